@@ -1,0 +1,1 @@
+"""Tandem's shared mechanisms: nothing here knows what a mission or a person is."""

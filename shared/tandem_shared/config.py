@@ -1,0 +1,45 @@
+"""Reading the settings every service has in common, from a mapping its own config passes in."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from . import telemetry
+
+
+def _read_key_material(environ: Mapping[str, str], name: str) -> str:
+    inline = environ.get(name, "")
+    if inline.strip():
+        return inline
+    path = environ.get(f"{name}_FILE", "")
+    if path:
+        return Path(path).read_text(encoding="ascii")
+    return ""
+
+
+def common_settings(service: str, environ: Mapping[str, str]) -> dict[str, Any]:
+    """Settings with working defaults for the embedded mode (SQLite under TANDEM_DATA_DIR, memory bus)."""
+    data_dir = Path(environ.get("TANDEM_DATA_DIR", "var"))
+    prefix = service.upper()
+    return {
+        "service": service,
+        "data_dir": str(data_dir),
+        "database_url": environ.get(f"{prefix}_DATABASE_URL") or f"sqlite:///{(data_dir / f'{service}.db').as_posix()}",
+        "broker_url": environ.get("TANDEM_BROKER_URL", "memory://"),
+        "delivery_limit": int(environ.get("TANDEM_DELIVERY_LIMIT", "5")),
+        "outbox_poll_interval": float(environ.get("TANDEM_OUTBOX_POLL_SECONDS", "5")),
+        "trace_exporter": environ.get("TANDEM_TRACE_EXPORTER", "none"),
+        "log_level": environ.get("TANDEM_LOG_LEVEL", "INFO"),
+        "json_logs": environ.get("TANDEM_LOG_FORMAT", "json") == "json",
+        "public_url": environ.get("TANDEM_PUBLIC_URL", "http://127.0.0.1:8080").rstrip("/"),
+        "jwt_public_keys": _read_key_material(environ, "TANDEM_JWT_PUBLIC_KEYS"),
+        "jwt_audience": environ.get("TANDEM_JWT_AUDIENCE", "tandem"),
+        "jwt_issuer": environ.get("TANDEM_JWT_ISSUER", "tandem-engagement"),
+    }
+
+
+def configure_process(service: str, trace_exporter: str, log_level: str = "INFO", json_logs: bool = True) -> None:
+    """Once per process (gunicorn app, worker, embedded mode): logs and the tracer provider."""
+    telemetry.configure_logging(service, log_level, json_logs)
+    telemetry.configure_tracing(service, trace_exporter)

@@ -1,0 +1,45 @@
+"""Alembic, driven from code: each service's migrations run at start-up and in tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
+
+def alembic_config(migrations_dir: str, database_url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations_dir)))
+    # ConfigParser interpolation would eat the % of URL-encoded passwords.
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    return config
+
+
+def upgrade(migrations_dir: str, database_url: str, revision: str = "head") -> None:
+    command.upgrade(alembic_config(migrations_dir, database_url), revision)
+
+
+def run_migrations(target_metadata) -> None:
+    """The body of every service's `migrations/env.py` (online mode only: we always have a database)."""
+    from alembic import context
+
+    from .db import make_engine
+
+    url = context.config.get_main_option("sqlalchemy.url")
+    connectable = context.config.attributes.get("connection")
+    if connectable is not None:
+        context.configure(connection=connectable, target_metadata=target_metadata, render_as_batch=True)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+            with context.begin_transaction():
+                if connection.dialect.name == "postgresql":
+                    # The web process and the worker may start together: one migrates, the other waits.
+                    connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7261646)")
+                context.run_migrations()
+    finally:
+        engine.dispose()

@@ -1,0 +1,141 @@
+"""A service's moving parts assembled from its settings: database, bus, outbox, relay, inbox, consumer.
+
+Each service's `bootstrap.py` builds one `ServiceRuntime`; the web app, the worker, the
+embedded mode and the tests all use that same composition.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from . import telemetry
+from .bus import Bus, BusSettings
+from .db import Database
+from .inbox import Handler, Inbox, ServiceConsumer, UnitOfWork
+from .messaging_tables import MessagingTables
+from .migrations import upgrade
+from .outbox import Outbox, OutboxRelay
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RuntimeSettings:
+    service: str
+    database_url: str
+    broker_url: str
+    migrations_dir: str
+    delivery_limit: int = 5
+    outbox_poll_interval: float = 5.0
+    # In distributed mode the web process relays its own commits at once; the worker polls as a safety net.
+    relay_in_web: bool = True
+
+
+@dataclass
+class BackgroundLoop:
+    """A long-running duty of the worker besides consuming and relaying (e.g. the notifier's mail sender)."""
+
+    name: str
+    run: Callable[[threading.Event], None]
+    wake: Callable[[], None] | None = None
+
+
+@dataclass
+class ServiceRuntime:
+    settings: RuntimeSettings
+    metadata: sa.MetaData
+    tables: MessagingTables
+    subscriptions: Mapping[str, Handler]
+    loops: list[BackgroundLoop] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.db = Database(self.settings.database_url)
+        telemetry.instrument_engine(self.db.engine)
+        self.bus = Bus(BusSettings(url=self.settings.broker_url, delivery_limit=self.settings.delivery_limit))
+        self.outbox = Outbox(self.tables, source=self.settings.service)
+        self.relay = OutboxRelay(self.db, self.tables, self.bus, poll_interval=self.settings.outbox_poll_interval)
+        self.inbox = Inbox(self.db, self.tables, self.outbox, self.subscriptions)
+        self.db.on_commit(self.relay.wake)
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._consumer: ServiceConsumer | None = None
+        self._relay_started = False
+        self._start_lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        return self.settings.service
+
+    def add_loop(self, loop: BackgroundLoop) -> None:
+        self.loops.append(loop)
+        if loop.wake is not None:
+            self.db.on_commit(loop.wake)
+
+    def migrate(self) -> None:
+        upgrade(self.settings.migrations_dir, self.settings.database_url)
+
+    @contextlib.contextmanager
+    def unit_of_work(self) -> Iterator[UnitOfWork]:
+        with self.db.transaction() as session:
+            yield UnitOfWork(session=session, outbox=self.outbox)
+
+    def declare_topology(self) -> None:
+        with self.bus.connection() as connection:
+            connection.ensure_connection(max_retries=None, interval_max=2)
+            self.bus.declare(connection, self.name, list(self.subscriptions))
+
+    # -- background duties -------------------------------------------------------------
+
+    def start_relay(self) -> None:
+        """Relay outbox rows from this process; safe to call from several processes at once."""
+        with self._start_lock:
+            if self._relay_started:
+                return
+            self._relay_started = True
+            self._spawn(f"{self.name}-outbox-relay", self.relay.run)
+
+    def start_worker(self) -> None:
+        """Consumer, relay and the service's own loops, each in a daemon thread of this process."""
+        self.declare_topology()
+        if self.subscriptions:
+            self._consumer = ServiceConsumer(self.bus, self.name, self.inbox)
+            self._spawn(f"{self.name}-consumer", lambda stop: self._consumer.run())
+        self.start_relay()
+        for loop in self.loops:
+            self._spawn(f"{self.name}-{loop.name}", loop.run)
+        # Catch up with anything a previous process committed and did not relay.
+        self.relay.wake()
+
+    def wait_until_consuming(self, timeout: float = 10.0) -> bool:
+        if self._consumer is None:
+            return True
+        return self._consumer.consumed.wait(timeout)
+
+    def _spawn(self, name: str, target: Callable[[threading.Event], None]) -> None:
+        def guarded() -> None:
+            try:
+                target(self._stop)
+            except Exception:
+                log.exception("%s stopped on an error", name)
+
+        thread = threading.Thread(target=guarded, name=name, daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        if self._consumer is not None:
+            self._consumer.stop()
+        self.relay.wake()
+        for loop in self.loops:
+            if loop.wake is not None:
+                loop.wake()
+        for thread in self._threads:
+            thread.join(timeout)
+        self._threads.clear()
+        self.db.dispose()

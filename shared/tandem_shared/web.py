@@ -1,0 +1,272 @@
+"""App-factory helpers: flask-smorest with OpenAPI, problem-details errors, health and readiness."""
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from flask import Flask, g, jsonify, request
+from flask.views import MethodView
+from flask_smorest import Api, Blueprint
+from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from . import telemetry
+from .runtime import ServiceRuntime
+
+log = logging.getLogger(__name__)
+
+PROBLEM_JSON = "application/problem+json"
+
+# Users read these (the web client shows them): French, in the guide's plain tone.
+STATUS_TITLES = {
+    400: "Requête invalide",
+    401: "Authentification requise",
+    403: "Accès refusé",
+    404: "Introuvable",
+    405: "Méthode non autorisée",
+    409: "Conflit",
+    410: "Lien expiré ou déjà utilisé",
+    413: "Contenu trop volumineux",
+    415: "Format non pris en charge",
+    422: "Données invalides",
+    429: "Trop de tentatives",
+    500: "Erreur interne",
+    503: "Service indisponible",
+}
+STATUS_DETAILS = {
+    400: "La requête n'a pas pu être comprise.",
+    401: "Connecte-toi pour continuer.",
+    403: "Tu n'as pas accès à cette ressource.",
+    404: "Cette ressource n'existe pas.",
+    405: "Cette action n'est pas possible sur cette adresse.",
+    413: "Le contenu envoyé est trop volumineux.",
+    415: "Envoie les données au format JSON.",
+    422: "Certaines données sont invalides : vérifie les champs signalés.",
+    429: "Trop de tentatives : réessaie un peu plus tard.",
+    500: "Une erreur inattendue s'est produite. Réessaie dans un instant.",
+    503: "Le service est momentanément indisponible.",
+}
+
+# marshmallow speaks English; the people reading these messages do not all do.
+_FIELD_MESSAGES = [
+    (re.compile(r"^Missing data for required field\.$"), "Ce champ est obligatoire."),
+    (re.compile(r"^Unknown field\.$"), "Ce champ n'est pas attendu."),
+    (re.compile(r"^Field may not be null\.$"), "Ce champ ne peut pas être vide."),
+    (re.compile(r"^Not a valid string\.$"), "Une chaîne de caractères est attendue."),
+    (re.compile(r"^Not a valid integer\.$"), "Un nombre entier est attendu."),
+    (re.compile(r"^Not a valid number\.$"), "Un nombre est attendu."),
+    (re.compile(r"^Not a valid boolean\.$"), "Oui ou non (true/false) est attendu."),
+    (re.compile(r"^Not a valid date\.$"), "Une date valide (AAAA-MM-JJ) est attendue."),
+    (re.compile(r"^Not a valid datetime\.$"), "Une date et une heure valides sont attendues."),
+    (re.compile(r"^Not a valid email address\.$"), "Cette adresse e-mail n'est pas valide."),
+    (re.compile(r"^Not a valid URL\.$"), "Cette adresse web n'est pas valide."),
+    (re.compile(r"^Not a valid UUID\.$"), "Cet identifiant n'est pas valide."),
+    (re.compile(r"^Not a valid list\.$"), "Une liste est attendue."),
+    (re.compile(r"^Invalid input type\.$"), "Un objet JSON est attendu."),
+    (re.compile(r"^Must be one of: (.*)\.$"), r"Valeur attendue parmi : \1."),
+    (re.compile(r"^Shorter than minimum length (\d+)\.$"), r"Au moins \1 caractères."),
+    (re.compile(r"^Longer than maximum length (\d+)\.$"), r"Au plus \1 caractères."),
+    (re.compile(r"^Length must be between (\d+) and (\d+)\.$"), r"Entre \1 et \2 caractères."),
+    (re.compile(r"^Must be greater than or equal to (.+) and less than or equal to (.+)\.$"), r"Valeur attendue entre \1 et \2."),
+    (re.compile(r"^Must be greater than or equal to (.+)\.$"), r"Valeur attendue supérieure ou égale à \1."),
+    (re.compile(r"^Must be less than or equal to (.+)\.$"), r"Valeur attendue inférieure ou égale à \1."),
+]
+
+
+def french_field_message(message: str) -> str:
+    for pattern, replacement in _FIELD_MESSAGES:
+        if pattern.match(message):
+            return pattern.sub(replacement, message)
+    return message
+
+
+def _translate(errors: Any) -> Any:
+    if isinstance(errors, dict):
+        return {key: _translate(value) for key, value in errors.items()}
+    if isinstance(errors, list):
+        return [_translate(item) for item in errors]
+    if isinstance(errors, str):
+        return french_field_message(errors)
+    return errors
+
+
+def problem(status: int, detail: str | None = None, errors: Any = None, **extra: Any):
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": STATUS_TITLES.get(status, "Erreur"),
+        "status": status,
+        "detail": detail or STATUS_DETAILS.get(status, STATUS_TITLES.get(status, "Erreur")),
+    }
+    if errors:
+        body["errors"] = errors
+    body.update(extra)
+    response = jsonify(body)
+    response.status_code = status
+    response.mimetype = PROBLEM_JSON
+    return response
+
+
+def _problem_from_http_exception(exc: HTTPException):
+    data = getattr(exc, "data", None) or {}
+    status = exc.code or 500
+    detail = data.get("message")
+    errors = data.get("errors")
+    messages = data.get("messages")
+    if messages is not None and errors is None:
+        # webargs reports {"json": {...}} or {"query": {...}}: the fields are what the client needs.
+        if isinstance(messages, dict) and len(messages) == 1:
+            errors = next(iter(messages.values()))
+        else:
+            errors = messages
+    if errors is not None:
+        errors = _translate(errors)
+    if detail is None and exc.description and status not in STATUS_DETAILS and exc.description != type(exc).description:
+        detail = exc.description
+    response = problem(status, detail, errors)
+    if exc.code == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
+        response.headers["Allow"] = ", ".join(exc.valid_methods)
+    if status == 429 and data.get("retry_after"):
+        response.headers["Retry-After"] = str(int(data["retry_after"]))
+    return response
+
+
+_CORRELATION_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
+
+
+def create_service_app(
+    runtime: ServiceRuntime,
+    title: str,
+    blueprints: Iterable[Blueprint],
+    config: dict[str, Any] | None = None,
+    trusted_proxies: int = 1,
+) -> Flask:
+    """A service's Flask app with everything every service has; `create_app` adds the service's blueprints."""
+    app = Flask(runtime.name)
+    app.config.update(
+        API_TITLE=title,
+        API_VERSION="1.0.0",
+        OPENAPI_VERSION="3.1.0",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        JSON_SORT_KEYS=False,
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+    )
+    app.json.ensure_ascii = False
+    app.config.update(config or {})
+    app.extensions["tandem_runtime"] = runtime
+    # The gateway (nginx, or the embedded dispatcher) is the only client that reaches a service directly.
+    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=trusted_proxies, x_proto=trusted_proxies, x_host=trusted_proxies, x_prefix=trusted_proxies)
+
+    api = Api(app, spec_kwargs={"info": {"description": f"API du service {runtime.name} de Tandem."}})
+    api.register_blueprint(health_blueprint(runtime))
+    for blueprint in blueprints:
+        api.register_blueprint(blueprint)
+    app.extensions["tandem_api"] = api
+
+    app.register_error_handler(HTTPException, _problem_from_http_exception)
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        if isinstance(exc, HTTPException):
+            return _problem_from_http_exception(exc)
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return problem(InternalServerError.code)
+
+    @app.before_request
+    def _bind_correlation() -> None:
+        if runtime.settings.relay_in_web:
+            runtime.start_relay()
+        supplied = request.headers.get("X-Correlation-ID", "")
+        g.correlation_id = supplied if _CORRELATION_PATTERN.match(supplied) else str(uuid.uuid4())
+        g.correlation_token = telemetry.bind_correlation_id(g.correlation_id)
+
+    @app.after_request
+    def _echo_correlation(response):
+        response.headers["X-Correlation-ID"] = g.get("correlation_id", "")
+        response.headers.setdefault("Cache-Control", "no-store")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+    @app.teardown_request
+    def _release_correlation(_exc) -> None:
+        token = g.pop("correlation_token", None)
+        if token is not None:
+            telemetry.release_correlation_id(token)
+
+    telemetry.instrument_flask(app)
+    return app
+
+
+def runtime_of(app: Flask) -> ServiceRuntime:
+    return app.extensions["tandem_runtime"]
+
+
+def health_blueprint(runtime: ServiceRuntime) -> Blueprint:
+    blueprint = Blueprint("health", __name__, description="Vie et disponibilité du service.")
+
+    @blueprint.route("/healthz")
+    class Health(MethodView):
+        @blueprint.response(200)
+        def get(self):
+            """Le processus répond."""
+            return {"status": "ok", "service": runtime.name}
+
+    @blueprint.route("/readyz")
+    class Ready(MethodView):
+        @blueprint.response(200)
+        @blueprint.alt_response(503, description="La base de données ou le bus ne répond pas.")
+        def get(self):
+            """La base de données et le bus répondent."""
+            checks = {}
+            for name, check in (("database", runtime.db.ping), ("broker", runtime.bus.ping)):
+                try:
+                    check()
+                    checks[name] = "ok"
+                except Exception as exc:  # readiness reports the failure instead of raising it
+                    log.warning("readiness check %s failed: %s", name, exc)
+                    checks[name] = "unavailable"
+            ready = all(value == "ok" for value in checks.values())
+            if not ready:
+                return problem(503, "Le service n'est pas prêt : " + ", ".join(k for k, v in checks.items() if v != "ok") + ".", checks=checks)
+            return {"status": "ready", "service": runtime.name, "checks": checks}
+
+    return blueprint
+
+
+def export_openapi(app: Flask) -> dict[str, Any]:
+    """The OpenAPI document as checked into the service folder."""
+    return app.extensions["tandem_api"].spec.to_dict()
+
+
+def current_runtime() -> ServiceRuntime:
+    from flask import current_app
+
+    return current_app.extensions["tandem_runtime"]
+
+
+def current_principal(required: bool = True):
+    """The verified caller of this request (401 when a token is required and missing or bad)."""
+    from flask import current_app
+
+    from .auth import authenticate
+
+    return authenticate(current_app.extensions["tandem_verifier"], required=required)
+
+
+def install_verifier(app: Flask, verifier) -> None:
+    app.extensions["tandem_verifier"] = verifier
+
+
+def login_required(view):
+    """Verify the caller before anything else, so a stranger gets 401 rather than a validation error."""
+    import functools
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        current_principal(required=True)
+        return view(*args, **kwargs)
+
+    return wrapper
