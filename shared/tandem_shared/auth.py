@@ -9,7 +9,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 import jwt
-from flask import abort, g, request
+from flask import g, request
+from flask_smorest import abort
 from jwt import PyJWK
 
 # Asymmetric algorithms only: an HMAC or "none" token can never be accepted, whatever its header says.

@@ -50,7 +50,8 @@ class Bus:
     def connection(self) -> kombu.Connection:
         if self.is_memory:
             return kombu.Connection(
-                self.settings.url,
+                # kombu wants a host even for memory://; naming one keeps it from warning on every connection.
+                "memory://localhost/" if self.settings.url in ("memory://", "memory:///") else self.settings.url,
                 transport_options={"polling_interval": self.settings.memory_polling_interval},
             )
         # Without confirms a publish to a missing exchange "succeeds" and the message vanishes.

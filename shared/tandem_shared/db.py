@@ -73,7 +73,7 @@ class Database:
         try:
             yield session
         finally:
-            session.rollback()
+            # close() ends the transaction without expiring what was loaded, so views can serialise it.
             session.close()
 
     def ping(self) -> None:

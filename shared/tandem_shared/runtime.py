@@ -54,8 +54,8 @@ class ServiceRuntime:
     loops: list[BackgroundLoop] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        telemetry.instrument_sqlalchemy()
         self.db = Database(self.settings.database_url)
-        telemetry.instrument_engine(self.db.engine)
         self.bus = Bus(BusSettings(url=self.settings.broker_url, delivery_limit=self.settings.delivery_limit))
         self.outbox = Outbox(self.tables, source=self.settings.service)
         self.relay = OutboxRelay(self.db, self.tables, self.bus, poll_interval=self.settings.outbox_poll_interval)

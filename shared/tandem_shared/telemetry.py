@@ -63,10 +63,13 @@ def instrument_flask(app) -> None:
     FlaskInstrumentor().instrument_app(app, excluded_urls="healthz,readyz")
 
 
-def instrument_engine(engine) -> None:
+def instrument_sqlalchemy() -> None:
+    """Trace every engine created from now on (once per process; the embedded mode has six engines)."""
     from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 
-    SQLAlchemyInstrumentor().instrument(engine=engine)
+    instrumentor = SQLAlchemyInstrumentor()
+    if not instrumentor.is_instrumented_by_opentelemetry:
+        instrumentor.instrument()
 
 
 def tracer(name: str) -> trace.Tracer:

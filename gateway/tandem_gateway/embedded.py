@@ -1,0 +1,112 @@
+"""The embedded mode: every service in one process on a memory bus and SQLite files (`make run`).
+
+Same code paths as production: only the transport and database URLs differ.
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import signal
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from waitress import create_server
+
+from tandem_shared.config import configure_process
+from tandem_shared.keys import ensure_signing_key
+from tandem_shared.runtime import ServiceRuntime
+
+from .mailsink import MailSink
+from .routing import Gateway
+
+SERVICES = ("catalog", "engagement", "approval", "documents", "notifier", "quiz")
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Platform:
+    gateway: Gateway
+    runtimes: dict[str, ServiceRuntime]
+    sink: MailSink
+    environ: dict[str, str]
+    apps: dict = field(default_factory=dict)
+
+    def start_workers(self) -> None:
+        for runtime in self.runtimes.values():
+            runtime.start_worker()
+        for runtime in self.runtimes.values():
+            runtime.wait_until_consuming()
+
+    def stop(self) -> None:
+        for runtime in self.runtimes.values():
+            runtime.stop()
+        self.sink.stop()
+
+
+def build_platform(data_dir: Path, port: int, smtp_port: int | None = None, base_environ: dict[str, str] | None = None) -> Platform:
+    """Assemble the six services, the SMTP sink and the gateway; migrations applied, workers not started yet."""
+    data_dir = Path(data_dir).resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    private_key, public_key = ensure_signing_key(data_dir / "keys")
+    sink = MailSink(data_dir, port=smtp_port)
+    sink.start()
+    environ = dict(os.environ if base_environ is None else base_environ)
+    environ.update(
+        {
+            "TANDEM_DATA_DIR": str(data_dir),
+            "TANDEM_PUBLIC_URL": environ.get("TANDEM_PUBLIC_URL") or f"http://127.0.0.1:{port}",
+            "TANDEM_JWT_PUBLIC_KEYS_FILE": str(public_key),
+            "ENGAGEMENT_JWT_PRIVATE_KEY_FILE": str(private_key),
+            "NOTIFIER_SMTP_HOST": "127.0.0.1",
+            "NOTIFIER_SMTP_PORT": str(sink.port),
+        }
+    )
+    environ.setdefault("TANDEM_BROKER_URL", "memory://")
+    runtimes: dict[str, ServiceRuntime] = {}
+    apps = {}
+    for service in SERVICES:
+        settings = importlib.import_module(f"{service}.config").Settings.from_env(environ)
+        runtime = importlib.import_module(f"{service}.bootstrap").build_runtime(settings)
+        runtime.migrate()
+        runtimes[service] = runtime
+        apps[service] = importlib.import_module(f"{service}.app").create_app(settings, runtime)
+    web_root = Path(environ.get("TANDEM_WEB_ROOT") or REPO_ROOT / "web")
+    gateway = Gateway(apps, web_root=web_root, dev_mail=sink.wsgi_app)
+    return Platform(gateway=gateway, runtimes=runtimes, sink=sink, environ=environ, apps=apps)
+
+
+def main() -> None:
+    port = int(os.environ.get("TANDEM_PORT", "8080"))
+    data_dir = Path(os.environ.get("TANDEM_DATA_DIR", "var"))
+    configure_process(
+        "tandem-embedded",
+        os.environ.get("TANDEM_TRACE_EXPORTER", "none"),
+        os.environ.get("TANDEM_LOG_LEVEL", "INFO"),
+        os.environ.get("TANDEM_LOG_FORMAT", "text") == "json",
+    )
+    platform = build_platform(data_dir, port, smtp_port=int(os.environ["TANDEM_SMTP_PORT"]) if os.environ.get("TANDEM_SMTP_PORT") else None)
+    platform.start_workers()
+    server = create_server(platform.gateway, host=os.environ.get("TANDEM_HOST", "127.0.0.1"), port=port, threads=16, ident="tandem")
+
+    def _shutdown(*_):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _shutdown)
+    print(f"\nTandem est prêt : http://127.0.0.1:{port}/  (boîte mail de développement : http://127.0.0.1:{port}/dev/mail)", flush=True)
+    print("Ctrl-C pour arrêter.", flush=True)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("Arrêt de Tandem…", file=sys.stderr, flush=True)
+        server.close()
+        platform.stop()
+
+
+if __name__ == "__main__":
+    main()

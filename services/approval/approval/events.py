@@ -1,0 +1,2 @@
+"""Events approval publishes."""
+from __future__ import annotations

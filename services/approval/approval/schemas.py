@@ -1,0 +1,2 @@
+"""Approval's API shapes (marshmallow)."""
+from __future__ import annotations

@@ -1,0 +1,19 @@
+"""Documents's app factory."""
+from __future__ import annotations
+
+from flask import Flask
+
+from tandem_shared.runtime import ServiceRuntime
+from tandem_shared.web import create_service_app, install_verifier
+
+from .api import BLUEPRINTS
+from .bootstrap import build_runtime, build_verifier
+from .config import Settings
+
+
+def create_app(settings: Settings | None = None, runtime: ServiceRuntime | None = None) -> Flask:
+    settings = settings or Settings.from_env()
+    runtime = runtime or build_runtime(settings)
+    app = create_service_app(runtime, "Tandem — conventions et documents", BLUEPRINTS, config={"TANDEM_SETTINGS": settings})
+    install_verifier(app, build_verifier(settings))
+    return app

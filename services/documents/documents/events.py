@@ -1,0 +1,2 @@
+"""Events documents publishes."""
+from __future__ import annotations

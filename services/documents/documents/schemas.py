@@ -1,0 +1,2 @@
+"""Documents's API shapes (marshmallow)."""
+from __future__ import annotations

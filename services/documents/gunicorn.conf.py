@@ -1,0 +1,14 @@
+"""Gunicorn settings for documents's web process."""
+from tandem_shared.gunicorn_defaults import *  # noqa: F401,F403
+
+wsgi_app = "documents.wsgi:app"
+
+
+def on_starting(server):
+    # Once, in the master, before any worker serves: the schema is current when requests arrive.
+    from documents.bootstrap import build_runtime
+    from documents.config import Settings
+
+    runtime = build_runtime(Settings.from_env())
+    runtime.migrate()
+    runtime.db.dispose()

@@ -1,0 +1,32 @@
+"""Engagement's configuration: the only place the service reads its environment."""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from tandem_shared.config import common_settings
+
+SERVICE = "engagement"
+
+
+@dataclass(frozen=True)
+class Settings:
+    service: str
+    data_dir: str
+    database_url: str
+    broker_url: str
+    delivery_limit: int
+    outbox_poll_interval: float
+    trace_exporter: str
+    log_level: str
+    json_logs: bool
+    public_url: str
+    jwt_public_keys: str
+    jwt_audience: str
+    jwt_issuer: str
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+        environ = os.environ if environ is None else environ
+        return cls(**common_settings(SERVICE, environ))

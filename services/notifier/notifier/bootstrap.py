@@ -1,0 +1,47 @@
+"""Notifier's composition root: the one place its parts are assembled, for the app, the worker and tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tandem_shared.auth import TokenVerifier, load_public_keys
+from tandem_shared.runtime import BackgroundLoop, RuntimeSettings, ServiceRuntime
+
+from .config import SERVICE, Settings
+from .handlers import SUBSCRIPTIONS
+from .models import Base, messaging
+from .sender import MailSender
+
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
+
+
+def build_runtime(settings: Settings) -> ServiceRuntime:
+    runtime = ServiceRuntime(
+        settings=RuntimeSettings(
+            service=SERVICE,
+            database_url=settings.database_url,
+            broker_url=settings.broker_url,
+            migrations_dir=MIGRATIONS_DIR,
+            delivery_limit=settings.delivery_limit,
+            outbox_poll_interval=settings.outbox_poll_interval,
+        ),
+        metadata=Base.metadata,
+        tables=messaging,
+        subscriptions=SUBSCRIPTIONS,
+    )
+    sender = MailSender(
+        runtime.db,
+        host=settings.smtp_host,
+        port=settings.smtp_port,
+        mail_from=settings.mail_from,
+        max_attempts=settings.mail_max_attempts,
+    )
+    runtime.add_loop(BackgroundLoop(name="mail-sender", run=sender.run, wake=sender.wake))
+    return runtime
+
+
+def build_verifier(settings: Settings) -> TokenVerifier:
+    return TokenVerifier(
+        load_public_keys(settings.jwt_public_keys) if settings.jwt_public_keys else {},
+        audience=settings.jwt_audience,
+        issuer=settings.jwt_issuer,
+    )

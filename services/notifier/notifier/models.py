@@ -1,0 +1,41 @@
+"""Notifier's tables: the mail queue and its delivery log, plus the outbox and inbox."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from tandem_shared.messaging_tables import define_messaging_tables
+from tandem_shared.naming import NAMING_CONVENTION
+from tandem_shared.timeutil import UTCDateTime
+
+
+class Base(DeclarativeBase):
+    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+
+messaging = define_messaging_tables(Base.metadata)
+
+
+class Email(Base):
+    """One e-mail to one person because of one event. The pair is unique: a redelivered event sends nothing twice."""
+
+    __tablename__ = "emails"
+    __table_args__ = (sa.UniqueConstraint("event_id", "recipient", name="uq_emails_event_recipient"),)
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    event_id: Mapped[str] = mapped_column(sa.String(36))
+    event_type: Mapped[str] = mapped_column(sa.String(200))
+    recipient: Mapped[str] = mapped_column(sa.String(254), index=True)
+    subject: Mapped[str] = mapped_column(sa.String(300))
+    body_text: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.String(20))
+    attempts: Mapped[int] = mapped_column(sa.Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(sa.Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+sa.Index("ix_emails_due", Email.status, Email.next_attempt_at)

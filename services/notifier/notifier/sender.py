@@ -1,0 +1,102 @@
+"""The mail sender: delivers queued e-mails over SMTP, retries with back-off, marks each one sent."""
+from __future__ import annotations
+
+import logging
+import smtplib
+import threading
+from email.message import EmailMessage
+from email.utils import make_msgid
+
+import sqlalchemy as sa
+
+from tandem_shared.db import Database
+from tandem_shared.timeutil import utcnow
+
+from .domain import EmailStatus, retry_delay, status_after_failure
+from .models import Email
+
+log = logging.getLogger(__name__)
+
+
+class MailSender:
+    def __init__(self, db: Database, host: str, port: int, mail_from: str, max_attempts: int, poll_interval: float = 2.0, batch_size: int = 50):
+        self.db = db
+        self.host = host
+        self.port = port
+        self.mail_from = mail_from
+        self.max_attempts = max_attempts
+        self.poll_interval = poll_interval
+        self.batch_size = batch_size
+        self._wake = threading.Event()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def run(self, stop: threading.Event) -> None:
+        while not stop.is_set():
+            self._wake.wait(self.poll_interval)
+            self._wake.clear()
+            if stop.is_set():
+                return
+            try:
+                while self.send_due() == self.batch_size:
+                    pass
+            except Exception:
+                log.exception("mail sender pass failed")
+                stop.wait(1.0)
+
+    def send_due(self) -> int:
+        """Send what is due now; returns how many rows were attempted."""
+        with self.db.transaction() as session:
+            query = (
+                sa.select(Email)
+                .where(Email.status == EmailStatus.PENDING, Email.next_attempt_at <= utcnow())
+                .order_by(Email.next_attempt_at, Email.created_at)
+                .limit(self.batch_size)
+            )
+            if session.bind.dialect.name == "postgresql":
+                query = query.with_for_update(skip_locked=True)
+            due = session.scalars(query).all()
+            if not due:
+                return 0
+            try:
+                smtp = smtplib.SMTP(self.host, self.port, timeout=10)
+            except OSError as exc:
+                for email in due:
+                    self._record_failure(email, f"connexion SMTP impossible : {exc}")
+                return len(due)
+            try:
+                for email in due:
+                    try:
+                        smtp.send_message(self._message(email))
+                    except (smtplib.SMTPException, OSError) as exc:
+                        self._record_failure(email, str(exc))
+                        continue
+                    email.status = EmailStatus.SENT
+                    email.attempts += 1
+                    email.sent_at = utcnow()
+                    email.last_error = None
+            finally:
+                try:
+                    smtp.quit()
+                except (smtplib.SMTPException, OSError):
+                    pass
+            return len(due)
+
+    def _record_failure(self, email: Email, error: str) -> None:
+        email.attempts += 1
+        email.last_error = error[:2000]
+        email.status = status_after_failure(email.attempts, self.max_attempts)
+        email.next_attempt_at = utcnow() + retry_delay(email.attempts)
+        log.warning("e-mail %s to %s failed (attempt %d): %s", email.id, email.recipient, email.attempts, error)
+
+    def _message(self, email: Email) -> EmailMessage:
+        message = EmailMessage()
+        message["From"] = self.mail_from
+        message["To"] = email.recipient
+        message["Subject"] = email.subject
+        # A stable id lets a receiving server drop the copy we may resend after a crash.
+        message["Message-ID"] = make_msgid(idstring=email.id, domain="tandem.local")
+        message["X-Tandem-Event"] = email.event_type
+        message.set_content(email.body_text)
+        return message

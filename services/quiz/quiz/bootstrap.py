@@ -1,0 +1,37 @@
+"""Quiz's composition root: the one place its parts are assembled, for the app, the worker and tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tandem_shared.auth import TokenVerifier, load_public_keys
+from tandem_shared.runtime import RuntimeSettings, ServiceRuntime
+
+from .config import SERVICE, Settings
+from .handlers import SUBSCRIPTIONS
+from .models import Base, messaging
+
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
+
+
+def build_runtime(settings: Settings) -> ServiceRuntime:
+    return ServiceRuntime(
+        settings=RuntimeSettings(
+            service=SERVICE,
+            database_url=settings.database_url,
+            broker_url=settings.broker_url,
+            migrations_dir=MIGRATIONS_DIR,
+            delivery_limit=settings.delivery_limit,
+            outbox_poll_interval=settings.outbox_poll_interval,
+        ),
+        metadata=Base.metadata,
+        tables=messaging,
+        subscriptions=SUBSCRIPTIONS,
+    )
+
+
+def build_verifier(settings: Settings) -> TokenVerifier:
+    return TokenVerifier(
+        load_public_keys(settings.jwt_public_keys) if settings.jwt_public_keys else {},
+        audience=settings.jwt_audience,
+        issuer=settings.jwt_issuer,
+    )

@@ -1,0 +1,2 @@
+"""Events quiz publishes."""
+from __future__ import annotations

@@ -1,0 +1,15 @@
+"""Quiz's tables: for now the outbox and inbox every service has; quizzes, questions, answers and attempts come next."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase
+
+from tandem_shared.messaging_tables import define_messaging_tables
+from tandem_shared.naming import NAMING_CONVENTION
+
+
+class Base(DeclarativeBase):
+    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+
+messaging = define_messaging_tables(Base.metadata)

@@ -1,0 +1,2 @@
+"""Quiz's API shapes (marshmallow)."""
+from __future__ import annotations
