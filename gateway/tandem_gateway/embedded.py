@@ -95,7 +95,9 @@ def main() -> None:
     def _shutdown(*_):
         raise KeyboardInterrupt
 
+    # Set both explicitly: a process started in the background inherits SIGINT ignored.
     signal.signal(signal.SIGTERM, _shutdown)
+    signal.signal(signal.SIGINT, _shutdown)
     print(f"\nTandem est prêt : http://127.0.0.1:{port}/  (boîte mail de développement : http://127.0.0.1:{port}/dev/mail)", flush=True)
     print("Ctrl-C pour arrêter.", flush=True)
     try:

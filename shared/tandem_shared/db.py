@@ -42,18 +42,20 @@ def make_engine(url: str) -> sa.Engine:
 class Database:
     """Owns the engine and hands out units of work.
 
-    Callbacks registered with `on_commit` run after every successful commit; the
-    outbox relay and the mail sender use them to act at once instead of polling.
+    Callbacks registered with `on_commit` run after a successful commit; the outbox
+    relay and the mail sender use them to act at once instead of polling. A callback
+    registered with `when=KEY` runs only after transactions that set `session.info[KEY]`,
+    so a loop's own bookkeeping commits never wake it again.
     """
 
     def __init__(self, url: str):
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._commit_listeners: list[Callable[[], None]] = []
+        self._commit_listeners: list[tuple[Callable[[], None], str | None]] = []
 
-    def on_commit(self, listener: Callable[[], None]) -> None:
-        self._commit_listeners.append(listener)
+    def on_commit(self, listener: Callable[[], None], when: str | None = None) -> None:
+        self._commit_listeners.append((listener, when))
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -62,10 +64,12 @@ class Database:
         try:
             with session.begin():
                 yield session
+            written = dict(session.info)
         finally:
             session.close()
-        for listener in list(self._commit_listeners):
-            listener()
+        for listener, when in list(self._commit_listeners):
+            if when is None or written.get(when):
+                listener()
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:

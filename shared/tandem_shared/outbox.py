@@ -19,6 +19,9 @@ from .timeutil import utcnow
 log = logging.getLogger(__name__)
 
 
+OUTBOX_WRITTEN = "tandem.outbox_written"
+
+
 class Outbox:
     """Writes events into the service's `outbox` table inside the caller's transaction."""
 
@@ -44,6 +47,7 @@ class Outbox:
                 created_at=utcnow(),
             )
         )
+        session.info[OUTBOX_WRITTEN] = True
         return event
 
 

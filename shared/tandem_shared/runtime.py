@@ -19,7 +19,7 @@ from .db import Database
 from .inbox import Handler, Inbox, ServiceConsumer, UnitOfWork
 from .messaging_tables import MessagingTables
 from .migrations import upgrade
-from .outbox import Outbox, OutboxRelay
+from .outbox import OUTBOX_WRITTEN, Outbox, OutboxRelay
 
 log = logging.getLogger(__name__)
 
@@ -38,11 +38,15 @@ class RuntimeSettings:
 
 @dataclass
 class BackgroundLoop:
-    """A long-running duty of the worker besides consuming and relaying (e.g. the notifier's mail sender)."""
+    """A long-running duty of the worker besides consuming and relaying (e.g. the notifier's mail sender).
+
+    `wake` runs after each commit whose session set `session.info[wake_when]`.
+    """
 
     name: str
     run: Callable[[threading.Event], None]
     wake: Callable[[], None] | None = None
+    wake_when: str | None = None
 
 
 @dataclass
@@ -60,7 +64,7 @@ class ServiceRuntime:
         self.outbox = Outbox(self.tables, source=self.settings.service)
         self.relay = OutboxRelay(self.db, self.tables, self.bus, poll_interval=self.settings.outbox_poll_interval)
         self.inbox = Inbox(self.db, self.tables, self.outbox, self.subscriptions)
-        self.db.on_commit(self.relay.wake)
+        self.db.on_commit(self.relay.wake, when=OUTBOX_WRITTEN)
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._consumer: ServiceConsumer | None = None
@@ -73,8 +77,8 @@ class ServiceRuntime:
 
     def add_loop(self, loop: BackgroundLoop) -> None:
         self.loops.append(loop)
-        if loop.wake is not None:
-            self.db.on_commit(loop.wake)
+        if loop.wake is not None and loop.wake_when is not None:
+            self.db.on_commit(loop.wake, when=loop.wake_when)
 
     def migrate(self) -> None:
         upgrade(self.settings.migrations_dir, self.settings.database_url)

@@ -9,6 +9,7 @@ from tandem_shared.runtime import BackgroundLoop, RuntimeSettings, ServiceRuntim
 from .config import SERVICE, Settings
 from .handlers import SUBSCRIPTIONS
 from .models import Base, messaging
+from .mailbox import EMAIL_QUEUED
 from .sender import MailSender
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
@@ -35,7 +36,7 @@ def build_runtime(settings: Settings) -> ServiceRuntime:
         mail_from=settings.mail_from,
         max_attempts=settings.mail_max_attempts,
     )
-    runtime.add_loop(BackgroundLoop(name="mail-sender", run=sender.run, wake=sender.wake))
+    runtime.add_loop(BackgroundLoop(name="mail-sender", run=sender.run, wake=sender.wake, wake_when=EMAIL_QUEUED))
     return runtime
 
 

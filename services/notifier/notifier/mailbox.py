@@ -12,6 +12,8 @@ from tandem_shared.timeutil import utcnow
 from .domain import EmailStatus
 from .models import Email
 
+EMAIL_QUEUED = "notifier.email_queued"
+
 
 def queue_email(uow: UnitOfWork, event: Event, recipient: str, subject: str, body_text: str) -> bool:
     """Queue one e-mail for (event, recipient); False when that pair was already queued."""
@@ -36,4 +38,5 @@ def queue_email(uow: UnitOfWork, event: Event, recipient: str, subject: str, bod
             created_at=now,
         )
     )
+    uow.session.info[EMAIL_QUEUED] = True
     return True

@@ -1,0 +1,32 @@
+# Tandem: the two commands are `make run` (embedded mode) and `make test` (the whole suite).
+SHELL := /bin/bash
+UV = $(shell command -v uv 2>/dev/null || echo .tools/venv/bin/uv)
+
+.PHONY: run test setup setup-tests run-distributed openapi lint-imports bench clean
+
+run: setup ## the platform on http://127.0.0.1:$${TANDEM_PORT:-8080}, one process, SQLite and a memory bus
+	$(UV) run --frozen --no-sync tandem-embedded
+
+test: setup-tests ## every test: unit, API, contract, integration (RabbitMQ, PostgreSQL), cross-service
+	$(UV) run --frozen --no-sync pytest
+
+setup:
+	@scripts/setup
+
+setup-tests:
+	@scripts/setup --for-tests
+
+run-distributed: setup-tests ## every service as gunicorn + worker on RabbitMQ and PostgreSQL, behind nginx
+	$(UV) run --frozen --no-sync python deploy/local/run_distributed.py
+
+openapi: setup ## rewrite each service's checked-in openapi.json from the code
+	$(UV) run --frozen --no-sync python -m tandem_shared.export_openapi catalog engagement approval documents notifier quiz
+
+lint-imports: setup ## no service imports another; shared imports no service
+	$(UV) run --frozen --no-sync lint-imports
+
+bench: setup-tests ## the benchmarks (bench/README.md)
+	$(UV) run --frozen --no-sync python bench/p1_event_hop.py
+
+clean:
+	rm -rf var .tools

@@ -1,0 +1,167 @@
+"""The idempotent inbox: an event id seen once changes nothing the second time, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+import sqlalchemy as sa
+from tandem_tiny_service import FAILED, HAPPENED, FailSwitch, HandlerFailure, build_runtime, effect_rows, effects, inbox_ids, messaging, metadata, wait_until
+
+from tandem_shared.envelope import Event
+from tandem_shared.inbox import DUPLICATE, IGNORED, PROCESSED
+from tandem_shared.runtime import RuntimeSettings, ServiceRuntime
+from tandem_shared.testing import deliver, make_event
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)])
+def database_url(request):
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def switch():
+    return FailSwitch(on=True)
+
+
+@pytest.fixture
+def runtime(database_url, switch):
+    runtime = build_runtime(database_url, "memory://", switch=switch)
+    yield runtime
+    runtime.db.dispose()
+
+
+def test_the_same_event_delivered_twice_has_one_effect_and_the_second_outcome_is_duplicate(runtime):
+    event = make_event(HAPPENED, {"n": 1})
+
+    first = deliver(runtime, event)
+    second = deliver(runtime, event)
+
+    assert (first, second) == (PROCESSED, DUPLICATE)
+    assert effect_rows(runtime) == [(event.id, HAPPENED)]
+    assert inbox_ids(runtime) == [event.id]
+
+
+def test_a_redelivered_copy_decoded_again_from_json_is_still_a_duplicate(runtime):
+    event = make_event(HAPPENED, {"n": 1})
+    deliver(runtime, event)
+
+    copy = Event.from_json(event.to_json())
+
+    assert deliver(runtime, copy) == DUPLICATE
+    assert len(effect_rows(runtime)) == 1
+
+
+def test_different_events_each_have_their_effect(runtime):
+    events = [make_event(HAPPENED, {"n": n}) for n in range(3)]
+
+    outcomes = [deliver(runtime, event) for event in events]
+
+    assert outcomes == [PROCESSED] * 3
+    assert sorted(effect_rows(runtime)) == sorted((event.id, HAPPENED) for event in events)
+
+
+def test_a_failing_handler_leaves_neither_its_effects_nor_the_inbox_row_so_a_retry_can_succeed(runtime, switch):
+    event = make_event(FAILED, {"n": 1})
+
+    with pytest.raises(HandlerFailure):
+        deliver(runtime, event)
+    assert effect_rows(runtime) == []
+    assert inbox_ids(runtime) == []
+
+    switch.on = False
+    assert deliver(runtime, event) == PROCESSED
+    assert deliver(runtime, event) == DUPLICATE
+    assert effect_rows(runtime) == [(event.id, FAILED)]
+    assert switch.attempts == 2  # the duplicate never reached the handler
+
+
+def test_an_event_type_the_service_does_not_handle_is_ignored_and_not_recorded(runtime):
+    event = make_event("tiny.other.happened", {"n": 1})
+
+    assert deliver(runtime, event) == IGNORED
+    assert inbox_ids(runtime) == []
+    assert effect_rows(runtime) == []
+
+
+def test_events_a_handler_publishes_commit_with_its_effects(database_url):
+    def forward(event, uow):
+        uow.session.execute(effects.insert().values(event_id=event.id, type=event.type))
+        uow.publish("tiny.thing.forwarded", event.subject, {"from": event.id})
+
+    runtime = ServiceRuntime(
+        settings=RuntimeSettings(service="tiny", database_url=database_url, broker_url="memory://", migrations_dir="unused"),
+        metadata=metadata,
+        tables=messaging,
+        subscriptions={HAPPENED: forward},
+    )
+    metadata.create_all(runtime.db.engine)
+    try:
+        event = Event(type=HAPPENED, source="test", subject="s-1", data={"n": 1}, correlationid="corr-9")
+        deliver(runtime, event)
+        deliver(runtime, event)
+
+        with runtime.db.engine.connect() as connection:
+            bodies = connection.execute(sa.select(messaging.outbox.c.body)).scalars().all()
+        assert len(bodies) == 1
+        forwarded = Event.from_json(bodies[0])
+        assert forwarded.type == "tiny.thing.forwarded"
+        assert forwarded.data == {"from": event.id}
+        # The consumer binds the incoming correlation id, so the follow-up event carries it on.
+        assert forwarded.correlationid == "corr-9"
+    finally:
+        runtime.db.dispose()
+
+
+@pytest.mark.integration
+def test_two_concurrent_deliveries_of_one_event_on_postgresql_give_one_effect_and_one_duplicate(pg_url):
+    """The race the select cannot see: the second delivery's insert waits on the first's row lock."""
+    first_inside = threading.Event()
+    calls = []
+
+    def slow_first(event, uow):
+        calls.append(event.id)
+        uow.session.execute(effects.insert().values(event_id=event.id, type=event.type))
+        if len(calls) == 1:
+            first_inside.set()
+            # Hold the transaction open until the second delivery is blocked on our inbox row.
+            wait_until(lambda: lock_waiters() > 0, 10.0, "the second delivery to wait on the inbox row lock")
+
+    runtime = ServiceRuntime(
+        settings=RuntimeSettings(service="tiny", database_url=pg_url, broker_url="memory://", migrations_dir="unused"),
+        metadata=metadata,
+        tables=messaging,
+        subscriptions={HAPPENED: slow_first},
+    )
+    metadata.create_all(runtime.db.engine)
+    observer = sa.create_engine(pg_url)
+
+    def lock_waiters() -> int:
+        with observer.connect() as connection:
+            return connection.execute(
+                sa.text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+            ).scalar_one()
+
+    try:
+        event = make_event(HAPPENED, {"n": 1})
+        outcomes: dict[str, str] = {}
+
+        def run(name):
+            outcomes[name] = deliver(runtime, event)
+
+        first = threading.Thread(target=run, args=("first",))
+        first.start()
+        assert first_inside.wait(10)
+        second = threading.Thread(target=run, args=("second",))
+        second.start()
+        first.join(15)
+        second.join(15)
+
+        assert outcomes == {"first": PROCESSED, "second": DUPLICATE}
+        assert calls == [event.id]  # the handler ran once
+        assert effect_rows(runtime) == [(event.id, HAPPENED)]
+        assert inbox_ids(runtime) == [event.id]
+    finally:
+        observer.dispose()
+        runtime.db.dispose()
