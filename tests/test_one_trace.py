@@ -1,0 +1,51 @@
+"""One trace runs from the HTTP request that publishes a mission through the bus to both consumers."""
+from __future__ import annotations
+
+from opentelemetry import trace
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from werkzeug.test import Client
+
+from helpers import free_port, poll, token_signed_with
+from tandem_gateway.embedded import build_platform
+from tandem_shared import telemetry
+from tandem_shared.testing import reset_memory_broker
+
+
+def test_the_request_the_publish_and_both_consumers_share_one_trace(tmp_path):
+    exporter = InMemorySpanExporter()
+    telemetry.configure_tracing("tandem-test", "none", extra_processor=SimpleSpanProcessor(exporter))
+    assert isinstance(trace.get_tracer_provider(), TracerProvider)
+    reset_memory_broker()
+    platform = build_platform(tmp_path / "var", port=free_port(), base_environ={})
+    platform.start_workers()
+    try:
+        client = Client(platform.gateway)
+        private_key = (tmp_path / "var" / "keys" / "jwt-private.pem").read_text()
+        response = client.post(
+            "/api/catalog/missions",
+            json={"title": "Collecte solidaire", "association_name": "Banque du Partage", "contact_email": "c@partage.org", "publish": True},
+            headers={"Authorization": "Bearer " + token_signed_with(private_key, "referent-1", ["association_referent"])},
+        )
+        assert response.status_code == 201
+
+        def consumers_done():
+            names = [span.name for span in exporter.get_finished_spans()]
+            return names.count("catalog.mission.published process") >= 2 or None
+
+        poll(consumers_done, timeout=5)
+        spans = exporter.get_finished_spans()
+        request_span = next(s for s in spans if s.kind == trace.SpanKind.SERVER and "missions" in s.name)
+        trace_id = request_span.context.trace_id
+        flow = [s for s in spans if s.context.trace_id == trace_id]
+        names = [s.name for s in flow]
+        assert "catalog.mission.published publish" in names
+        processes = [s for s in flow if s.name == "catalog.mission.published process"]
+        assert {s.attributes["messaging.consumer.group.name"] for s in processes} == {"engagement", "notifier"}
+        publish = next(s for s in flow if s.name == "catalog.mission.published publish")
+        assert all(s.parent.span_id == publish.context.span_id for s in processes)
+        # The database work of the request and of the handlers is in the same trace too.
+        assert any(s.attributes.get("db.system") == "sqlite" or s.attributes.get("db.system.name") == "sqlite" for s in flow)
+    finally:
+        platform.stop()
