@@ -36,6 +36,9 @@ class Platform:
     apps: dict = field(default_factory=dict)
 
     def start_workers(self) -> None:
+        # Every queue is bound before any relay publishes its backlog: memory:// drops unroutable messages.
+        for runtime in self.runtimes.values():
+            runtime.declare_topology()
         for runtime in self.runtimes.values():
             runtime.start_worker()
         for runtime in self.runtimes.values():
@@ -68,15 +71,30 @@ def build_platform(data_dir: Path, port: int, smtp_port: int | None = None, base
     environ.setdefault("TANDEM_BROKER_URL", "memory://")
     runtimes: dict[str, ServiceRuntime] = {}
     apps = {}
+    load_demo = environ.get("TANDEM_DEMO_DATA", "true").lower() != "false"
     for service in SERVICES:
         settings = importlib.import_module(f"{service}.config").Settings.from_env(environ)
         runtime = importlib.import_module(f"{service}.bootstrap").build_runtime(settings)
         runtime.migrate()
         runtimes[service] = runtime
         apps[service] = importlib.import_module(f"{service}.app").create_app(settings, runtime)
+        if load_demo:
+            _load_demo_data(service, runtime, settings)
     web_root = Path(environ.get("TANDEM_WEB_ROOT") or REPO_ROOT / "web")
     gateway = Gateway(apps, web_root=web_root, dev_mail=sink.wsgi_app)
     return Platform(gateway=gateway, runtimes=runtimes, sink=sink, environ=environ, apps=apps)
+
+
+def _load_demo_data(service: str, runtime: ServiceRuntime, settings) -> None:
+    """A service that has demo content offers `<service>.demo.load_demo_data`; it does nothing once data exists."""
+    try:
+        demo = importlib.import_module(f"{service}.demo")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"{service}.demo":
+            return
+        raise
+    if demo.load_demo_data(runtime, settings):
+        log.info("demo data loaded for %s", service)
 
 
 def main() -> None:

@@ -8,7 +8,8 @@ from typing import Any
 from . import telemetry
 
 
-def _read_key_material(environ: Mapping[str, str], name: str) -> str:
+def read_key_material(environ: Mapping[str, str], name: str) -> str:
+    """Key text from `NAME` itself, or from the file `NAME_FILE` points at (mounted secrets)."""
     inline = environ.get(name, "")
     if inline.strip():
         return inline
@@ -33,7 +34,7 @@ def common_settings(service: str, environ: Mapping[str, str]) -> dict[str, Any]:
         "log_level": environ.get("TANDEM_LOG_LEVEL", "INFO"),
         "json_logs": environ.get("TANDEM_LOG_FORMAT", "json") == "json",
         "public_url": environ.get("TANDEM_PUBLIC_URL", "http://127.0.0.1:8080").rstrip("/"),
-        "jwt_public_keys": _read_key_material(environ, "TANDEM_JWT_PUBLIC_KEYS"),
+        "jwt_public_keys": read_key_material(environ, "TANDEM_JWT_PUBLIC_KEYS"),
         "jwt_audience": environ.get("TANDEM_JWT_AUDIENCE", "tandem"),
         "jwt_issuer": environ.get("TANDEM_JWT_ISSUER", "tandem-engagement"),
     }

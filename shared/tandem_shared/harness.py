@@ -29,6 +29,9 @@ class TokenFactory:
 
     def __init__(self) -> None:
         self.private_key = Ed25519PrivateKey.generate()
+        self.private_pem = self.private_key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        ).decode("ascii")
         self.public_pem = (
             self.private_key.public_key()
             .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
@@ -72,6 +75,8 @@ class ServiceHarness:
             f"{package.upper()}_DATABASE_URL": database_url,
             "TANDEM_BROKER_URL": broker_url,
             "TANDEM_JWT_PUBLIC_KEYS": self.tokens.public_pem,
+            # Only engagement signs; giving it the factory's key lets tests mix minted and issued tokens.
+            "ENGAGEMENT_JWT_PRIVATE_KEY": self.tokens.private_pem,
             "TANDEM_PUBLIC_URL": "http://tandem.test",
             "TANDEM_OUTBOX_POLL_SECONDS": "0.5",
             **(environ or {}),

@@ -1,4 +1,4 @@
-"""Migration steps that every service's first revision runs: the outbox and inbox tables."""
+"""Migration steps shared by every service: the outbox and inbox tables, the token cut-offs."""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -36,3 +36,17 @@ def drop_messaging_tables() -> None:
     op.drop_table("inbox")
     op.drop_index("ix_outbox_unsent", table_name="outbox")
     op.drop_table("outbox")
+
+
+def create_token_cutoffs_table() -> None:
+    """The per-person token cut-offs of `revocation.define_token_cutoffs_table`."""
+    op.create_table(
+        "token_cutoffs",
+        sa.Column("person_id", sa.String(36), nullable=False),
+        sa.Column("not_before", UTCDateTime, nullable=False),
+        sa.PrimaryKeyConstraint("person_id", name="pk_token_cutoffs"),
+    )
+
+
+def drop_token_cutoffs_table() -> None:
+    op.drop_table("token_cutoffs")

@@ -4,12 +4,16 @@ They run once per service, against that service's own app, database and AsyncAPI
 """
 from __future__ import annotations
 
+import base64
 import json
+import time
 from pathlib import Path
 
+import jwt
 import pytest
 import sqlalchemy as sa
 
+from .harness import TokenFactory
 from .pytest_plugin import service_dir
 from .web import export_openapi
 
@@ -81,6 +85,60 @@ def test_every_consumed_example_runs_through_its_handler(service):
         assert examples, f"{event_type} has no example in asyncapi.yaml"
         for example in examples:
             assert service.deliver(event_type, example) == "processed"
+
+
+def test_a_valid_token_opens_a_session_seen_by_the_service(service, tokens):
+    response = service.client.get("/session", headers=tokens.headers("person-7", roles=["employee", "company_admin"]))
+    assert response.status_code == 200, response.json
+    assert response.json == {"subject": "person-7", "roles": ["company_admin", "employee"], "service": service.package}
+
+
+def test_the_session_cookie_is_accepted_for_reading_the_session(service, tokens):
+    service.client.set_cookie("tandem_session", tokens.mint("person-7"))
+    response = service.client.get("/session")
+    assert response.status_code == 200, response.json
+    assert response.json["subject"] == "person-7"
+
+
+def _tampered(tokens: TokenFactory) -> str:
+    header, payload, signature = tokens.mint("person-7", roles=["employee"]).split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
+    claims["roles"] = ["platform_operator"]
+    forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+    return f"{header}.{forged}.{signature}"
+
+
+def _unsigned(tokens: TokenFactory) -> str:
+    now = int(time.time())
+    claims = {"sub": "person-7", "aud": tokens.audience, "iss": tokens.issuer, "iat": now, "exp": now + 300, "roles": ["employee"]}
+    return jwt.encode(claims, None, algorithm="none")
+
+
+_REFUSED_TOKENS = {
+    "tampered": _tampered,
+    "expired": lambda tokens: tokens.mint("person-7", ttl=-120),
+    "alg-none": _unsigned,
+    "another-audience": lambda tokens: tokens.mint("person-7", aud="another-platform"),
+    "another-issuer": lambda tokens: tokens.mint("person-7", iss="someone-else"),
+    "another-key": lambda tokens: TokenFactory().mint("person-7"),
+    "not-a-jwt": lambda tokens: "ceci-n-est-pas-un-jeton",
+}
+
+
+@pytest.mark.parametrize("kind", list(_REFUSED_TOKENS))
+def test_a_bad_token_is_refused_with_a_problem_document(service, tokens, kind):
+    token = _REFUSED_TOKENS[kind](tokens)
+    response = service.client.get("/session", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 401, response.json
+    assert response.mimetype == "application/problem+json"
+    assert response.json["status"] == 401
+    assert response.json["title"] == "Authentification requise"
+
+
+def test_no_token_is_refused_with_a_problem_document(service):
+    response = service.client.get("/session")
+    assert response.status_code == 401
+    assert response.mimetype == "application/problem+json"
 
 
 @pytest.mark.integration

@@ -1,4 +1,4 @@
-"""App-factory helpers: flask-smorest with OpenAPI, problem-details errors, health and readiness."""
+"""App-factory helpers: flask-smorest with OpenAPI, problem-details errors, health, readiness and `/session`."""
 from __future__ import annotations
 
 import logging
@@ -10,6 +10,7 @@ from typing import Any
 from flask import Flask, g, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Api, Blueprint
+from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -162,6 +163,7 @@ def create_service_app(
 
     api = Api(app, spec_kwargs={"info": {"description": f"API du service {runtime.name} de Tandem."}})
     api.register_blueprint(health_blueprint(runtime))
+    api.register_blueprint(session_blueprint(runtime))
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
     app.extensions["tandem_api"] = api
@@ -232,6 +234,33 @@ def health_blueprint(runtime: ServiceRuntime) -> Blueprint:
             if not ready:
                 return problem(503, "Le service n'est pas prêt : " + ", ".join(k for k, v in checks.items() if v != "ok") + ".", checks=checks)
             return {"status": "ready", "service": runtime.name, "checks": checks}
+
+    return blueprint
+
+
+class ServiceSessionSchema(Schema):
+    subject = fields.String(required=True, metadata={"description": "La personne identifiée par le jeton (`sub`)."})
+    roles = fields.List(fields.String(), required=True, metadata={"description": "Ses rôles, triés."})
+    service = fields.String(required=True, metadata={"description": "Le service qui a vérifié le jeton."})
+
+
+def session_blueprint(runtime: ServiceRuntime) -> Blueprint:
+    """`GET /session` in every service: the same token is accepted, or refused, everywhere."""
+    blueprint = Blueprint("session", __name__, description="La session de l'appelant, vérifiée par ce service.")
+
+    @blueprint.route("/session")
+    class CurrentSession(MethodView):
+        @login_required
+        @blueprint.response(200, ServiceSessionSchema)
+        @blueprint.alt_response(401, description="Jeton absent, invalide, expiré ou révoqué (déconnexion, compte désactivé).")
+        def get(self):
+            """Ta session telle que ce service la voit.
+
+            Ce service vérifie lui-même le jeton : signature, algorithme, audience, émetteur,
+            expiration, et date à partir de laquelle les jetons de la personne sont valides.
+            """
+            principal = current_principal()
+            return {"subject": principal.subject, "roles": sorted(principal.roles), "service": runtime.name}
 
     return blueprint
 

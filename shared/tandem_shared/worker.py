@@ -32,9 +32,12 @@ def worker_cli(service: str, build_runtime: Callable[[], ServiceRuntime]) -> cli
         stop.wait()
         runtime.stop()
 
-    @cli.command(help="Apply the database migrations and exit.")
+    @cli.command(help="Apply the database migrations, declare the service's queues on the broker, and exit.")
     def migrate() -> None:
-        build_runtime().migrate()
+        runtime = build_runtime()
+        runtime.migrate()
+        # Declared at deploy time, so events published before the first worker start are kept for it.
+        runtime.declare_topology()
 
     @cli.group(help="The dead queue: messages that kept failing.")
     def dead() -> None:

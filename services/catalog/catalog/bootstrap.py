@@ -4,11 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from tandem_shared.auth import TokenVerifier, load_public_keys
+from tandem_shared.revocation import NotBeforeLookup
 from tandem_shared.runtime import RuntimeSettings, ServiceRuntime
 
 from .config import SERVICE, Settings
 from .handlers import SUBSCRIPTIONS
-from .models import Base, messaging
+from .models import Base, messaging, token_cutoffs
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -29,9 +30,11 @@ def build_runtime(settings: Settings) -> ServiceRuntime:
     )
 
 
-def build_verifier(settings: Settings) -> TokenVerifier:
+def build_verifier(settings: Settings, runtime: ServiceRuntime) -> TokenVerifier:
     return TokenVerifier(
         load_public_keys(settings.jwt_public_keys) if settings.jwt_public_keys else {},
         audience=settings.jwt_audience,
         issuer=settings.jwt_issuer,
+        # Signing out or being disabled in engagement reaches us as a cut-off: older tokens die here too.
+        not_before=NotBeforeLookup(runtime.db, token_cutoffs),
     )

@@ -25,4 +25,9 @@ class KnownMission(MethodView):
         return copy
 
 
-BLUEPRINTS = [missions]
+from .accounts import accounts  # noqa: E402
+from .profile import choices, profile  # noqa: E402
+
+from .admin import BLUEPRINTS as ADMIN_BLUEPRINTS  # noqa: E402
+
+BLUEPRINTS = [accounts, profile, choices, missions, *ADMIN_BLUEPRINTS]

@@ -7,13 +7,15 @@ from tandem_shared.runtime import ServiceRuntime
 from tandem_shared.web import create_service_app, install_verifier
 
 from .api import BLUEPRINTS
-from .bootstrap import build_runtime, build_verifier
+from .bootstrap import build_issuer, build_runtime, build_verifier
 from .config import Settings
 
 
 def create_app(settings: Settings | None = None, runtime: ServiceRuntime | None = None) -> Flask:
     settings = settings or Settings.from_env()
     runtime = runtime or build_runtime(settings)
+    issuer = build_issuer(settings)
     app = create_service_app(runtime, "Tandem — engagement des collaborateurs", BLUEPRINTS, config={"TANDEM_SETTINGS": settings})
-    install_verifier(app, build_verifier(settings))
+    app.extensions["tandem_issuer"] = issuer
+    install_verifier(app, build_verifier(settings, runtime, issuer))
     return app

@@ -1,6 +1,7 @@
 """Engagement's composition root: the one place its parts are assembled, for the app, the worker and tests."""
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from tandem_shared.auth import TokenVerifier, load_public_keys
@@ -8,7 +9,8 @@ from tandem_shared.runtime import RuntimeSettings, ServiceRuntime
 
 from .config import SERVICE, Settings
 from .handlers import SUBSCRIPTIONS
-from .models import Base, messaging
+from .identity import TokenIssuer
+from .models import Base, Person, messaging
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -29,9 +31,21 @@ def build_runtime(settings: Settings) -> ServiceRuntime:
     )
 
 
-def build_verifier(settings: Settings) -> TokenVerifier:
-    return TokenVerifier(
-        load_public_keys(settings.jwt_public_keys) if settings.jwt_public_keys else {},
-        audience=settings.jwt_audience,
-        issuer=settings.jwt_issuer,
-    )
+def build_issuer(settings: Settings) -> TokenIssuer:
+    return TokenIssuer(settings.jwt_private_key, audience=settings.jwt_audience, issuer=settings.jwt_issuer,
+                       ttl_seconds=settings.access_token_seconds)
+
+
+def build_verifier(settings: Settings, runtime: ServiceRuntime, issuer: TokenIssuer) -> TokenVerifier:
+    keys = load_public_keys(settings.jwt_public_keys) if settings.jwt_public_keys else {}
+    keys[issuer.key_id] = issuer.public_key
+
+    def not_before(person_id: str) -> datetime | None:
+        # Engagement owns the cut-off itself: no event needed, and a deleted person's tokens die at once.
+        with runtime.db.reading() as session:
+            person = session.get(Person, person_id)
+            if person is None:
+                return None
+            return person.tokens_not_before
+
+    return TokenVerifier(keys, audience=settings.jwt_audience, issuer=settings.jwt_issuer, not_before=not_before)

@@ -5,7 +5,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from tandem_shared.config import common_settings
+from tandem_shared.config import common_settings, read_key_material
 
 SERVICE = "engagement"
 
@@ -25,8 +25,25 @@ class Settings:
     jwt_public_keys: str
     jwt_audience: str
     jwt_issuer: str
+    jwt_private_key: str
+    access_token_seconds: int
+    session_days: int
+    cookie_secure: bool
+    verification_hours: int
+    reset_minutes: int
+    invitation_days: int
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
         environ = os.environ if environ is None else environ
-        return cls(**common_settings(SERVICE, environ))
+        return cls(
+            **common_settings(SERVICE, environ),
+            jwt_private_key=read_key_material(environ, "ENGAGEMENT_JWT_PRIVATE_KEY"),
+            # Short-lived: a stolen token is worth little, and the session cookie renews it.
+            access_token_seconds=int(environ.get("ENGAGEMENT_ACCESS_TOKEN_SECONDS", "900")),
+            session_days=int(environ.get("ENGAGEMENT_SESSION_DAYS", "14")),
+            cookie_secure=environ.get("ENGAGEMENT_COOKIE_SECURE", "true").lower() != "false",
+            verification_hours=int(environ.get("ENGAGEMENT_VERIFICATION_HOURS", "48")),
+            reset_minutes=int(environ.get("ENGAGEMENT_RESET_MINUTES", "60")),
+            invitation_days=int(environ.get("ENGAGEMENT_INVITATION_DAYS", "7")),
+        )

@@ -1,2 +1,182 @@
-"""Events engagement publishes. Accounts and the workflow add theirs here."""
+"""Events engagement publishes, and the marshmallow schemas that turn them into plain JSON."""
 from __future__ import annotations
+
+from datetime import datetime
+
+from marshmallow import Schema, fields
+
+from tandem_shared.inbox import UnitOfWork
+
+from .models import Company, Person, Preferences
+
+PERSON_REGISTERED = "engagement.person.registered"
+PERSON_UPDATED = "engagement.person.updated"
+PERSON_DISABLED = "engagement.person.disabled"
+PERSON_SIGNED_OUT = "engagement.person.signed_out"
+COMPANY_UPDATED = "engagement.company.updated"
+PREFERENCES_UPDATED = "engagement.preferences.updated"
+# The notifier writes the e-mails; these carry the single-use link it must put in them.
+EMAIL_VERIFICATION_REQUESTED = "engagement.email_verification.requested"
+PASSWORD_RESET_REQUESTED = "engagement.password_reset.requested"
+INVITATION_SENT = "engagement.invitation.sent"
+
+
+class PersonData(Schema):
+    person_id = fields.String(required=True)
+    email = fields.String(required=True)
+    first_name = fields.String(required=True)
+    last_name = fields.String(required=True)
+    company_id = fields.String(allow_none=True, required=True)
+    entity_id = fields.String(allow_none=True, required=True)
+    entity_name = fields.String(allow_none=True, required=True)
+    roles = fields.List(fields.String(), required=True)
+    association_ids = fields.List(fields.String(), required=True)
+    status = fields.String(required=True)
+    at = fields.AwareDateTime(required=True)
+
+
+class CutoffData(Schema):
+    person_id = fields.String(required=True)
+    not_before = fields.AwareDateTime(required=True)
+
+
+class DisabledData(CutoffData):
+    disabled_at = fields.AwareDateTime(required=True)
+
+
+class EntityData(Schema):
+    id = fields.String(required=True)
+    name = fields.String(required=True)
+
+
+class CompanyData(Schema):
+    company_id = fields.String(required=True)
+    name = fields.String(required=True)
+    head_office_address = fields.String(required=True)
+    siren = fields.String(required=True)
+    rcs = fields.String(required=True)
+    representative_name = fields.String(required=True)
+    representative_title = fields.String(required=True)
+    days_per_year = fields.Float(required=True)
+    end_of_career_enabled = fields.Boolean(required=True)
+    uses_sso = fields.Boolean(required=True)
+    email_domains = fields.List(fields.String(), required=True)
+    entities = fields.List(fields.Nested(EntityData), required=True)
+    updated_at = fields.AwareDateTime(required=True)
+
+
+class PreferencesData(Schema):
+    person_id = fields.String(required=True)
+    email = fields.String(required=True)
+    first_name = fields.String(required=True)
+    company_id = fields.String(allow_none=True, required=True)
+    professional_expertises = fields.List(fields.String(), required=True)
+    personal_expertises = fields.List(fields.String(), required=True)
+    themes = fields.List(fields.String(), required=True)
+    alerts_opt_in = fields.Boolean(required=True)
+    updated_at = fields.AwareDateTime(required=True)
+
+
+class LinkData(Schema):
+    person_id = fields.String(required=True)
+    email = fields.String(required=True)
+    first_name = fields.String(required=True)
+    link = fields.String(required=True)
+    expires_at = fields.AwareDateTime(required=True)
+
+
+class InvitationData(LinkData):
+    invited_by = fields.String(required=True)
+    roles = fields.List(fields.String(), required=True)
+    company_name = fields.String(allow_none=True, required=True)
+
+
+def _person_payload(person: Person, entity_name: str | None, at: datetime) -> dict:
+    return PersonData().dump(
+        {
+            "person_id": person.id,
+            "email": person.email,
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "company_id": person.company_id,
+            "entity_id": person.entity_id,
+            "entity_name": entity_name,
+            "roles": person.role_names,
+            "association_ids": person.association_ids,
+            "status": person.status,
+            "at": at,
+        }
+    )
+
+
+def person_registered(uow: UnitOfWork, person: Person, entity_name: str | None, at: datetime) -> None:
+    uow.publish(PERSON_REGISTERED, person.id, _person_payload(person, entity_name, at))
+
+
+def person_updated(uow: UnitOfWork, person: Person, entity_name: str | None, at: datetime) -> None:
+    uow.publish(PERSON_UPDATED, person.id, _person_payload(person, entity_name, at))
+
+
+def person_signed_out(uow: UnitOfWork, person_id: str, not_before: datetime) -> None:
+    uow.publish(PERSON_SIGNED_OUT, person_id, CutoffData().dump({"person_id": person_id, "not_before": not_before}))
+
+
+def person_disabled(uow: UnitOfWork, person_id: str, not_before: datetime) -> None:
+    uow.publish(PERSON_DISABLED, person_id, DisabledData().dump({"person_id": person_id, "not_before": not_before, "disabled_at": not_before}))
+
+
+def company_updated(uow: UnitOfWork, company: Company) -> None:
+    uow.publish(
+        COMPANY_UPDATED,
+        company.id,
+        CompanyData().dump(
+            {
+                "company_id": company.id,
+                "name": company.name,
+                "head_office_address": company.head_office_address,
+                "siren": company.siren,
+                "rcs": company.rcs,
+                "representative_name": company.representative_name,
+                "representative_title": company.representative_title,
+                "days_per_year": float(company.days_per_year),
+                "end_of_career_enabled": company.end_of_career_enabled,
+                "uses_sso": company.uses_sso,
+                "email_domains": [d.domain for d in company.domains],
+                "entities": [{"id": e.id, "name": e.name} for e in company.entities],
+                "updated_at": company.updated_at,
+            }
+        ),
+    )
+
+
+def preferences_updated(uow: UnitOfWork, person: Person, preferences: Preferences) -> None:
+    uow.publish(
+        PREFERENCES_UPDATED,
+        person.id,
+        PreferencesData().dump(
+            {
+                "person_id": person.id,
+                "email": person.email,
+                "first_name": person.first_name,
+                "company_id": person.company_id,
+                "professional_expertises": preferences.professional_expertises,
+                "personal_expertises": preferences.personal_expertises,
+                "themes": preferences.themes,
+                "alerts_opt_in": preferences.alerts_opt_in,
+                "updated_at": preferences.updated_at,
+            }
+        ),
+    )
+
+
+def link_sent(uow: UnitOfWork, type: str, person: Person, link: str, expires_at: datetime) -> None:
+    uow.publish(type, person.id, LinkData().dump(
+        {"person_id": person.id, "email": person.email, "first_name": person.first_name, "link": link, "expires_at": expires_at}
+    ))
+
+
+def invitation_sent(uow: UnitOfWork, person: Person, link: str, expires_at: datetime, invited_by: str, company_name: str | None) -> None:
+    uow.publish(INVITATION_SENT, person.id, InvitationData().dump(
+        {"person_id": person.id, "email": person.email, "first_name": person.first_name, "link": link, "expires_at": expires_at,
+         "invited_by": invited_by, "roles": person.role_names, "company_name": company_name}
+    ))

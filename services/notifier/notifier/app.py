@@ -15,5 +15,5 @@ def create_app(settings: Settings | None = None, runtime: ServiceRuntime | None 
     settings = settings or Settings.from_env()
     runtime = runtime or build_runtime(settings)
     app = create_service_app(runtime, "Tandem — notifications", BLUEPRINTS, config={"TANDEM_SETTINGS": settings})
-    install_verifier(app, build_verifier(settings))
+    install_verifier(app, build_verifier(settings, runtime))
     return app

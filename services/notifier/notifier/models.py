@@ -8,6 +8,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from tandem_shared.messaging_tables import define_messaging_tables
 from tandem_shared.naming import NAMING_CONVENTION
+from tandem_shared.revocation import define_token_cutoffs_table
 from tandem_shared.timeutil import UTCDateTime
 
 
@@ -16,6 +17,8 @@ class Base(DeclarativeBase):
 
 
 messaging = define_messaging_tables(Base.metadata)
+# Per-person cut-offs fed by engagement's sign-out and disabling events; tokens issued before are refused.
+token_cutoffs = define_token_cutoffs_table(Base.metadata)
 
 
 class Email(Base):

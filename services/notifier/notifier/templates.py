@@ -1,7 +1,9 @@
 """The notifier's e-mail templates (French, plain text), rendered with Jinja."""
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -15,3 +17,12 @@ _environment = Environment(
 
 def render(name: str, **values) -> str:
     return _environment.get_template(name).render(**values)
+
+
+_PARIS = ZoneInfo("Europe/Paris")
+
+
+def paris_time(moment: datetime) -> str:
+    """« 28/11/2026 à 10h15 », in the time zone our readers live in."""
+    local = moment.astimezone(_PARIS)
+    return local.strftime("%d/%m/%Y à %Hh%M")

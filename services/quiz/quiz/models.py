@@ -6,6 +6,7 @@ from sqlalchemy.orm import DeclarativeBase
 
 from tandem_shared.messaging_tables import define_messaging_tables
 from tandem_shared.naming import NAMING_CONVENTION
+from tandem_shared.revocation import define_token_cutoffs_table
 
 
 class Base(DeclarativeBase):
@@ -13,3 +14,5 @@ class Base(DeclarativeBase):
 
 
 messaging = define_messaging_tables(Base.metadata)
+# Per-person cut-offs fed by engagement's sign-out and disabling events; tokens issued before are refused.
+token_cutoffs = define_token_cutoffs_table(Base.metadata)

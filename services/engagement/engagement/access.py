@@ -1,0 +1,102 @@
+"""What the engagement views share: the caller as a person, the audit log, session cookies, client details."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from flask import current_app, request
+from flask_smorest import abort
+from sqlalchemy.orm import Session as DbSession
+
+from tandem_shared.auth import CSRF_COOKIE, SESSION_COOKIE
+from tandem_shared.timeutil import utcnow
+from tandem_shared.web import current_principal
+
+from .domain import PersonStatus
+from .identity import TokenIssuer
+from .models import AuditEntry, Entity, Person
+
+REFRESH_COOKIE = "tandem_refresh"
+
+
+def refresh_path() -> str:
+    # Only the session routes ever see the refresh token: /api/engagement/session behind the gateway.
+    return f"{request.script_root}/session"
+
+
+def settings():
+    return current_app.config["TANDEM_SETTINGS"]
+
+
+def issuer() -> TokenIssuer:
+    return current_app.extensions["tandem_issuer"]
+
+
+def client_address() -> str:
+    # ProxyFix has put the gateway's X-Forwarded-For here; the client cannot choose it.
+    return (request.remote_addr or "unknown")[:64]
+
+
+def audit(session: DbSession, action: str, person_id: str | None = None, actor_id: str | None = None, **details: Any) -> None:
+    session.add(
+        AuditEntry(
+            at=utcnow(),
+            action=action,
+            person_id=person_id,
+            actor_id=actor_id,
+            address=client_address(),
+            user_agent=(request.user_agent.string or "")[:300],
+            details=details,
+        )
+    )
+
+
+def me(session: DbSession, for_update: bool = False) -> Person:
+    """The signed-in person; 401 when the account is gone or disabled since the token was issued."""
+    principal = current_principal()
+    person = session.get(Person, principal.subject, with_for_update=for_update)
+    if person is None or person.status != PersonStatus.ACTIVE:
+        abort(401, message="Ta session n'est plus valide : reconnecte-toi.")
+    return person
+
+
+def person_view(session: DbSession, person: Person) -> dict[str, Any]:
+    entity = session.get(Entity, person.entity_id) if person.entity_id else None
+    company = None
+    if person.company_id:
+        from .models import Company
+
+        found = session.get(Company, person.company_id)
+        company = {"id": found.id, "name": found.name, "uses_sso": found.uses_sso} if found else None
+    return {
+        "id": person.id,
+        "email": person.email,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "phone": person.phone,
+        "manager_email": person.manager_email,
+        "company": company,
+        "entity": {"id": entity.id, "name": entity.name} if entity else None,
+        "roles": person.role_names,
+        "association_ids": person.association_ids,
+        "retirement_date": person.retirement_date,
+        "retirement_confirmed": person.retirement_confirmed_at is not None,
+        "email_verified": person.email_verified_at is not None,
+        "status": person.status,
+    }
+
+
+def set_session_cookies(response, access_token: str, access_expires: int, refresh_secret: str | None, refresh_expires: datetime | None, csrf: str) -> None:
+    secure = settings().cookie_secure
+    response.set_cookie(SESSION_COOKIE, access_token, max_age=settings().session_days * 86400, path="/", secure=secure, httponly=True, samesite="Lax")
+    if refresh_secret is not None and refresh_expires is not None:
+        response.set_cookie(REFRESH_COOKIE, refresh_secret, expires=refresh_expires, path=refresh_path(), secure=secure, httponly=True, samesite="Strict")
+    # Readable by the page on purpose: it echoes it in X-CSRF-Token, which a foreign site cannot do.
+    response.set_cookie(CSRF_COOKIE, csrf, max_age=settings().session_days * 86400, path="/", secure=secure, httponly=False, samesite="Lax")
+
+
+def clear_session_cookies(response) -> None:
+    secure = settings().cookie_secure
+    response.delete_cookie(SESSION_COOKIE, path="/", secure=secure, httponly=True, samesite="Lax")
+    response.delete_cookie(REFRESH_COOKIE, path=refresh_path(), secure=secure, httponly=True, samesite="Strict")
+    response.delete_cookie(CSRF_COOKIE, path="/", secure=secure, samesite="Lax")
