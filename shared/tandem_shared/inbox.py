@@ -12,6 +12,7 @@ import kombu
 import sqlalchemy as sa
 from kombu.mixins import ConsumerMixin
 from opentelemetry.trace import SpanKind
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -44,6 +45,11 @@ DUPLICATE = "duplicate"
 IGNORED = "ignored"
 
 
+def _dialect_insert(session: Session):
+    """PostgreSQL (distributed mode) and SQLite (embedded mode) both have INSERT ... ON CONFLICT DO NOTHING."""
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
 class Inbox:
     """Runs a service's handlers so that an event id already seen changes nothing."""
 
@@ -60,12 +66,16 @@ class Inbox:
         token = telemetry.bind_correlation_id(event.correlationid)
         try:
             with self.db.transaction() as session:
-                seen = session.execute(
-                    sa.select(self.table.c.event_id).where(self.table.c.event_id == event.id)
-                ).first()
-                if seen is not None:
+                # One statement instead of SELECT then INSERT. A concurrent delivery of the same id makes
+                # ON CONFLICT wait for that transaction; either way rowcount 0 means "already handled".
+                insert = _dialect_insert(session)(self.table).values(event_id=event.id, type=event.type, processed_at=utcnow())
+                recorded = session.execute(
+                    insert.on_conflict_do_nothing(index_elements=[self.table.c.event_id]),
+                    # Without it SQLAlchemy 2.0 reports -1 for an INSERT's rowcount on psycopg.
+                    execution_options={"preserve_rowcount": True},
+                )
+                if recorded.rowcount == 0:
                     return DUPLICATE
-                session.execute(self.table.insert().values(event_id=event.id, type=event.type, processed_at=utcnow()))
                 handler(event, UnitOfWork(session=session, outbox=self.outbox))
             return PROCESSED
         except IntegrityError:

@@ -98,7 +98,7 @@ class OutboxRelay:
     def _flush_batch(self) -> int:
         if self._publisher is None:
             self._publisher = Publisher(self.bus)
-        confirmed = 0
+        confirmed: list[int] = []
         with self.db.engine.begin() as connection:
             query = (
                 sa.select(self.table.c.position, self.table.c.event_id, self.table.c.type, self.table.c.body, self.table.c.headers)
@@ -122,13 +122,16 @@ class OutboxRelay:
                     )
                     self._reset_publisher()
                     break
+                confirmed.append(row.position)
+            if confirmed:
+                # One statement for the batch: a per-row UPDATE costs a round trip and ~0.8 ms of CPU each
+                # (bench/p1_components.py). Same effect: nothing is marked sent before the COMMIT either way.
                 connection.execute(
                     self.table.update()
-                    .where(self.table.c.position == row.position)
+                    .where(self.table.c.position.in_(confirmed))
                     .values(sent_at=utcnow(), attempts=self.table.c.attempts + 1, last_error=None)
                 )
-                confirmed += 1
-        return confirmed
+        return len(confirmed)
 
     def _publish(self, row) -> None:
         parent = telemetry.extract_context(row.headers)
