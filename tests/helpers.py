@@ -52,3 +52,62 @@ def poll(fetch, timeout: float, interval: float = 0.02):
         if time.monotonic() - started > timeout:
             raise AssertionError(f"nothing within {timeout} s")
         time.sleep(interval)
+
+
+ASSOCIATION = {
+    "name": "Passerelle Emploi", "address": "14 rue de la République", "city": "Lyon", "department": "69",
+    "contact_email": "contact@passerelle-emploi.example", "themes": ["emploi / insertion"],
+    "description": "Accompagner les personnes éloignées de l'emploi.", "representative_name": "Karim Haddad",
+    "representative_title": "Président", "general_interest_category": "social",
+}
+
+
+def publish_mission(post, operator_headers: dict, title: str, contact_email: str, association_name: str = "Passerelle Emploi") -> str:
+    """As the platform operator: register and approve an association, then publish one mission; returns its id.
+
+    `post(path, json, headers)` returns (status, body) — so it works with requests and werkzeug clients alike.
+    """
+    status, association = post("/api/catalog/associations", {**ASSOCIATION, "name": association_name}, operator_headers)
+    assert status == 201, association
+    status, body = post(f"/api/catalog/associations/{association['id']}/vetting", {"decision": "approved"}, operator_headers)
+    assert status == 200, body
+    status, mission = post("/api/catalog/missions", {
+        "association_id": association["id"], "title": title, "description": "Relire des CV et préparer des entretiens.",
+        "themes": ["emploi / insertion"], "personal_expertises": ["Aide aux CV / Entretien RH"], "format": "full_day",
+        "city": "Lyon", "department": "69", "contact_name": "Karim Haddad", "contact_email": contact_email, "publish": True,
+    }, operator_headers)
+    assert status == 201, mission
+    return mission["id"]
+
+
+def requests_post(base: str):
+    def post(path, json, headers):
+        response = requests.post(f"{base}{path}", json=json, headers=headers)
+        return response.status_code, response.json()
+    return post
+
+
+def werkzeug_post(client):
+    def post(path, json, headers):
+        response = client.post(path, json=json, headers=headers)
+        return response.status_code, response.json
+    return post
+
+
+def settle(platform, timeout: float = 90.0) -> None:
+    """Wait for the embedded platform to finish its start-up work (demo events relayed, their e-mails sent)."""
+    import time as _time
+
+    deadline = _time.monotonic() + timeout
+    stable_since, last = None, -1
+    while _time.monotonic() < deadline:
+        pending = sum(runtime.relay.pending_count() for runtime in platform.runtimes.values())
+        mails = len(platform.sink.store.all())
+        if pending == 0 and mails == last:
+            stable_since = stable_since or _time.monotonic()
+            if _time.monotonic() - stable_since > 1.5:
+                return
+        else:
+            stable_since, last = None, mails
+        _time.sleep(0.2)
+    raise AssertionError(f"the platform did not settle within {timeout} s")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pika
 import pytest
 import requests
-from helpers import REPO_ROOT, SERVICES, free_port, poll, token_signed_with, wait_until_healthy
+from helpers import REPO_ROOT, SERVICES, free_port, poll, publish_mission, requests_post, token_signed_with, wait_until_healthy
 
 from tandem_shared.testing import postgres_database, rabbitmq_vhost
 
@@ -117,38 +117,39 @@ def test_every_service_answers_through_nginx(distributed):
 def test_a_mission_created_through_nginx_reaches_engagement_the_mailbox_and_any_amqp_client(distributed):
     base, broker_url = distributed["base"], distributed["broker_url"]
     wait_for_consumers(broker_url, ("engagement", "notifier"))
-    headers = {"Authorization": "Bearer " + token_signed_with(distributed["private_key"], "referent-1", ["association_referent"])}
+    headers = {"Authorization": "Bearer " + token_signed_with(distributed["private_key"], "op-1", ["platform_operator"])}
 
     connection = pika.BlockingConnection(pika.URLParameters(broker_url))
     channel = connection.channel()
     tap = channel.queue_declare(queue="", exclusive=True).method.queue
     channel.queue_bind(queue=tap, exchange="tandem.events", routing_key="#")
     try:
-        created = requests.post(
-            f"{base}/api/catalog/missions",
-            json={"title": "Maraude solidaire", "description": "Distribuer des repas le soir.", "association_name": "La Main Tendue",
-                  "contact_email": "benevolat@main-tendue.org", "publish": True},
-            headers=headers,
-        )
-        assert created.status_code == 201, created.text
-        mission_id = created.json()["id"]
+        mission_id = publish_mission(requests_post(base), headers, "Maraude solidaire", "benevolat@main-tendue.example", "La Main Tendue")
         mailbox = f"http://127.0.0.1:{distributed['ports']['mail_http']}/dev/mail.json"
 
         def both_effects():
             copy = requests.get(f"{base}/api/engagement/missions/{mission_id}", headers=headers)
-            mails = [m for m in requests.get(mailbox).json()["items"] if "Maraude solidaire" in m["subject"]]
+            mails = [m for m in requests.get(mailbox).json()["items"] if "Maraude solidaire" in m["subject"] and m["to"] == ["benevolat@main-tendue.example"]]
             return (copy.json(), mails) if copy.status_code == 200 and mails else None
 
         (copy, mails), waited = poll(both_effects, timeout=2.0)
         assert waited < 2.0
         assert copy["title"] == "Maraude solidaire"
-        assert [m["to"] for m in mails] == [["benevolat@main-tendue.org"]]
+        assert [m["to"] for m in mails] == [["benevolat@main-tendue.example"]]
 
         def tapped():
             method, properties, body = channel.basic_get(tap, auto_ack=True)
             return (properties, body) if method else None
 
-        properties, body = poll(tapped, timeout=5)[0]
+        def mission_published():
+            while True:
+                found = tapped()
+                if found is None:
+                    return None
+                if json.loads(found[1])["type"] == "catalog.mission.published":
+                    return found
+
+        properties, body = poll(mission_published, timeout=5)[0]
         assert properties.content_type == "application/cloudevents+json"
         assert properties.headers["traceparent"].startswith("00-")
         envelope = json.loads(body)

@@ -1,10 +1,11 @@
-"""Catalog's tables: missions, plus the outbox and inbox every service has."""
+"""Catalog's tables: associations and their referents, missions, spotlights, the copies it keeps of people,
+companies and preferences, plus the outbox, inbox and token cut-offs."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from tandem_shared.messaging_tables import define_messaging_tables
 from tandem_shared.naming import NAMING_CONVENTION
@@ -17,19 +18,140 @@ class Base(DeclarativeBase):
 
 
 messaging = define_messaging_tables(Base.metadata)
-# Per-person cut-offs fed by engagement's sign-out and disabling events; tokens issued before are refused.
 token_cutoffs = define_token_cutoffs_table(Base.metadata)
+
+
+class Association(Base):
+    """An association of general interest: its legal identity as a convention needs it, and its vetting."""
+
+    __tablename__ = "associations"
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    rna: Mapped[str | None] = mapped_column(sa.String(10), nullable=True, unique=True)
+    siren: Mapped[str | None] = mapped_column(sa.String(9), nullable=True, unique=True)
+    address: Mapped[str] = mapped_column(sa.String(500))
+    city: Mapped[str] = mapped_column(sa.String(100))
+    department: Mapped[str] = mapped_column(sa.String(3))
+    region: Mapped[str] = mapped_column(sa.String(100))
+    website: Mapped[str | None] = mapped_column(sa.String(300), nullable=True)
+    contact_email: Mapped[str] = mapped_column(sa.String(254))
+    themes: Mapped[list[str]] = mapped_column(sa.JSON)
+    description: Mapped[str] = mapped_column(sa.Text)
+    representative_name: Mapped[str] = mapped_column(sa.String(200))
+    representative_title: Mapped[str] = mapped_column(sa.String(200))
+    general_interest_category: Mapped[str] = mapped_column(sa.String(40))
+    vetting_status: Mapped[str] = mapped_column(sa.String(20), index=True)
+    vetted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    vetted_by: Mapped[str | None] = mapped_column(sa.String(36), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PersonCopy(Base):
+    """What catalog knows of a person, from engagement's events: referents' names and their associations."""
+
+    __tablename__ = "people"
+
+    person_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    first_name: Mapped[str] = mapped_column(sa.String(100))
+    last_name: Mapped[str] = mapped_column(sa.String(100))
+    email: Mapped[str] = mapped_column(sa.String(254))
+    company_id: Mapped[str | None] = mapped_column(sa.String(36), nullable=True)
+    status: Mapped[str] = mapped_column(sa.String(20))
+    as_of: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Referent(Base):
+    """A person who acts for an association (engagement grants it; catalog enforces it)."""
+
+    __tablename__ = "referents"
+
+    association_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    person_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True, index=True)
+
+
+class CompanyCopy(Base):
+    __tablename__ = "companies"
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    as_of: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PreferencesCopy(Base):
+    """A person's mission preferences, for "Ces missions sont pour toi"."""
+
+    __tablename__ = "preferences"
+
+    person_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    company_id: Mapped[str | None] = mapped_column(sa.String(36), nullable=True)
+    themes: Mapped[list[str]] = mapped_column(sa.JSON)
+    professional_expertises: Mapped[list[str]] = mapped_column(sa.JSON)
+    personal_expertises: Mapped[list[str]] = mapped_column(sa.JSON)
+    as_of: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class Mission(Base):
     __tablename__ = "missions"
 
     id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    association_id: Mapped[str] = mapped_column(sa.ForeignKey("associations.id"), index=True)
     title: Mapped[str] = mapped_column(sa.String(200))
-    description: Mapped[str] = mapped_column(sa.Text, default="")
-    association_name: Mapped[str] = mapped_column(sa.String(200))
+    description: Mapped[str] = mapped_column(sa.Text)
+    themes: Mapped[list[str]] = mapped_column(sa.JSON)
+    professional_expertises: Mapped[list[str]] = mapped_column(sa.JSON)
+    personal_expertises: Mapped[list[str]] = mapped_column(sa.JSON)
+    format: Mapped[str] = mapped_column(sa.String(20))
+    duration: Mapped[str] = mapped_column(sa.String(200))
+    address: Mapped[str] = mapped_column(sa.String(500))
+    city: Mapped[str] = mapped_column(sa.String(100))
+    department: Mapped[str] = mapped_column(sa.String(3))
+    region: Mapped[str] = mapped_column(sa.String(100), index=True)
+    remote_possible: Mapped[bool] = mapped_column(sa.Boolean)
+    places: Mapped[int] = mapped_column(sa.Integer)
+    all_jobs: Mapped[bool] = mapped_column(sa.Boolean)
+    open_to_all_companies: Mapped[bool] = mapped_column(sa.Boolean)
+    contact_name: Mapped[str] = mapped_column(sa.String(200))
     contact_email: Mapped[str] = mapped_column(sa.String(254))
+    contact_phone: Mapped[str | None] = mapped_column(sa.String(30), nullable=True)
     status: Mapped[str] = mapped_column(sa.String(20), index=True)
     created_by: Mapped[str] = mapped_column(sa.String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    association: Mapped[Association] = relationship(lazy="joined")
+    companies: Mapped[list[MissionCompany]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+
+    @property
+    def company_ids(self) -> list[str]:
+        return sorted(link.company_id for link in self.companies)
+
+
+class MissionCompany(Base):
+    """A company a mission is reserved for, when it is not open to every company."""
+
+    __tablename__ = "mission_companies"
+
+    mission_id: Mapped[str] = mapped_column(sa.ForeignKey("missions.id", ondelete="CASCADE"), primary_key=True)
+    company_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+
+
+class Spotlight(Base):
+    """"L'actu solidaire": a dated solidarity cause, linked to missions by themes and keywords."""
+
+    __tablename__ = "spotlights"
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(sa.String(200))
+    starts_on: Mapped[date] = mapped_column(sa.Date, index=True)
+    ends_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    description: Mapped[str] = mapped_column(sa.Text)
+    themes: Mapped[list[str]] = mapped_column(sa.JSON)
+    keywords: Mapped[list[str]] = mapped_column(sa.JSON)
+    company_id: Mapped[str | None] = mapped_column(sa.String(36), nullable=True)
+    created_by: Mapped[str] = mapped_column(sa.String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

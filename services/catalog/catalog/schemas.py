@@ -3,31 +3,181 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from . import taxonomy
 
-class MissionCreateSchema(Schema):
-    title = fields.String(required=True, validate=validate.Length(min=3, max=200))
-    description = fields.String(load_default="", validate=validate.Length(max=20000))
-    association_name = fields.String(required=True, validate=validate.Length(min=2, max=200))
+THEME_LIST = fields.List(fields.String(validate=validate.OneOf(taxonomy.THEMES)), validate=validate.Length(max=len(taxonomy.THEMES)))
+PRO_LIST = fields.List(fields.String(validate=validate.OneOf(taxonomy.PROFESSIONAL_EXPERTISES)), validate=validate.Length(max=len(taxonomy.PROFESSIONAL_EXPERTISES)))
+PERSO_LIST = fields.List(fields.String(validate=validate.OneOf(taxonomy.PERSONAL_EXPERTISES)), validate=validate.Length(max=len(taxonomy.PERSONAL_EXPERTISES)))
+DEPARTMENT = validate.OneOf([code for code, _, _ in taxonomy.DEPARTMENTS], error="Département inconnu.")
+
+
+class PageArgsSchema(Schema):
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class AssociationWriteSchema(Schema):
+    name = fields.String(required=True, validate=validate.Length(min=2, max=200))
+    rna = fields.String(allow_none=True, load_default=None, validate=validate.Regexp(r"^W\d{9}$", error="Le numéro RNA commence par W suivi de 9 chiffres."))
+    siren = fields.String(allow_none=True, load_default=None, validate=validate.Regexp(r"^\d{9}$", error="Le SIREN compte 9 chiffres."))
+    address = fields.String(required=True, validate=validate.Length(min=3, max=500))
+    city = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    department = fields.String(required=True, validate=DEPARTMENT)
+    website = fields.Url(allow_none=True, load_default=None)
     contact_email = fields.Email(required=True)
-    publish = fields.Boolean(load_default=False, metadata={"description": "Publier tout de suite (sinon brouillon)."})
+    themes = THEME_LIST
+    description = fields.String(load_default="", validate=validate.Length(max=10_000), metadata={"description": "Découvre l'association"})
+    representative_name = fields.String(required=True, validate=validate.Length(min=2, max=200))
+    representative_title = fields.String(required=True, validate=validate.Length(min=2, max=200))
+    general_interest_category = fields.String(required=True, validate=validate.OneOf(list(taxonomy.GENERAL_INTEREST_CATEGORIES)),
+                                              metadata={"description": "Catégorie d'intérêt général (article 238 bis du CGI)"})
+
+
+class AssociationSchema(Schema):
+    id = fields.String()
+    name = fields.String()
+    rna = fields.String(allow_none=True)
+    siren = fields.String(allow_none=True)
+    address = fields.String()
+    city = fields.String()
+    department = fields.String()
+    region = fields.String()
+    website = fields.String(allow_none=True)
+    contact_email = fields.String()
+    themes = fields.List(fields.String())
+    description = fields.String()
+    representative_name = fields.String()
+    representative_title = fields.String()
+    general_interest_category = fields.String()
+    general_interest_label = fields.Function(lambda a: taxonomy.GENERAL_INTEREST_CATEGORIES.get(a.general_interest_category, ""))
+    vetting_status = fields.String()
+
+
+class AssociationListSchema(Schema):
+    items = fields.List(fields.Nested(AssociationSchema))
+    total = fields.Integer()
+    facets = fields.Dict(keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.Integer()))
+
+
+class AssociationQuerySchema(PageArgsSchema):
+    q = fields.String(load_default=None, validate=validate.Length(max=200), metadata={"description": "Mots-clés"})
+    theme = fields.List(fields.String(), load_default=list, metadata={"description": "Thématiques (plusieurs possibles)"})
+    region = fields.List(fields.String(), load_default=list)
+
+
+class MissionWriteSchema(Schema):
+    association_id = fields.String(required=True)
+    title = fields.String(required=True, validate=validate.Length(min=3, max=200))
+    description = fields.String(load_default="", validate=validate.Length(max=20_000), metadata={"description": "Ta mission si tu l'acceptes"})
+    themes = THEME_LIST
+    professional_expertises = PRO_LIST
+    personal_expertises = PERSO_LIST
+    format = fields.String(load_default="undefined", validate=validate.OneOf(list(taxonomy.MISSION_FORMATS)),
+                           metadata={"description": "full_day (100% journée), half_day (1/2 journée), undefined (Durée à définir)"})
+    duration = fields.String(load_default="", validate=validate.Length(max=200))
+    address = fields.String(load_default="", validate=validate.Length(max=500))
+    city = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    department = fields.String(required=True, validate=DEPARTMENT)
+    remote_possible = fields.Boolean(load_default=False)
+    places = fields.Integer(load_default=1, validate=validate.Range(min=1, max=500))
+    all_jobs = fields.Boolean(load_default=False, metadata={"description": "Tous types de métiers !"})
+    contact_name = fields.String(required=True, validate=validate.Length(min=2, max=200))
+    contact_email = fields.Email(required=True)
+    contact_phone = fields.String(allow_none=True, load_default=None, validate=validate.Regexp(r"^\+?[0-9 .()-]{6,30}$", error="Ce numéro de téléphone n'est pas valide."))
+    open_to_all_companies = fields.Boolean(load_default=True)
+    company_ids = fields.List(fields.String(), load_default=list, metadata={"description": "Les entreprises choisies quand la mission n'est pas ouverte à toutes"})
+    publish = fields.Boolean(load_default=False, load_only=True, metadata={"description": "Publier tout de suite (sinon brouillon)."})
+
+
+class MissionUpdateSchema(MissionWriteSchema):
+    class Meta:
+        exclude = ("association_id", "publish")
+
+
+class AssociationSummarySchema(Schema):
+    id = fields.String()
+    name = fields.String()
+    city = fields.String()
+    website = fields.String(allow_none=True)
+    description = fields.String()
+    themes = fields.List(fields.String())
 
 
 class MissionSchema(Schema):
     id = fields.String()
     title = fields.String()
     description = fields.String()
-    association_name = fields.String()
-    contact_email = fields.Email()
+    association = fields.Nested(AssociationSummarySchema)
+    association_id = fields.String()
+    association_name = fields.Function(lambda m: m.association.name)
+    themes = fields.List(fields.String())
+    professional_expertises = fields.List(fields.String())
+    personal_expertises = fields.List(fields.String())
+    format = fields.String()
+    format_label = fields.Function(lambda m: taxonomy.MISSION_FORMATS[m.format])
+    duration = fields.String()
+    address = fields.String()
+    city = fields.String()
+    department = fields.String()
+    region = fields.String()
+    remote_possible = fields.Boolean()
+    places = fields.Integer()
+    all_jobs = fields.Boolean()
+    open_to_all_companies = fields.Boolean()
+    company_ids = fields.List(fields.String())
+    contact_name = fields.String()
+    contact_email = fields.String()
+    contact_phone = fields.String(allow_none=True)
     status = fields.String()
     created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
     published_at = fields.AwareDateTime(allow_none=True)
+    closed_at = fields.AwareDateTime(allow_none=True)
 
 
 class MissionListSchema(Schema):
     items = fields.List(fields.Nested(MissionSchema))
     total = fields.Integer()
+    facets = fields.Dict(keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.Integer()),
+                         metadata={"description": "Pour chaque filtre, le nombre de missions par valeur, les autres filtres appliqués."})
 
 
-class PageArgsSchema(Schema):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
-    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+class TaxonomySchema(Schema):
+    themes = fields.List(fields.String())
+    professional_expertises = fields.List(fields.String())
+    personal_expertises = fields.List(fields.String())
+    formats = fields.Dict(keys=fields.String(), values=fields.String())
+    regions = fields.List(fields.String())
+    departments = fields.List(fields.Dict())
+    general_interest_categories = fields.Dict(keys=fields.String(), values=fields.String())
+
+
+class SpotlightWriteSchema(Schema):
+    title = fields.String(required=True, validate=validate.Length(min=3, max=200))
+    starts_on = fields.Date(required=True)
+    ends_on = fields.Date(allow_none=True, load_default=None)
+    description = fields.String(load_default="", validate=validate.Length(max=5000))
+    themes = THEME_LIST
+    keywords = fields.List(fields.String(validate=validate.Length(min=2, max=60)), load_default=list, validate=validate.Length(max=20))
+
+
+class SpotlightSchema(Schema):
+    id = fields.String()
+    title = fields.String()
+    starts_on = fields.Date()
+    ends_on = fields.Date(allow_none=True)
+    description = fields.String()
+    themes = fields.List(fields.String())
+    keywords = fields.List(fields.String())
+    mission_ids = fields.List(fields.String(), metadata={"description": "Les missions publiées liées par thématique ou mot-clé"})
+
+
+class SpotlightMonthSchema(Schema):
+    month = fields.String(metadata={"description": "AAAA-MM"})
+    label = fields.String(metadata={"description": "« décembre 2026 »"})
+    items = fields.List(fields.Nested(SpotlightSchema))
+
+
+class SpotlightListSchema(Schema):
+    months = fields.List(fields.Nested(SpotlightMonthSchema))
+    total = fields.Integer()

@@ -1,86 +1,213 @@
 """Catalog's HTTP API through the Flask test client, on SQLite and the memory bus."""
-MISSION = {
-    "title": "Aide aux devoirs",
-    "description": "Accompagner des collégiens deux soirs par semaine.",
-    "association_name": "Les Petits Savants",
-    "contact_email": "contact@petits-savants.org",
+import pytest
+
+ASSOCIATION = {
+    "name": "Les Jardins du Lien", "rna": "W751234560", "address": "3 rue Oberkampf", "city": "Paris", "department": "75",
+    "contact_email": "contact@jardins-du-lien.example", "themes": ["environnement"], "description": "Jardins partagés.",
+    "representative_name": "Paul Girard", "representative_title": "Président", "general_interest_category": "environnement_naturel",
 }
+
+
+def operator(tokens):
+    return tokens.headers("op-1", roles=["platform_operator"])
 
 
 def referent(tokens, subject="referent-1"):
     return tokens.headers(subject, roles=["association_referent"])
 
 
-def test_creating_a_mission_needs_a_session(service):
-    response = service.client.post("/missions", json=MISSION)
-    assert response.status_code == 401
-    assert response.json["detail"] == "Connecte-toi pour continuer."
+def employee(tokens, company="c-horizon"):
+    return tokens.headers("emp-1", roles=["employee"], company_id=company)
 
 
-def test_an_employee_cannot_create_a_mission(service, tokens):
-    response = service.client.post("/missions", json=MISSION, headers=tokens.headers(roles=["employee"]))
-    assert response.status_code == 403
-    assert service.published() == []
+# -- associations ------------------------------------------------------------------------------
 
 
-def test_a_draft_is_not_announced_nor_listed(service, tokens):
-    response = service.client.post("/missions", json=MISSION, headers=referent(tokens))
-    assert response.status_code == 201
+def test_an_operator_registers_an_association_which_waits_for_vetting(service, tokens):
+    response = service.client.post("/associations", json=ASSOCIATION, headers=operator(tokens))
+    assert response.status_code == 201, response.json
+    assert response.json["vetting_status"] == "pending"
+    assert response.json["region"] == "Île-de-France"
+    (event,) = service.published("catalog.association.registered")
+    assert event.data["representative_name"] == "Paul Girard"
+    # Not in the directory until approved.
+    assert service.client.get("/associations", headers=employee(tokens)).json["total"] == 0
+    approved = service.client.post(f"/associations/{response.json['id']}/vetting", json={"decision": "approved"}, headers=operator(tokens))
+    assert approved.json["vetting_status"] == "approved"
+    assert len(service.published("catalog.association.approved")) == 1
+    assert service.client.get("/associations", headers=employee(tokens)).json["total"] == 1
+
+
+def test_only_operators_register_and_vet_associations(service, tokens, association):
+    assert service.client.post("/associations", json=ASSOCIATION, headers=referent(tokens)).status_code == 403
+    assert service.client.post(f"/associations/{association}/vetting", json={"decision": "approved"}, headers=referent(tokens)).status_code == 403
+
+
+def test_association_identifiers_are_checked_and_unique(service, tokens, association):
+    bad = service.client.post("/associations", json={**ASSOCIATION, "rna": "123"}, headers=operator(tokens))
+    assert bad.json["errors"] == {"rna": ["Le numéro RNA commence par W suivi de 9 chiffres."]}
+    duplicate = service.client.post("/associations", json={**ASSOCIATION, "rna": "W691234567"}, headers=operator(tokens))
+    assert duplicate.status_code == 409
+
+
+def test_a_referent_edits_their_association_but_not_another(service, tokens, association, referent_of):
+    ok = service.client.patch(f"/associations/{association}", json={"description": "Aide aux devoirs et ateliers."}, headers=referent(tokens))
+    assert ok.status_code == 200 and ok.json["description"] == "Aide aux devoirs et ateliers."
+    referent_of("referent-2", ["a-other"])
+    assert service.client.patch(f"/associations/{association}", json={"description": "x"}, headers=referent(tokens, "referent-2")).status_code == 403
+
+
+def test_the_directory_filters_by_theme_region_and_keywords(service, tokens, association):
+    listed = service.client.get("/associations?theme=éducation / formation&q=villeurb", headers=employee(tokens)).json
+    assert [a["name"] for a in listed["items"]] == ["Les Petits Savants"]
+    assert listed["facets"]["region"] == {"Auvergne-Rhône-Alpes": 1}
+    assert service.client.get("/associations?region=Bretagne", headers=employee(tokens)).json["total"] == 0
+
+
+# -- missions --------------------------------------------------------------------------------
+
+
+def test_a_referent_creates_a_draft_for_their_association(service, tokens, mission_payload):
+    response = service.client.post("/missions", json=mission_payload, headers=referent(tokens))
+    assert response.status_code == 201, response.json
     assert response.json["status"] == "draft"
+    assert response.json["format_label"] == "1/2 journée"
+    assert response.json["region"] == "Auvergne-Rhône-Alpes"
     assert service.published() == []
-    assert service.client.get("/missions").json == {"items": [], "total": 0}
-    assert service.client.get(f"/missions/{response.json['id']}").status_code == 404
+    # A draft is invisible to employees.
+    assert service.client.get(f"/missions/{response.json['id']}", headers=employee(tokens)).status_code == 404
 
 
-def test_publishing_writes_catalog_mission_published_in_the_same_transaction(service, tokens):
-    created = service.client.post("/missions", json=MISSION, headers=referent(tokens)).json
+def test_a_referent_cannot_create_or_edit_another_associations_mission(service, tokens, mission_payload, referent_of):
+    referent_of("referent-2", ["a-other"])
+    assert service.client.post("/missions", json=mission_payload, headers=referent(tokens, "referent-2")).status_code == 403
+    created = service.client.post("/missions", json={**mission_payload, "publish": True}, headers=referent(tokens)).json
+    response = service.client.patch(f"/missions/{created['id']}", json={"places": 9}, headers=referent(tokens, "referent-2"))
+    assert response.status_code == 403
+    assert service.client.post(f"/missions/{created['id']}/closure", headers=referent(tokens, "referent-2")).status_code == 403
+
+
+def test_an_employee_cannot_create_a_mission(service, tokens, mission_payload):
+    assert service.client.post("/missions", json=mission_payload, headers=employee(tokens)).status_code == 403
+
+
+def test_an_unapproved_association_cannot_publish(service, tokens, mission_payload):
+    pending = service.client.post("/associations", json=ASSOCIATION, headers=operator(tokens)).json
+    created = service.client.post("/missions", json={**mission_payload, "association_id": pending["id"]}, headers=operator(tokens)).json
+    response = service.client.post(f"/missions/{created['id']}/publication", headers=operator(tokens))
+    assert response.status_code == 409
+    assert response.json["detail"] == "L'association doit être validée par l'équipe Tandem avant de publier une mission."
+    assert service.published("catalog.mission.published") == []
+
+
+def test_publishing_announces_everything_consumers_need(service, tokens, mission_payload):
+    created = service.client.post("/missions", json=mission_payload, headers=referent(tokens)).json
     response = service.client.post(f"/missions/{created['id']}/publication", headers=referent(tokens))
     assert response.status_code == 200
-    assert response.json["status"] == "published"
     (event,) = service.published("catalog.mission.published")
-    assert event.subject == created["id"]
-    assert event.source == "catalog"
-    assert event.data["title"] == "Aide aux devoirs"
-    assert event.data["contact_email"] == "contact@petits-savants.org"
+    assert event.data["association"]["representative_name"] == "Hélène Moreau"
+    assert event.data["association"]["general_interest_label"] == "Caractère éducatif"
+    assert event.data["personal_expertises"] == ["Soutien scolaire"]
     assert event.data["url"] == f"http://tandem.test/missions/{created['id']}"
-    listed = service.client.get("/missions").json
-    assert listed["total"] == 1 and listed["items"][0]["id"] == created["id"]
+    again = service.client.post(f"/missions/{created['id']}/publication", headers=referent(tokens))
+    assert again.status_code == 409 and again.json["detail"] == "Cette mission est déjà publiée."
 
 
-def test_creating_with_publish_publishes_at_once(service, tokens):
-    response = service.client.post("/missions", json={**MISSION, "publish": True}, headers=referent(tokens))
-    assert response.status_code == 201
-    assert response.json["status"] == "published"
-    assert len(service.published("catalog.mission.published")) == 1
+def test_editing_a_published_mission_announces_the_update_and_closing_announces_the_end(service, tokens, mission_payload):
+    created = service.client.post("/missions", json={**mission_payload, "publish": True}, headers=referent(tokens)).json
+    edited = service.client.patch(f"/missions/{created['id']}", json={"places": 5, "remote_possible": True}, headers=referent(tokens))
+    assert edited.json["places"] == 5
+    (updated,) = service.published("catalog.mission.updated")
+    assert updated.data["places"] == 5 and updated.data["remote_possible"] is True
+    closed = service.client.post(f"/missions/{created['id']}/closure", headers=referent(tokens))
+    assert closed.json["status"] == "closed"
+    assert len(service.published("catalog.mission.closed")) == 1
+    assert service.client.get(f"/missions/{created['id']}", headers=employee(tokens)).status_code == 404
+    assert service.client.patch(f"/missions/{created['id']}", json={"places": 6}, headers=referent(tokens)).status_code == 409
 
 
-def test_publishing_twice_is_refused_with_a_clear_message_and_no_second_event(service, tokens):
-    created = service.client.post("/missions", json={**MISSION, "publish": True}, headers=referent(tokens)).json
-    response = service.client.post(f"/missions/{created['id']}/publication", headers=referent(tokens))
-    assert response.status_code == 409
-    assert response.json["detail"] == "Cette mission est déjà publiée."
-    assert len(service.published()) == 1
+def test_a_mission_reserved_to_chosen_companies_is_invisible_to_others(service, tokens, mission_payload):
+    reserved = {**mission_payload, "open_to_all_companies": False, "company_ids": ["c-horizon"], "publish": True}
+    created = service.client.post("/missions", json=reserved, headers=referent(tokens)).json
+    assert service.client.get(f"/missions/{created['id']}", headers=employee(tokens, "c-horizon")).status_code == 200
+    assert service.client.get(f"/missions/{created['id']}", headers=employee(tokens, "c-autre")).status_code == 404
+    assert service.client.get("/missions", headers=employee(tokens, "c-autre")).json["total"] == 0
+    assert service.client.get("/missions", headers=employee(tokens, "c-horizon")).json["total"] == 1
 
 
-def test_a_referent_cannot_publish_another_referents_mission(service, tokens):
-    created = service.client.post("/missions", json=MISSION, headers=referent(tokens, "referent-1")).json
-    response = service.client.post(f"/missions/{created['id']}/publication", headers=referent(tokens, "referent-2"))
-    assert response.status_code == 403
-    assert service.published() == []
-
-
-def test_invalid_input_gets_field_errors_in_french_and_writes_nothing(service, tokens):
-    response = service.client.post("/missions", json={"title": "ab", "contact_email": "pas-une-adresse"}, headers=referent(tokens))
+def test_a_reserved_mission_needs_at_least_one_company(service, tokens, mission_payload):
+    response = service.client.post("/missions", json={**mission_payload, "open_to_all_companies": False}, headers=referent(tokens))
     assert response.status_code == 422
-    assert response.mimetype == "application/problem+json"
-    assert response.json["errors"] == {
-        "title": ["Entre 3 et 200 caractères."],
-        "contact_email": ["Cette adresse e-mail n'est pas valide."],
-        "association_name": ["Ce champ est obligatoire."],
-    }
-    assert service.published() == []
+    assert response.json["errors"] == {"company_ids": ["Choisis au moins une entreprise, ou ouvre la mission à toutes."]}
 
 
-def test_publishing_an_unknown_mission_is_a_404(service, tokens):
-    response = service.client.post("/missions/inconnue/publication", headers=referent(tokens))
-    assert response.status_code == 404
+def test_unknown_themes_and_departments_are_refused_in_french(service, tokens, mission_payload):
+    response = service.client.post("/missions", json={**mission_payload, "themes": ["astrologie"], "department": "99"}, headers=referent(tokens))
+    assert response.status_code == 422
+    assert response.json["errors"]["department"] == ["Département inconnu."]
+    assert "themes" in response.json["errors"]
+
+
+def test_the_mission_sheet_carries_the_association_presentation(service, tokens, mission_payload):
+    created = service.client.post("/missions", json={**mission_payload, "publish": True}, headers=referent(tokens)).json
+    sheet = service.client.get(f"/missions/{created['id']}", headers=employee(tokens)).json
+    assert sheet["association"]["description"] == "Soutien scolaire à Villeurbanne."
+    assert sheet["contact_name"] == "Nadia Benali"
+    assert sheet["all_jobs"] is True
+
+
+def test_my_missions_lists_drafts_of_my_associations_only(service, tokens, mission_payload, referent_of):
+    service.client.post("/missions", json=mission_payload, headers=referent(tokens))
+    assert service.client.get("/missions/mine", headers=referent(tokens)).json["total"] == 1
+    referent_of("referent-2", ["a-other"])
+    assert service.client.get("/missions/mine", headers=referent(tokens, "referent-2")).json["total"] == 0
+
+
+def test_missions_for_me_come_first_by_overlap_with_my_preferences(service, tokens, mission_payload):
+    garden = {**mission_payload, "title": "Jardin partagé", "themes": ["environnement"], "personal_expertises": ["Jardinage"], "publish": True}
+    tutoring = {**mission_payload, "publish": True}
+    garden_id = service.client.post("/missions", json=garden, headers=referent(tokens)).json["id"]
+    service.client.post("/missions", json=tutoring, headers=referent(tokens))  # newer, but off my preferences
+    service.deliver("engagement.preferences.updated", {
+        "person_id": "emp-1", "email": "e@horizon.example", "first_name": "Emma", "company_id": "c-horizon",
+        "professional_expertises": [], "personal_expertises": ["Jardinage"], "themes": ["environnement"],
+        "alerts_opt_in": False, "updated_at": "2026-11-26T10:00:00+00:00",
+    })
+    ranked = service.client.get("/missions/for-me", headers=employee(tokens)).json
+    assert ranked["items"][0]["id"] == garden_id and ranked["total"] == 2
+
+
+def test_a_referent_who_loses_the_role_can_no_longer_manage(service, tokens, association, mission_payload, referent_of):
+    referent_of("referent-1", [], at="2026-11-26T11:00:00+00:00")
+    assert service.client.post("/missions", json=mission_payload, headers=referent(tokens)).status_code == 403
+
+
+# -- taxonomy and l'actu solidaire --------------------------------------------------------------
+
+
+def test_the_taxonomy_has_the_guides_lists_and_every_department(service):
+    data = service.client.get("/taxonomy").json
+    assert len(data["themes"]) == 12 and len(data["professional_expertises"]) == 7 and len(data["personal_expertises"]) == 11
+    assert len(data["departments"]) == 101
+    assert data["formats"]["full_day"] == "100% journée"
+
+
+def test_spotlights_are_listed_month_by_month_with_their_linked_missions(service, tokens, mission_payload):
+    mission = service.client.post("/missions", json={**mission_payload, "publish": True}, headers=referent(tokens)).json
+    admin = tokens.headers("admin-1", roles=["company_admin", "employee"], company_id="c-horizon")
+    created = service.client.post("/spotlights", headers=admin, json={
+        "title": "Journée internationale de l'éducation", "starts_on": "2027-01-24", "description": "…",
+        "themes": ["éducation / formation"], "keywords": ["devoirs"],
+    })
+    assert created.status_code == 201, created.json
+    service.client.post("/spotlights", headers=operator(tokens), json={"title": "Téléthon", "starts_on": "2026-12-04", "themes": ["santé / handicap"]})
+    listed = service.client.get("/spotlights?start=2026-12-01", headers=employee(tokens)).json
+    assert [m["label"] for m in listed["months"]] == ["décembre 2026", "janvier 2027"]
+    assert listed["months"][1]["items"][0]["mission_ids"] == [mission["id"]]
+    # A company admin's cause is only for that company's people.
+    assert service.client.get("/spotlights?start=2026-12-01", headers=employee(tokens, "c-autre")).json["total"] == 1
+
+
+def test_only_admins_and_operators_edit_spotlights(service, tokens):
+    response = service.client.post("/spotlights", headers=employee(tokens), json={"title": "Une cause", "starts_on": "2027-01-01"})
+    assert response.status_code == 403

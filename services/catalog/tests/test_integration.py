@@ -4,16 +4,26 @@ import json
 import pika
 import pytest
 
+from catalog.models import Association
 from tandem_shared.harness import wait_for
+from tandem_shared.timeutil import utcnow
 
 pytestmark = pytest.mark.integration
 
 
 def test_a_published_mission_reaches_an_independent_amqp_client(service_on_real_infrastructure, tokens):
     harness = service_on_real_infrastructure
+    now = utcnow()
+    with harness.runtime.unit_of_work() as uow:
+        if uow.session.get(Association, "a-jardins") is None:
+            uow.session.add(Association(
+                id="a-jardins", name="Les Jardins du Lien", address="3 rue Oberkampf", city="Paris", department="75",
+                region="Île-de-France", contact_email="contact@jardins.example", themes=["environnement"], description="",
+                representative_name="Paul Girard", representative_title="Président", general_interest_category="environnement_naturel",
+                vetting_status="approved", created_at=now, updated_at=now,
+            ))
     harness.runtime.declare_topology()
-    parameters = pika.URLParameters(harness.settings.broker_url)
-    connection = pika.BlockingConnection(parameters)
+    connection = pika.BlockingConnection(pika.URLParameters(harness.settings.broker_url))
     try:
         channel = connection.channel()
         queue = channel.queue_declare(queue="", exclusive=True).method.queue
@@ -21,10 +31,11 @@ def test_a_published_mission_reaches_an_independent_amqp_client(service_on_real_
         harness.runtime.start_relay()
         response = harness.client.post(
             "/missions",
-            json={"title": "Jardin partagé", "association_name": "Les Jardins du Lien", "contact_email": "jardin@lien.org", "publish": True},
-            headers=tokens.headers("referent-9", roles=["association_referent"]),
+            json={"association_id": "a-jardins", "title": "Jardin partagé", "city": "Paris", "department": "75",
+                  "contact_name": "Paul Girard", "contact_email": "jardin@lien.example", "themes": ["environnement"], "publish": True},
+            headers=tokens.headers("op-1", roles=["platform_operator"]),
         )
-        assert response.status_code == 201
+        assert response.status_code == 201, response.json
 
         def received():
             method, properties, body = channel.basic_get(queue, auto_ack=True)
@@ -37,6 +48,7 @@ def test_a_published_mission_reaches_an_independent_amqp_client(service_on_real_
         assert envelope["specversion"] == "1.0"
         assert envelope["subject"] == response.json["id"]
         assert envelope["data"]["published_at"].endswith("+00:00")
+        assert envelope["data"]["association"]["name"] == "Les Jardins du Lien"
         assert "__type__" not in body.decode()
         # The row is marked sent once the confirm is back and the relay commits.
         wait_for(lambda: harness.runtime.relay.pending_count() == 0, timeout=5)

@@ -27,7 +27,8 @@ class KnownMission(MethodView):
 
 from .accounts import accounts  # noqa: E402
 from .profile import choices, profile  # noqa: E402
+from .proposals import proposals, sharing  # noqa: E402
 
 from .admin import BLUEPRINTS as ADMIN_BLUEPRINTS  # noqa: E402
 
-BLUEPRINTS = [accounts, profile, choices, missions, *ADMIN_BLUEPRINTS]
+BLUEPRINTS = [accounts, profile, choices, proposals, sharing, missions, *ADMIN_BLUEPRINTS]

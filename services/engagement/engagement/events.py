@@ -19,6 +19,8 @@ PREFERENCES_UPDATED = "engagement.preferences.updated"
 EMAIL_VERIFICATION_REQUESTED = "engagement.email_verification.requested"
 PASSWORD_RESET_REQUESTED = "engagement.password_reset.requested"
 INVITATION_SENT = "engagement.invitation.sent"
+PROPOSAL_SENT = "engagement.proposal.sent"
+MISSION_SHARED = "engagement.mission.shared"
 
 
 class PersonData(Schema):
@@ -180,3 +182,36 @@ def invitation_sent(uow: UnitOfWork, person: Person, link: str, expires_at: date
         {"person_id": person.id, "email": person.email, "first_name": person.first_name, "link": link, "expires_at": expires_at,
          "invited_by": invited_by, "roles": person.role_names, "company_name": company_name}
     ))
+
+
+class ProposalData(Schema):
+    proposal_id = fields.String(required=True)
+    person_id = fields.String(required=True)
+    person_name = fields.String(required=True)
+    person_email = fields.String(required=True)
+    person_phone = fields.String(allow_none=True, required=True)
+    company_name = fields.String(required=True)
+    association_id = fields.String(required=True)
+    association_name = fields.String(required=True)
+    association_email = fields.String(required=True)
+    association_contact_name = fields.String(allow_none=True, required=True)
+    message = fields.String(required=True)
+
+
+class MissionSharedData(Schema):
+    person_id = fields.String(required=True)
+    sender_name = fields.String(required=True)
+    sender_email = fields.String(required=True)
+    recipients = fields.List(fields.String(), required=True)
+    message = fields.String(allow_none=True, required=True)
+    mission_id = fields.String(required=True)
+    mission_title = fields.String(required=True)
+    mission_url = fields.String(required=True)
+
+
+def proposal_sent(uow: UnitOfWork, proposal_id: str, data: dict) -> None:
+    uow.publish(PROPOSAL_SENT, proposal_id, ProposalData().dump({"proposal_id": proposal_id, **data}))
+
+
+def mission_shared(uow: UnitOfWork, data: dict) -> None:
+    uow.publish(MISSION_SHARED, data["mission_id"], MissionSharedData().dump(data))

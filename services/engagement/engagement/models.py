@@ -196,3 +196,28 @@ class AuditEntry(Base):
     address: Mapped[str | None] = mapped_column(sa.String(64), nullable=True)
     user_agent: Mapped[str | None] = mapped_column(sa.String(300), nullable=True)
     details: Mapped[dict] = mapped_column(sa.JSON)
+
+
+class AssociationCopy(Base):
+    """What engagement knows of an association (from catalog's events), to send a proposal ("Je propose")."""
+
+    __tablename__ = "association_copies"
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    contact_email: Mapped[str] = mapped_column(sa.String(254))
+    contact_name: Mapped[str] = mapped_column(sa.String(200))
+    vetting_status: Mapped[str] = mapped_column(sa.String(20))
+    as_of: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Proposal(Base):
+    """"Je propose mes compétences": a message an employee sent to an association."""
+
+    __tablename__ = "proposals"
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    person_id: Mapped[str] = mapped_column(sa.ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    association_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    message: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

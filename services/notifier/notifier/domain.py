@@ -1,7 +1,8 @@
-"""Notifier rules, free of Flask, SQLAlchemy and SMTP: when to try a failed e-mail again."""
+"""Notifier rules, free of Flask, SQLAlchemy and SMTP: when to try a failed e-mail again, whom to alert."""
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 
@@ -18,3 +19,77 @@ def retry_delay(attempts: int) -> timedelta:
 
 def status_after_failure(attempts: int, max_attempts: int) -> EmailStatus:
     return EmailStatus.FAILED if attempts >= max_attempts else EmailStatus.PENDING
+
+
+# -- alerts ------------------------------------------------------------------------------------------
+
+ALERTING_STATUS = "active"
+"""Only an active account is alerted: invited, disabled and deleted ones are not."""
+
+MISSION_FORMAT_LABELS = {
+    "full_day": "100% journée",
+    "half_day": "1/2 journée",
+    "undefined": "Durée à définir",
+}
+
+
+def _labels(values) -> frozenset[str]:
+    # Both sides come from the same taxonomy; folding case and spaces keeps a stray capital from hiding a match.
+    return frozenset(" ".join(str(value).split()).casefold() for value in values or ())
+
+
+@dataclass(frozen=True)
+class Interests:
+    """What a person wants to do, or what a mission needs: themes and both kinds of expertise."""
+
+    themes: frozenset[str] = frozenset()
+    professional_expertises: frozenset[str] = frozenset()
+    personal_expertises: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, themes=(), professional_expertises=(), personal_expertises=()) -> "Interests":
+        return cls(_labels(themes), _labels(professional_expertises), _labels(personal_expertises))
+
+    def overlaps(self, other: "Interests") -> bool:
+        """A match: at least one shared theme, or professional expertise, or personal expertise."""
+        return bool(
+            self.themes & other.themes
+            or self.professional_expertises & other.professional_expertises
+            or self.personal_expertises & other.personal_expertises
+        )
+
+
+def open_to_company(open_to_all_companies: bool, company_ids, company_id: str | None) -> bool:
+    """A mission reserved for a few companies is not offered to anyone else (nor to someone without a company)."""
+    return open_to_all_companies or (company_id is not None and company_id in set(company_ids or ()))
+
+
+def wants_alerts(alerts_opt_in: bool, status: str, email: str | None) -> bool:
+    return bool(alerts_opt_in and status == ALERTING_STATUS and email)
+
+
+def is_newer(incoming: datetime, current: datetime | None) -> bool:
+    """Copies only move forward: an event older than (or as old as) what we hold changes nothing."""
+    return current is None or incoming > current
+
+
+def place_label(city: str | None, department: str | None) -> str | None:
+    """« Lyon (69) », or whichever part is known."""
+    city = (city or "").strip()
+    department = (department or "").strip()
+    if city and department:
+        return f"{city} ({department})"
+    return city or department or None
+
+
+def quoted(message: str | None) -> str | None:
+    """A personal message as an e-mail quotes it: each line behind « > »; nothing when the message is blank."""
+    if message is None or not message.strip():
+        return None
+    return "\n".join(f"> {line}".rstrip() for line in message.strip().splitlines())
+
+
+def one_line(text: str, limit: int) -> str:
+    """A header-safe text: no line breaks (they would break the e-mail header), at most `limit` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

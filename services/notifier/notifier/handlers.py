@@ -1,31 +1,49 @@
-"""How the notifier reacts to other services' events: each handler queues the e-mails an event calls for."""
+"""How the notifier reacts to other services' events: it queues the e-mails an event calls for, and keeps
+the copy of alert subscriptions that tells it whom a new mission interests."""
 from __future__ import annotations
 
-from marshmallow import EXCLUDE, Schema, fields
+from marshmallow import EXCLUDE, Schema, fields, validate
 
 from tandem_shared.envelope import Event
 from tandem_shared.inbox import Handler, UnitOfWork
 from tandem_shared.revocation import apply_cutoff
 
+from . import alerts, domain
 from .mailbox import queue_email
 from .models import token_cutoffs
 from .templates import paris_time, render
 
 
 class MissionPublished(Schema):
-    """The notifier's narrow reading of `catalog.mission.published`."""
+    """The notifier's narrow reading of `catalog.mission.published`.
+
+    What alerts need (themes, expertises, place, companies) came with the catalog's extension: read as
+    optional, an older event still reaches the association contact and alerts nobody.
+    """
 
     class Meta:
         unknown = EXCLUDE
 
-    id = fields.String(required=True)
+    id = fields.String(required=True, validate=validate.Length(min=1, max=64))
     title = fields.String(required=True)
     association_name = fields.String(required=True)
     contact_email = fields.Email(required=True)
     url = fields.String(required=True)
+    association_id = fields.String(allow_none=True, load_default=None)
+    themes = fields.List(fields.String(), load_default=list)
+    professional_expertises = fields.List(fields.String(), load_default=list)
+    personal_expertises = fields.List(fields.String(), load_default=list)
+    format = fields.String(allow_none=True, load_default=None)
+    city = fields.String(allow_none=True, load_default=None)
+    department = fields.String(allow_none=True, load_default=None)
+    region = fields.String(allow_none=True, load_default=None)
+    # Absent means "not said": nobody is alerted rather than employees of companies it may not be open to.
+    open_to_all_companies = fields.Boolean(load_default=False)
+    company_ids = fields.List(fields.String(), load_default=list)
 
 
 def on_mission_published(event: Event, uow: UnitOfWork) -> None:
+    """Tell the association contact that the mission is online, and alert each matching subscriber once."""
     mission = MissionPublished().load(event.data)
     queue_email(
         uow,
@@ -34,6 +52,21 @@ def on_mission_published(event: Event, uow: UnitOfWork) -> None:
         subject=f"Ta mission « {mission['title']} » est en ligne sur Tandem",
         body_text=render("mission_published.txt", **mission),
     )
+    values = {
+        **mission,
+        "place": domain.place_label(mission["city"], mission["department"]),
+        "format_label": domain.MISSION_FORMAT_LABELS.get(mission["format"] or ""),
+    }
+    for subscriber in alerts.subscribers_to_alert(uow.session, mission):
+        # The (person, mission) record, not the event id, is what stops a republished mission from alerting twice.
+        if alerts.claim_alert(uow.session, subscriber.person_id, mission["id"], event.id):
+            queue_email(
+                uow,
+                event,
+                recipient=subscriber.email,
+                subject=f"Une nouvelle mission correspond à tes préférences : « {mission['title']} »",
+                body_text=render("mission_alert.txt", **values, first_name=subscriber.first_name),
+            )
 
 
 class LinkRequested(Schema):
@@ -90,9 +123,129 @@ def on_person_signed_out(event: Event, uow: UnitOfWork) -> None:
     apply_cutoff(uow.session, token_cutoffs, event.data)
 
 
+class PersonDisabled(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    person_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
+    not_before = fields.AwareDateTime(required=True)
+    disabled_at = fields.AwareDateTime(allow_none=True, load_default=None)
+
+
 def on_person_disabled(event: Event, uow: UnitOfWork) -> None:
-    """The account was disabled: every token issued before `not_before` is refused here too."""
+    """The account was disabled: every token issued before `not_before` is refused here too, and alerts stop."""
     apply_cutoff(uow.session, token_cutoffs, event.data)
+    data = PersonDisabled().load(event.data)
+    alerts.record_disabled(uow.session, data["person_id"], data["disabled_at"] or data["not_before"])
+
+
+class PreferencesUpdated(Schema):
+    """The notifier's reading of `engagement.preferences.updated`: what its alert subscriptions copy."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    person_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
+    email = fields.Email(required=True)
+    first_name = fields.String(required=True, validate=validate.Length(max=100))
+    company_id = fields.String(required=True, allow_none=True, validate=validate.Length(max=36))
+    themes = fields.List(fields.String(), required=True)
+    professional_expertises = fields.List(fields.String(), required=True)
+    personal_expertises = fields.List(fields.String(), required=True)
+    alerts_opt_in = fields.Boolean(required=True)
+    updated_at = fields.AwareDateTime(required=True)
+
+
+def on_preferences_updated(event: Event, uow: UnitOfWork) -> None:
+    """Keep the copy of the person's preferences; an older event never overwrites a newer copy."""
+    alerts.record_preferences(uow.session, PreferencesUpdated().load(event.data))
+
+
+class PersonUpdated(Schema):
+    """The notifier's reading of `engagement.person.updated`: the address alerts go to, and whether to send any."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    person_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
+    # Not fields.Email: a deleted account's anonymised address must not make the event undeliverable.
+    email = fields.String(required=True, validate=validate.Length(max=254))
+    first_name = fields.String(required=True, validate=validate.Length(max=100))
+    company_id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=36))
+    status = fields.String(required=True)
+    at = fields.AwareDateTime(required=True)
+
+
+def on_person_updated(event: Event, uow: UnitOfWork) -> None:
+    """A new address or first name is used from now on; a status other than active stops alerts."""
+    alerts.record_person(uow.session, PersonUpdated().load(event.data))
+
+
+class MissionShared(Schema):
+    """The notifier's reading of `engagement.mission.shared` ("Partager par e-mail" on a mission sheet)."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    person_id = fields.String(required=True)
+    sender_name = fields.String(required=True, validate=validate.Length(min=1))
+    sender_email = fields.Email(required=True)
+    # Ten at most, as engagement promises: a bug upstream must not turn the notifier into a mass mailer.
+    recipients = fields.List(fields.Email(), required=True, validate=validate.Length(min=1, max=10))
+    message = fields.String(allow_none=True, load_default=None)
+    mission_id = fields.String(required=True)
+    mission_title = fields.String(required=True)
+    mission_url = fields.String(required=True)
+
+
+def on_mission_shared(event: Event, uow: UnitOfWork) -> None:
+    """One e-mail per recipient, with the sender's message; sharing to oneself reads as a note to self."""
+    share = MissionShared().load(event.data)
+    values = {**share, "message": domain.quoted(share["message"])}
+    sender = share["sender_email"].strip().lower()
+    for recipient in dict.fromkeys(address.strip().lower() for address in share["recipients"]):
+        if recipient == sender:
+            subject = f"Tu t'es envoyé la mission « {share['mission_title']} »"
+            body = render("mission_shared_to_self.txt", **values)
+        else:
+            subject = f"{share['sender_name']} te propose une mission sur Tandem"
+            body = render("mission_shared.txt", **values)
+        queue_email(uow, event, recipient=recipient, subject=subject, body_text=body)
+
+
+class ProposalSent(Schema):
+    """The notifier's reading of `engagement.proposal.sent` ("Je propose mes compétences")."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    proposal_id = fields.String(required=True)
+    person_id = fields.String(required=True)
+    person_name = fields.String(required=True, validate=validate.Length(min=1))
+    person_email = fields.Email(required=True)
+    person_phone = fields.String(allow_none=True, load_default=None)
+    company_name = fields.String(required=True)
+    association_id = fields.String(required=True)
+    association_name = fields.String(required=True)
+    association_email = fields.Email(required=True)
+    association_contact_name = fields.String(allow_none=True, load_default=None)
+    message = fields.String(required=True)
+
+
+def on_proposal_sent(event: Event, uow: UnitOfWork) -> None:
+    """The association gets the employee's message and contact; the employee gets the association's contact."""
+    proposal = ProposalSent().load(event.data)
+    values = {**proposal, "message": domain.quoted(proposal["message"])}
+    queue_email(
+        uow, event, recipient=proposal["association_email"],
+        subject=f"{proposal['person_name']}, de {proposal['company_name']}, propose ses compétences à ton association",
+        body_text=render("proposal_to_association.txt", **values),
+    )
+    queue_email(
+        uow, event, recipient=proposal["person_email"],
+        subject=f"Ta proposition est envoyée à l'association « {proposal['association_name']} »",
+        body_text=render("proposal_to_employee.txt", **values),
+    )
 
 
 SUBSCRIPTIONS: dict[str, Handler] = {
@@ -102,4 +255,8 @@ SUBSCRIPTIONS: dict[str, Handler] = {
     "engagement.email_verification.requested": on_email_verification_requested,
     "engagement.password_reset.requested": on_password_reset_requested,
     "engagement.invitation.sent": on_invitation_sent,
+    "engagement.preferences.updated": on_preferences_updated,
+    "engagement.person.updated": on_person_updated,
+    "engagement.mission.shared": on_mission_shared,
+    "engagement.proposal.sent": on_proposal_sent,
 }

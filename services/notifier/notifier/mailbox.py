@@ -9,7 +9,7 @@ from tandem_shared.envelope import Event
 from tandem_shared.inbox import UnitOfWork
 from tandem_shared.timeutil import utcnow
 
-from .domain import EmailStatus
+from .domain import EmailStatus, one_line
 from .models import Email
 
 EMAIL_QUEUED = "notifier.email_queued"
@@ -18,6 +18,9 @@ EMAIL_QUEUED = "notifier.email_queued"
 def queue_email(uow: UnitOfWork, event: Event, recipient: str, subject: str, body_text: str) -> bool:
     """Queue one e-mail for (event, recipient); False when that pair was already queued."""
     recipient = recipient.strip().lower()
+    # Subjects carry names other people typed (a sender's name, a mission title): a line break would make
+    # the message unbuildable and block the queue behind it.
+    subject = one_line(subject, 300)
     already = uow.session.scalar(
         sa.select(Email.id).where(Email.event_id == event.id, Email.recipient == recipient)
     )

@@ -1,4 +1,5 @@
-"""Notifier's tables: the mail queue and its delivery log, plus the outbox and inbox."""
+"""Notifier's tables: the mail queue and its delivery log, the alert subscriptions and the alerts sent,
+plus the outbox, inbox and token cut-offs."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -42,3 +43,40 @@ class Email(Base):
 
 
 sa.Index("ix_emails_due", Email.status, Email.next_attempt_at)
+
+
+class AlertSubscription(Base):
+    """The notifier's copy of a person's alert subscription, kept from engagement's events.
+
+    Three clocks, because three kinds of event write different columns and any of them may arrive late:
+    `as_of` for the preferences (`engagement.preferences.updated`), `contact_as_of` for the address, first
+    name and company (that event and `engagement.person.updated`), `status_as_of` for the account status
+    (`engagement.person.updated` and `engagement.person.disabled`). A row may exist before any preferences
+    (as_of null): it remembers that a person was disabled, so that late preferences do not revive alerts.
+    """
+
+    __tablename__ = "alert_subscriptions"
+
+    person_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    email: Mapped[str | None] = mapped_column(sa.String(254), nullable=True)
+    first_name: Mapped[str | None] = mapped_column(sa.String(100), nullable=True)
+    company_id: Mapped[str | None] = mapped_column(sa.String(36), nullable=True, index=True)
+    themes: Mapped[list[str]] = mapped_column(sa.JSON)
+    professional_expertises: Mapped[list[str]] = mapped_column(sa.JSON)
+    personal_expertises: Mapped[list[str]] = mapped_column(sa.JSON)
+    alerts_opt_in: Mapped[bool] = mapped_column(sa.Boolean)
+    as_of: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    status: Mapped[str] = mapped_column(sa.String(20))
+    contact_as_of: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    status_as_of: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class AlertSent(Base):
+    """One alert per person per mission, ever: a redelivered or republished `catalog.mission.published` finds it here."""
+
+    __tablename__ = "alerts_sent"
+
+    person_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    mission_id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(sa.String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

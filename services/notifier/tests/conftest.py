@@ -40,3 +40,54 @@ def smtp_server():
 @pytest.fixture
 def mission_published(service) -> dict:
     return dict(service.contract.examples("catalog.mission.published")[0])
+
+
+HORIZON = "9d8c7b6a-1111-4222-8333-944455566677"
+"""The company of the people in the examples; the example mission is open to all companies."""
+
+
+@pytest.fixture
+def subscribe(service):
+    """Deliver `engagement.preferences.updated` for a person: `subscribe("alice", themes=[...])`.
+
+    The person's id is the name given, their address `<name>@horizon.example`; by default they opted in,
+    work for HORIZON and like what the example mission needs (tutoring, education).
+    """
+
+    def subscribe(name: str, *, event_id: str | None = None, **changes) -> dict:
+        data = {
+            **service.contract.examples("engagement.preferences.updated")[0],
+            "person_id": name,
+            "email": f"{name}@horizon.example",
+            "first_name": name.capitalize(),
+            "company_id": HORIZON,
+            "themes": ["éducation / formation"],
+            "professional_expertises": [],
+            "personal_expertises": ["Soutien scolaire"],
+            "alerts_opt_in": True,
+            **changes,
+        }
+        assert service.deliver("engagement.preferences.updated", data, event_id=event_id) == "processed"
+        return data
+
+    return subscribe
+
+
+@pytest.fixture
+def person_updated(service):
+    """Deliver `engagement.person.updated` for a person known by name, as `subscribe` names them."""
+
+    def person_updated(name: str, *, at: str, **changes) -> dict:
+        data = {
+            **service.contract.examples("engagement.person.updated")[0],
+            "person_id": name,
+            "email": f"{name}@horizon.example",
+            "first_name": name.capitalize(),
+            "company_id": HORIZON,
+            "at": at,
+            **changes,
+        }
+        assert service.deliver("engagement.person.updated", data) == "processed"
+        return data
+
+    return person_updated

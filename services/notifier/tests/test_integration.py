@@ -47,3 +47,39 @@ def test_a_published_mission_becomes_exactly_one_email_even_when_delivered_twice
         assert smtp_server.messages[0]["To"] == "contact@petits-savants.org"
     finally:
         harness.close()
+
+
+def test_on_postgresql_a_mission_published_twice_at_once_alerts_each_person_once(service_on_real_infrastructure):
+    import threading
+
+    harness = service_on_real_infrastructure
+    mission_id = str(uuid.uuid4())
+    people = [f"pg-{uuid.uuid4().hex[:12]}" for _ in range(5)]
+    preferences = harness.contract.examples("engagement.preferences.updated")[0]
+    for name in people:
+        harness.deliver("engagement.preferences.updated", {**preferences, "person_id": name, "email": f"{name}@horizon.example"})
+    # An older copy delivered late (opted out back then) changes nothing.
+    late = people[0]
+    harness.deliver("engagement.preferences.updated", {**preferences, "person_id": late, "email": f"{late}@horizon.example",
+                                                       "alerts_opt_in": False, "updated_at": "2026-11-26T09:00:00+00:00"})
+    mission = {**harness.contract.examples("catalog.mission.published")[0], "id": mission_id,
+               "themes": ["environnement"], "personal_expertises": [], "professional_expertises": []}
+
+    start = threading.Barrier(3)
+    outcomes = []
+
+    def publish(event_id):
+        start.wait()
+        outcomes.append(harness.deliver("catalog.mission.published", mission, event_id=event_id))
+
+    threads = [threading.Thread(target=publish, args=(str(uuid.uuid4()),)) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert outcomes == ["processed"] * 3
+    harness.deliver("catalog.mission.published", mission)
+
+    with harness.runtime.db.reading() as session:
+        alerted = sorted(email.recipient for email in session.query(Email).filter(Email.recipient.like("pg-%")))
+    assert alerted == sorted(f"{name}@horizon.example" for name in people)

@@ -1,0 +1,630 @@
+"""Benchmark P3, "Je trouve": typical mission searches against 100,000 missions on PostgreSQL, 20 clients at once.
+
+One run, on the real PostgreSQL and RabbitMQ (a throwaway database `tandem_bench_*` and vhost `tandem-bench-*`,
+both removed afterwards):
+
+  a. data        100,000 generated missions (COPY; titles, descriptions, cities, themes and expertises built from
+                 catalog.taxonomy and a French activity vocabulary), 2,000 associations, 15 % of the missions
+                 reserved to one or two of 30 companies, 8 % drafts or closed; the migration's trigger builds
+                 each mission's tsvector as the rows arrive; then VACUUM ANALYZE;
+  b. searches    300 typical searches, seeded: one or two keywords (whole words and prefixes people type)
+                 plus two filters (theme + region, region + personal expertise, theme + professional
+                 expertise, theme + personal expertise), with the facet counts, first page of 20, for an
+                 employee of one of the companies;
+  c. the service catalog's web process exactly as deployed: `gunicorn -c services/catalog/gunicorn.conf.py`
+                 (gthread, WEB_CONCURRENCY=2, 8 threads), tokens verified with a key made for the run;
+                 reached directly and through the production nginx gateway (deploy/gateway/nginx.conf,
+                 `/api/catalog/missions`), loopback only;
+  d. the floor   the same searches as raw SQL: the exact statements `search_missions` sends (captured from
+                 SQLAlchemy for each search), replayed with psycopg, each search in one transaction, one
+                 connection per client;
+  e. the load    20 client threads (requests, keep-alive), each taking the next search of the list, a bounded
+                 number of requests per phase; phases interleaved (gateway, direct, raw SQL; twice), so the
+                 load other processes put on the shared machine weighs on every side alike; then one client
+                 alone, to separate the service time from the queueing;
+  f. a report    markdown on stdout, JSON in bench/results/p3.json.
+
+Goals (issue 4): p95 under 50 ms, and at most 3x the raw SQL.
+
+Usage: uv run python bench/p3_search.py [--missions 100000] [--requests 1500] [--clients 20]
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import io
+import json
+import os
+import platform
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import requests
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from catalog import taxonomy
+from catalog.bootstrap import build_runtime
+from catalog.config import Settings
+from catalog.domain import Viewer
+from catalog.search import FACETS, Filters, search_missions
+from tandem_shared.harness import TokenFactory
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+RESULTS = HERE / "results" / "p3.json"
+ADMIN_DSN = "postgresql://postgres@127.0.0.1:5432/postgres"
+BROKER_BASE = "amqp://guest:guest@127.0.0.1:5672"
+GOAL_P95_MS = 50.0
+GOAL_RATIO = 3.0
+PER_PAGE = 20
+COMPANIES = [f"company-{i:02d}" for i in range(1, 31)]
+
+
+class BenchTimeout(RuntimeError):
+    """A wait exceeded its bound: the run stops (and cleans up) instead of hanging."""
+
+
+class Deadline:
+    def __init__(self, seconds: float):
+        self.end = time.monotonic() + seconds
+
+    def remaining(self, cap: float | None = None) -> float:
+        left = self.end - time.monotonic()
+        if left <= 0:
+            raise BenchTimeout("the run's overall deadline has passed")
+        return left if cap is None else min(left, cap)
+
+
+# -- throwaway infrastructure ------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def bench_database() -> Iterator[str]:
+    name = f"tandem_bench_p3_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(ADMIN_DSN, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with psycopg.connect(ADMIN_DSN, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.contextmanager
+def bench_vhost() -> Iterator[str]:
+    vhost = f"tandem-bench-{uuid.uuid4().hex[:12]}"
+    subprocess.run(["rabbitmqctl", "-q", "add_vhost", vhost], check=True, capture_output=True, timeout=60)
+    try:
+        subprocess.run(["rabbitmqctl", "-q", "set_permissions", "-p", vhost, "guest", ".*", ".*", ".*"],
+                       check=True, capture_output=True, timeout=60)
+        yield f"{BROKER_BASE}/{vhost}"
+    finally:
+        for _ in range(5):
+            if subprocess.run(["rabbitmqctl", "-q", "delete_vhost", vhost], check=False, capture_output=True, timeout=60).returncode == 0:
+                break
+            time.sleep(2)
+        else:
+            print(f"could not delete vhost {vhost}", file=sys.stderr)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def process(command: list[str], env: dict[str, str], log_path: Path, name: str) -> Iterator[subprocess.Popen]:
+    """A child process in its own process group, stopped (TERM, then KILL) whatever happens."""
+    with open(log_path, "wb") as log:
+        child = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True)
+        try:
+            yield child
+        finally:
+            if child.poll() is None:
+                os.killpg(child.pid, signal.SIGTERM)
+                try:
+                    child.wait(timeout=25)
+                except subprocess.TimeoutExpired:
+                    os.killpg(child.pid, signal.SIGKILL)
+                    child.wait(timeout=10)
+
+
+def wait_http(url: str, deadline: Deadline, child: subprocess.Popen, log_path: Path, cap: float = 90.0) -> None:
+    end = time.monotonic() + deadline.remaining(cap)
+    while time.monotonic() < end:
+        if child.poll() is not None:
+            raise RuntimeError(f"{child.args[0]} exited with {child.returncode}:\n{log_path.read_text(errors='replace')[-3000:]}")
+        with contextlib.suppress(requests.RequestException):
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        time.sleep(0.2)
+    raise BenchTimeout(f"{url} did not answer within {cap} s")
+
+
+# -- a. the data ---------------------------------------------------------------------------------------
+
+ACTIVITIES = [
+    "Atelier cuisine", "Soutien scolaire", "Aide aux devoirs", "Jardinage au potager partagé", "Entretien du jardin solidaire",
+    "Initiation informatique", "Accompagnement numérique", "Tri et distribution alimentaire", "Collecte de denrées",
+    "Distribution de repas chauds", "Mentorat de jeunes diplômés", "Relecture de CV", "Simulation d'entretiens d'embauche",
+    "Visites de convivialité", "Sortie culturelle au musée", "Atelier théâtre", "Chorale intergénérationnelle",
+    "Animation sportive", "Tournoi de football", "Randonnée accompagnée", "Réparation de vélos", "Atelier bricolage",
+    "Nettoyage des berges", "Plantation d'arbres", "Inventaire de la biodiversité", "Refonte du site web",
+    "Création d'une base de données", "Audit des processus", "Plan de communication", "Campagne sur les réseaux sociaux",
+    "Conseil juridique", "Permanence d'accès aux droits", "Traduction de documents", "Cours de français langue étrangère",
+    "Lecture à voix haute", "Atelier d'écriture", "Accueil des bénévoles", "Organisation d'un forum",
+    "Gestion de la comptabilité", "Recherche de mécènes", "Atelier santé et nutrition", "Accompagnement à la parentalité",
+    "Atelier couture", "Ludothèque solidaire", "Cartographie des besoins", "Formation aux premiers secours",
+]
+AUDIENCES = [
+    "pour des seniors isolés", "avec des enfants du quartier", "auprès de familles monoparentales", "pour des jeunes en insertion",
+    "avec des personnes en situation de handicap", "auprès de réfugiés", "pour des collégiens", "avec des lycéens",
+    "auprès de personnes sans domicile", "pour des demandeurs d'emploi", "avec des étudiants", "auprès de résidents d'EHPAD",
+    "pour des bénévoles", "avec des habitants", "", "", "",
+]
+PLACES = ["à {city}", "au centre social de {city}", "dans un quartier de {city}", "en ligne", "près de {city}", "", ""]
+SENTENCES = [
+    "Tu rejoindras une équipe de bénévoles engagés {when}.",
+    "La mission se déroule {when}, dans nos locaux de {city}.",
+    "Nous cherchons une personne à l'écoute, patiente et curieuse.",
+    "Aucune compétence particulière n'est requise : nous te formerons.",
+    "Ton expérience en {expertise} sera précieuse pour structurer le projet.",
+    "Tu aideras à préparer le matériel et à accueillir le public.",
+    "L'objectif : rompre l'isolement et créer du lien {audience}.",
+    "Tu participeras à la préparation puis à l'animation de la séance.",
+    "Un référent t'accompagnera tout au long de la mission.",
+    "Les participants repartent avec des conseils concrets et un contact utile.",
+    "Nos actions portent sur {theme} et touchent plus de {n} personnes chaque année.",
+    "Tu pourras proposer tes propres idées d'animation.",
+]
+WHEN = ["un samedi matin", "en semaine", "le mercredi après-midi", "deux soirs par mois", "pendant une journée", "une demi-journée"]
+NAME_HEADS = ["Les Amis de", "Association", "Collectif", "Réseau", "Maison de", "Fondation", "Entraide", "Les Jardins de", "Solidarité", "Cercle"]
+NAME_TAILS = ["l'Espoir", "la Solidarité", "Demain", "Quartiers Vivants", "Lien Social", "Horizons", "la Main Tendue", "l'Avenir",
+              "Savoirs Partagés", "la Fraternité", "Terre Commune", "Nouvel Élan", "Pas à Pas", "Bouts de Ficelle", "Voisins Solidaires"]
+
+# What people type in the search box: whole words, prefixes, sometimes two words, accents or not.
+KEYWORDS = [
+    "cuisine", "jardin", "jardi", "numérique", "numeri", "informatique", "cv", "entretien", "seniors", "enfants", "théâtre",
+    "theatre", "vélo", "velo", "devoirs", "soutien scolaire", "collecte", "communication", "sport", "lecture", "mentorat",
+    "insertion", "handicap", "alimentaire", "distribution", "accompagnement", "accomp", "biodiversité", "juridique",
+    "comptabilité", "site web", "réfugiés", "couture", "premiers secours", "parentalité", "randonnée", "bricolage",
+    "français", "écriture", "musée", "forum", "isolement", "famille", "atelier", "education", "santé", "sante",
+]
+FILTER_PAIRS = [("theme", "region")] * 4 + [("region", "personal_expertise")] * 2 + [("theme", "professional_expertise")] * 2 + [("theme", "personal_expertise")] * 2
+
+
+def generate(connection: psycopg.Connection, missions: int, rng: random.Random) -> dict[str, Any]:
+    """COPY the associations, missions and reservations; the trigger indexes each mission as it lands."""
+    departments = list(taxonomy.DEPARTMENTS)
+    now = dt.datetime.now(dt.timezone.utc)
+    associations = []
+    seen_names = set()
+    for i in range(2000):
+        name = f"{rng.choice(NAME_HEADS)} {rng.choice(NAME_TAILS)}"
+        name = name if name not in seen_names else f"{name} {departments[i % len(departments)][1]}"
+        seen_names.add(name)
+        code, dep_name, region = rng.choice(departments)
+        associations.append({"id": str(uuid.UUID(int=rng.getrandbits(128))), "name": name, "department": code, "city": dep_name,
+                             "region": region, "themes": rng.sample(taxonomy.THEMES, rng.randint(1, 3))})
+    buffer = io.StringIO()
+    with connection.cursor() as cursor:
+        with cursor.copy("COPY associations (id, name, address, city, department, region, contact_email, themes, description,"
+                         " representative_name, representative_title, general_interest_category, vetting_status, created_at,"
+                         " updated_at) FROM STDIN") as copy:
+            for a in associations:
+                copy.write_row((a["id"], a["name"], "1 place de la Mairie", a["city"], a["department"], a["region"],
+                                "contact@asso.example", json.dumps(a["themes"]), "Une association de terrain.", "Claire Martin",
+                                "Présidente", "social", "approved", now, now))
+        reserved_rows = 0
+        with cursor.copy("COPY missions (id, association_id, title, description, themes, professional_expertises, personal_expertises,"
+                         " format, duration, address, city, department, region, remote_possible, places, all_jobs,"
+                         " open_to_all_companies, contact_name, contact_email, status, created_by, created_at, updated_at,"
+                         " published_at, closed_at) FROM STDIN") as copy:
+            companies_rows = []
+            for i in range(missions):
+                a = rng.choice(associations)
+                code, dep_name, region = (a["department"], a["city"], a["region"]) if rng.random() < 0.7 else rng.choice(departments)
+                themes = sorted(set(rng.sample(a["themes"], rng.randint(1, len(a["themes"])))
+                                    + (rng.sample(taxonomy.THEMES, 1) if rng.random() < 0.2 else [])))
+                professional = rng.sample(taxonomy.PROFESSIONAL_EXPERTISES, rng.choice((0, 0, 1, 1, 2)))
+                personal = rng.sample(taxonomy.PERSONAL_EXPERTISES, rng.choice((0, 1, 1, 2, 3)))
+                title = " ".join(part for part in (rng.choice(ACTIVITIES), rng.choice(AUDIENCES), rng.choice(PLACES).format(city=dep_name)) if part)
+                sentences = rng.sample(SENTENCES, rng.randint(2, 5))
+                description = " ".join(s.format(when=rng.choice(WHEN), city=dep_name, audience=rng.choice(AUDIENCES) or "entre voisins",
+                                                expertise=(professional or personal or ["gestion de projet"])[0].lower(),
+                                                theme=themes[0], n=rng.randint(20, 2000)) for s in sentences)
+                roll = rng.random()
+                status = "published" if roll < 0.92 else ("draft" if roll < 0.96 else "closed")
+                published = now - dt.timedelta(seconds=rng.randint(0, 730 * 86400)) if status != "draft" else None
+                created = (published or now) - dt.timedelta(days=rng.randint(0, 30))
+                open_to_all = rng.random() >= 0.15
+                mission_id = str(uuid.UUID(int=rng.getrandbits(128)))
+                if not open_to_all:
+                    for company in rng.sample(COMPANIES, rng.randint(1, 2)):
+                        companies_rows.append((mission_id, company))
+                copy.write_row((mission_id, a["id"], title[:200], description, json.dumps(themes), json.dumps(professional),
+                                json.dumps(personal), rng.choice(list(taxonomy.MISSION_FORMATS)), "2 demi-journées", "", dep_name,
+                                code, region, rng.random() < 0.3, rng.randint(1, 8), rng.random() < 0.4, open_to_all,
+                                "Claire Martin", "contact@asso.example", status, "bench", created, created, published,
+                                now if status == "closed" else None))
+        with cursor.copy("COPY mission_companies (mission_id, company_id) FROM STDIN") as copy:
+            for row in companies_rows:
+                copy.write_row(row)
+        reserved_rows = len(companies_rows)
+    connection.commit()
+    del buffer
+    return {"associations": len(associations), "missions": missions, "mission_companies": reserved_rows}
+
+
+def make_searches(count: int, rng: random.Random) -> list[dict[str, Any]]:
+    searches = []
+    for _ in range(count):
+        filters: dict[str, tuple[str, ...]] = {facet: () for facet in FACETS}
+        for facet in rng.choice(FILTER_PAIRS):
+            pool = {"theme": taxonomy.THEMES, "region": taxonomy.REGIONS[:13], "personal_expertise": taxonomy.PERSONAL_EXPERTISES,
+                    "professional_expertise": taxonomy.PROFESSIONAL_EXPERTISES}[facet]
+            filters[facet] = tuple(rng.sample(pool, 1 if rng.random() < 0.8 else 2))
+        searches.append({"q": rng.choice(KEYWORDS), **filters, "company": rng.choice(COMPANIES)})
+    return searches
+
+
+def query_string(search: dict[str, Any]) -> str:
+    from urllib.parse import urlencode
+
+    pairs = [("q", search["q"])] + [(facet, value) for facet in FACETS for value in search[facet]] + [("per_page", PER_PAGE)]
+    return urlencode(pairs)
+
+
+# -- d. the statements search_missions sends --------------------------------------------------------
+
+
+def capture_statements(runtime, searches: list[dict[str, Any]]) -> tuple[list[list[tuple[str, Any]]], list[int]]:
+    """For each search, the (SQL, parameters) search_missions sent through psycopg, in order; and its total."""
+    captured: list[tuple[str, Any]] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        captured.append((statement, parameters))
+
+    engine = runtime.db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    statements, totals = [], []
+    try:
+        for search in searches:
+            captured.clear()
+            viewer = Viewer(person_id="bench", company_id=search["company"], roles=frozenset({"employee"}), association_ids=frozenset())
+            with runtime.db.reading() as session:
+                _, total, _ = search_missions(session, viewer, Filters(q=search["q"], **{f: search[f] for f in FACETS}), 1, PER_PAGE)
+            statements.append(list(captured))
+            totals.append(total)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return statements, totals
+
+
+# -- e. the load ---------------------------------------------------------------------------------------
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    data = sorted(values)
+    k = (len(data) - 1) * p / 100.0
+    lo = int(k)
+    hi = min(lo + 1, len(data) - 1)
+    return data[lo] + (data[hi] - data[lo]) * (k - lo)
+
+
+def summary(seconds: list[float], wall: float) -> dict[str, float]:
+    ms = [s * 1000.0 for s in seconds]
+    return {
+        "n": len(ms),
+        "p50_ms": round(percentile(ms, 50), 2),
+        "p95_ms": round(percentile(ms, 95), 2),
+        "p99_ms": round(percentile(ms, 99), 2),
+        "max_ms": round(max(ms), 2) if ms else float("nan"),
+        "throughput_per_s": round(len(ms) / wall, 1) if wall else float("nan"),
+    }
+
+
+def run_clients(clients: int, requests_total: int, cap_seconds: float, make_worker) -> tuple[list[float], float, list[str]]:
+    """`clients` threads share a counter of `requests_total` requests; each request's duration is kept.
+    `make_worker()` returns (do(index) -> None, close()). Stops at the cap whatever is left."""
+    counter = iter(range(requests_total))
+    lock = threading.Lock()
+    durations: list[float] = []
+    errors: list[str] = []
+    stop_at = time.monotonic() + cap_seconds
+
+    def loop():
+        do, close = make_worker()
+        try:
+            while time.monotonic() < stop_at:
+                with lock:
+                    index = next(counter, None)
+                if index is None:
+                    return
+                start = time.perf_counter()
+                try:
+                    do(index)
+                except Exception as exc:  # noqa: BLE001 - counted and reported, the run goes on
+                    with lock:
+                        errors.append(repr(exc)[:200])
+                    continue
+                elapsed = time.perf_counter() - start
+                with lock:
+                    durations.append(elapsed)
+        finally:
+            close()
+
+    threads = [threading.Thread(target=loop, daemon=True) for _ in range(clients)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=max(1.0, stop_at - time.monotonic() + 15))
+    return durations, time.perf_counter() - began, errors
+
+
+def http_worker(base_url: str, searches: list[dict[str, Any]], headers: dict[str, str], totals: list[int]):
+    def make():
+        session = requests.Session()
+        session.headers.update(headers)
+        urls = [f"{base_url}?{query_string(search)}" for search in searches]
+
+        def do(index: int) -> None:
+            i = index % len(searches)
+            response = session.get(urls[i], timeout=15)
+            if response.status_code != 200:
+                raise RuntimeError(f"HTTP {response.status_code}: {response.text[:150]}")
+            body = response.json()
+            if body["total"] != totals[i]:
+                raise RuntimeError(f"total {body['total']} != {totals[i]}")
+
+        return do, session.close
+    return make
+
+
+def sql_worker(dsn: str, statements: list[list[tuple[str, Any]]]):
+    def make():
+        connection = psycopg.connect(dsn)
+
+        def do(index: int) -> None:
+            # One transaction per search, as the service's reading session has (BEGIN ... ROLLBACK).
+            with connection.cursor() as cursor:
+                for sql, params in statements[index % len(statements)]:
+                    cursor.execute(sql, params)
+                    cursor.fetchall()
+            connection.rollback()
+
+        return do, connection.close
+    return make
+
+
+# -- the run -------------------------------------------------------------------------------------------
+
+
+def machine_description(dsn: str) -> dict[str, Any]:
+    cpu_model = "unknown"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu_model = line.split(":", 1)[1].strip()
+                break
+    mem_total_gib = None
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem_total_gib = round(int(line.split()[1]) / 1024 / 1024, 1)
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        pg = {name: connection.execute(f"SHOW {name}").fetchone()[0] for name in ("server_version", "shared_buffers", "work_mem", "jit")}
+    import flask
+    import gunicorn
+
+    return {
+        "date_utc": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "nproc": os.cpu_count(),
+        "cpu_model": cpu_model,
+        "memory_gib": mem_total_gib,
+        "kernel": platform.release(),
+        "python": platform.python_version(),
+        "postgresql": pg,
+        "nginx": subprocess.run([nginx_binary() or "nginx", "-v"], capture_output=True, text=True).stderr.strip() if nginx_binary() else None,
+        "libraries": {"flask": flask.__version__, "gunicorn": gunicorn.__version__, "sqlalchemy": sa.__version__, "psycopg": psycopg.__version__,
+                      "requests": requests.__version__},
+        "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def nginx_binary() -> str | None:
+    return shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--missions", type=int, default=100_000)
+    parser.add_argument("--searches", type=int, default=300)
+    parser.add_argument("--requests", type=int, default=1500, help="requests per 20-client phase")
+    parser.add_argument("--single-requests", type=int, default=300, help="requests per one-client phase")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--phase-seconds", type=float, default=60.0, help="cap on each phase")
+    parser.add_argument("--deadline", type=float, default=900.0, help="cap on the whole run, seconds")
+    parser.add_argument("--seed", type=int, default=20261127)
+    args = parser.parse_args()
+    deadline = Deadline(args.deadline)
+    rng = random.Random(args.seed)
+    report: dict[str, Any] = {"parameters": vars(args)}
+
+    with contextlib.ExitStack() as stack:
+        database_url = stack.enter_context(bench_database())
+        dsn = database_url.replace("postgresql+psycopg://", "postgresql://", 1)
+        broker_url = stack.enter_context(bench_vhost())
+        workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tandem-bench-p3-")))
+        report["machine"] = machine_description(dsn)
+        tokens = TokenFactory()
+        env = {
+            **os.environ,
+            "CATALOG_DATABASE_URL": database_url,
+            "TANDEM_BROKER_URL": broker_url,
+            "TANDEM_JWT_PUBLIC_KEYS": tokens.public_pem,
+            "TANDEM_TRACE_EXPORTER": "none",
+            "WEB_CONCURRENCY": "2",
+            "HOST": "127.0.0.1",
+        }
+        settings = Settings.from_env(env)
+        runtime = build_runtime(settings)
+        stack.callback(runtime.db.dispose)
+        runtime.migrate()
+
+        print(f"generating {args.missions} missions…", file=sys.stderr)
+        began = time.perf_counter()
+        with psycopg.connect(dsn) as connection:
+            report["data"] = generate(connection, args.missions, rng)
+        report["data"]["load_seconds"] = round(time.perf_counter() - began, 1)
+        with psycopg.connect(dsn, autocommit=True) as connection:
+            connection.execute("VACUUM ANALYZE")
+            report["data"]["missions_table_mb"] = round(connection.execute("SELECT pg_total_relation_size('missions')").fetchone()[0] / 2**20, 1)
+            report["data"]["gin_index_mb"] = round(connection.execute("SELECT pg_relation_size('ix_missions_search_vector')").fetchone()[0] / 2**20, 1)
+        deadline.remaining()
+
+        searches = make_searches(args.searches, rng)
+        statements, totals = capture_statements(runtime, searches)
+        report["searches"] = {
+            "count": len(searches),
+            "examples": [f"/api/catalog/missions?{query_string(s)}" for s in searches[:5]],
+            "statements_per_search": sorted({len(s) for s in statements}),
+            "total_p50": percentile([float(t) for t in totals], 50),
+            "total_max": max(totals),
+            "with_no_result": sum(1 for t in totals if t == 0),
+        }
+
+        port = free_port()
+        gunicorn_log = workdir / "gunicorn.log"
+        gunicorn = stack.enter_context(process(
+            [str(Path(sys.executable).parent / "gunicorn"), "-c", "services/catalog/gunicorn.conf.py"],
+            {**env, "PORT": str(port)}, gunicorn_log, "gunicorn"))
+        wait_http(f"http://127.0.0.1:{port}/healthz", deadline, gunicorn, gunicorn_log)
+        targets = {"direct": f"http://127.0.0.1:{port}/missions"}
+
+        nginx = nginx_binary()
+        if nginx:
+            sys.path.insert(0, str(REPO / "deploy" / "local"))
+            import topology
+
+            gateway_port = free_port()
+            nginx_dir = workdir / "nginx"
+            ports = {service: free_port() for service in topology.SERVICES}
+            topology.write_nginx_runtime(REPO, nginx_dir, {**ports, "catalog": port, "gateway": gateway_port})
+            nginx_log = workdir / "nginx.log"
+            child = stack.enter_context(process([nginx, "-p", str(nginx_dir), "-c", str(nginx_dir / "nginx.conf"), "-g", "daemon off;"],
+                                                dict(os.environ), nginx_log, "nginx"))
+            wait_http(f"http://127.0.0.1:{gateway_port}/api/catalog/healthz", deadline, child, nginx_log)
+            targets = {"gateway": f"http://127.0.0.1:{gateway_port}/api/catalog/missions", **targets}
+
+        headers_for = {c: {"Authorization": f"Bearer {tokens.mint('bench-' + c, roles=['employee'], ttl=3600, company_id=c)}"} for c in COMPANIES}
+        # Each search carries the token of its own company.
+        by_company = [headers_for[s["company"]] for s in searches]
+
+        def http_make(url: str):
+            def make():
+                session = requests.Session()
+                urls = [f"{url}?{query_string(search)}" for search in searches]
+
+                def do(index: int) -> None:
+                    i = index % len(searches)
+                    response = session.get(urls[i], headers=by_company[i], timeout=15)
+                    if response.status_code != 200:
+                        raise RuntimeError(f"HTTP {response.status_code}: {response.text[:150]}")
+                    if response.json()["total"] != totals[i]:
+                        raise RuntimeError(f"total {response.json()['total']} != {totals[i]}")
+
+                return do, session.close
+            return make
+
+        # Warm-up: every search once through each path (plans, caches, connection pools).
+        for name, url in targets.items():
+            _, _, errors = run_clients(args.clients, len(searches), deadline.remaining(args.phase_seconds), http_make(url))
+            if errors:
+                raise RuntimeError(f"warm-up through {name} failed: {errors[:3]}")
+        run_clients(args.clients, len(searches), deadline.remaining(args.phase_seconds), sql_worker(dsn, statements))
+
+        phases: dict[str, dict[str, list]] = {}
+
+        def measure(label: str, clients: int, count: int, make) -> None:
+            durations, wall, errors = run_clients(clients, count, deadline.remaining(args.phase_seconds), make)
+            entry = phases.setdefault(label, {"durations": [], "wall": [], "errors": []})
+            entry["durations"] += durations
+            entry["wall"].append(wall)
+            entry["errors"] += errors
+            print(f"  {label}: {len(durations)} in {wall:.1f} s, p50 {percentile(durations, 50)*1000:.1f} ms,"
+                  f" p95 {percentile(durations, 95)*1000:.1f} ms, errors {len(errors)}", file=sys.stderr)
+
+        report["loadavg_before_load"] = [round(x, 2) for x in os.getloadavg()]
+        for round_number in range(args.rounds):
+            print(f"round {round_number + 1}/{args.rounds} with {args.clients} clients", file=sys.stderr)
+            for name, url in targets.items():
+                measure(f"http_{name}_{args.clients}", args.clients, args.requests, http_make(url))
+            measure(f"sql_{args.clients}", args.clients, args.requests, sql_worker(dsn, statements))
+        print("one client", file=sys.stderr)
+        for name, url in targets.items():
+            measure(f"http_{name}_1", 1, args.single_requests, http_make(url))
+        measure("sql_1", 1, args.single_requests, sql_worker(dsn, statements))
+        report["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
+
+        report["phases"] = {label: {**summary(p["durations"], sum(p["wall"])), "errors": len(p["errors"]), "first_errors": p["errors"][:3]}
+                            for label, p in phases.items()}
+        ratios = {}
+        for clients in (args.clients, 1):
+            raw = report["phases"][f"sql_{clients}"]
+            for name in targets:
+                http = report["phases"][f"http_{name}_{clients}"]
+                ratios[f"{name}_{clients}"] = {"p50": round(http["p50_ms"] / raw["p50_ms"], 2), "p95": round(http["p95_ms"] / raw["p95_ms"], 2)}
+        report["ratios"] = ratios
+        with contextlib.suppress(OSError):
+            report["gunicorn_log_tail"] = gunicorn_log.read_text(errors="replace")[-1500:] if any(p["errors"] for p in phases.values()) else ""
+
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    print_report(report, args.clients)
+    return 0
+
+
+def print_report(report: dict[str, Any], clients: int) -> None:
+    m = report["machine"]
+    print(f"\n## P3 — search, {report['data']['missions']:,} missions ({m['date_utc']})\n")
+    print(f"Machine: {m['nproc']} vCPU {m['cpu_model']}, {m['memory_gib']} GiB, Linux {m['kernel']}, Python {m['python']}, "
+          f"PostgreSQL {m['postgresql']['server_version']}. Load average {m['loadavg_at_start'][0]} at start, "
+          f"{report['loadavg_at_end'][0]} at end.\n")
+    print("| path | clients | n | p50 ms | p95 ms | p99 ms | req/s | errors |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for label, p in report["phases"].items():
+        kind, *rest = label.split("_")
+        who = "raw SQL (psycopg)" if kind == "sql" else f"HTTP {rest[0]}"
+        print(f"| {who} | {label.rsplit('_', 1)[1]} | {p['n']} | {p['p50_ms']} | {p['p95_ms']} | {p['p99_ms']} | {p['throughput_per_s']} | {p['errors']} |")
+    print()
+    for label, ratio in report["ratios"].items():
+        print(f"- HTTP {label.replace('_', ' with ')} client(s) / raw SQL: p50 {ratio['p50']}x, p95 {ratio['p95']}x")
+    main_path = "gateway" if f"http_gateway_{clients}" in report["phases"] else "direct"
+    p95 = report["phases"][f"http_{main_path}_{clients}"]["p95_ms"]
+    ratio = report["ratios"][f"{main_path}_{clients}"]["p95"]
+    print(f"\nGoal p95 < {GOAL_P95_MS} ms with {clients} clients ({main_path}): {'met' if p95 < GOAL_P95_MS else 'NOT met'} ({p95} ms).")
+    print(f"Goal at most {GOAL_RATIO}x the raw SQL (p95, {main_path}): {'met' if ratio <= GOAL_RATIO else 'NOT met'} ({ratio}x).")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+""""Je propose mes compétences" (a message to an association) and sharing a mission by e-mail."""
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from marshmallow import Schema, fields, validate
+
+from tandem_shared.timeutil import utcnow
+from tandem_shared.web import current_runtime, login_required
+
+from . import domain, events
+from .access import audit, me
+from .models import AssociationCopy, Company, MissionCopy, Proposal
+
+proposals = Blueprint("proposals", __name__, url_prefix="/proposals", description="Je propose mes compétences à une association.")
+sharing = Blueprint("sharing", __name__, url_prefix="/missions", description="Partager une mission par e-mail.")
+
+# The guide asks employees to contact one association at a time; the same one twice within this
+# period is refused so an association is not flooded.
+SAME_ASSOCIATION_PERIOD = timedelta(days=30)
+
+
+def proposal_template(company_name: str) -> str:
+    """The guide's pre-filled message, with the employee's company."""
+    return (
+        "Bonjour,\n"
+        f"Je suis un collaborateur de l'entreprise {company_name} et je vous contacte dans le cadre du programme de mécénat de compétences.\n"
+        "Je suis disponible en ce moment / à partir du ... pour une durée de x jours et souhaiterais vous aider sur des missions "
+        "informatiques / de travaux manuels / tout type de besoins...\n"
+        "Pouvez-vous me dire si mon aide vous serait utile ?\n"
+        "Merci pour votre retour rapide !"
+    )
+
+
+class DraftQuerySchema(Schema):
+    association_id = fields.String(required=True)
+
+
+class DraftSchema(Schema):
+    association_id = fields.String()
+    association_name = fields.String()
+    message = fields.String()
+
+
+class ProposalWriteSchema(Schema):
+    association_id = fields.String(required=True)
+    message = fields.String(required=True, validate=validate.Length(min=20, max=5000, error="Ton message doit faire entre 20 et 5 000 caractères."))
+
+
+class ProposalSchema(Schema):
+    id = fields.String()
+    association_id = fields.String()
+    association_name = fields.String()
+    association_email = fields.String()
+    created_at = fields.AwareDateTime()
+    detail = fields.String()
+
+
+class ShareSchema(Schema):
+    recipients = fields.List(fields.Email(), required=True, validate=validate.Length(min=1, max=10, error="Entre 1 et 10 destinataires."))
+    message = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
+
+
+class ShareResultSchema(Schema):
+    detail = fields.String()
+    recipients = fields.List(fields.String())
+
+
+def _company_name(session, person) -> str:
+    company = session.get(Company, person.company_id) if person.company_id else None
+    return company.name if company else "…"
+
+
+def _association(session, association_id: str) -> AssociationCopy:
+    association = session.get(AssociationCopy, association_id)
+    if association is None or association.vetting_status != "approved":
+        abort(404, message="Cette association n'existe pas.")
+    return association
+
+
+@proposals.route("/draft")
+class ProposalDraft(MethodView):
+    @login_required
+    @proposals.arguments(DraftQuerySchema, location="query")
+    @proposals.response(200, DraftSchema)
+    def get(self, args):
+        """Le message pré-rempli du formulaire « Propose directement ton aide à l'association »."""
+        with current_runtime().db.reading() as session:
+            person = me(session)
+            association = _association(session, args["association_id"])
+            return {"association_id": association.id, "association_name": association.name, "message": proposal_template(_company_name(session, person))}
+
+
+@proposals.route("")
+class Proposals(MethodView):
+    @login_required
+    @proposals.arguments(ProposalWriteSchema)
+    @proposals.response(201, ProposalSchema)
+    def post(self, payload):
+        """Envoyer ton message à l'association : elle reçoit tes coordonnées, tu reçois les siennes."""
+        now = utcnow()
+        with current_runtime().unit_of_work() as uow:
+            person = me(uow.session)
+            association = _association(uow.session, payload["association_id"])
+            recent = uow.session.scalar(
+                sa.select(Proposal.created_at).where(
+                    Proposal.person_id == person.id, Proposal.association_id == association.id,
+                    Proposal.created_at > now - SAME_ASSOCIATION_PERIOD,
+                )
+            )
+            if recent is not None:
+                abort(409, message=f"Tu as déjà contacté {association.name} le {recent.strftime('%d/%m/%Y')} : "
+                                   "laisse-lui le temps de te répondre, et n'hésite pas à la relancer par e-mail.")
+            proposal = Proposal(id=str(uuid.uuid4()), person_id=person.id, association_id=association.id,
+                                message=payload["message"].strip(), created_at=now)
+            uow.session.add(proposal)
+            events.proposal_sent(uow, proposal.id, {
+                "person_id": person.id, "person_name": f"{person.first_name} {person.last_name}", "person_email": person.email,
+                "person_phone": person.phone, "company_name": _company_name(uow.session, person), "association_id": association.id,
+                "association_name": association.name, "association_email": association.contact_email,
+                "association_contact_name": association.contact_name, "message": proposal.message,
+            })
+            audit(uow.session, "proposal_sent", person_id=person.id, association_id=association.id)
+        return {"id": proposal.id, "association_id": association.id, "association_name": association.name,
+                "association_email": association.contact_email, "created_at": now,
+                "detail": "Ton message est parti ! L'association prendra contact avec toi dans les jours qui suivent ; "
+                          "tu reçois aussi ses coordonnées par e-mail."}
+
+
+@sharing.route("/<string:mission_id>/share")
+class ShareMission(MethodView):
+    @login_required
+    @sharing.arguments(ShareSchema)
+    @sharing.response(202, ShareResultSchema)
+    def post(self, payload, mission_id):
+        """Partager la fiche mission par e-mail, à toi-même ou à des collègues, avec un message facultatif."""
+        recipients = sorted({domain.normalize_email(address) for address in payload["recipients"]})
+        with current_runtime().unit_of_work() as uow:
+            person = me(uow.session)
+            mission = uow.session.get(MissionCopy, mission_id)
+            if mission is None or mission.status != "published":
+                abort(404, message="Cette mission n'existe pas ou n'est plus en ligne.")
+            events.mission_shared(uow, {
+                "person_id": person.id, "sender_name": f"{person.first_name} {person.last_name}", "sender_email": person.email,
+                "recipients": recipients, "message": (payload["message"] or "").strip() or None,
+                "mission_id": mission.id, "mission_title": mission.title, "mission_url": mission.url,
+            })
+            audit(uow.session, "mission_shared", person_id=person.id, mission_id=mission.id, recipients=len(recipients))
+        return {"detail": "C'est envoyé !", "recipients": recipients}
