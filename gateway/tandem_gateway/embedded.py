@@ -80,6 +80,8 @@ def build_platform(data_dir: Path, port: int, smtp_port: int | None = None, base
         apps[service] = importlib.import_module(f"{service}.app").create_app(settings, runtime)
         if load_demo:
             _load_demo_data(service, runtime, settings)
+    if load_demo:
+        _link_demo_referents(runtimes)
     web_root = Path(environ.get("TANDEM_WEB_ROOT") or REPO_ROOT / "web")
     gateway = Gateway(apps, web_root=web_root, dev_mail=sink.wsgi_app)
     return Platform(gateway=gateway, runtimes=runtimes, sink=sink, environ=environ, apps=apps)
@@ -95,6 +97,21 @@ def _load_demo_data(service: str, runtime: ServiceRuntime, settings) -> None:
         raise
     if demo.load_demo_data(runtime, settings):
         log.info("demo data loaded for %s", service)
+
+
+def _link_demo_referents(runtimes: dict[str, ServiceRuntime]) -> None:
+    """Every demo association gets a referent login: the catalog's demo content names them, engagement creates them.
+
+    Only the embedded mode composes services, so this is where the two demo sets meet.
+    """
+    demo_content = importlib.import_module("catalog.demo_content")
+    referents = [
+        {**association["referent"], "association_id": association["id"]}
+        for association in demo_content.ASSOCIATIONS
+    ]
+    created = importlib.import_module("engagement.demo").add_demo_referents(runtimes["engagement"], referents)
+    if created:
+        log.info("%d demo referent accounts created", created)
 
 
 def main() -> None:

@@ -178,3 +178,40 @@ def load_demo_data(runtime: ServiceRuntime, settings=None) -> bool:
 
         session.add(AuditEntry(at=now, action="demo_data_loaded", details={"company_id": company.id, "people": len(people)}))
     return True
+
+
+def add_demo_referents(runtime: ServiceRuntime, referents: list[dict]) -> int:
+    """Give every demo association a referent login (the embedded mode passes the catalog's demo referents).
+
+    Each entry: email, first_name, last_name, phone, association_id. An address that already has an
+    account only gains the association; nothing changes on a second call. Returns the accounts created.
+    """
+    created = 0
+    with runtime.unit_of_work() as uow:
+        session = uow.session
+        now = utcnow()
+        password_hash = None
+        for entry in referents:
+            email = entry["email"].strip().lower()
+            person = session.scalar(sa.select(Person).where(Person.email == email))
+            is_new = person is None
+            if is_new:
+                password_hash = password_hash or identity.hash_password(DEMO_PASSWORD)
+                person = Person(
+                    id=demo_id("person", email), email=email, company_id=None, entity_id=None,
+                    first_name=entry["first_name"], last_name=entry["last_name"], phone=entry.get("phone"), manager_email=None,
+                    password_hash=password_hash, status=PersonStatus.ACTIVE.value, email_verified_at=now, consent_at=now,
+                    tokens_not_before=None, created_at=now, updated_at=now,
+                )
+                person.roles = [PersonRole(role=Role.ASSOCIATION_REFERENT.value)]
+                person.referent_of = []
+                session.add(person)
+                created += 1
+            elif entry["association_id"] in person.association_ids:
+                continue
+            person.referent_of.append(ReferentLink(association_id=entry["association_id"]))
+            if Role.ASSOCIATION_REFERENT.value not in person.role_names:
+                person.roles.append(PersonRole(role=Role.ASSOCIATION_REFERENT.value))
+            session.flush()
+            (events.person_registered if is_new else events.person_updated)(uow, person, None, now)
+    return created

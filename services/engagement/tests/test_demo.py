@@ -77,3 +77,23 @@ def test_the_demo_end_of_career_employee_has_one_day_a_week(service, tokens):
     assert dashboard["allowance"] == {"kind": "annual", "days": 2.0, "label": "2 jours par an"}
     # Her preferences are filled in and her address verified: nothing left to finalise.
     assert dashboard["todo"]["finalise_registration"] == 0
+
+
+def test_demo_referents_are_added_once_with_their_associations(service):
+    from engagement.demo import DEMO_PASSWORD, add_demo_referents, load_demo_data
+    from engagement.models import Person
+
+    load_demo_data(service.runtime)
+    referents = [
+        {"email": "referente@petits-savants.example", "first_name": "Amina", "last_name": "Benali", "phone": None, "association_id": "a-existing"},
+        {"email": "contact@jardins.example", "first_name": "Paul", "last_name": "Girard", "phone": "01 23 45 67 89", "association_id": "a-jardins"},
+    ]
+    assert add_demo_referents(service.runtime, referents) == 1
+    assert add_demo_referents(service.runtime, referents) == 0
+    with service.runtime.db.reading() as session:
+        paul = session.query(Person).filter_by(email="contact@jardins.example").one()
+        assert paul.association_ids == ["a-jardins"] and paul.role_names == ["association_referent"]
+        amina = session.query(Person).filter_by(email="referente@petits-savants.example").one()
+        assert "a-existing" in amina.association_ids
+    response = service.client.post("/session", base_url="https://localhost", json={"email": "contact@jardins.example", "password": DEMO_PASSWORD})
+    assert response.status_code == 200
