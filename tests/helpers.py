@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import jwt
+import pika
 import requests
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -111,3 +112,28 @@ def settle(platform, timeout: float = 90.0) -> None:
             stable_since, last = None, mails
         _time.sleep(0.2)
     raise AssertionError(f"the platform did not settle within {timeout} s")
+
+
+def wait_for_consumers(broker_url: str, queues: tuple[str, ...], timeout: float = 60) -> None:
+    """The workers bind their queues when they connect; publishing before that would lose nothing but fail the timing."""
+    connection = pika.BlockingConnection(pika.URLParameters(broker_url))
+    try:
+        deadline = time.monotonic() + timeout
+        for queue in queues:
+            while True:
+                channel = connection.channel()
+                try:
+                    if channel.queue_declare(queue=queue, passive=True).method.consumer_count > 0:
+                        break
+                except pika.exceptions.ChannelClosedByBroker:
+                    pass
+                finally:
+                    if channel.is_open:
+                        channel.close()
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"no consumer on {queue} within {timeout} s")
+                time.sleep(0.2)
+    finally:
+        connection.close()
+
+

@@ -25,8 +25,16 @@ class Settings:
     jwt_public_keys: str
     jwt_audience: str
     jwt_issuer: str
+    link_days: int
+    reminder_days: int
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
         environ = os.environ if environ is None else environ
-        return cls(**common_settings(SERVICE, environ))
+        return cls(
+            **common_settings(SERVICE, environ),
+            # How long a manager's one-click link stays valid (the e-mail states it).
+            link_days=int(environ.get("APPROVAL_LINK_DAYS", "14")),
+            # A request still pending this many days after it arrived gets a reminder (once per ISO week).
+            reminder_days=int(environ.get("APPROVAL_REMINDER_DAYS", "3")),
+        )

@@ -1,2 +1,202 @@
-"""Approval rules, free of Flask, SQLAlchemy and the bus. They arrive with absence requests, manager decisions and one-click action links (the workflow issue)."""
+"""Approval rules, free of Flask, SQLAlchemy and the bus: what a manager may decide, when a one-click link
+may act, how dates read in French, and when a pending request is reminded."""
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from enum import StrEnum
+
+try:  # French wall-clock dates in messages; UTC where the time zone database is missing.
+    from zoneinfo import ZoneInfo
+
+    PARIS: timezone | ZoneInfo = ZoneInfo("Europe/Paris")
+except Exception:  # pragma: no cover - only on images without tzdata
+    PARIS = timezone.utc
+
+
+class DomainError(Exception):
+    """A rule refused the action; the message is shown to the user as is (French)."""
+
+
+class RequestStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REFUSED = "refused"
+    CANCELLED = "cancelled"
+
+
+class Decision(StrEnum):
+    ACCEPT = "accept"
+    REFUSE = "refuse"
+
+
+class Via(StrEnum):
+    LINK = "link"
+    TEAM_VIEW = "team_view"
+
+
+class LinkState(StrEnum):
+    USABLE = "usable"
+    USED = "used"
+    REVOKED = "revoked"
+    EXPIRED = "expired"
+
+
+# -- dates in French -------------------------------------------------------------------------
+
+FORMATS = {"full_day": "journée", "half_day": "1/2 journée"}
+FORMAT_DAYS = {"full_day": 1.0, "half_day": 0.5}
+WEEKDAYS = ("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche")
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
+
+
+def _day_number(day: date) -> str:
+    return "1er" if day.day == 1 else str(day.day)
+
+
+def date_label(day: date, format: str) -> str:
+    """« Lundi 25 janvier 2027 — journée »."""
+    return f"{WEEKDAYS[day.weekday()]} {_day_number(day)} {MONTHS[day.month - 1]} {day.year} — {FORMATS[format]}"
+
+
+def day_label(day: date, format: str) -> str:
+    """« Lundi 25 (journée) », as the guide lists dates under their month."""
+    return f"{WEEKDAYS[day.weekday()]} {_day_number(day)} ({FORMATS[format]})"
+
+
+def month_label(day: date) -> str:
+    """« Janvier 2027 »."""
+    return f"{MONTHS[day.month - 1].capitalize()} {day.year}"
+
+
+def by_month(dates: Iterable[tuple[date, str]]) -> list[dict]:
+    """Dates grouped by month in calendar order: [{"month": "Janvier 2027", "days": ["Lundi 25 (journée)"]}]."""
+    groups: list[dict] = []
+    for day, format in sorted(dates):
+        label = month_label(day)
+        if not groups or groups[-1]["month"] != label:
+            groups.append({"month": label, "days": []})
+        groups[-1]["days"].append(day_label(day, format))
+    return groups
+
+
+def days_count(formats: Iterable[str]) -> float:
+    """A full day counts 1, a half day 0.5."""
+    return sum(FORMAT_DAYS[format] for format in formats)
+
+
+def when_label(moment: datetime) -> str:
+    """« 25 novembre 2026 », on the French calendar."""
+    local = moment.astimezone(PARIS).date()
+    return f"{_day_number(local)} {MONTHS[local.month - 1]} {local.year}"
+
+
+def normalize_email(address: str) -> str:
+    return address.strip().lower()
+
+
+# -- decisions ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RequestFacts:
+    """What the messages about a request need to say."""
+
+    status: RequestStatus
+    person_name: str
+    decided_at: datetime | None = None
+    via: str | None = None
+    cancellation: str | None = None  # "cancelled" (the employee cancelled) or "withdrawn" (left the mission)
+
+
+def closed_message(facts: RequestFacts) -> str:
+    """Why a request that is no longer pending cannot be decided."""
+    if facts.status == RequestStatus.APPROVED:
+        where = " depuis « Les missions de mon équipe »" if facts.via == Via.TEAM_VIEW else ""
+        when = f" le {when_label(facts.decided_at)}" if facts.decided_at else ""
+        return f"Cette demande a déjà été acceptée{when}{where} : il n'y a plus rien à faire."
+    if facts.status == RequestStatus.REFUSED:
+        where = " depuis « Les missions de mon équipe »" if facts.via == Via.TEAM_VIEW else ""
+        when = f" le {when_label(facts.decided_at)}" if facts.decided_at else ""
+        return f"Cette demande a déjà été refusée{when}{where} : {facts.person_name} peut faire une nouvelle demande."
+    if facts.status == RequestStatus.CANCELLED:
+        if facts.cancellation == "withdrawn":
+            return f"Cette demande a été annulée par {facts.person_name}, qui ne participe plus à la mission : il n'y a plus rien à valider."
+        return f"Cette demande a été annulée par {facts.person_name} : il n'y a plus rien à valider."
+    raise ValueError(f"{facts.status} is still open")
+
+
+def decide(facts: RequestFacts, decision: Decision) -> RequestStatus:
+    """pending → approved or refused; any other state is refused with the reason, so nothing is decided twice."""
+    if facts.status != RequestStatus.PENDING:
+        raise DomainError(closed_message(facts))
+    return RequestStatus.APPROVED if decision == Decision.ACCEPT else RequestStatus.REFUSED
+
+
+def check_decider(decider_id: str | None, person_id: str) -> None:
+    """Nobody validates their own absence, whatever address they typed as their manager's."""
+    if decider_id is not None and decider_id == person_id:
+        raise DomainError("Tu ne peux pas valider tes propres dates : c'est à ton manager de le faire.")
+
+
+def refusal_reason(decision: Decision, reason: str | None) -> str | None:
+    """Only a refusal carries a reason, and an empty one is no reason."""
+    if decision != Decision.REFUSE or reason is None:
+        return None
+    return reason.strip() or None
+
+
+def cancel(status: RequestStatus) -> RequestStatus:
+    """The employee cancelled or withdrew: a pending or approved request ends; a refused one stays refused."""
+    if status in (RequestStatus.PENDING, RequestStatus.APPROVED):
+        return RequestStatus.CANCELLED
+    return status
+
+
+# -- one-click links ------------------------------------------------------------------------
+
+
+def link_state(*, used_at: datetime | None, revoked_at: datetime | None, expires_at: datetime, now: datetime) -> LinkState:
+    if used_at is not None:
+        return LinkState.USED
+    if revoked_at is not None:
+        return LinkState.REVOKED
+    if expires_at <= now:
+        return LinkState.EXPIRED
+    return LinkState.USABLE
+
+
+def link_refusal(state: LinkState, facts: RequestFacts, expires_at: datetime, link_email: str, request_email: str) -> str | None:
+    """Why this link may not act on its request (None when it may). The request's own state speaks first:
+    "already accepted" tells the manager more than "link used"."""
+    if normalize_email(link_email) != normalize_email(request_email):
+        return "Ce lien n'a pas été envoyé à la personne qui doit valider cette demande."
+    if facts.status != RequestStatus.PENDING:
+        return closed_message(facts)
+    if state == LinkState.USED:
+        return "Ce lien a déjà été utilisé : il ne sert qu'une fois."
+    if state == LinkState.REVOKED:
+        return ("Ce lien a été remplacé par un lien plus récent : utilise celui du dernier e-mail reçu, "
+                "ou décide depuis « Les missions de mon équipe ».")
+    if state == LinkState.EXPIRED:
+        return (f"Ce lien a expiré le {when_label(expires_at)}. Utilise le lien de la dernière relance reçue, "
+                "ou décide depuis « Les missions de mon équipe ».")
+    return None
+
+
+# -- reminders ---------------------------------------------------------------------------------
+
+
+def reminder_period(moment: datetime) -> str:
+    """The ISO week a reminder belongs to, « 2027-W04 »: one reminder per request and period."""
+    year, week, _ = moment.astimezone(timezone.utc).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def reminder_due(*, status: RequestStatus, created_at: datetime, now: datetime, days: int, dates: Iterable[date]) -> bool:
+    """Still pending `days` days after it arrived, and at least one date still ahead (a past date needs no nudge)."""
+    if status != RequestStatus.PENDING or created_at > now - timedelta(days=days):
+        return False
+    today = now.astimezone(PARIS).date()
+    return any(day >= today for day in dates)

@@ -1,4 +1,4 @@
-"""Engagement's HTTP API. Accounts, preferences and the workflow arrive with their issues."""
+"""Engagement's HTTP API: every blueprint, gathered in `BLUEPRINTS` (the views live in their own modules)."""
 from __future__ import annotations
 
 from flask.views import MethodView
@@ -30,5 +30,6 @@ from .profile import choices, profile  # noqa: E402
 from .proposals import proposals, sharing  # noqa: E402
 
 from .admin import BLUEPRINTS as ADMIN_BLUEPRINTS  # noqa: E402
+from .workflow import BLUEPRINTS as WORKFLOW_BLUEPRINTS  # noqa: E402
 
-BLUEPRINTS = [accounts, profile, choices, proposals, sharing, missions, *ADMIN_BLUEPRINTS]
+BLUEPRINTS = [accounts, profile, choices, proposals, sharing, missions, *WORKFLOW_BLUEPRINTS, *ADMIN_BLUEPRINTS]

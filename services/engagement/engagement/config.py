@@ -32,6 +32,8 @@ class Settings:
     verification_hours: int
     reset_minutes: int
     invitation_days: int
+    reminder_application_days: int
+    reminder_bilan_days: int
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -46,4 +48,7 @@ class Settings:
             verification_hours=int(environ.get("ENGAGEMENT_VERIFICATION_HOURS", "48")),
             reset_minutes=int(environ.get("ENGAGEMENT_RESET_MINUTES", "60")),
             invitation_days=int(environ.get("ENGAGEMENT_INVITATION_DAYS", "7")),
+            # `engagement-worker reminders`: nudge after so many days without dates, or without the bilan.
+            reminder_application_days=int(environ.get("ENGAGEMENT_REMINDER_APPLICATION_DAYS", "7")),
+            reminder_bilan_days=int(environ.get("ENGAGEMENT_REMINDER_BILAN_DAYS", "7")),
         )

@@ -208,3 +208,356 @@ def civil_year(moment: datetime | date) -> int:
 def is_newer(incoming: datetime, stored: datetime | None) -> bool:
     """Events may arrive out of order: a copy only moves forward in time."""
     return stored is None or incoming >= stored
+
+
+# == the mission workflow (issue 5): dates, allowance, attendance, bilan, steps =====================
+# Every function below takes "today" as an argument: nothing here reads the clock.
+
+FULL_DAY = "full_day"
+HALF_DAY = "half_day"
+DATE_FORMATS = (FULL_DAY, HALF_DAY)
+FORMAT_DAYS = {FULL_DAY: Decimal("1"), HALF_DAY: Decimal("0.5")}
+FORMAT_LABELS = {FULL_DAY: "journée", HALF_DAY: "1/2 journée"}
+WEEKLY_END_OF_CAREER_DAYS = Decimal("1")
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
+
+
+class ParticipationStatus(StrEnum):
+    OPEN = "open"  # applied; dates, attendance and the bilan may follow
+    WITHDRAWN = "withdrawn"  # the employee withdrew before the mission started
+    CLOSED = "closed"  # the bilan is complete: that civil year's participation is over
+
+
+class RequestStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REFUSED = "refused"
+    CANCELLED = "cancelled"
+
+
+class DateState(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REFUSED = "refused"
+    CANCELLED = "cancelled"
+
+
+BOOKED_STATES = (DateState.PENDING.value, DateState.APPROVED.value)  # what counts against the allowance
+
+
+def days_word(days: Decimal | float | int) -> str:
+    """« 0.5 jour », « 1.5 jour », « 2 jours »: in French the plural starts at two."""
+    value = Decimal(str(days))
+    return f"{format_days(value)} jour{'s' if value >= 2 else ''}"
+
+
+def long_date(day: date) -> str:
+    """« lundi 6 avril 2026 », « vendredi 1er mai 2026 »."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{WEEKDAYS[day.weekday()]} {number} {MONTHS[day.month - 1]} {day.year}"
+
+
+def month_heading(day: date) -> str:
+    """« JANVIER 2026 », as the guide titles the dates of a mission."""
+    return f"{MONTHS[day.month - 1].upper()} {day.year}"
+
+
+def date_label(day: date, format: str) -> str:
+    """« Lundi 26 (journée) », « Jeudi 22 (1/2 journée) »."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{WEEKDAYS[day.weekday()].capitalize()} {number} ({FORMAT_LABELS[format]})"
+
+
+def group_by_month(items: list[dict]) -> list[dict]:
+    """Items with a "date" (a `date`) and a "format", grouped under « JANVIER 2026 » in date order."""
+    groups: list[dict] = []
+    for item in sorted(items, key=lambda entry: entry["date"]):
+        heading = month_heading(item["date"])
+        if not groups or groups[-1]["month"] != heading:
+            groups.append({"month": heading, "dates": []})
+        groups[-1]["dates"].append({**item, "label": date_label(item["date"], item["format"])})
+    return groups
+
+
+_HOLIDAYS: dict[int, dict[date, str]] = {}
+
+
+def french_holidays(year: int) -> dict[date, str]:
+    """The French public holidays of a year, named in French (national calendar, not Alsace-Moselle's two extra days)."""
+    if year not in _HOLIDAYS:
+        import holidays
+
+        _HOLIDAYS[year] = dict(holidays.France(years=year, language="fr").items())
+    return _HOLIDAYS[year]
+
+
+def holiday_name(day: date) -> str | None:
+    return french_holidays(day.year).get(day)
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and holiday_name(day) is None
+
+
+@dataclass(frozen=True)
+class DayRequest:
+    """One date asked for: a day and its format (journée or 1/2 journée)."""
+
+    day: date
+    format: str
+
+    @property
+    def days(self) -> Decimal:
+        return FORMAT_DAYS[self.format]
+
+
+def booked_days(booked: list[DayRequest]) -> Decimal:
+    return sum((entry.days for entry in booked), Decimal("0"))
+
+
+def _week_monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def check_dates(
+    requested: list[DayRequest],
+    *,
+    year: int,
+    today: date,
+    booked: list[DayRequest],
+    allowance: Allowance,
+) -> dict[int, list[str]]:
+    """Why each requested date cannot be asked for, by its position in the request; {} when all can.
+
+    `booked` is everything of the person already pending or approved, on any participation. A date
+    must be a working day (no weekend, no public holiday), not in the past, not already booked nor
+    twice in the request, in the participation's civil year, and within the allowance: the year's
+    days for everyone (approved + pending + new), or one day per ISO week at the end of a career.
+    """
+    errors: dict[int, list[str]] = {}
+    taken = {entry.day for entry in booked}
+    seen: set[date] = set()
+    fitting: list[tuple[int, DayRequest]] = []
+    for index, entry in enumerate(requested):
+        problems: list[str] = []
+        when = long_date(entry.day)
+        if entry.format not in FORMAT_DAYS:
+            problems.append("Choisis le format de la date : journée ou 1/2 journée.")
+        if entry.day.year != year:
+            problems.append(
+                f"1 convention = 1 année civile : le {when} n'est pas en {year}. "
+                f"Pour poursuivre ta mission sur {entry.day.year}, complète ton bilan {year} puis postule de nouveau."
+            )
+        if entry.day < today:
+            problems.append(f"Le {when} est déjà passé.")
+        if entry.day.weekday() >= 5:
+            problems.append(f"Le {when} tombe un week-end : choisis un jour ouvré.")
+        else:
+            holiday = holiday_name(entry.day)
+            if holiday:
+                problems.append(f"Le {when} est férié ({holiday}).")
+        if entry.day in taken:
+            problems.append(f"Tu as déjà demandé le {when}.")
+        elif entry.day in seen:
+            problems.append(f"Le {when} figure deux fois dans ta demande.")
+        seen.add(entry.day)
+        if problems:
+            errors[index] = problems
+        else:
+            fitting.append((index, entry))
+
+    if allowance.kind == "weekly":
+        per_week: dict[date, Decimal] = {}
+        for entry in booked:
+            monday = _week_monday(entry.day)
+            per_week[monday] = per_week.get(monday, Decimal("0")) + entry.days
+        for index, entry in sorted(fitting, key=lambda pair: pair[1].day):
+            monday = _week_monday(entry.day)
+            used = per_week.get(monday, Decimal("0"))
+            if used + entry.days > allowance.days:
+                left = max(allowance.days - used, Decimal("0"))
+                errors.setdefault(index, []).append(
+                    f"Mécénat fin de carrière : 1 jour par semaine au plus. La semaine du {long_date(monday)}, "
+                    f"il te reste {days_word(left)}."
+                )
+            else:
+                per_week[monday] = used + entry.days
+    else:
+        already = booked_days([entry for entry in booked if entry.day.year == year])
+        left = max(allowance.days - already, Decimal("0"))
+        when = "cette année" if year == today.year else f"en {year}"
+        running = already
+        for index, entry in fitting:
+            if running + entry.days > allowance.days:
+                errors.setdefault(index, []).append(
+                    f"Le {long_date(entry.day)} dépasse ton allocation : il te reste {days_word(left)} sur {format_days(allowance.days)} {when}."
+                )
+            else:
+                running += entry.days
+    return dict(sorted(errors.items()))
+
+
+def request_kind(has_approved_dates: bool, has_pending_request: bool) -> str:
+    """« Je valide mes dates » makes the initial request; « Ajouter des dates » the additional ones.
+
+    After a refusal or a cancellation with nothing else on the mission, the next request is the initial one again.
+    """
+    return "additional" if has_approved_dates or has_pending_request else "initial"
+
+
+# -- attendance ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttendedDay:
+    """An approved date of a participation and what the association attested (None: not yet)."""
+
+    day: date
+    format: str
+    present: bool | None
+
+
+def attendance_complete(approved: list[AttendedDay], pending_requests: int, today: date) -> bool:
+    """Step 4 unlocks when every approved date is past and attested, and no request awaits the manager."""
+    if not approved or pending_requests:
+        return False
+    return all(entry.present is not None for entry in approved) and max(entry.day for entry in approved) <= today
+
+
+def days_present(approved: list[AttendedDay]) -> Decimal:
+    return sum((FORMAT_DAYS[entry.format] for entry in approved if entry.present), Decimal("0"))
+
+
+def check_attendance(items: list[tuple[date, bool]], approved: set[date], today: date) -> dict[int, list[str]]:
+    """Only approved dates of the participation, once the day has come (a day is attested from its evening on)."""
+    errors: dict[int, list[str]] = {}
+    seen: set[date] = set()
+    for index, (day, _present) in enumerate(items):
+        when = long_date(day)
+        if day not in approved:
+            errors[index] = [f"Le {when} n'est pas une date validée de cette mission."]
+        elif day > today:
+            errors[index] = [f"Le {when} n'est pas encore passé : la présence s'atteste à partir du jour même."]
+        elif day in seen:
+            errors[index] = [f"Le {when} figure deux fois."]
+        seen.add(day)
+    return errors
+
+
+def can_withdraw(approved_days: list[date], today: date) -> bool:
+    """Withdrawing is possible until the first approved date has come."""
+    return all(day > today for day in approved_days)
+
+
+# -- applying -----------------------------------------------------------------------------------
+
+
+def application_years(today: date) -> tuple[int, int]:
+    """One may apply for the current civil year or the next one (a mission agreed for January, in December)."""
+    return today.year, today.year + 1
+
+
+def application_template(first_name: str, last_name: str, company_name: str, entity_name: str | None, association_name: str) -> str:
+    """The guide's pre-filled message to the association (« Bonjour, Je suis … de mécénat … Pourriez-vous … modalités ? »)."""
+    where = f"{company_name} ({entity_name})" if entity_name else company_name
+    return (
+        "Bonjour,\n"
+        f"Je suis {first_name} {last_name}, collaborateur·rice de l'entreprise {where}, et je souhaite participer à votre mission "
+        f"dans le cadre de notre programme de mécénat de compétences auprès de {association_name}.\n"
+        "Pourriez-vous me recontacter afin que nous convenions ensemble des modalités ?\n"
+        "Très cordialement,\n"
+        f"{first_name} {last_name}"
+    )
+
+
+def date_request_template(association_name: str) -> str:
+    """The guide's pre-filled message to the manager (step 2)."""
+    return (
+        "Bonjour,\n"
+        f"Dans le cadre de notre programme de mécénat de compétences, je souhaite réaliser une mission auprès de l'association {association_name}.\n"
+        "Pouvez-vous me valider ma(es) date(s) de mission suivante(s) ?"
+    )
+
+
+# -- the bilan ----------------------------------------------------------------------------------
+
+QUALITY_CHOICES = ("Très bonne", "Bonne", "Moyenne", "Mauvaise")
+YES_NO = ("Oui", "Non")
+AGAIN_CHOICES = ("Oui", "Peut-être", "Non")
+
+BILAN_QUESTIONS: tuple[dict, ...] = (
+    {"key": "relevance", "type": "choice", "required": True, "choices": list(QUALITY_CHOICES),
+     "label": "Que pensez-vous de la pertinence des missions de mécénat de compétences qui vous sont proposées sur la plateforme ?"},
+    {"key": "welcome", "type": "choice", "required": True, "choices": list(QUALITY_CHOICES),
+     "label": "Avez-vous bénéficié d'un bon accueil et d'une bonne intégration dans la structure et ses équipes ?"},
+    {"key": "welcome_reasons", "type": "text", "required": False, "choices": [],
+     "label": "Pouvez-vous en expliquer les raisons ?"},
+    {"key": "expertise_match", "type": "choice", "required": True, "choices": list(YES_NO),
+     "label": "Pensez-vous que la nature de la mission a correspondu complètement à vos expertises professionnelles ou personnelles ?"},
+    {"key": "expertise_gap", "type": "text", "required": False, "choices": [], "required_if": {"expertise_match": "Non"},
+     "label": "Si vous avez répondu NON, pouvez-vous expliquer pourquoi ?"},
+    {"key": "advice_to_colleague", "type": "text", "required": True, "choices": [],
+     "label": "Que dirais-tu à un collègue qui hésite ?"},
+    {"key": "would_do_again", "type": "choice", "required": True, "choices": list(AGAIN_CHOICES),
+     "label": "Referais-tu une mission de mécénat de compétences ?"},
+)
+BILAN_TEXT_MAX = 5000
+
+
+def check_bilan(answers: dict) -> tuple[dict, dict[str, list[str]]]:
+    """The answers kept (trimmed; free text that does not apply dropped) and the errors by question."""
+    errors: dict[str, list[str]] = {}
+    clean: dict[str, str | None] = {}
+    for question in BILAN_QUESTIONS:
+        key = question["key"]
+        value = answers.get(key)
+        value = value.strip() if isinstance(value, str) else None
+        value = value or None
+        # Questions come in order, so the answer a "required_if" depends on is already cleaned.
+        required = question["required"] or any(clean.get(k) == v for k, v in question.get("required_if", {}).items())
+        if value is None:
+            if required:
+                errors[key] = ["Choisis une réponse." if question["type"] == "choice" else "Réponds à cette question."]
+            clean[key] = None
+            continue
+        if question["type"] == "choice" and value not in question["choices"]:
+            errors[key] = [f"Réponse attendue parmi : {', '.join(question['choices'])}."]
+        elif len(value) > BILAN_TEXT_MAX:
+            errors[key] = ["Au plus 5 000 caractères."]
+        clean[key] = value
+    if clean.get("expertise_match") == "Oui":
+        clean["expertise_gap"] = None
+    return clean, errors
+
+
+# -- the four steps -----------------------------------------------------------------------------
+
+STEP_LABELS = ("JE POSTULE À LA MISSION", "JE VALIDE MES DATES", "JE SIGNE MA CONVENTION", "JE COMPLÈTE MON BILAN")
+
+
+def steps(*, has_approved: bool, has_pending: bool, convention_state: str, attendance_complete: bool, bilan_done: bool) -> list[dict]:
+    """Each step's state: done, in_progress (waiting for someone else), todo, or locked (with why)."""
+    dates_state = "done" if has_approved else "in_progress" if has_pending else "todo"
+    if bilan_done:
+        bilan_state, bilan_hint = "done", None
+    elif attendance_complete:
+        bilan_state, bilan_hint = "todo", None
+    else:
+        bilan_state = "locked"
+        bilan_hint = ("Une fois que l'association aura attesté ta présence à tous tes jours de mission, tu pourras remplir ton bilan."
+                      " N'hésite pas à la relancer.")
+    return [
+        {"number": 1, "label": STEP_LABELS[0], "state": "done", "hint": None},
+        {"number": 2, "label": STEP_LABELS[1], "state": dates_state,
+         "hint": "Ta demande attend la validation de ton manager." if has_pending else None},
+        {"number": 3, "label": STEP_LABELS[2], "state": convention_state, "hint": None},
+        {"number": 4, "label": STEP_LABELS[3], "state": bilan_state, "hint": bilan_hint},
+    ]
+
+
+def iso_period(moment: date) -> str:
+    """« 2027-W04 »: the ISO week a reminder belongs to (one reminder per week and kind)."""
+    year, week, _ = moment.isocalendar()
+    return f"{year}-W{week:02d}"

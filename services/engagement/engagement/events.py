@@ -215,3 +215,147 @@ def proposal_sent(uow: UnitOfWork, proposal_id: str, data: dict) -> None:
 
 def mission_shared(uow: UnitOfWork, data: dict) -> None:
     uow.publish(MISSION_SHARED, data["mission_id"], MissionSharedData().dump(data))
+
+
+# -- the mission workflow (docs/workflow-events.md) ---------------------------------------------
+
+APPLICATION_SUBMITTED = "engagement.application.submitted"
+DATES_REQUESTED = "engagement.dates.requested"
+DATES_CANCELLED = "engagement.dates.cancelled"
+ATTENDANCE_ATTESTED = "engagement.attendance.attested"
+BILAN_COMPLETED = "engagement.bilan.completed"
+REMINDER_DUE = "engagement.reminder.due"
+
+
+class DayData(Schema):
+    date = fields.Date(required=True)
+    format = fields.String(required=True)
+
+
+class AttendedDayData(DayData):
+    present = fields.Boolean(required=True)
+
+
+class ApplicationSubmittedData(Schema):
+    participation_id = fields.String(required=True)
+    person_id = fields.String(required=True)
+    person_name = fields.String(required=True)
+    person_email = fields.String(required=True)
+    person_phone = fields.String(required=True)
+    company_name = fields.String(required=True)
+    entity_name = fields.String(allow_none=True, required=True)
+    mission_id = fields.String(required=True)
+    mission_title = fields.String(required=True)
+    mission_url = fields.String(required=True)
+    association_name = fields.String(required=True)
+    referent_name = fields.String(allow_none=True, required=True)
+    referent_email = fields.String(required=True)
+    referent_phone = fields.String(allow_none=True, required=True)
+    message = fields.String(required=True)
+    year = fields.Integer(required=True)
+    submitted_at = fields.AwareDateTime(required=True)
+
+
+class DatesRequestedData(Schema):
+    request_id = fields.String(required=True)
+    participation_id = fields.String(required=True)
+    person_id = fields.String(required=True)
+    person_name = fields.String(required=True)
+    person_email = fields.String(required=True)
+    manager_email = fields.String(required=True)
+    mission_id = fields.String(required=True)
+    mission_title = fields.String(required=True)
+    association_name = fields.String(required=True)
+    year = fields.Integer(required=True)
+    kind = fields.String(required=True)
+    dates = fields.List(fields.Nested(DayData), required=True)
+    message = fields.String(required=True)
+    requested_at = fields.AwareDateTime(required=True)
+
+
+class DatesCancelledData(Schema):
+    request_id = fields.String(required=True)
+    participation_id = fields.String(required=True)
+    person_id = fields.String(required=True)
+    person_name = fields.String(required=True)
+    manager_email = fields.String(required=True)
+    mission_title = fields.String(required=True)
+    dates = fields.List(fields.Nested(DayData), required=True)
+    reason = fields.String(required=True)
+    cancelled_at = fields.AwareDateTime(required=True)
+
+
+class AttendanceAttestedData(Schema):
+    participation_id = fields.String(required=True)
+    person_id = fields.String(required=True)
+    person_name = fields.String(required=True)
+    person_email = fields.String(required=True)
+    mission_id = fields.String(required=True)
+    mission_title = fields.String(required=True)
+    association_name = fields.String(required=True)
+    year = fields.Integer(required=True)
+    dates = fields.List(fields.Nested(AttendedDayData), required=True)
+    days_present = fields.Float(required=True)
+    attested_at = fields.AwareDateTime(required=True)
+
+
+class BilanAnswersData(Schema):
+    relevance = fields.String(required=True)
+    welcome = fields.String(required=True)
+    welcome_reasons = fields.String(allow_none=True, required=True)
+    expertise_match = fields.String(required=True)
+    expertise_gap = fields.String(allow_none=True, required=True)
+    advice_to_colleague = fields.String(required=True)
+    would_do_again = fields.String(required=True)
+
+
+class BilanCompletedData(Schema):
+    participation_id = fields.String(required=True)
+    person_id = fields.String(required=True)
+    person_name = fields.String(required=True)
+    person_email = fields.String(required=True)
+    mission_id = fields.String(required=True)
+    mission_title = fields.String(required=True)
+    association_name = fields.String(required=True)
+    year = fields.Integer(required=True)
+    days_present = fields.Float(required=True)
+    answers = fields.Nested(BilanAnswersData, required=True)
+    completed_at = fields.AwareDateTime(required=True)
+
+
+class ReminderDueData(Schema):
+    reminder_id = fields.String(required=True)
+    kind = fields.String(required=True)
+    participation_id = fields.String(required=True)
+    person_email = fields.String(required=True)
+    person_name = fields.String(required=True)
+    mission_title = fields.String(required=True)
+    mission_url = fields.String(required=True)
+    referent_name = fields.String(allow_none=True, required=True)
+    referent_email = fields.String(allow_none=True, required=True)
+    period = fields.String(required=True)
+    due_since = fields.AwareDateTime(required=True)
+
+
+def application_submitted(uow: UnitOfWork, data: dict) -> None:
+    uow.publish(APPLICATION_SUBMITTED, data["participation_id"], ApplicationSubmittedData().dump(data))
+
+
+def dates_requested(uow: UnitOfWork, data: dict) -> None:
+    uow.publish(DATES_REQUESTED, data["request_id"], DatesRequestedData().dump(data))
+
+
+def dates_cancelled(uow: UnitOfWork, data: dict) -> None:
+    uow.publish(DATES_CANCELLED, data["request_id"], DatesCancelledData().dump(data))
+
+
+def attendance_attested(uow: UnitOfWork, data: dict) -> None:
+    uow.publish(ATTENDANCE_ATTESTED, data["participation_id"], AttendanceAttestedData().dump(data))
+
+
+def bilan_completed(uow: UnitOfWork, data: dict) -> None:
+    uow.publish(BILAN_COMPLETED, data["participation_id"], BilanCompletedData().dump(data))
+
+
+def reminder_due(uow: UnitOfWork, data: dict) -> None:
+    uow.publish(REMINDER_DUE, data["participation_id"], ReminderDueData().dump(data))

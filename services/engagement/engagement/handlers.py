@@ -1,13 +1,19 @@
 """How engagement reacts to other services' events: one table, one plain function per event type."""
 from __future__ import annotations
 
+import logging
+
 from marshmallow import EXCLUDE, Schema, fields
 
 from tandem_shared.envelope import Event
 from tandem_shared.inbox import Handler, UnitOfWork
 
-from . import domain
-from .models import AssociationCopy, MissionCopy
+from . import clock, domain
+from .domain import DateState, RequestStatus
+from .models import AssociationCopy, DateRequest, MissionCopy, Person
+from .participations import refresh_attendance
+
+log = logging.getLogger(__name__)
 
 
 class MissionPublished(Schema):
@@ -23,6 +29,13 @@ class MissionPublished(Schema):
     published_at = fields.AwareDateTime(required=True)
     updated_at = fields.AwareDateTime(load_default=None)
     status = fields.String(load_default="published")
+    # For the workflow; older events without them still load.
+    association_id = fields.String(load_default=None, allow_none=True)
+    contact_name = fields.String(load_default=None, allow_none=True)
+    contact_email = fields.String(load_default=None, allow_none=True)
+    contact_phone = fields.String(load_default=None, allow_none=True)
+    open_to_all_companies = fields.Boolean(load_default=True)
+    company_ids = fields.List(fields.String(), load_default=list)
 
 
 class AssociationChanged(Schema):
@@ -52,6 +65,10 @@ def on_mission_changed(event: Event, uow: UnitOfWork) -> None:
     copy.url = data["url"]
     copy.status = data["status"]
     copy.as_of = as_of
+    copy.association_id = data["association_id"]
+    copy.contact_name, copy.contact_email, copy.contact_phone = data["contact_name"], data["contact_email"], data["contact_phone"]
+    copy.open_to_all_companies = data["open_to_all_companies"]
+    copy.company_ids = list(data["company_ids"])
 
 
 def on_association_changed(event: Event, uow: UnitOfWork) -> None:
@@ -66,6 +83,67 @@ def on_association_changed(event: Event, uow: UnitOfWork) -> None:
     copy.vetting_status, copy.as_of = data["vetting_status"], data["updated_at"]
 
 
+class ApprovalRequestEvent(Schema):
+    """engagement's reading of `approval.request.*`: the request id (engagement made it) and the decision."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    request_id = fields.String(required=True)
+    created_at = fields.AwareDateTime(load_default=None)
+    decided_at = fields.AwareDateTime(load_default=None)
+    via = fields.String(load_default=None, allow_none=True)
+    reason = fields.String(load_default=None, allow_none=True)
+
+
+def _request(event: Event, uow: UnitOfWork) -> tuple[dict, DateRequest | None]:
+    data = ApprovalRequestEvent().load(event.data)
+    request = uow.session.get(DateRequest, data["request_id"], with_for_update=True)
+    if request is None:
+        log.warning("%s for unknown request %s: nothing to do", event.type, data["request_id"])
+    return data, request
+
+
+def on_request_created(event: Event, uow: UnitOfWork) -> None:
+    """The manager has been sent the request: it now counts in their « Valide les dates de ton équipe »."""
+    data, request = _request(event, uow)
+    if request is not None and request.approval_created_at is None:
+        request.approval_created_at = data["created_at"] or clock.now()
+
+
+def _decide(event: Event, uow: UnitOfWork, outcome: RequestStatus) -> None:
+    data, request = _request(event, uow)
+    if request is None or request.status != RequestStatus.PENDING.value:
+        # Already decided (a redelivery) or cancelled by the employee meanwhile: a decision is made once.
+        return
+    now = clock.now()
+    state = DateState.APPROVED if outcome == RequestStatus.APPROVED else DateState.REFUSED
+    request.status = outcome.value
+    request.decided_at = data["decided_at"] or now
+    request.decided_via = data["via"]
+    if outcome == RequestStatus.REFUSED:
+        request.refusal_reason = (data["reason"] or "").strip() or None
+    for mission_date in request.dates:
+        if mission_date.state == DateState.PENDING.value:
+            mission_date.state = state.value
+    participation = request.participation
+    participation.updated_at = now
+    person = uow.session.get(Person, participation.person_id)
+    mission = uow.session.get(MissionCopy, participation.mission_id)
+    if person is not None and mission is not None:
+        refresh_attendance(uow, participation, person, mission, now, clock.today())
+
+
+def on_request_approved(event: Event, uow: UnitOfWork) -> None:
+    """The manager accepted: the dates are approved and count in the days used."""
+    _decide(event, uow, RequestStatus.APPROVED)
+
+
+def on_request_refused(event: Event, uow: UnitOfWork) -> None:
+    """The manager refused: the dates are released and the employee may ask again."""
+    _decide(event, uow, RequestStatus.REFUSED)
+
+
 SUBSCRIPTIONS: dict[str, Handler] = {
     "catalog.mission.published": on_mission_changed,
     "catalog.mission.updated": on_mission_changed,
@@ -73,4 +151,7 @@ SUBSCRIPTIONS: dict[str, Handler] = {
     "catalog.association.registered": on_association_changed,
     "catalog.association.updated": on_association_changed,
     "catalog.association.approved": on_association_changed,
+    "approval.request.created": on_request_created,
+    "approval.request.approved": on_request_approved,
+    "approval.request.refused": on_request_refused,
 }

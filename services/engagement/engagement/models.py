@@ -31,6 +31,16 @@ class MissionCopy(Base):
     status: Mapped[str] = mapped_column(sa.String(20))
     url: Mapped[str] = mapped_column(sa.String(500))
     as_of: Mapped[datetime] = mapped_column(UTCDateTime)
+    # What the workflow needs: who to tell about an application, and who may apply.
+    association_id: Mapped[str | None] = mapped_column(sa.String(36), nullable=True, index=True)
+    contact_name: Mapped[str | None] = mapped_column(sa.String(200), nullable=True)
+    contact_email: Mapped[str | None] = mapped_column(sa.String(254), nullable=True)
+    contact_phone: Mapped[str | None] = mapped_column(sa.String(30), nullable=True)
+    open_to_all_companies: Mapped[bool] = mapped_column(sa.Boolean, default=True, server_default=sa.true())
+    company_ids: Mapped[list[str]] = mapped_column(sa.JSON, default=list, server_default="[]")
+
+    def open_to(self, company_id: str | None) -> bool:
+        return self.open_to_all_companies or (company_id is not None and company_id in (self.company_ids or []))
 
 
 class Company(Base):
@@ -221,3 +231,99 @@ class Proposal(Base):
     association_id: Mapped[str] = mapped_column(sa.String(36), index=True)
     message: Mapped[str] = mapped_column(sa.Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# -- the mission workflow (issue 5) ---------------------------------------------------------------
+
+
+class Participation(Base):
+    """One person on one mission for one civil year: steps 1 to 4 (« 1 convention = 1 année civile »)."""
+
+    __tablename__ = "participations"
+    __table_args__ = (sa.UniqueConstraint("person_id", "mission_id", "year", name="uq_participations_person_mission_year"),)
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    person_id: Mapped[str] = mapped_column(sa.ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    mission_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    year: Mapped[int] = mapped_column(sa.Integer)
+    status: Mapped[str] = mapped_column(sa.String(20))  # domain.ParticipationStatus
+    message: Mapped[str] = mapped_column(sa.Text)
+    phone: Mapped[str] = mapped_column(sa.String(30))
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Set when engagement.attendance.attested is published; cleared if new dates make attendance incomplete again.
+    attendance_completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    bilan_answers: Mapped[dict | None] = mapped_column(sa.JSON, nullable=True)
+    bilan_completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    requests: Mapped[list[DateRequest]] = relationship(order_by="DateRequest.requested_at", cascade="all, delete-orphan",
+                                                       lazy="selectin", back_populates="participation")
+
+    @property
+    def dates(self) -> list[MissionDate]:
+        """Every date of every request, in date order."""
+        return sorted((d for request in self.requests for d in request.dates), key=lambda d: (d.day, d.id or 0))
+
+
+class DateRequest(Base):
+    """« Je valide mes dates » or « Ajouter des dates »: dates sent to the manager; its id is approval's request id."""
+
+    __tablename__ = "date_requests"
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    participation_id: Mapped[str] = mapped_column(sa.ForeignKey("participations.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[str] = mapped_column(sa.ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(20))  # initial | additional
+    manager_email: Mapped[str] = mapped_column(sa.String(254), index=True)
+    message: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.String(20))  # domain.RequestStatus
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # approval.request.created: the manager has been sent the request (it counts in their to-do list).
+    approval_created_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    decided_via: Mapped[str | None] = mapped_column(sa.String(20), nullable=True)
+    refusal_reason: Mapped[str | None] = mapped_column(sa.Text, nullable=True)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    cancel_reason: Mapped[str | None] = mapped_column(sa.String(20), nullable=True)
+
+    participation: Mapped[Participation] = relationship(back_populates="requests")
+    dates: Mapped[list[MissionDate]] = relationship(order_by="MissionDate.day", cascade="all, delete-orphan", lazy="selectin")
+
+
+class MissionDate(Base):
+    """One date of a request, its state (the days-used ledger is the sum of approved ones) and its attendance."""
+
+    __tablename__ = "mission_dates"
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    request_id: Mapped[str] = mapped_column(sa.ForeignKey("date_requests.id", ondelete="CASCADE"), index=True)
+    participation_id: Mapped[str] = mapped_column(sa.ForeignKey("participations.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[str] = mapped_column(sa.ForeignKey("people.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(sa.Date)
+    format: Mapped[str] = mapped_column(sa.String(20))  # full_day | half_day
+    state: Mapped[str] = mapped_column(sa.String(20))  # domain.DateState
+    present: Mapped[bool | None] = mapped_column(sa.Boolean, nullable=True)
+    attested_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    attested_by: Mapped[str | None] = mapped_column(sa.String(36), nullable=True)
+
+
+sa.Index("ix_mission_dates_person_id_day", MissionDate.person_id, MissionDate.day)
+# A person gives a day once: two requests racing for the same day cannot both hold it.
+sa.Index(
+    "uq_mission_dates_person_booked_day", MissionDate.person_id, MissionDate.day, unique=True,
+    sqlite_where=sa.text("state IN ('pending', 'approved')"), postgresql_where=sa.text("state IN ('pending', 'approved')"),
+)
+
+
+class ReminderSent(Base):
+    """A nudge published by `engagement-worker reminders`: at most one per participation, kind and ISO week."""
+
+    __tablename__ = "reminders_sent"
+    __table_args__ = (sa.UniqueConstraint("participation_id", "kind", "period", name="uq_reminders_sent_participation_kind_period"),)
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    participation_id: Mapped[str] = mapped_column(sa.ForeignKey("participations.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(40))
+    period: Mapped[str] = mapped_column(sa.String(10))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -11,10 +11,11 @@ from flask_smorest import Blueprint, abort
 from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_runtime, login_required
 
-from . import domain, events, identity
+from . import clock, domain, events, identity
+from . import participations as ledger
 from .access import audit, me, person_view
 from .accounts import field_error, revoke_everywhere
-from .models import AuditEntry, Company, Entity, Favorite, MissionCopy, OneTimeToken, Preferences, Session
+from .models import AuditEntry, Company, Entity, Favorite, MissionCopy, OneTimeToken, Participation, Preferences, Session
 from .schemas import (
     AccountDeletionSchema, DashboardSchema, FavoriteListSchema, FavoriteSchema, MessageSchema, PersonSchema,
     PreferenceChoicesSchema, PreferencesSchema, ProfileUpdateSchema,
@@ -217,24 +218,28 @@ class MyDashboard(MethodView):
     @profile.response(200, DashboardSchema)
     def get(self):
         """Le tableau de bord de « Mon compte » : « Bonjour », les jours utilisés, la TO DO LIST."""
-        today = date.today()
+        today = clock.today()
         with current_runtime().db.reading() as session:
             person = me(session)
             allowance = allowance_of(session, person, today)
             preferences_set = session.get(Preferences, person.id) is not None
-            # The days-used ledger and the workflow's counts arrive with the mission workflow.
-            days_used = Decimal("0")
+            # The days-used ledger: approved dates of this civil year.
+            days_used = ledger.days_used(session, person.id, today.year)
+            days_pending = ledger.days_pending(session, person.id, today.year)
+            remaining = max(allowance.days - days_used - days_pending, Decimal("0"))
             return {
                 "first_name": person.first_name,
                 "year": today.year,
                 "days_used": float(days_used),
-                "days_used_label": f"Tu as déjà utilisé {domain.format_days(days_used)} jour{'s' if days_used > 1 else ''} de mission.",
+                "days_used_label": f"Tu as déjà utilisé {domain.days_word(days_used)} de mission.",
                 "allowance": {"kind": allowance.kind, "days": float(allowance.days), "label": allowance.label},
-                "days_remaining": float(allowance.days - days_used) if allowance.kind == "annual" else None,
+                "days_remaining": float(remaining) if allowance.kind == "annual" else None,
+                "days_pending": float(days_pending),
                 "todo": {
                     "finalise_registration": domain.finalise_registration_count(person.email_verified_at is not None, preferences_set),
-                    "validate_team_dates": 0,
-                    "complete_bilan": 0,
+                    "validate_team_dates": ledger.team_requests_to_validate(session, person.email),
+                    "complete_bilan": ledger.bilans_to_complete(session, person.id),
+                    # Conventions arrive with their issue.
                     "conventions_to_sign": 0,
                 },
             }
@@ -262,6 +267,17 @@ class MyData(MethodView):
                 "sessions": [{"created_at": s.created_at.isoformat(), "expires_at": s.expires_at.isoformat(),
                               "revoked_at": s.revoked_at.isoformat() if s.revoked_at else None} for s in sessions],
                 "security_events": [{"at": e.at.isoformat(), "action": e.action, "address": e.address} for e in history],
+                "participations": [
+                    {"id": p.id, "mission_id": p.mission_id, "year": p.year, "status": p.status, "message": p.message, "phone": p.phone,
+                     "submitted_at": p.submitted_at.isoformat(), "bilan_answers": p.bilan_answers,
+                     "bilan_completed_at": p.bilan_completed_at.isoformat() if p.bilan_completed_at else None,
+                     "requests": [{"id": r.id, "manager_email": r.manager_email, "status": r.status, "message": r.message,
+                                   "requested_at": r.requested_at.isoformat(),
+                                   "dates": [{"date": d.day.isoformat(), "format": d.format, "state": d.state, "present": d.present}
+                                             for d in r.dates]}
+                                  for r in p.requests]}
+                    for p in uow.session.scalars(sa.select(Participation).where(Participation.person_id == person.id))
+                ],
             }
             audit(uow.session, "data_exported", person_id=person.id, actor_id=person.id)
         from flask import jsonify

@@ -116,3 +116,124 @@ def browser(service):
 @pytest.fixture
 def link_of(service):
     return lambda event_type, email: last_link(service, event_type, email)
+
+
+# -- the mission workflow ---------------------------------------------------------------------------
+# People are written straight into the database and call the API with bearer tokens (no argon2 per test);
+# the clock is engagement.clock.now, moved with monkeypatch (`clock` fixture).
+
+import uuid as _uuid
+from datetime import date as _date, datetime as _datetime, time as _time, timedelta as _timedelta
+
+
+class Caller:
+    """Someone calling engagement with a bearer token, as the web client would after logging in."""
+
+    def __init__(self, service, tokens, person_id: str, email: str, roles: tuple[str, ...]):
+        self.service, self.tokens, self.id, self.email, self.roles = service, tokens, person_id, email, roles
+
+    def _headers(self) -> dict:
+        return self.tokens.headers(self.id, roles=list(self.roles))
+
+    def get(self, path, **kwargs):
+        return self.service.client.get(path, headers=self._headers(), **kwargs)
+
+    def post(self, path, json=None):
+        return self.service.client.post(path, json=json if json is not None else {}, headers=self._headers())
+
+    def delete(self, path):
+        return self.service.client.delete(path, headers=self._headers())
+
+
+@pytest.fixture
+def person(service, company, tokens):
+    """Write a person (employee of Groupe Horizon by default) and return a Caller for them."""
+    from engagement.models import Person, PersonRole, ReferentLink
+    from tandem_shared.timeutil import utcnow
+
+    def _person(email="camille.martin@horizon.test", first_name="Camille", last_name="Martin", roles=("employee",),
+                company_id="c-horizon", entity_id="e-finance", association_ids=(), phone=None, manager_email=None,
+                retirement_date=None, retirement_confirmed=False) -> Caller:
+        now = utcnow()
+        person_id = str(_uuid.uuid4())
+        with service.runtime.unit_of_work() as uow:
+            row = Person(
+                id=person_id, email=email, company_id=company_id, entity_id=entity_id, first_name=first_name, last_name=last_name,
+                phone=phone, manager_email=manager_email, password_hash=None, status="active", email_verified_at=now,
+                consent_at=now, retirement_date=retirement_date, retirement_confirmed_at=now if retirement_confirmed else None,
+                created_at=now, updated_at=now,
+            )
+            row.roles = [PersonRole(role=role) for role in roles]
+            row.referent_of = [ReferentLink(association_id=association) for association in association_ids]
+            uow.session.add(row)
+        return Caller(service, tokens, person_id, email, tuple(roles))
+
+    return _person
+
+
+ASSOCIATION_ID = "1c6f2b1e-7a52-5d0c-9a1e-3b4c5d6e7f80"
+
+
+@pytest.fixture
+def publish_mission(service):
+    """Deliver catalog.mission.published for a mission (the full payload catalog sends); returns its id."""
+    counter = iter(range(1, 1000))
+
+    def _publish(mission_id=None, title="Aide aux devoirs pour collégiens", **overrides) -> str:
+        example = dict(service.contract.examples("catalog.mission.updated")[0])
+        mission_id = mission_id or f"m-{next(counter)}"
+        payload = {**example, "id": mission_id, "title": title, "status": "published", "url": f"https://tandem.test/missions/{mission_id}",
+                   "published_at": "2026-11-26T10:15:00+00:00", "updated_at": "2026-11-26T10:15:00+00:00", **overrides}
+        assert service.deliver("catalog.mission.published", payload) == "processed"
+        return mission_id
+
+    return _publish
+
+
+@pytest.fixture
+def decide(service):
+    """Deliver approval's decision on a request (as approval would after the manager's click)."""
+
+    def _decide(request_id, outcome="approved", event_id=None, reason=None):
+        example = dict(service.contract.examples(f"approval.request.{outcome}")[0])
+        return service.deliver(f"approval.request.{outcome}", {**example, "request_id": request_id, "reason": reason}, event_id=event_id)
+
+    return _decide
+
+
+class Clock:
+    """engagement's clock, moved by the test: `at(date)` is noon in Paris that day."""
+
+    def __init__(self, monkeypatch):
+        self.monkeypatch = monkeypatch
+
+    def at(self, day: _date, hour: int = 12):
+        from zoneinfo import ZoneInfo
+
+        moment = _datetime.combine(day, _time(hour), tzinfo=ZoneInfo("Europe/Paris")).astimezone(ZoneInfo("UTC"))
+        self.set(moment)
+        return moment
+
+    def set(self, moment: _datetime):
+        import engagement.clock
+
+        self.monkeypatch.setattr(engagement.clock, "now", lambda: moment)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return Clock(monkeypatch)
+
+
+@pytest.fixture
+def next_year_days():
+    """The first working days of next civil year from 12 January (by the holidays package, not engagement's code)."""
+    import holidays
+
+    year = _date.today().year + 1
+    closed, day, found = holidays.France(years=year), _date(year, 1, 12), []
+    while len(found) < 10:
+        if day.weekday() < 5 and day not in closed:
+            found.append(day)
+        day += _timedelta(days=1)
+    return found

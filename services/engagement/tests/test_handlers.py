@@ -35,3 +35,23 @@ def test_a_malformed_event_fails_and_leaves_nothing_behind(service, mission_publ
     assert copies(service) == []
     # The failed attempt did not record the event as seen: a fixed replay will be processed.
     assert service.deliver("catalog.mission.published", {**mission_published, "id": "m-2"}, event_id="bad-1") == "processed"
+
+
+def test_the_copy_keeps_what_the_workflow_needs_and_older_events_still_load(service, mission_published):
+    older = {key: value for key, value in mission_published.items()
+             if key not in ("association_id", "contact_name", "contact_email", "contact_phone", "open_to_all_companies", "company_ids")}
+    assert service.deliver("catalog.mission.published", older) == "processed"
+    (copy,) = copies(service)
+    assert (copy.association_id, copy.contact_email, copy.open_to_all_companies, copy.company_ids) == (None, None, True, [])
+    reserved = {**mission_published, "open_to_all_companies": False, "company_ids": ["c-horizon"], "updated_at": "2026-11-27T08:00:00+00:00"}
+    assert service.deliver("catalog.mission.updated", reserved) == "processed"
+    (copy,) = copies(service)
+    assert copy.association_id == "1c6f2b1e-7a52-5d0c-9a1e-3b4c5d6e7f80"
+    assert (copy.contact_name, copy.contact_email, copy.contact_phone) == ("Amina Benali", "referente@petits-savants.example", "06 12 34 56 78")
+    assert copy.open_to("c-horizon") and not copy.open_to("c-other") and not copy.open_to(None)
+
+
+def test_a_decision_on_a_request_engagement_does_not_know_changes_nothing(service):
+    example = service.contract.examples("approval.request.approved")[0]
+    assert service.deliver("approval.request.approved", {**example, "request_id": "inconnue"}) == "processed"
+    assert service.published() == []

@@ -8,7 +8,7 @@ from tandem_shared.revocation import NotBeforeLookup
 from tandem_shared.runtime import BackgroundLoop, RuntimeSettings, ServiceRuntime
 
 from .config import SERVICE, Settings
-from .handlers import SUBSCRIPTIONS
+from .handlers import build_subscriptions
 from .models import Base, messaging, token_cutoffs
 from .mailbox import EMAIL_QUEUED
 from .sender import MailSender
@@ -28,7 +28,7 @@ def build_runtime(settings: Settings) -> ServiceRuntime:
         ),
         metadata=Base.metadata,
         tables=messaging,
-        subscriptions=SUBSCRIPTIONS,
+        subscriptions=build_subscriptions(settings),
     )
     sender = MailSender(
         runtime.db,

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -93,3 +94,48 @@ def one_line(text: str, limit: int) -> str:
     """A header-safe text: no line breaks (they would break the e-mail header), at most `limit` characters."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# -- the mission workflow's dates ---------------------------------------------------------------------
+
+DAY_FORMAT_LABELS = {"full_day": "journée", "half_day": "1/2 journée"}
+"""The guide's words for a date's format: « Lundi 26 (journée) »."""
+
+DAY_FORMAT_WEIGHTS = {"full_day": Decimal(1), "half_day": Decimal("0.5")}
+"""What a date counts towards the allowance, as the event contract says (a half day counts 0.5)."""
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre")
+
+
+def french_date(day: date) -> str:
+    """« Lundi 25 janvier 2027 », without depending on the machine's locale."""
+    return f"{WEEKDAYS[day.weekday()].capitalize()} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def date_label(day: date, format: str) -> str:
+    """« Lundi 25 janvier 2027 (journée) » or « … (1/2 journée) »."""
+    return f"{french_date(day)} ({DAY_FORMAT_LABELS[format]})"
+
+
+def in_calendar_order(dates) -> list:
+    """`dates` ({date, format, …}) by date, a full day before a half day on the same date."""
+    return sorted(dates, key=lambda item: (item["date"], item["format"] != "full_day"))
+
+
+def dated_labels(dates) -> list[str]:
+    """The labels of `dates` ({date, format}) in calendar order."""
+    return [date_label(item["date"], item["format"]) for item in in_calendar_order(dates)]
+
+
+def days_count(dates) -> Decimal:
+    """The total of `dates` in days: 1 per full day, 0.5 per half day."""
+    return sum((DAY_FORMAT_WEIGHTS[item["format"]] for item in dates), Decimal(0))
+
+
+def days_label(days: Decimal | float | int) -> str:
+    """« 1 jour », « 1,5 jour », « 2 jours »: French decimal comma, plural from two on."""
+    days = Decimal(str(days)).normalize()
+    number = f"{days:f}".replace(".", ",")
+    return f"{number} {'jours' if days >= 2 else 'jour'}"

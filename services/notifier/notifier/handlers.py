@@ -1,5 +1,6 @@
 """How the notifier reacts to other services' events: it queues the e-mails an event calls for, and keeps
-the copy of alert subscriptions that tells it whom a new mission interests."""
+the copy of alert subscriptions that tells it whom a new mission interests. The mission workflow's e-mails
+are in `workflow.py`; `build_subscriptions` gathers every handler."""
 from __future__ import annotations
 
 from marshmallow import EXCLUDE, Schema, fields, validate
@@ -9,9 +10,11 @@ from tandem_shared.inbox import Handler, UnitOfWork
 from tandem_shared.revocation import apply_cutoff
 
 from . import alerts, domain
+from .config import Settings
 from .mailbox import queue_email
 from .models import token_cutoffs
 from .templates import paris_time, render
+from .workflow import WorkflowEmails
 
 
 class MissionPublished(Schema):
@@ -248,7 +251,7 @@ def on_proposal_sent(event: Event, uow: UnitOfWork) -> None:
     )
 
 
-SUBSCRIPTIONS: dict[str, Handler] = {
+_ACCOUNTS_AND_CATALOG: dict[str, Handler] = {
     "catalog.mission.published": on_mission_published,
     "engagement.person.signed_out": on_person_signed_out,
     "engagement.person.disabled": on_person_disabled,
@@ -260,3 +263,14 @@ SUBSCRIPTIONS: dict[str, Handler] = {
     "engagement.mission.shared": on_mission_shared,
     "engagement.proposal.sent": on_proposal_sent,
 }
+
+
+def build_subscriptions(settings: Settings) -> dict[str, Handler]:
+    """The SUBSCRIPTIONS table: every event type the notifier consumes and its handler.
+
+    A function of the settings because the workflow's e-mails link to « Mon compte » under the public URL.
+    """
+    return {
+        **_ACCOUNTS_AND_CATALOG,
+        **WorkflowEmails(public_url=settings.public_url).subscriptions(),
+    }

@@ -1,7 +1,9 @@
 """Queueing e-mails in the handler's transaction, so an event and its e-mails commit together."""
 from __future__ import annotations
 
+import base64
 import uuid
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 
@@ -15,8 +17,19 @@ from .models import Email
 EMAIL_QUEUED = "notifier.email_queued"
 
 
-def queue_email(uow: UnitOfWork, event: Event, recipient: str, subject: str, body_text: str) -> bool:
-    """Queue one e-mail for (event, recipient); False when that pair was already queued."""
+def attachment(filename: str, content_type: str, content: bytes) -> dict[str, str]:
+    """One attachment as the `emails.attachments` column keeps it: the bytes in base64, so JSON can hold them.
+
+    `content_type` may carry parameters (« text/calendar; method=PUBLISH; charset=utf-8 »); the sender keeps them.
+    """
+    return {"filename": filename, "content_type": content_type, "content_base64": base64.b64encode(content).decode("ascii")}
+
+
+def queue_email(
+    uow: UnitOfWork, event: Event, recipient: str, subject: str, body_text: str,
+    attachments: Sequence[dict[str, str]] = (),
+) -> bool:
+    """Queue one e-mail for (event, recipient), with its attachments; False when that pair was already queued."""
     recipient = recipient.strip().lower()
     # Subjects carry names other people typed (a sender's name, a mission title): a line break would make
     # the message unbuildable and block the queue behind it.
@@ -35,6 +48,7 @@ def queue_email(uow: UnitOfWork, event: Event, recipient: str, subject: str, bod
             recipient=recipient,
             subject=subject,
             body_text=body_text,
+            attachments=list(attachments),
             status=EmailStatus.PENDING,
             attempts=0,
             next_attempt_at=now,

@@ -34,6 +34,8 @@ class Email(Base):
     recipient: Mapped[str] = mapped_column(sa.String(254), index=True)
     subject: Mapped[str] = mapped_column(sa.String(300))
     body_text: Mapped[str] = mapped_column(sa.Text)
+    # [{filename, content_type, content_base64}]: what `sender` attaches (the .ics of approved dates).
+    attachments: Mapped[list[dict]] = mapped_column(sa.JSON, default=list, server_default=sa.text("'[]'"))
     status: Mapped[str] = mapped_column(sa.String(20))
     attempts: Mapped[int] = mapped_column(sa.Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,10 +1,11 @@
 """The mail sender: delivers queued e-mails over SMTP, retries with back-off, marks each one sent."""
 from __future__ import annotations
 
+import base64
 import logging
 import smtplib
 import threading
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from email.utils import make_msgid
 
 import sqlalchemy as sa
@@ -68,7 +69,13 @@ class MailSender:
             try:
                 for email in due:
                     try:
-                        smtp.send_message(self._message(email))
+                        message = self._message(email)
+                    except (ValueError, TypeError, KeyError) as exc:
+                        # A malformed row (e.g. a broken attachment) must fail alone, not block the queue behind it.
+                        self._record_failure(email, f"message impossible à construire : {exc}")
+                        continue
+                    try:
+                        smtp.send_message(message)
                     except (smtplib.SMTPException, OSError) as exc:
                         self._record_failure(email, str(exc))
                         continue
@@ -99,4 +106,20 @@ class MailSender:
         message["Message-ID"] = make_msgid(idstring=email.id, domain="tandem.local")
         message["X-Tandem-Event"] = email.event_type
         message.set_content(email.body_text)
+        for item in email.attachments or ():
+            _attach(message, item)
         return message
+
+
+def _attach(message: EmailMessage, item: dict[str, str]) -> None:
+    """Add one stored attachment ({filename, content_type, content_base64}), keeping the type's parameters."""
+    parsed = Message()
+    parsed["Content-Type"] = item["content_type"]
+    params = {key: value for key, value in parsed.get_params()[1:]}
+    message.add_attachment(
+        base64.b64decode(item["content_base64"]),
+        maintype=parsed.get_content_maintype(),
+        subtype=parsed.get_content_subtype(),
+        filename=item["filename"],
+        params=params,
+    )

@@ -78,3 +78,20 @@ def test_a_message_is_quoted_line_by_line_and_a_blank_one_not_at_all():
 def test_a_header_text_is_one_line_and_never_too_long():
     assert domain.one_line("Camille\r\nMartin", 300) == "Camille Martin"
     assert domain.one_line("x" * 400, 300) == "x" * 299 + "…"
+
+
+def test_dates_are_written_in_french_whatever_the_locale():
+    from datetime import date
+
+    assert domain.date_label(date(2027, 1, 25), "full_day") == "Lundi 25 janvier 2027 (journée)"
+    assert domain.date_label(date(2027, 8, 1), "half_day") == "Dimanche 1 août 2027 (1/2 journée)"
+
+
+def test_a_half_day_counts_half_and_days_are_plural_from_two_on():
+    from decimal import Decimal
+
+    dates = [{"format": "full_day"}, {"format": "half_day"}]
+    assert domain.days_count(dates) == Decimal("1.5")
+    assert [domain.days_label(n) for n in (0.5, 1, 1.5, 2, 10, Decimal("12.50"))] == [
+        "0,5 jour", "1 jour", "1,5 jour", "2 jours", "10 jours", "12,5 jours",
+    ]

@@ -1,0 +1,234 @@
+"""Participations in the database, shared by the API, the handlers, the dashboard and the reminders.
+
+No Flask here: the handlers and the worker use it too. The rules themselves are in `domain.py`.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session as DbSession
+
+from tandem_shared.inbox import UnitOfWork
+
+from . import domain, events
+from .domain import DateState, ParticipationStatus, RequestStatus
+from .models import DateRequest, MissionCopy, MissionDate, Participation, Person
+
+# Step 3 (« Je signe ma convention ») belongs to the conventions issue: until it lands, it stays to do.
+CONVENTION_STATE_UNTIL_CONVENTIONS = "todo"
+
+
+def full_name(person: Person) -> str:
+    return f"{person.first_name} {person.last_name}"
+
+
+def day_data(mission_date: MissionDate) -> dict:
+    return {"date": mission_date.day, "format": mission_date.format}
+
+
+# -- the ledger ---------------------------------------------------------------------------------
+
+
+def booked(session: DbSession, person_id: str) -> list[domain.DayRequest]:
+    """Every date of the person pending or approved, on any participation."""
+    rows = session.execute(
+        sa.select(MissionDate.day, MissionDate.format).where(
+            MissionDate.person_id == person_id, MissionDate.state.in_(domain.BOOKED_STATES)
+        )
+    ).all()
+    return [domain.DayRequest(day=row.day, format=row.format) for row in rows]
+
+
+def days_in_year(session: DbSession, person_id: str, year: int, states: tuple[str, ...]) -> Decimal:
+    rows = session.execute(
+        sa.select(MissionDate.format, sa.func.count()).where(
+            MissionDate.person_id == person_id, MissionDate.state.in_(states),
+            MissionDate.day >= date(year, 1, 1), MissionDate.day <= date(year, 12, 31),
+        ).group_by(MissionDate.format)
+    ).all()
+    return sum((domain.FORMAT_DAYS[fmt] * count for fmt, count in rows), Decimal("0"))
+
+
+def days_used(session: DbSession, person_id: str, year: int) -> Decimal:
+    """The days-used ledger: approved dates of the civil year (« Tu as déjà utilisé X jours de mission »)."""
+    return days_in_year(session, person_id, year, (DateState.APPROVED.value,))
+
+
+def days_pending(session: DbSession, person_id: str, year: int) -> Decimal:
+    return days_in_year(session, person_id, year, (DateState.PENDING.value,))
+
+
+def team_requests_to_validate(session: DbSession, manager_email: str) -> int:
+    """« Valide les dates de ton équipe »: requests approval has sent to this address and nobody has decided."""
+    return session.scalar(
+        sa.select(sa.func.count()).select_from(DateRequest).where(
+            DateRequest.manager_email == manager_email, DateRequest.status == RequestStatus.PENDING.value,
+            DateRequest.approval_created_at.is_not(None),
+        )
+    ) or 0
+
+
+def bilans_to_complete(session: DbSession, person_id: str) -> int:
+    """« Complète ton bilan »: attendance attested, bilan not done."""
+    return session.scalar(
+        sa.select(sa.func.count()).select_from(Participation).where(
+            Participation.person_id == person_id, Participation.status == ParticipationStatus.OPEN.value,
+            Participation.attendance_completed_at.is_not(None), Participation.bilan_completed_at.is_(None),
+        )
+    ) or 0
+
+
+# -- a participation's state --------------------------------------------------------------------
+
+
+def approved_dates(participation: Participation) -> list[MissionDate]:
+    return [d for d in participation.dates if d.state == DateState.APPROVED.value]
+
+
+def attended(participation: Participation) -> list[domain.AttendedDay]:
+    return [domain.AttendedDay(day=d.day, format=d.format, present=d.present) for d in approved_dates(participation)]
+
+
+def pending_requests(participation: Participation) -> list[DateRequest]:
+    return [r for r in participation.requests if r.status == RequestStatus.PENDING.value]
+
+
+def waiting_at_step_one(participation: Participation) -> bool:
+    """Applied, and no date request since: the dates are not agreed with the association yet.
+
+    (A participation reopened after a withdrawal starts again at step 1: its old requests predate it.)
+    """
+    return participation.status == ParticipationStatus.OPEN.value and not any(
+        request.requested_at >= participation.submitted_at for request in participation.requests
+    )
+
+
+def refresh_attendance(uow: UnitOfWork, participation: Participation, person: Person, mission: MissionCopy, now: datetime, today: date) -> None:
+    """Publish engagement.attendance.attested when the participation becomes complete; lock step 4 again when it no longer is.
+
+    Called after anything that changes the dates or their attendance. A participation that stays
+    complete publishes nothing more, so the event goes out once per completion.
+    """
+    if participation.bilan_completed_at is not None:
+        return
+    uow.session.flush()
+    complete = domain.attendance_complete(attended(participation), len(pending_requests(participation)), today)
+    if complete and participation.attendance_completed_at is None:
+        participation.attendance_completed_at = now
+        participation.updated_at = now
+        days = approved_dates(participation)
+        events.attendance_attested(uow, {
+            "participation_id": participation.id, "person_id": person.id, "person_name": full_name(person),
+            "person_email": person.email, "mission_id": mission.id, "mission_title": mission.title,
+            "association_name": mission.association_name, "year": participation.year,
+            "dates": [{"date": d.day, "format": d.format, "present": bool(d.present)} for d in days],
+            "days_present": float(domain.days_present(attended(participation))), "attested_at": now,
+        })
+    elif not complete and participation.attendance_completed_at is not None:
+        participation.attendance_completed_at = None
+        participation.updated_at = now
+
+
+def cancel_request(uow: UnitOfWork, request: DateRequest, reason: str, person: Person, mission: MissionCopy, now: datetime) -> None:
+    """Cancel a pending request, or release the (future) dates of an approved one; tell approval and the manager."""
+    affected = [d for d in request.dates if d.state in domain.BOOKED_STATES]
+    for mission_date in affected:
+        mission_date.state = DateState.CANCELLED.value
+    request.status = RequestStatus.CANCELLED.value
+    request.cancelled_at = now
+    request.cancel_reason = reason
+    events.dates_cancelled(uow, {
+        "request_id": request.id, "participation_id": request.participation_id, "person_id": person.id,
+        "person_name": full_name(person), "manager_email": request.manager_email, "mission_title": mission.title,
+        "dates": [day_data(d) for d in affected], "reason": reason, "cancelled_at": now,
+    })
+
+
+# -- views --------------------------------------------------------------------------------------
+
+
+def mission_view(mission: MissionCopy) -> dict:
+    return {
+        "id": mission.id, "title": mission.title, "association_id": mission.association_id,
+        "association_name": mission.association_name, "url": mission.url, "status": mission.status,
+        "contact_name": mission.contact_name, "contact_email": mission.contact_email, "contact_phone": mission.contact_phone,
+    }
+
+
+def date_view(mission_date: MissionDate) -> dict:
+    return {
+        "date": mission_date.day, "format": mission_date.format, "format_label": domain.FORMAT_LABELS[mission_date.format],
+        "label": domain.date_label(mission_date.day, mission_date.format), "state": mission_date.state,
+        "present": mission_date.present, "request_id": mission_date.request_id,
+    }
+
+
+def request_view(request: DateRequest) -> dict:
+    return {
+        "id": request.id, "participation_id": request.participation_id, "kind": request.kind, "status": request.status,
+        "manager_email": request.manager_email, "message": request.message, "requested_at": request.requested_at,
+        "sent_to_manager": request.approval_created_at is not None, "decided_at": request.decided_at,
+        "refusal_reason": request.refusal_reason, "cancelled_at": request.cancelled_at, "cancel_reason": request.cancel_reason,
+        "dates": [date_view(d) for d in request.dates],
+    }
+
+
+def months(dates: list[MissionDate]) -> list[dict]:
+    """« JANVIER 2026 » → [« Lundi 26 (journée) », …]: the approved and pending dates, as the guide shows them."""
+    shown = [date_view(d) for d in dates if d.state in domain.BOOKED_STATES]
+    return domain.group_by_month(shown)
+
+
+def participation_view(participation: Participation, mission: MissionCopy, today: date) -> dict:
+    """One card of « MES MISSIONS »: the mission, its four steps, its dates by month and what can be done next."""
+    approved = approved_dates(participation)
+    pending = pending_requests(participation)
+    is_open = participation.status == ParticipationStatus.OPEN.value
+    bilan_done = participation.bilan_completed_at is not None
+    attendance_complete = participation.attendance_completed_at is not None
+    can_request = is_open and not bilan_done and participation.year >= today.year
+    return {
+        "id": participation.id,
+        "year": participation.year,
+        "status": participation.status,
+        "submitted_at": participation.submitted_at,
+        "withdrawn_at": participation.withdrawn_at,
+        "mission": mission_view(mission),
+        "steps": domain.steps(
+            has_approved=bool(approved), has_pending=bool(pending), convention_state=CONVENTION_STATE_UNTIL_CONVENTIONS,
+            attendance_complete=attendance_complete, bilan_done=bilan_done,
+        ),
+        "convention_state": CONVENTION_STATE_UNTIL_CONVENTIONS,
+        "months": months(participation.dates),
+        "requests": [request_view(r) for r in reversed(participation.requests)],
+        "days_approved": float(sum((domain.FORMAT_DAYS[d.format] for d in approved), Decimal("0"))),
+        "days_pending": float(sum((domain.FORMAT_DAYS[d.format] for r in pending for d in r.dates), Decimal("0"))),
+        "attendance_complete": attendance_complete,
+        "attendance_completed_at": participation.attendance_completed_at,
+        "bilan_completed_at": participation.bilan_completed_at,
+        "can_request_dates": can_request,
+        "can_add_dates": can_request and bool(approved or pending),
+        "can_withdraw": is_open and not bilan_done and domain.can_withdraw([d.day for d in approved], today),
+        "can_complete_bilan": is_open and attendance_complete and not bilan_done,
+    }
+
+
+def referent_view(participation: Participation, person: Person, mission: MissionCopy, today: date) -> dict:
+    """What an association referent sees: who, which mission, the approved dates and their attendance."""
+    approved = approved_dates(participation)
+    return {
+        "id": participation.id,
+        "year": participation.year,
+        "status": participation.status,
+        "submitted_at": participation.submitted_at,
+        "person": {"id": person.id, "name": full_name(person), "email": person.email, "phone": participation.phone},
+        "mission": {"id": mission.id, "title": mission.title},
+        "message": participation.message,
+        "dates": [{**date_view(d), "attestable": d.day <= today} for d in approved],
+        "pending_dates": [date_view(d) for r in pending_requests(participation) for d in r.dates],
+        "attendance_complete": participation.attendance_completed_at is not None,
+        "days_present": float(domain.days_present(attended(participation))),
+        "bilan_completed": participation.bilan_completed_at is not None,
+    }

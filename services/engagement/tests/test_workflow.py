@@ -1,0 +1,511 @@
+"""The mission workflow through engagement's API: apply, dates, the manager's decision, withdrawing,
+attendance, the bilan, the next civil year, and « MES MISSIONS ».
+
+Dates are next civil year's working days (from the holidays package), so nothing depends on today's date;
+where a test needs time to pass, it moves engagement's clock.
+"""
+from datetime import date, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from engagement.models import DateRequest, MissionDate, Participation
+
+ASSOCIATION_ID = "1c6f2b1e-7a52-5d0c-9a1e-3b4c5d6e7f80"  # the association of catalog's mission example
+NEXT_YEAR = date.today().year + 1
+
+
+def working_days(year: int, count: int, start: date | None = None) -> list[date]:
+    """The first `count` French working days of `year` from `start`, by the holidays package (not engagement's code)."""
+    import holidays
+
+    closed = holidays.France(years=year)
+    day, found = start or date(year, 1, 1), []
+    while len(found) < count:
+        if day.weekday() < 5 and day not in closed:
+            found.append(day)
+        day += timedelta(days=1)
+    return found
+
+
+def full_working_week(year: int) -> list[date]:
+    """Monday to Friday of the first week of `year` without a holiday."""
+    monday = date(year, 1, 1) + timedelta(days=(7 - date(year, 1, 1).weekday()) % 7)
+    while working_days(year, 5, monday) != [monday + timedelta(days=n) for n in range(5)]:
+        monday += timedelta(days=7)
+    return [monday + timedelta(days=n) for n in range(5)]
+
+
+DAYS = working_days(NEXT_YEAR, 6, start=date(NEXT_YEAR, 1, 12))
+
+
+@pytest.fixture
+def camille(person):
+    return person(phone=None, manager_email="sophie.laurent@horizon.test")
+
+
+@pytest.fixture
+def mission(publish_mission):
+    return publish_mission()
+
+
+def apply(caller, mission_id, year=NEXT_YEAR, **overrides):
+    body = {"mission_id": mission_id, "message": "Bonjour, je suis Camille et je souhaite vous aider.", "phone": "06 12 34 56 78",
+            "year": year, **overrides}
+    return caller.post("/applications", json=body)
+
+
+def request_dates(caller, participation_id, *days, fmt="full_day", **overrides):
+    body = {"dates": [{"date": d.isoformat(), "format": fmt} for d in days], **overrides}
+    return caller.post(f"/participations/{participation_id}/date-requests", json=body)
+
+
+def counts(service):
+    with service.runtime.db.reading() as session:
+        return {model.__tablename__: session.scalar(sa.select(sa.func.count()).select_from(model))
+                for model in (Participation, DateRequest, MissionDate)}
+
+
+@pytest.fixture
+def applied(camille, mission):
+    response = apply(camille, mission)
+    assert response.status_code == 201, response.json
+    return response.json["id"]
+
+
+@pytest.fixture
+def approved(service, camille, applied, decide):
+    """Camille's participation with two approved dates: DAYS[0] (journée) and DAYS[1] (1/2 journée); 0.5 day left."""
+    response = camille.post(f"/participations/{applied}/date-requests", json={"dates": [
+        {"date": DAYS[0].isoformat(), "format": "full_day"}, {"date": DAYS[1].isoformat(), "format": "half_day"}]})
+    assert response.status_code == 201, response.json
+    assert decide(response.json["id"]) == "processed"
+    return applied
+
+
+@pytest.fixture
+def referent(person):
+    return person(email="referente@petits-savants.test", first_name="Amina", last_name="Benali", roles=("association_referent",),
+                  company_id=None, entity_id=None, association_ids=(ASSOCIATION_ID,))
+
+
+# -- step 1 -------------------------------------------------------------------------------------
+
+
+def test_the_application_form_is_prefilled_with_the_guides_message_and_my_phone(person, mission):
+    ines = person(email="ines.petit@horizon.test", first_name="Inès", last_name="Petit", phone="04 91 55 40 12")
+    draft = ines.get(f"/applications/draft?mission_id={mission}").json
+    assert draft["message"].startswith("Bonjour,\nJe suis Inès Petit, collaborateur·rice de l'entreprise Groupe Horizon (Direction financière)")
+    assert "Pourriez-vous me recontacter afin que nous convenions ensemble des modalités ?" in draft["message"]
+    assert draft["message"].endswith("Très cordialement,\nInès Petit")
+    assert draft["phone"] == "04 91 55 40 12"
+    assert draft["years"] == [date.today().year, NEXT_YEAR]
+
+
+def test_applying_creates_the_participation_tells_the_association_and_saves_my_phone(service, camille, mission):
+    response = apply(camille, mission)
+    assert response.status_code == 201, response.json
+    body = response.json
+    assert body["detail"].startswith("Ta candidature est envoyée !")
+    assert [step["state"] for step in body["steps"]] == ["done", "todo", "todo", "locked"]
+    assert body["year"] == NEXT_YEAR and body["can_request_dates"] and not body["can_add_dates"]
+    (event,) = service.published("engagement.application.submitted")
+    assert event.data["participation_id"] == body["id"]
+    assert event.data["person_phone"] == "06 12 34 56 78"
+    assert event.data["referent_email"] == "referente@petits-savants.example"
+    assert event.data["referent_name"] == "Nadia Benali"
+    assert event.data["company_name"] == "Groupe Horizon" and event.data["entity_name"] == "Direction financière"
+    assert camille.get("/me").json["phone"] == "06 12 34 56 78"
+
+
+def test_a_mission_not_published_or_not_open_to_my_company_cannot_be_applied_to(service, camille, publish_mission):
+    reserved = publish_mission(open_to_all_companies=False, company_ids=["c-other"])
+    closed = publish_mission(status="closed")
+    for mission_id in (reserved, closed, "inconnue"):
+        response = apply(camille, mission_id)
+        assert response.status_code == 404
+        assert response.json["detail"] == "Cette mission n'existe pas ou n'est plus en ligne."
+    mine = publish_mission(open_to_all_companies=False, company_ids=["c-horizon"])
+    assert apply(camille, mine).status_code == 201
+    assert counts(service)["participations"] == 1
+
+
+def test_applying_twice_for_the_same_mission_and_year_is_refused(service, camille, mission, applied):
+    response = apply(camille, mission)
+    assert response.status_code == 409
+    assert "Tu as déjà postulé à « Aide aux devoirs pour collégiens »" in response.json["detail"]
+    assert len(service.published("engagement.application.submitted")) == 1
+
+
+def test_a_year_other_than_this_one_or_the_next_is_refused(camille, mission):
+    response = apply(camille, mission, year=NEXT_YEAR + 1)
+    assert response.status_code == 422
+    assert response.json["errors"] == {"year": [f"Tu peux postuler pour {NEXT_YEAR - 1} ou {NEXT_YEAR} (1 convention = 1 année civile)."]}
+
+
+def test_a_second_application_waiting_at_step_one_is_refused_with_the_guides_words(service, camille, applied, publish_mission):
+    other = publish_mission(title="Atelier d'écriture")
+    before = counts(service)
+    response = apply(camille, other)
+    assert response.status_code == 409
+    assert response.json["detail"].startswith("Merci de ne contacter qu'une association à la fois !")
+    assert "« Aide aux devoirs pour collégiens » (Les Petits Savants)" in response.json["detail"]
+    assert counts(service) == before
+    assert len(service.published("engagement.application.submitted")) == 1
+    # Once the first has moved on to step 2, another association may be contacted.
+    assert request_dates(camille, applied, DAYS[0]).status_code == 201
+    assert apply(camille, other).status_code == 201
+
+
+def test_only_company_employees_apply(referent, mission):
+    assert apply(referent, mission).status_code == 403
+
+
+# -- step 2 -------------------------------------------------------------------------------------
+
+
+def test_requesting_dates_sends_them_to_my_manager_and_shows_them_by_month(service, camille, applied):
+    draft = camille.get(f"/participations/{applied}/date-requests/draft").json
+    assert draft["manager_email"] == "sophie.laurent@horizon.test"
+    assert "je souhaite réaliser une mission auprès de l'association Les Petits Savants" in draft["message"]
+    response = request_dates(camille, applied, DAYS[1], DAYS[0], fmt="half_day")
+    assert response.status_code == 201, response.json
+    request = response.json
+    assert request["status"] == "pending" and request["kind"] == "initial"
+    assert [d["date"] for d in request["dates"]] == [DAYS[0].isoformat(), DAYS[1].isoformat()]
+    (event,) = service.published("engagement.dates.requested")
+    assert event.data["request_id"] == request["id"]
+    assert event.data["manager_email"] == "sophie.laurent@horizon.test"
+    assert event.data["kind"] == "initial" and event.data["year"] == NEXT_YEAR
+    assert event.data["dates"] == [{"date": DAYS[0].isoformat(), "format": "half_day"}, {"date": DAYS[1].isoformat(), "format": "half_day"}]
+    assert event.data["message"] == draft["message"]
+    (card,) = camille.get("/me/participations").json["items"]
+    assert card["steps"][1]["state"] == "in_progress"
+    assert card["months"][0]["month"] == f"JANVIER {NEXT_YEAR}"
+    assert card["months"][0]["dates"][0]["label"].endswith(f"{DAYS[0].day} (1/2 journée)")
+    assert card["can_add_dates"] and card["days_pending"] == 1.0
+
+
+def test_the_manager_address_defaults_to_the_profile_and_is_saved_when_it_had_none(service, person, mission):
+    lucas = person(email="lucas.bernard@horizon.test", first_name="Lucas", manager_email=None)
+    participation = apply(lucas, mission).json["id"]
+    response = request_dates(lucas, participation, DAYS[0])
+    assert response.status_code == 422
+    assert response.json["errors"] == {"manager_email": ["Renseigne l'adresse e-mail de ton manager."]}
+    mine = request_dates(lucas, participation, DAYS[0], manager_email="lucas.bernard@horizon.test")
+    assert mine.json["errors"] == {"manager_email": ["Indique l'adresse de ton manager, pas la tienne."]}
+    assert request_dates(lucas, participation, DAYS[0], manager_email="Sophie.Laurent@horizon.test").status_code == 201
+    assert lucas.get("/me").json["manager_email"] == "sophie.laurent@horizon.test"
+
+
+def _holiday_on_a_weekday(year):
+    import holidays
+
+    return next((day, name) for day, name in sorted(holidays.France(years=year, language="fr").items()) if day.weekday() < 5)
+
+
+def _refusals():
+    saturday = next(d for d in (date(NEXT_YEAR, 1, 1) + timedelta(days=n) for n in range(7)) if d.weekday() == 5)
+    holiday, name = _holiday_on_a_weekday(NEXT_YEAR)
+    return {
+        "weekend": ([saturday], 0, "tombe un week-end : choisis un jour ouvré."),
+        "public holiday": ([DAYS[0], holiday], 1, f"est férié ({name})."),
+        "another civil year": ([DAYS[0], working_days(NEXT_YEAR + 1, 1)[0]], 1, f"1 convention = 1 année civile"),
+        "allowance exceeded": ([DAYS[0], DAYS[1], DAYS[2]], 2, "dépasse ton allocation : il te reste 2 jours sur 2 en"),
+    }
+
+
+@pytest.mark.parametrize("case", list(_refusals()))
+def test_each_date_refusal_is_a_french_422_on_the_date_and_writes_nothing(service, camille, applied, case):
+    days, index, words = _refusals()[case]
+    before = counts(service)
+    response = request_dates(camille, applied, *days)
+    assert response.status_code == 422, response.json
+    assert response.mimetype == "application/problem+json"
+    (message,) = response.json["errors"]["dates"][str(index)]
+    assert words in message
+    assert words in response.json["detail"]
+    assert list(response.json["errors"]["dates"]) == [str(index)]
+    assert counts(service) == before
+    assert service.published("engagement.dates.requested") == []
+
+
+def test_a_date_in_the_past_is_refused(service, camille, applied, clock):
+    clock.at(DAYS[3])
+    response = request_dates(camille, applied, DAYS[0])
+    assert response.status_code == 422
+    assert response.json["errors"]["dates"]["0"][0].endswith("est déjà passé.")
+
+
+def test_a_date_already_requested_on_any_participation_is_refused(service, camille, applied, publish_mission):
+    assert request_dates(camille, applied, DAYS[0]).status_code == 201
+    other = apply(camille, publish_mission(title="Atelier d'écriture")).json["id"]
+    response = request_dates(camille, other, DAYS[0])
+    assert response.status_code == 422
+    assert response.json["errors"]["dates"]["0"][0].startswith("Tu as déjà demandé le ")
+    assert counts(service)["mission_dates"] == 1
+
+
+def test_the_end_of_career_weekly_allowance_is_enforced(service, person, mission):
+    ines = person(email="ines.petit@horizon.test", first_name="Inès", manager_email="sophie.laurent@horizon.test",
+                  retirement_date=date.today() + timedelta(days=200), retirement_confirmed=True)
+    assert ines.get("/me/dashboard").json["allowance"] == {"kind": "weekly", "days": 1.0, "label": "1 jour par semaine (mécénat fin de carrière)"}
+    participation = apply(ines, mission).json["id"]
+    monday, tuesday, *_ = full_working_week(NEXT_YEAR)
+    next_monday, following_monday = monday + timedelta(days=7), monday + timedelta(days=14)
+    assert request_dates(ines, participation, monday, fmt="half_day").status_code == 201
+    refused = request_dates(ines, participation, tuesday)
+    assert refused.status_code == 422
+    assert "Mécénat fin de carrière : 1 jour par semaine au plus" in refused.json["detail"]
+    assert "il te reste 0.5 jour" in refused.json["detail"]
+    # Three full days in three weeks: more than the annual 2 days, within one a week.
+    assert request_dates(ines, participation, tuesday, fmt="half_day").status_code == 201
+    assert request_dates(ines, participation, next_monday, following_monday).status_code == 201
+    assert counts(service)["mission_dates"] == 4
+
+
+def test_an_unconfirmed_retirement_keeps_the_annual_allowance(person, mission):
+    ines = person(email="ines.petit@horizon.test", manager_email="sophie.laurent@horizon.test",
+                  retirement_date=date.today() + timedelta(days=200), retirement_confirmed=False)
+    participation = apply(ines, mission).json["id"]
+    assert request_dates(ines, participation, *DAYS[:3]).status_code == 422
+
+
+# -- the manager's decision ---------------------------------------------------------------------
+
+
+def test_the_managers_approval_records_the_dates_and_the_days_used(service, camille, applied, decide, clock):
+    request = request_dates(camille, applied, DAYS[0]).json["id"]
+    assert request_dates(camille, applied, DAYS[1], fmt="half_day").json["kind"] == "additional"
+    assert decide(request) == "processed"
+    (card,) = camille.get("/me/participations").json["items"]
+    assert [r["status"] for r in card["requests"]] == ["pending", "approved"]
+    assert [step["state"] for step in card["steps"]] == ["done", "done", "todo", "locked"]
+    assert card["days_approved"] == 1.0 and card["days_pending"] == 0.5
+    clock.at(date(NEXT_YEAR, 1, 2))
+    dashboard = camille.get("/me/dashboard").json
+    assert dashboard["days_used"] == 1.0
+    assert dashboard["days_used_label"] == "Tu as déjà utilisé 1 jour de mission."
+    assert dashboard["days_pending"] == 0.5 and dashboard["days_remaining"] == 0.5
+
+
+def test_redelivering_the_approval_changes_nothing(service, camille, applied, decide):
+    request = request_dates(camille, applied, DAYS[0], DAYS[1]).json["id"]
+    assert decide(request, event_id="approved-1") == "processed"
+
+    def snapshot():
+        with service.runtime.db.reading() as session:
+            row = session.get(DateRequest, request)
+            state = (row.status, row.decided_at, [(d.day, d.state) for d in row.dates])
+        return state, len(service.published())
+
+    before = snapshot()
+    assert decide(request, event_id="approved-1") == "duplicate"
+    # The same decision under another id (approval republished it): the handler itself changes nothing.
+    assert decide(request, event_id="approved-2") == "processed"
+    assert decide(request, outcome="refused", event_id="refused-late") == "processed"
+    assert snapshot() == before
+
+
+def test_a_refusal_releases_the_dates_and_lets_me_ask_again(service, camille, applied, decide):
+    request = request_dates(camille, applied, DAYS[0], DAYS[1]).json["id"]
+    assert decide(request, outcome="refused", reason="Clôture comptable") == "processed"
+    seen = camille.get(f"/date-requests/{request}").json
+    assert seen["status"] == "refused" and seen["refusal_reason"] == "Clôture comptable"
+    assert {d["state"] for d in seen["dates"]} == {"refused"}
+    again = request_dates(camille, applied, DAYS[0], DAYS[1])
+    assert again.status_code == 201
+    assert again.json["kind"] == "initial"
+
+
+def test_the_managers_to_do_counts_the_requests_approval_sent_to_their_address(service, camille, applied, person, decide):
+    sophie = person(email="sophie.laurent@horizon.test", first_name="Sophie", last_name="Laurent")
+    request = request_dates(camille, applied, DAYS[0]).json["id"]
+    assert sophie.get("/me/dashboard").json["todo"]["validate_team_dates"] == 0
+    created = dict(service.contract.examples("approval.request.created")[0])
+    assert service.deliver("approval.request.created", {**created, "request_id": request}) == "processed"
+    assert sophie.get("/me/dashboard").json["todo"]["validate_team_dates"] == 1
+    assert camille.get(f"/date-requests/{request}").json["sent_to_manager"] is True
+    decide(request)
+    assert sophie.get("/me/dashboard").json["todo"]["validate_team_dates"] == 0
+
+
+# -- withdrawing --------------------------------------------------------------------------------
+
+
+def test_cancelling_a_pending_request_releases_the_allowance_and_tells_the_manager(service, camille, applied, decide):
+    first = request_dates(camille, applied, DAYS[0]).json["id"]
+    second = request_dates(camille, applied, DAYS[1]).json["id"]
+    assert camille.delete(f"/date-requests/{second}").status_code == 204
+    (event,) = service.published("engagement.dates.cancelled")
+    assert event.data["request_id"] == second and event.data["reason"] == "cancelled"
+    assert event.data["dates"] == [{"date": DAYS[1].isoformat(), "format": "full_day"}]
+    assert request_dates(camille, applied, DAYS[1]).status_code == 201  # the day and the allowance are free again
+    decide(first)
+    refused = camille.delete(f"/date-requests/{first}")
+    assert refused.status_code == 409
+    assert refused.json["detail"].startswith("Seule une demande en attente de ton manager peut être annulée.")
+
+
+def test_someone_elses_request_cannot_be_cancelled(camille, applied, person):
+    request = request_dates(camille, applied, DAYS[0]).json["id"]
+    lucas = person(email="lucas.bernard@horizon.test")
+    assert lucas.delete(f"/date-requests/{request}").status_code == 404
+    assert lucas.get(f"/participations/{applied}").status_code == 404
+
+
+def test_withdrawing_before_the_first_date_cancels_pending_requests_and_releases_approved_dates(service, camille, approved, clock):
+    pending = request_dates(camille, approved, DAYS[2], fmt="half_day").json["id"]
+    response = camille.post(f"/participations/{approved}/withdrawal")
+    assert response.status_code == 200, response.json
+    assert response.json["status"] == "withdrawn" and response.json["months"] == []
+    events = service.published("engagement.dates.cancelled")
+    assert {(e.data["request_id"], e.data["reason"]) for e in events} == {
+        (pending, "withdrawn"), (service.published("engagement.dates.requested")[0].data["request_id"], "withdrawn")}
+    clock.at(date(NEXT_YEAR, 1, 2))
+    assert camille.get("/me/dashboard").json["days_used"] == 0
+
+
+def test_once_the_mission_has_started_withdrawing_is_refused(camille, approved, clock):
+    clock.at(DAYS[0])
+    response = camille.post(f"/participations/{approved}/withdrawal")
+    assert response.status_code == 409
+    assert response.json["detail"].startswith("Ta mission a commencé le ")
+
+
+def test_a_withdrawn_application_can_be_made_again(service, camille, mission, applied, publish_mission):
+    assert camille.post(f"/participations/{applied}/withdrawal").status_code == 200
+    # Withdrawn: no longer waiting at step 1, another association may be contacted.
+    assert apply(camille, publish_mission(title="Atelier d'écriture")).status_code == 201
+    camille_other = camille.get("/me/participations").json["items"]
+    assert [p["status"] for p in camille_other] == ["open", "withdrawn"]
+
+
+# -- attendance ---------------------------------------------------------------------------------
+
+
+def test_only_the_associations_referents_see_and_attest_attendance(camille, approved, referent, person, clock):
+    clock.at(DAYS[1])
+    listing = referent.get(f"/associations/{ASSOCIATION_ID}/participations").json
+    assert listing["total"] == 1
+    (item,) = listing["items"]
+    assert item["person"] == {"id": camille.id, "name": "Camille Martin", "email": camille.email, "phone": "06 12 34 56 78"}
+    assert [(d["date"], d["attestable"]) for d in item["dates"]] == [(DAYS[0].isoformat(), True), (DAYS[1].isoformat(), True)]
+    other = person(email="autre@asso.test", roles=("association_referent",), company_id=None, entity_id=None, association_ids=("a-other",))
+    body = {"dates": [{"date": DAYS[0].isoformat(), "present": True}]}
+    assert other.get(f"/associations/{ASSOCIATION_ID}/participations").status_code == 403
+    assert other.post(f"/participations/{approved}/attendance", json=body).status_code == 403
+    assert camille.post(f"/participations/{approved}/attendance", json=body).status_code == 403
+    operator = person(email="operateur@tandem.test", roles=("platform_operator",), company_id=None, entity_id=None)
+    assert operator.post(f"/participations/{approved}/attendance", json=body).status_code == 200
+
+
+def test_attendance_is_only_for_approved_dates_whose_day_has_come(service, approved, referent, clock):
+    clock.at(DAYS[0])
+    response = referent.post(f"/participations/{approved}/attendance", json={"dates": [
+        {"date": DAYS[0].isoformat(), "present": True}, {"date": DAYS[1].isoformat(), "present": True},
+        {"date": DAYS[3].isoformat(), "present": True}]})
+    assert response.status_code == 422
+    assert list(response.json["errors"]["dates"]) == ["1", "2"]
+    assert "n'est pas encore passé" in response.json["errors"]["dates"]["1"][0]
+    assert "n'est pas une date validée de cette mission" in response.json["errors"]["dates"]["2"][0]
+    with service.runtime.db.reading() as session:
+        assert session.scalar(sa.select(sa.func.count()).select_from(MissionDate).where(MissionDate.present.is_not(None))) == 0
+
+
+def test_the_bilan_stays_locked_until_attendance_is_complete_and_the_attestation_is_published_once(service, camille, approved, referent, clock):
+    clock.at(DAYS[0])
+    assert referent.post(f"/participations/{approved}/attendance", json={"dates": [{"date": DAYS[0].isoformat(), "present": True}]}).status_code == 200
+    assert service.published("engagement.attendance.attested") == []
+    locked = camille.post(f"/participations/{approved}/bilan", json={"answers": {}})
+    assert locked.status_code == 409
+    assert locked.json["detail"].startswith("Ton bilan s'ouvrira une fois que l'association aura attesté ta présence")
+    assert camille.get(f"/participations/{approved}").json["steps"][3]["state"] == "locked"
+
+    clock.at(DAYS[1], hour=18)
+    body = {"dates": [{"date": DAYS[1].isoformat(), "present": False}]}
+    done = referent.post(f"/participations/{approved}/attendance", json=body)
+    assert done.status_code == 200 and done.json["attendance_complete"] and done.json["days_present"] == 1.0
+    assert referent.post(f"/participations/{approved}/attendance", json=body).status_code == 200
+    (event,) = service.published("engagement.attendance.attested")
+    assert event.data["dates"] == [{"date": DAYS[0].isoformat(), "format": "full_day", "present": True},
+                                   {"date": DAYS[1].isoformat(), "format": "half_day", "present": False}]
+    assert event.data["days_present"] == 1.0
+    card = camille.get(f"/participations/{approved}").json
+    assert card["steps"][3]["state"] == "todo" and card["can_complete_bilan"]
+    assert camille.get("/me/dashboard").json["todo"]["complete_bilan"] == 1
+
+
+def test_dates_added_after_the_attestation_lock_the_bilan_until_they_are_attested_too(service, camille, approved, referent, decide, clock):
+    clock.at(DAYS[1], hour=18)
+    attest = {"dates": [{"date": DAYS[0].isoformat(), "present": True}, {"date": DAYS[1].isoformat(), "present": True}]}
+    referent.post(f"/participations/{approved}/attendance", json=attest)
+    added = request_dates(camille, approved, DAYS[4], fmt="half_day")
+    assert added.status_code == 201 and added.json["kind"] == "additional"
+    assert camille.get(f"/participations/{approved}").json["steps"][3]["state"] == "locked"
+    decide(added.json["id"])
+    clock.at(DAYS[4], hour=18)
+    referent.post(f"/participations/{approved}/attendance", json={"dates": [{"date": DAYS[4].isoformat(), "present": True}]})
+    events = service.published("engagement.attendance.attested")
+    assert [e.data["days_present"] for e in events] == [1.5, 2.0]
+
+
+# -- step 4 and the next year -------------------------------------------------------------------
+
+ANSWERS = {"relevance": "Très bonne", "welcome": "Bonne", "welcome_reasons": "Une équipe très accueillante.",
+           "expertise_match": "Non", "expertise_gap": "", "advice_to_colleague": "Vas-y !", "would_do_again": "Oui"}
+
+
+def _attested(referent, participation, clock):
+    clock.at(DAYS[1], hour=18)
+    body = {"dates": [{"date": DAYS[0].isoformat(), "present": True}, {"date": DAYS[1].isoformat(), "present": True}]}
+    assert referent.post(f"/participations/{participation}/attendance", json=body).status_code == 200
+
+
+def test_the_bilan_questions_are_served_with_their_choices(service):
+    questions = service.client.get("/bilan-questions").json
+    assert questions["title"] == "BILAN DE FIN DE MISSION"
+    welcome = next(q for q in questions["items"] if q["key"] == "welcome")
+    assert welcome["choices"] == ["Très bonne", "Bonne", "Moyenne", "Mauvaise"]
+    assert next(q for q in questions["items"] if q["key"] == "would_do_again")["choices"] == ["Oui", "Peut-être", "Non"]
+
+
+def test_completing_the_bilan_closes_the_years_participation(service, camille, approved, referent, clock):
+    _attested(referent, approved, clock)
+    invalid = camille.post(f"/participations/{approved}/bilan", json={"answers": ANSWERS})
+    assert invalid.status_code == 422
+    assert invalid.json["errors"] == {"answers": {"expertise_gap": ["Réponds à cette question."]}}
+    response = camille.post(f"/participations/{approved}/bilan", json={"answers": {**ANSWERS, "expertise_gap": "Plus de pédagogie."}})
+    assert response.status_code == 200, response.json
+    assert response.json["status"] == "closed"
+    assert [step["state"] for step in response.json["steps"]] == ["done", "done", "todo", "done"]
+    assert not response.json["can_add_dates"]
+    (event,) = service.published("engagement.bilan.completed")
+    assert event.data["answers"]["expertise_gap"] == "Plus de pédagogie." and event.data["days_present"] == 1.5
+    again = camille.post(f"/participations/{approved}/bilan", json={"answers": ANSWERS})
+    assert again.status_code == 409
+    assert request_dates(camille, approved, DAYS[4]).status_code == 409
+    assert camille.get("/me/dashboard").json["todo"]["complete_bilan"] == 0
+
+
+def test_applying_for_the_next_year_is_refused_until_the_bilan_is_done_and_accepted_after(service, camille, mission, approved, referent, clock):
+    _attested(referent, approved, clock)  # the clock is now in NEXT_YEAR: its next year may be applied for
+    refused = apply(camille, mission, year=NEXT_YEAR + 1)
+    assert refused.status_code == 409
+    assert refused.json["detail"] == (f"1 convention = 1 année civile : pour poursuivre « Aide aux devoirs pour collégiens » en {NEXT_YEAR + 1}, "
+                                      f"complète d'abord ton bilan {NEXT_YEAR}.")
+    assert counts(service)["participations"] == 1
+    assert camille.post(f"/participations/{approved}/bilan", json={"answers": {**ANSWERS, "expertise_match": "Oui"}}).status_code == 200
+    accepted = apply(camille, mission, year=NEXT_YEAR + 1)
+    assert accepted.status_code == 201, accepted.json
+    assert [(p["year"], p["status"]) for p in camille.get("/me/participations").json["items"]] == [(NEXT_YEAR + 1, "open"), (NEXT_YEAR, "closed")]
+
+
+def test_my_missions_are_paginated(camille, applied):
+    listing = camille.get("/me/participations?per_page=1&page=2").json
+    assert listing == {"items": [], "total": 1}
+
+
+def test_my_data_export_includes_my_participations(camille, applied):
+    exported = camille.get("/me/export").json
+    assert [p["id"] for p in exported["participations"]] == [applied]

@@ -1,0 +1,167 @@
+"""The workflow's pure rules, with "today" given explicitly: dates, allowance, attendance, bilan, labels."""
+from datetime import date
+from decimal import Decimal
+
+from engagement import domain
+from engagement.domain import DayRequest
+
+TODAY = date(2026, 11, 26)  # a Thursday
+ANNUAL = domain.allowance_for(Decimal("2"), end_of_career=False)
+WEEKLY = domain.allowance_for(Decimal("2"), end_of_career=True)
+
+
+def check(requested, year=2027, booked=(), allowance=ANNUAL, today=TODAY):
+    return domain.check_dates(list(requested), year=year, today=today, booked=list(booked), allowance=allowance)
+
+
+def full(day):
+    return DayRequest(day=day, format=domain.FULL_DAY)
+
+
+def half(day):
+    return DayRequest(day=day, format=domain.HALF_DAY)
+
+
+def test_working_days_of_the_participations_year_within_the_allowance_are_accepted():
+    assert check([full(date(2027, 1, 25)), half(date(2027, 2, 1))]) == {}
+
+
+def test_a_weekend_day_is_refused():
+    assert check([full(date(2027, 1, 23))]) == {0: ["Le samedi 23 janvier 2027 tombe un week-end : choisis un jour ouvré."]}
+
+
+def test_a_public_holiday_is_refused_and_named():
+    assert check([full(date(2026, 4, 6))], year=2026, today=date(2026, 1, 5)) == {0: ["Le lundi 6 avril 2026 est férié (Lundi de Pâques)."]}
+    assert check([full(date(2027, 5, 1))], today=date(2027, 1, 5)) == {0: ["Le samedi 1er mai 2027 tombe un week-end : choisis un jour ouvré."]}
+    assert check([full(date(2026, 5, 1))], year=2026, today=date(2026, 1, 5)) == {0: ["Le vendredi 1er mai 2026 est férié (Fête du Travail)."]}
+
+
+def test_a_day_in_the_past_is_refused_but_today_is_accepted():
+    assert check([full(date(2026, 11, 25))], year=2026) == {0: ["Le mercredi 25 novembre 2026 est déjà passé."]}
+    assert check([full(TODAY)], year=2026) == {}
+
+
+def test_a_date_outside_the_participations_civil_year_is_refused_with_one_convention_per_year():
+    (message,) = check([full(date(2028, 1, 10))])[0]
+    assert message.startswith("1 convention = 1 année civile : le lundi 10 janvier 2028 n'est pas en 2027.")
+
+
+def test_dates_from_two_years_mixed_refuse_the_one_outside_the_year():
+    errors = check([full(date(2027, 12, 31)), full(date(2028, 1, 3))])
+    assert list(errors) == [1]
+
+
+def test_a_date_already_requested_or_twice_in_the_request_is_refused():
+    assert check([full(date(2027, 1, 25))], booked=[half(date(2027, 1, 25))]) == {0: ["Tu as déjà demandé le lundi 25 janvier 2027."]}
+    assert check([full(date(2027, 1, 25)), half(date(2027, 1, 25))]) == {1: ["Le lundi 25 janvier 2027 figure deux fois dans ta demande."]}
+
+
+def test_the_annual_allowance_counts_approved_pending_and_new_days_and_says_what_remains():
+    booked = [half(date(2027, 1, 11))]  # 0.5 used or pending in 2027
+    errors = check([full(date(2027, 1, 25)), full(date(2027, 1, 26))], booked=booked)
+    assert errors == {1: ["Le mardi 26 janvier 2027 dépasse ton allocation : il te reste 1.5 jour sur 2 en 2027."]}
+    # Half days count 0.5: three of them fit in the 1.5 left.
+    assert check([half(date(2027, 1, 25)), half(date(2027, 1, 26)), half(date(2027, 1, 27))], booked=booked) == {}
+
+
+def test_the_annual_allowance_only_counts_the_participations_year():
+    booked = [full(date(2026, 12, 1)), full(date(2026, 12, 2))]
+    assert check([full(date(2027, 1, 25)), full(date(2027, 1, 26))], booked=booked) == {}
+
+
+def test_in_the_current_year_the_refusal_says_this_year():
+    errors = check([full(date(2026, 12, 1)), full(date(2026, 12, 2)), full(date(2026, 12, 3))], year=2026)
+    assert errors == {2: ["Le jeudi 3 décembre 2026 dépasse ton allocation : il te reste 2 jours sur 2 cette année."]}
+
+
+def test_at_the_end_of_a_career_one_day_per_iso_week_counting_approved_and_pending():
+    monday, tuesday, next_monday = date(2027, 1, 25), date(2027, 1, 26), date(2027, 2, 1)
+    assert check([full(monday), full(next_monday), full(date(2027, 2, 8))], allowance=WEEKLY) == {}
+    assert check([half(monday), half(tuesday)], allowance=WEEKLY) == {}
+    errors = check([full(tuesday)], booked=[half(monday)], allowance=WEEKLY)
+    assert errors == {0: ["Mécénat fin de carrière : 1 jour par semaine au plus. La semaine du lundi 25 janvier 2027, il te reste 0.5 jour."]}
+
+
+def test_the_end_of_career_window_is_the_twelve_months_before_a_confirmed_retirement():
+    assert domain.in_end_of_career(date(2027, 6, 30), confirmed=True, policy_enabled=True, today=TODAY)
+    assert not domain.in_end_of_career(date(2027, 6, 30), confirmed=False, policy_enabled=True, today=TODAY)
+    assert not domain.in_end_of_career(date(2028, 6, 30), confirmed=True, policy_enabled=True, today=TODAY)
+
+
+def test_a_request_is_initial_unless_dates_are_approved_or_pending():
+    assert domain.request_kind(has_approved_dates=False, has_pending_request=False) == "initial"
+    assert domain.request_kind(has_approved_dates=True, has_pending_request=False) == "additional"
+    assert domain.request_kind(has_approved_dates=False, has_pending_request=True) == "additional"
+
+
+def test_dates_are_grouped_by_month_with_the_guides_labels():
+    groups = domain.group_by_month([
+        {"date": date(2026, 1, 26), "format": "full_day"}, {"date": date(2025, 10, 22), "format": "full_day"},
+        {"date": date(2025, 10, 23), "format": "half_day"}, {"date": date(2026, 1, 1), "format": "half_day"},
+    ])
+    assert [(g["month"], [d["label"] for d in g["dates"]]) for g in groups] == [
+        ("OCTOBRE 2025", ["Mercredi 22 (journée)", "Jeudi 23 (1/2 journée)"]),
+        ("JANVIER 2026", ["Jeudi 1er (1/2 journée)", "Lundi 26 (journée)"]),
+    ]
+
+
+def test_attendance_is_complete_when_every_approved_date_is_past_and_attested_and_nothing_awaits_the_manager():
+    attested = [domain.AttendedDay(date(2027, 1, 25), "full_day", True), domain.AttendedDay(date(2027, 2, 1), "half_day", False)]
+    assert domain.attendance_complete(attested, pending_requests=0, today=date(2027, 2, 1))
+    assert not domain.attendance_complete(attested, pending_requests=1, today=date(2027, 2, 1))
+    assert not domain.attendance_complete(attested[:1] + [domain.AttendedDay(date(2027, 2, 1), "half_day", None)], 0, date(2027, 2, 1))
+    assert not domain.attendance_complete(attested, pending_requests=0, today=date(2027, 1, 31))
+    assert not domain.attendance_complete([], pending_requests=0, today=date(2027, 2, 1))
+    assert domain.days_present(attested) == Decimal("1")
+
+
+def test_attendance_is_attested_for_approved_dates_whose_day_has_come():
+    errors = domain.check_attendance([(date(2027, 1, 25), True), (date(2027, 2, 1), True), (date(2027, 1, 26), True)],
+                                     approved={date(2027, 1, 25), date(2027, 2, 1)}, today=date(2027, 1, 29))
+    assert errors == {1: ["Le lundi 1er février 2027 n'est pas encore passé : la présence s'atteste à partir du jour même."],
+                      2: ["Le mardi 26 janvier 2027 n'est pas une date validée de cette mission."]}
+
+
+def test_withdrawing_is_possible_until_the_first_approved_date():
+    assert domain.can_withdraw([date(2027, 1, 25)], today=date(2027, 1, 24))
+    assert not domain.can_withdraw([date(2027, 1, 25)], today=date(2027, 1, 25))
+    assert domain.can_withdraw([], today=TODAY)
+
+
+GOOD_BILAN = {"relevance": "Très bonne", "welcome": "Bonne", "welcome_reasons": " Une équipe attentive. ", "expertise_match": "Oui",
+              "expertise_gap": "sans objet", "advice_to_colleague": "Vas-y !", "would_do_again": "Peut-être"}
+
+
+def test_a_complete_bilan_is_kept_trimmed_and_without_the_explanation_that_does_not_apply():
+    answers, errors = domain.check_bilan(GOOD_BILAN)
+    assert errors == {}
+    assert answers["welcome_reasons"] == "Une équipe attentive."
+    assert answers["expertise_gap"] is None
+
+
+def test_the_bilan_needs_the_required_answers_with_the_guides_choices():
+    _, errors = domain.check_bilan({**GOOD_BILAN, "relevance": "Excellente", "expertise_match": "Non", "expertise_gap": "", "would_do_again": None})
+    assert errors == {
+        "relevance": ["Réponse attendue parmi : Très bonne, Bonne, Moyenne, Mauvaise."],
+        "expertise_gap": ["Réponds à cette question."],
+        "would_do_again": ["Choisis une réponse."],
+    }
+    _, errors = domain.check_bilan({**GOOD_BILAN, "expertise_match": " Non ", "expertise_gap": None})
+    assert errors == {"expertise_gap": ["Réponds à cette question."]}
+
+
+def test_the_bilan_questions_are_the_guides_words_plus_two_end_of_mission_questions():
+    labels = [question["label"] for question in domain.BILAN_QUESTIONS]
+    assert labels[0] == "Que pensez-vous de la pertinence des missions de mécénat de compétences qui vous sont proposées sur la plateforme ?"
+    assert "Pouvez-vous en expliquer les raisons ?" in labels
+    assert "Si vous avez répondu NON, pouvez-vous expliquer pourquoi ?" in labels
+    assert labels[-2:] == ["Que dirais-tu à un collègue qui hésite ?", "Referais-tu une mission de mécénat de compétences ?"]
+
+
+def test_days_are_written_the_french_way():
+    assert [domain.days_word(Decimal(n)) for n in ("0", "0.5", "1.5", "2", "7.5")] == ["0 jour", "0.5 jour", "1.5 jour", "2 jours", "7.5 jours"]
+
+
+def test_a_reminder_period_is_an_iso_week():
+    assert domain.iso_period(date(2027, 1, 25)) == "2027-W04"
+    assert domain.iso_period(date(2027, 1, 1)) == "2026-W53"

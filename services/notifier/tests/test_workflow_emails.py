@@ -1,0 +1,426 @@
+"""The mission workflow's e-mails (issue 5): who receives what, the .ics of approved dates, once only, no secret in logs."""
+import base64
+import logging
+import traceback
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from icalendar import Calendar
+from marshmallow import ValidationError
+
+from notifier.bootstrap import MIGRATIONS_DIR
+from notifier.models import Email
+from notifier.sender import MailSender
+from tandem_shared.migrations import alembic_config, upgrade
+
+APPLIED = "engagement.application.submitted"
+CREATED = "approval.request.created"
+APPROVED = "approval.request.approved"
+REFUSED = "approval.request.refused"
+CANCELLED = "engagement.dates.cancelled"
+ATTESTED = "engagement.attendance.attested"
+BILAN = "engagement.bilan.completed"
+REMINDER = "engagement.reminder.due"
+REMINDED = "approval.request.reminded"
+
+EMPLOYEE = "camille.martin@horizon.example"
+MANAGER = "sophie.laurent@horizon.example"
+REFERENT = "referente@petits-savants.example"
+ACCOUNT_URL = "http://tandem.test/mon-compte"
+"""`{public_url}/mon-compte`: the harness sets TANDEM_PUBLIC_URL to http://tandem.test."""
+
+
+def example(service, event_type, name: str | None = None) -> dict:
+    examples = service.contract.message(event_type)["examples"]
+    chosen = examples[0] if name is None else next(item for item in examples if item["name"] == name)
+    return dict(chosen["payload"])
+
+
+def emails(service) -> list[Email]:
+    with service.runtime.db.reading() as session:
+        return session.query(Email).order_by(Email.created_at, Email.recipient).all()
+
+
+def by_recipient(service) -> dict[str, Email]:
+    return {email.recipient: email for email in emails(service)}
+
+
+def only_email(service) -> Email:
+    (email,) = emails(service)
+    return email
+
+
+def calendar_of(email: Email) -> Calendar:
+    (item,) = email.attachments
+    assert item["filename"] == "mecenat-de-competences.ics"
+    assert item["content_type"].startswith("text/calendar")
+    return Calendar.from_ical(base64.b64decode(item["content_base64"]))
+
+
+def sender_for(service, port) -> MailSender:
+    return MailSender(service.runtime.db, host="127.0.0.1", port=port, mail_from="Tandem <ne-pas-repondre@tandem.test>", max_attempts=3)
+
+
+# -- step 1: « Je postule » ---------------------------------------------------------------------------
+
+def test_an_application_reaches_the_referent_with_the_employee_message_and_contact(service):
+    application = example(service, APPLIED)
+    assert service.deliver(APPLIED, application) == "processed"
+    sent = by_recipient(service)
+    assert set(sent) == {REFERENT, EMPLOYEE}
+    to_referent = sent[REFERENT]
+    assert to_referent.subject == "Nouvelle candidature de Camille Martin pour ta mission « Aide aux devoirs pour collégiens »"
+    body = to_referent.body_text
+    assert body.startswith("Bonjour Amina Benali,")
+    assert "Camille Martin, collaborateur·rice de l'entreprise Groupe Horizon, postule à ta mission « Aide aux devoirs pour collégiens »" in body
+    assert ("Nom : Camille Martin\nEntreprise : Groupe Horizon\nEntité : Direction financière\n"
+            "E-mail : camille.martin@horizon.example\nTéléphone : 06 12 34 56 78\n") in body
+    assert "Son message :\n> Bonjour,\n> Je suis collaboratrice de l'entreprise Groupe Horizon" in body
+    assert application["mission_url"] in body
+
+
+def test_the_applicant_is_told_the_application_is_sent_with_the_referent_contact(service):
+    service.deliver(APPLIED, example(service, APPLIED))
+    to_employee = by_recipient(service)[EMPLOYEE]
+    assert to_employee.subject == "Ta candidature est envoyée : « Aide aux devoirs pour collégiens »"
+    body = to_employee.body_text
+    assert body.startswith("Bonjour Camille Martin,")
+    assert "Ta candidature à la mission « Aide aux devoirs pour collégiens » de l'association Les Petits Savants est envoyée." in body
+    assert "Nom : Amina Benali\nE-mail : referente@petits-savants.example\nTéléphone : 06 98 76 54 32\n" in body
+    assert "N'hésite pas à le/la relancer si tu n'as pas de retour." in body
+    assert ACCOUNT_URL in body
+    assert "Merci de ne contacter qu'une association à la fois !" in body
+
+
+def test_an_application_without_phones_entity_or_message_leaves_those_lines_out(service):
+    service.deliver(APPLIED, {**example(service, APPLIED), "person_phone": None, "referent_phone": None,
+                              "entity_name": None, "message": None})
+    sent = by_recipient(service)
+    assert "Téléphone" not in sent[REFERENT].body_text
+    assert "Entité" not in sent[REFERENT].body_text
+    assert "Son message" not in sent[REFERENT].body_text
+    assert "Téléphone" not in sent[EMPLOYEE].body_text
+    assert "Ton message" not in sent[EMPLOYEE].body_text
+
+
+# -- step 2: the manager's request ----------------------------------------------------------------------
+
+def test_the_manager_receives_the_request_with_french_dates_total_message_and_link(service):
+    request = example(service, CREATED)
+    assert service.deliver(CREATED, request) == "processed"
+    email = only_email(service)  # the manager only: the employee is not e-mailed the link
+    assert email.recipient == MANAGER
+    assert email.subject == "Demande d'absence à valider : Camille Martin, mission « Aide aux devoirs pour collégiens »"
+    body = email.body_text
+    assert ("Camille Martin propose ses compétences pour la mission de mécénat de compétences « Aide aux devoirs pour "
+            "collégiens » auprès de l'association Les Petits Savants.") in body
+    assert "- Lundi 25 janvier 2027 (journée)\n- Mercredi 3 février 2027 (1/2 journée)\nTotal : 1,5 jour\n" in body
+    assert "Son message :\n> Bonjour,\n> Dans le cadre de notre programme de mécénat de compétences" in body
+    assert f"Ouvre ce lien pour accepter ou refuser la demande :\n{request['action_link']}\n" in body
+    # 10:15 UTC on 19 January is 11h15 in Paris (winter time).
+    assert "valable jusqu'au 19/01/2027 à 11h15 et ne sert qu'une fois" in body
+    assert request["action_link"] not in email.subject
+
+
+def test_a_request_for_added_dates_says_so_and_counts_whole_days_in_the_plural(service):
+    service.deliver(CREATED, {**example(service, CREATED), "kind": "additional", "message": None, "dates": [
+        {"date": "2027-03-02", "format": "full_day"}, {"date": "2027-03-01", "format": "full_day"},
+    ]})
+    body = only_email(service).body_text
+    assert "et te demande de valider de nouvelles dates" in body
+    # In calendar order, whatever the order of the event.
+    assert "- Lundi 1 mars 2027 (journée)\n- Mardi 2 mars 2027 (journée)\nTotal : 2 jours\n" in body
+    assert "Son message" not in body
+
+
+def test_a_reminder_gives_the_manager_the_new_link(service):
+    reminder = example(service, REMINDED)
+    assert service.deliver(REMINDED, reminder) == "processed"
+    email = only_email(service)
+    assert email.recipient == MANAGER
+    assert email.subject == "Rappel : une demande d'absence attend ta réponse"
+    assert f"Ouvre ce lien pour accepter ou refuser la demande :\n{reminder['action_link']}\n" in email.body_text
+    assert "Ce nouveau lien remplace celui du précédent e-mail" in email.body_text
+    assert "Camille Martin" in email.body_text
+    assert "- Lundi 25 janvier 2027 (journée)\n- Mercredi 3 février 2027 (1/2 journée)\nTotal : 1,5 jour" in email.body_text
+
+
+# -- the manager's decision ---------------------------------------------------------------------------
+
+def test_approved_dates_are_announced_to_the_employee(service):
+    assert service.deliver(APPROVED, example(service, APPROVED)) == "processed"
+    email = only_email(service)
+    assert email.recipient == EMPLOYEE
+    assert email.subject == "Tes dates sont validées : mission « Aide aux devoirs pour collégiens »"
+    assert "- Lundi 25 janvier 2027 (journée)\n- Mercredi 3 février 2027 (1/2 journée)\nTotal : 1,5 jour\n" in email.body_text
+    assert "invitation de calendrier jointe (mecenat-de-competences.ics)" in email.body_text
+    assert ACCOUNT_URL in email.body_text
+
+
+def test_the_approval_email_carries_a_valid_calendar_with_one_all_day_event_per_date(service):
+    decision = example(service, APPROVED)
+    service.deliver(APPROVED, decision)
+    calendar = calendar_of(only_email(service))
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    events = calendar.walk("VEVENT")
+    assert [event["DTSTART"].dt for event in events] == [date(2027, 1, 25), date(2027, 2, 3)]
+    for event in events:
+        # A date, not a datetime: DTSTART;VALUE=DATE, an all-day event ending (exclusively) the next day.
+        assert type(event["DTSTART"].dt) is date
+        assert event["DTEND"].dt == event["DTSTART"].dt + timedelta(days=1)
+        assert str(event["LOCATION"]) == "Les Petits Savants"
+        assert event["DTSTAMP"].dt == datetime(2027, 1, 13, 8, 45, tzinfo=timezone.utc)
+    full_day, half_day = events
+    assert str(full_day["SUMMARY"]) == "Mécénat de compétences — Aide aux devoirs pour collégiens"
+    assert str(full_day["TRANSP"]) == "OPAQUE"
+    assert str(half_day["SUMMARY"]) == "Mécénat de compétences — Aide aux devoirs pour collégiens (1/2 journée)"
+    assert str(half_day["TRANSP"]) == "TRANSPARENT"
+    assert [str(event["UID"]) for event in events] == [
+        f"{decision['request_id']}-20270125@tandem", f"{decision['request_id']}-20270203@tandem",
+    ]
+
+
+def test_calendar_uids_are_stable_per_request_and_date(service):
+    decision = example(service, APPROVED)
+    service.deliver(APPROVED, decision, event_id="a-1")
+    # The same decision published again under another id (say, replayed by hand) gives the same events.
+    service.deliver(APPROVED, decision, event_id="a-2")
+    first, second = emails(service)
+    assert first.attachments == second.attachments
+    # Another request on the same date is another event in the calendar.
+    service.deliver(APPROVED, {**decision, "request_id": "another-request"}, event_id="a-3")
+    uids = {str(event["UID"]) for email in emails(service) for event in calendar_of(email).walk("VEVENT")}
+    assert len(uids) == 4
+
+
+def test_the_approval_email_sent_over_smtp_really_carries_the_ics(service, smtp_server):
+    service.deliver(APPROVED, example(service, APPROVED))
+    assert sender_for(service, smtp_server.port).send_due() == 1
+    (message,) = smtp_server.messages
+    assert message["To"] == EMPLOYEE
+    assert message["Subject"] == "Tes dates sont validées : mission « Aide aux devoirs pour collégiens »"
+    assert "Lundi 25 janvier 2027 (journée)" in message.get_body(preferencelist=("plain",)).get_content()
+    (ics,) = message.iter_attachments()
+    assert ics.get_content_type() == "text/calendar"
+    assert ics.get_param("method") == "PUBLISH"
+    assert ics.get_filename() == "mecenat-de-competences.ics"
+    calendar = Calendar.from_ical(ics.get_payload(decode=True))
+    assert [event["DTSTART"].dt for event in calendar.walk("VEVENT")] == [date(2027, 1, 25), date(2027, 2, 3)]
+    assert only_email(service).status == "sent"
+
+
+def test_a_decision_time_with_an_offset_is_stamped_in_utc(service):
+    service.deliver(APPROVED, {**example(service, APPROVED), "decided_at": "2027-01-13T09:45:00+01:00"})
+    (event, _) = calendar_of(only_email(service)).walk("VEVENT")
+    assert "DTSTAMP:20270113T084500Z" in event.to_ical().decode()
+
+
+def test_a_broken_attachment_fails_its_own_email_and_not_the_others(service, smtp_server):
+    service.deliver(APPROVED, example(service, APPROVED))
+    service.deliver(REFUSED, example(service, REFUSED))
+    with service.runtime.db.transaction() as session:
+        approved = session.query(Email).filter_by(event_type=APPROVED).one()
+        approved.attachments = [{**approved.attachments[0], "content_base64": "pas du base64 !"}]
+    assert sender_for(service, smtp_server.port).send_due() == 2
+    (message,) = smtp_server.messages
+    assert message["Subject"].startswith("Ta demande d'absence")
+    with service.runtime.db.reading() as session:
+        broken = session.query(Email).filter_by(event_type=APPROVED).one()
+        assert broken.status == "pending" and "message impossible à construire" in broken.last_error
+
+
+def test_an_email_without_attachments_stays_a_plain_text_message(service, smtp_server):
+    service.deliver(REFUSED, example(service, REFUSED))
+    sender_for(service, smtp_server.port).send_due()
+    (message,) = smtp_server.messages
+    assert message.get_content_type() == "text/plain"
+    assert list(message.iter_attachments()) == []
+
+
+def test_a_redelivered_approval_sends_one_email(service):
+    decision = example(service, APPROVED)
+    assert service.deliver(APPROVED, decision, event_id="approved-1") == "processed"
+    assert service.deliver(APPROVED, decision, event_id="approved-1") == "duplicate"
+    assert len(emails(service)) == 1
+
+
+def test_a_refusal_gives_the_employee_the_reason_and_the_way_to_a_new_request(service):
+    assert service.deliver(REFUSED, example(service, REFUSED, "refused-with-a-reason")) == "processed"
+    email = only_email(service)
+    assert email.recipient == EMPLOYEE
+    assert email.subject == "Ta demande d'absence pour la mission « Aide aux devoirs pour collégiens » n'est pas validée"
+    assert "Sa raison :\n> Clôture des comptes ce jour-là : peux-tu proposer une date en février ?\n" in email.body_text
+    assert "- Lundi 25 janvier 2027 (journée)" in email.body_text
+    assert f"fais une nouvelle demande depuis « Mon compte » :\n{ACCOUNT_URL}\n" in email.body_text
+    assert email.attachments == []
+
+
+def test_a_refusal_without_a_reason_says_the_manager_gave_none(service):
+    service.deliver(REFUSED, example(service, REFUSED, "refused-without-a-reason"))
+    body = only_email(service).body_text
+    assert "Ton manager n'a pas donné de raison." in body
+    assert "Sa raison" not in body
+
+
+def test_a_blank_reason_counts_as_no_reason(service):
+    service.deliver(REFUSED, {**example(service, REFUSED), "reason": "   "})
+    assert "Ton manager n'a pas donné de raison." in only_email(service).body_text
+
+
+# -- withdrawing ----------------------------------------------------------------------------------------
+
+def test_the_manager_is_told_a_pending_request_was_cancelled(service):
+    assert service.deliver(CANCELLED, example(service, CANCELLED, "pending-request-cancelled")) == "processed"
+    email = only_email(service)
+    assert email.recipient == MANAGER
+    assert email.subject == "Demande d'absence annulée : Camille Martin, mission « Aide aux devoirs pour collégiens »"
+    assert "Camille Martin a annulé sa demande d'absence" in email.body_text
+    assert "- Lundi 25 janvier 2027 (journée)\n- Mercredi 3 février 2027 (1/2 journée)\nTotal : 1,5 jour" in email.body_text
+
+
+def test_the_manager_is_told_the_employee_withdrew_before_the_dates(service):
+    service.deliver(CANCELLED, example(service, CANCELLED, "withdrawn-before-the-dates"))
+    email = only_email(service)
+    assert email.recipient == MANAGER
+    assert email.subject == "Camille Martin se retire de la mission « Aide aux devoirs pour collégiens »"
+    assert "s'est retiré·e de la mission" in email.body_text
+    assert "- Mercredi 3 février 2027 (1/2 journée)\nTotal : 0,5 jour" in email.body_text
+
+
+# -- attendance and the bilan -------------------------------------------------------------------------
+
+def test_attested_attendance_asks_the_employee_to_complete_the_bilan_from_their_account(service):
+    assert service.deliver(ATTESTED, example(service, ATTESTED)) == "processed"
+    email = only_email(service)
+    assert email.recipient == EMPLOYEE
+    assert email.subject == "Ta présence est confirmée : complète ton bilan"
+    body = email.body_text
+    assert "- Lundi 25 janvier 2027 (journée) : présent·e\n- Mercredi 3 février 2027 (1/2 journée) : présent·e\n" in body
+    assert "Soit 1,5 jour de mission." in body
+    assert f"« Mon compte » :\n{ACCOUNT_URL}\n" in body
+
+
+def test_an_absence_is_shown_as_such_in_the_attendance(service):
+    attested = example(service, ATTESTED)
+    attested["dates"] = [{**attested["dates"][0], "present": False}, attested["dates"][1]]
+    service.deliver(ATTESTED, {**attested, "days_present": 0.5})
+    body = only_email(service).body_text
+    assert "- Lundi 25 janvier 2027 (journée) : absent·e\n" in body
+    assert "Soit 0,5 jour de mission." in body
+
+
+def test_a_completed_bilan_thanks_the_employee_with_the_days_given(service):
+    bilan = example(service, BILAN)
+    assert service.deliver(BILAN, bilan) == "processed"
+    email = only_email(service)
+    assert email.recipient == EMPLOYEE
+    assert email.subject == "Merci pour ton engagement auprès de l'association Les Petits Savants !"
+    body = email.body_text
+    assert "En 2027, tu as donné 1,5 jour de mécénat de compétences à l'association Les Petits Savants." in body
+    assert "Si tu souhaites poursuivre ta mission en 2028" in body
+    assert f"http://tandem.test/missions/{bilan['mission_id']}" in body
+
+
+def test_a_bilan_of_several_days_counts_them_in_the_plural(service):
+    service.deliver(BILAN, {**example(service, BILAN), "days_present": 3})
+    assert "tu as donné 3 jours de mécénat" in only_email(service).body_text
+
+
+# -- reminders ------------------------------------------------------------------------------------------
+
+def test_an_application_without_dates_nudges_the_employee_with_the_referent_contact(service):
+    reminder = example(service, REMINDER, "application-without-dates")
+    assert service.deliver(REMINDER, reminder) == "processed"
+    email = only_email(service)
+    assert email.recipient == EMPLOYEE
+    assert email.subject == "Tu as postulé il y a quelques jours : n'hésite pas à relancer l'association"
+    assert "Nom : Amina Benali\nE-mail : referente@petits-savants.example\n" in email.body_text
+    assert reminder["mission_url"] in email.body_text
+
+
+def test_a_nudge_without_referent_contact_leaves_the_contact_out(service):
+    service.deliver(REMINDER, {**example(service, REMINDER, "application-without-dates"),
+                               "referent_name": None, "referent_email": None})
+    assert "Le contact du référent" not in only_email(service).body_text
+
+
+def test_a_pending_bilan_reminds_the_employee_to_complete_it(service):
+    service.deliver(REMINDER, example(service, REMINDER, "bilan-pending"))
+    email = only_email(service)
+    assert email.recipient == EMPLOYEE
+    assert email.subject == "Pense à compléter ton bilan : mission « Aide aux devoirs pour collégiens »"
+    assert f"Ton bilan t'attend dans « Mon compte » :\n{ACCOUNT_URL}\n" in email.body_text
+
+
+@pytest.mark.parametrize("event_type", [REMINDER, REMINDED])
+def test_a_redelivered_reminder_makes_no_second_email(service, event_type):
+    reminder = example(service, event_type)
+    assert service.deliver(event_type, reminder, event_id="reminder-2027-W03") == "processed"
+    assert service.deliver(event_type, reminder, event_id="reminder-2027-W03") == "duplicate"
+    assert len(emails(service)) == 1
+
+
+def test_the_next_period_reminds_again(service):
+    reminder = example(service, REMINDER)
+    service.deliver(REMINDER, {**reminder, "period": "2027-W02"}, event_id="reminder-2027-W02")
+    service.deliver(REMINDER, {**reminder, "period": "2027-W03"}, event_id="reminder-2027-W03")
+    assert len(emails(service)) == 2
+
+
+def test_an_unknown_reminder_kind_is_refused_and_sends_nothing(service):
+    with pytest.raises(ValidationError):
+        service.deliver(REMINDER, {**example(service, REMINDER), "kind": "something_else"})
+    assert emails(service) == []
+
+
+# -- the action link is a secret ----------------------------------------------------------------------
+
+def test_the_action_link_never_reaches_the_logs(service, smtp_server, caplog):
+    caplog.set_level(logging.DEBUG)
+    created, reminded = example(service, CREATED), example(service, REMINDED)
+    secrets = [created["action_link"].rsplit("/", 1)[1], reminded["action_link"].rsplit("/", 1)[1]]
+    assert service.deliver(CREATED, created) == "processed"
+    assert service.deliver(REMINDED, reminded) == "processed"
+    # A failed attempt (nobody listening) logs a warning per e-mail; then the real delivery.
+    assert sender_for(service, 1).send_due() == 2
+    with service.runtime.db.transaction() as session:
+        session.query(Email).update({Email.next_attempt_at: datetime.now(timezone.utc) - timedelta(seconds=1)})
+    assert sender_for(service, smtp_server.port).send_due() == 2
+    # An event the notifier cannot read: the consumer would log its type, id and this traceback.
+    with pytest.raises(ValidationError) as failure:
+        service.deliver(CREATED, {**created, "manager_email": "pas-une-adresse"})
+    failure_log = "".join(traceback.format_exception(failure.value))
+
+    # The test SMTP server's own log ("mail.log") is the receiving side, not ours.
+    ours = [record for record in caplog.records if not record.name.startswith("mail.log")]
+    assert sum("failed" in record.getMessage() for record in ours) == 2, "the failed attempts should have been logged"
+    formatter = logging.Formatter()
+    logged = "\n".join(formatter.format(record) for record in ours) + failure_log
+    for secret in secrets:
+        assert secret not in logged
+    # The e-mails did carry the links, to the manager only.
+    assert [message["To"] for message in smtp_server.messages] == [MANAGER, MANAGER]
+    delivered = "".join(message.get_content() for message in smtp_server.messages)
+    assert all(secret in delivered for secret in secrets)
+
+
+# -- the attachments column -------------------------------------------------------------------------
+
+def test_emails_queued_before_the_attachments_column_get_none(tmp_path):
+    url = f"sqlite:///{tmp_path / 'migrations.db'}"
+    upgrade(MIGRATIONS_DIR, url, "0003")
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(sa.text(
+            "INSERT INTO emails (id, event_id, event_type, recipient, subject, body_text, status, attempts, next_attempt_at, created_at) "
+            "VALUES ('e1', 'ev1', 't', 'a@b.example', 's', 'b', 'pending', 0, '2027-01-01 00:00:00', '2027-01-01 00:00:00')"
+        ))
+    upgrade(MIGRATIONS_DIR, url, "0004")
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT attachments FROM emails")).scalar_one() == "[]"
+    command.downgrade(alembic_config(MIGRATIONS_DIR, url), "0003")
+    assert "attachments" not in {column["name"] for column in sa.inspect(engine).get_columns("emails")}
+    engine.dispose()

@@ -1,0 +1,162 @@
+"""The heart of the product across processes: apply, request two dates, the manager's link, the decision.
+
+Every service runs as its own process on RabbitMQ and PostgreSQL, behind the production nginx
+configuration (the `distributed` fixture in conftest.py).
+"""
+from __future__ import annotations
+
+import email
+import email.policy
+from datetime import date, timedelta
+
+import holidays
+import pytest
+import requests
+from helpers import poll, publish_mission, requests_post, token_signed_with, wait_for_consumers
+from icalendar import Calendar
+
+pytestmark = [pytest.mark.integration, pytest.mark.e2e]
+
+PASSWORD = "une belle journée solidaire"
+
+
+def working_days(count: int, year: int) -> list[date]:
+    """The first `count` working days of `year` after mid-January (no weekend, no French public holiday)."""
+    closed = holidays.France(years=year)
+    day, found = date(year, 1, 15), []
+    while len(found) < count:
+        if day.weekday() < 5 and day not in closed:
+            found.append(day)
+        day += timedelta(days=1)
+    return found
+
+
+class Api:
+    def __init__(self, base: str, headers: dict | None = None):
+        self.base, self.headers = base, dict(headers or {})
+
+    def call(self, method: str, path: str, **kwargs):
+        return requests.request(method, f"{self.base}{path}", headers=self.headers, timeout=10, **kwargs)
+
+
+def mails(distributed, to: str, subject_part: str):
+    items = requests.get(f"http://127.0.0.1:{distributed['ports']['mail_http']}/dev/mail.json").json()["items"]
+    return [m for m in items if to in m["to"] and subject_part in m["subject"]]
+
+
+@pytest.fixture(scope="module")
+def people(distributed):
+    """A company, its employee (signed up and verified through the mailbox) and two published missions."""
+    base = distributed["base"]
+    wait_for_consumers(distributed["broker_url"], ("engagement", "approval", "notifier", "catalog"))
+    operator = {"Authorization": "Bearer " + token_signed_with(distributed["private_key"], "op-1", ["platform_operator"])}
+    post = requests_post(base)
+    missions = [
+        publish_mission(post, operator, "Accompagner des jeunes vers l'emploi", "referente@passerelle.example", "Passerelle Emploi"),
+        publish_mission(post, operator, "Trier des dons alimentaires", "benevoles@banque-partage.example", "Banque du Partage"),
+    ]
+    status, company = post("/api/engagement/companies", {
+        "name": "Groupe Horizon", "head_office_address": "18 quai Perrache, 69002 Lyon", "siren": "512345678",
+        "rcs": "RCS Lyon 512 345 678", "representative_name": "Claire Dumas", "representative_title": "DRH",
+        "email_domains": ["horizon.example"],
+    }, operator)
+    assert status == 201, company
+    status, entity = post(f"/api/engagement/companies/{company['id']}/entities", {"name": "Direction financière"}, operator)
+    assert status in (200, 201), entity
+    entity_id = entity.get("id") or next(e["id"] for e in entity["entities"] if e["name"] == "Direction financière")
+    signed_up = requests.post(f"{base}/api/engagement/accounts", json={
+        "first_name": "Camille", "last_name": "Martin", "email": "camille.martin@horizon.example", "password": PASSWORD,
+        "password_confirmation": PASSWORD, "entity_id": entity_id, "consent": True,
+    })
+    assert signed_up.status_code == 202, signed_up.text
+    (verification,), _ = poll(lambda: mails(distributed, "camille.martin@horizon.example", "Finalise ton inscription") or None, timeout=15)
+    link = next(link for link in verification["links"] if "/inscription/verification/" in link)
+    assert requests.post(f"{base}/api/engagement/email-verifications/{link.rsplit('/', 1)[1]}").status_code == 200
+    login = requests.post(f"{base}/api/engagement/session", json={"email": "camille.martin@horizon.example", "password": PASSWORD})
+    assert login.status_code == 200, login.text
+    employee = Api(base, {"Authorization": f"Bearer {login.cookies['tandem_session']}"})
+    # engagement learns the missions from catalog's events.
+    poll(lambda: all(employee.call("GET", f"/api/engagement/missions/{m}").status_code == 200 for m in missions) or None, timeout=15)
+    return {"employee": employee, "missions": missions, "base": base}
+
+
+def request_dates(distributed, people, mission_id: str, days: list[date]) -> tuple[str, str]:
+    """Apply to the mission and ask the manager for `days`; returns (participation id, the manager's link secret)."""
+    employee = people["employee"]
+    applied = employee.call("POST", "/api/engagement/applications", json={
+        "mission_id": mission_id, "message": "Bonjour, je suis Camille, contrôleuse de gestion.", "phone": "06 12 34 56 78",
+        "year": days[0].year,
+    })
+    assert applied.status_code == 201, applied.text
+    participation = applied.json()["id"]
+    requested = employee.call("POST", f"/api/engagement/participations/{participation}/date-requests", json={
+        "manager_email": "sophie.laurent@horizon.example", "message": "Bonjour Sophie, peux-tu valider ces dates ?",
+        "dates": [{"date": day.isoformat(), "format": fmt} for day, fmt in zip(days, ("full_day", "half_day"))],
+    })
+    assert requested.status_code in (200, 201), requested.text
+    title = employee.call("GET", f"/api/engagement/missions/{mission_id}").json()["title"]
+
+    def manager_mail():
+        found = [m for m in mails(distributed, "sophie.laurent@horizon.example", "Demande d'absence") if title in m["text"]]
+        return found or None
+
+    (mail,), _ = poll(manager_mail, timeout=15)
+    link = next(link for link in mail["links"] if "/manager/demandes/" in link)
+    return participation, link.rsplit("/", 1)[1]
+
+
+def test_apply_request_two_dates_and_the_manager_accepts_from_the_link(distributed, people):
+    base, employee = people["base"], people["employee"]
+    year = date.today().year + 1
+    first, second = working_days(2, year)
+    participation, secret = request_dates(distributed, people, people["missions"][0], [first, second])
+
+    # The link opens a page that shows the request; a GET never decides.
+    shown = requests.get(f"{base}/api/approval/actions/{secret}")
+    assert shown.status_code == 200, shown.text
+    assert shown.json()["status"] == "pending"
+    assert len(shown.json()["dates"]) == 2
+    assert employee.call("GET", f"/api/engagement/participations/{participation}").json()["days_pending"] == 1.5
+
+    accepted = requests.post(f"{base}/api/approval/actions/{secret}", json={"decision": "accept"})
+    assert accepted.status_code == 200, accepted.text
+
+    def approved():
+        view = employee.call("GET", f"/api/engagement/participations/{participation}").json()
+        return view if view["days_approved"] == 1.5 and view["days_pending"] == 0 else None
+
+    view, _ = poll(approved, timeout=10)
+    assert [r["status"] for r in view["requests"]] == ["approved"]
+
+    # The employee's e-mail carries a valid .ics with both dates.
+    (mail,), _ = poll(lambda: mails(distributed, "camille.martin@horizon.example", "Tes dates sont validées") or None, timeout=15)
+    raw = requests.get(f"http://127.0.0.1:{distributed['ports']['mail_http']}/dev/mail/{mail['id']}.eml").content
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    (attachment,) = [part for part in message.iter_attachments() if part.get_content_type() == "text/calendar"]
+    calendar = Calendar.from_ical(attachment.get_payload(decode=True))
+    starts = sorted(event.decoded("dtstart") for event in calendar.walk("VEVENT"))
+    assert starts == [first, second]
+
+    # A second POST on the same link: 410, and no second decision.
+    again = requests.post(f"{base}/api/approval/actions/{secret}", json={"decision": "refuse", "reason": "trop tard"})
+    assert again.status_code == 410
+    assert employee.call("GET", f"/api/engagement/participations/{participation}").json()["days_approved"] == 1.5
+
+
+def test_the_link_of_one_request_cannot_act_on_another(distributed, people):
+    base = people["base"]
+    year = date.today().year + 1
+    later = working_days(12, year)[-2:]
+    participation_y, secret_y = request_dates(distributed, people, people["missions"][1], later)
+    # Each secret is bound to its own request: it shows and decides that one only.
+    shown = requests.get(f"{base}/api/approval/actions/{secret_y}").json()
+    assert shown["participation_id"] == participation_y if "participation_id" in shown else shown["status"] == "pending"
+    assert requests.post(f"{base}/api/approval/actions/{secret_y[:-2]}xx", json={"decision": "accept"}).status_code == 404
+    refused = requests.post(f"{base}/api/approval/actions/{secret_y}", json={"decision": "refuse", "reason": "Période chargée"})
+    assert refused.status_code == 200
+    view, _ = poll(lambda: (v := people["employee"].call("GET", f"/api/engagement/participations/{participation_y}").json())
+                   if v["requests"][0]["status"] == "refused" else None, timeout=10)
+    assert view["days_approved"] == 0
+    # The first participation's approved dates are untouched by Y's refusal.
+    first = people["employee"].call("GET", "/api/engagement/me/participations").json()["items"]
+    assert sorted(p["days_approved"] for p in first) == [0, 1.5]
