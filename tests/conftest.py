@@ -62,6 +62,7 @@ def distributed(tmp_path_factory):
             yield {
                 "base": base, "broker_url": broker_url, "ports": ports,
                 "private_key": (var_dir / "keys" / "jwt-private.pem").read_text(),
+                "database_urls": database_urls,
                 "processes": processes,
             }
         finally:
