@@ -26,14 +26,13 @@ both removed afterwards):
 
 Goals (issue 4): p95 under 50 ms, and at most 3x the raw SQL.
 
-Usage: uv run python bench/p3_search.py [--missions 100000] [--requests 1500] [--clients 20]
+Usage: uv run python bench/p3_search.py [--missions 100000] [--requests 1000] [--clients 20]
 """
 from __future__ import annotations
 
 import argparse
 import contextlib
 import datetime as dt
-import io
 import json
 import os
 import platform
@@ -221,7 +220,6 @@ def generate(connection: psycopg.Connection, missions: int, rng: random.Random) 
         code, dep_name, region = rng.choice(departments)
         associations.append({"id": str(uuid.UUID(int=rng.getrandbits(128))), "name": name, "department": code, "city": dep_name,
                              "region": region, "themes": rng.sample(taxonomy.THEMES, rng.randint(1, 3))})
-    buffer = io.StringIO()
     with connection.cursor() as cursor:
         with cursor.copy("COPY associations (id, name, address, city, department, region, contact_email, themes, description,"
                          " representative_name, representative_title, general_interest_category, vetting_status, created_at,"
@@ -230,7 +228,6 @@ def generate(connection: psycopg.Connection, missions: int, rng: random.Random) 
                 copy.write_row((a["id"], a["name"], "1 place de la Mairie", a["city"], a["department"], a["region"],
                                 "contact@asso.example", json.dumps(a["themes"]), "Une association de terrain.", "Claire Martin",
                                 "Présidente", "social", "approved", now, now))
-        reserved_rows = 0
         with cursor.copy("COPY missions (id, association_id, title, description, themes, professional_expertises, personal_expertises,"
                          " format, duration, address, city, department, region, remote_possible, places, all_jobs,"
                          " open_to_all_companies, contact_name, contact_email, status, created_by, created_at, updated_at,"
@@ -267,7 +264,6 @@ def generate(connection: psycopg.Connection, missions: int, rng: random.Random) 
                 copy.write_row(row)
         reserved_rows = len(companies_rows)
     connection.commit()
-    del buffer
     return {"associations": len(associations), "missions": missions, "mission_companies": reserved_rows}
 
 
@@ -286,15 +282,16 @@ def make_searches(count: int, rng: random.Random) -> list[dict[str, Any]]:
 def query_string(search: dict[str, Any]) -> str:
     from urllib.parse import urlencode
 
-    pairs = [("q", search["q"])] + [(facet, value) for facet in FACETS for value in search[facet]] + [("per_page", PER_PAGE)]
+    pairs = ([("q", search["q"])] if search["q"] else []) + [(facet, value) for facet in FACETS for value in search[facet]] + [("per_page", PER_PAGE)]
     return urlencode(pairs)
 
 
 # -- d. the statements search_missions sends --------------------------------------------------------
 
 
-def capture_statements(runtime, searches: list[dict[str, Any]]) -> tuple[list[list[tuple[str, Any]]], list[int]]:
-    """For each search, the (SQL, parameters) search_missions sent through psycopg, in order; and its total."""
+def capture_statements(runtime, searches: list[dict[str, Any]]) -> tuple[list[list[tuple[str, Any]]], list[int], list[int]]:
+    """For each search, the (SQL, parameters) search_missions sent through psycopg, in order; its total; and
+    how many visible missions its keywords alone match."""
     captured: list[tuple[str, Any]] = []
 
     def record(conn, cursor, statement, parameters, context, executemany):
@@ -302,7 +299,7 @@ def capture_statements(runtime, searches: list[dict[str, Any]]) -> tuple[list[li
 
     engine = runtime.db.engine
     event.listen(engine, "before_cursor_execute", record)
-    statements, totals = [], []
+    statements, totals, matches = [], [], []
     try:
         for search in searches:
             captured.clear()
@@ -311,9 +308,12 @@ def capture_statements(runtime, searches: list[dict[str, Any]]) -> tuple[list[li
                 _, total, _ = search_missions(session, viewer, Filters(q=search["q"], **{f: search[f] for f in FACETS}), 1, PER_PAGE)
             statements.append(list(captured))
             totals.append(total)
+            # How many visible missions the keywords alone match: the rows a search reads to count its facets.
+            with runtime.db.reading() as session:
+                matches.append(search_missions(session, viewer, Filters(q=search["q"]), 1, 1)[1])
     finally:
         event.remove(engine, "before_cursor_execute", record)
-    return statements, totals
+    return statements, totals, matches
 
 
 # -- e. the load ---------------------------------------------------------------------------------------
@@ -329,24 +329,26 @@ def percentile(values: list[float], p: float) -> float:
     return data[lo] + (data[hi] - data[lo]) * (k - lo)
 
 
-def summary(seconds: list[float], wall: float) -> dict[str, float]:
+def summary(seconds: list[float], wall: float) -> dict[str, float | None]:
     ms = [s * 1000.0 for s in seconds]
+    if not ms:
+        return {"n": 0, "p50_ms": None, "p95_ms": None, "p99_ms": None, "max_ms": None, "throughput_per_s": None}
     return {
         "n": len(ms),
         "p50_ms": round(percentile(ms, 50), 2),
         "p95_ms": round(percentile(ms, 95), 2),
         "p99_ms": round(percentile(ms, 99), 2),
-        "max_ms": round(max(ms), 2) if ms else float("nan"),
-        "throughput_per_s": round(len(ms) / wall, 1) if wall else float("nan"),
+        "max_ms": round(max(ms), 2),
+        "throughput_per_s": round(len(ms) / wall, 1) if wall else None,
     }
 
 
-def run_clients(clients: int, requests_total: int, cap_seconds: float, make_worker) -> tuple[list[float], float, list[str]]:
-    """`clients` threads share a counter of `requests_total` requests; each request's duration is kept.
+def run_clients(clients: int, requests_total: int, cap_seconds: float, make_worker) -> tuple[list[tuple[int, float]], float, list[str]]:
+    """`clients` threads share a counter of `requests_total` requests; each request's (index, duration) is kept.
     `make_worker()` returns (do(index) -> None, close()). Stops at the cap whatever is left."""
     counter = iter(range(requests_total))
     lock = threading.Lock()
-    durations: list[float] = []
+    durations: list[tuple[int, float]] = []
     errors: list[str] = []
     stop_at = time.monotonic() + cap_seconds
 
@@ -367,7 +369,7 @@ def run_clients(clients: int, requests_total: int, cap_seconds: float, make_work
                     continue
                 elapsed = time.perf_counter() - start
                 with lock:
-                    durations.append(elapsed)
+                    durations.append((index, elapsed))
         finally:
             close()
 
@@ -378,25 +380,6 @@ def run_clients(clients: int, requests_total: int, cap_seconds: float, make_work
     for thread in threads:
         thread.join(timeout=max(1.0, stop_at - time.monotonic() + 15))
     return durations, time.perf_counter() - began, errors
-
-
-def http_worker(base_url: str, searches: list[dict[str, Any]], headers: dict[str, str], totals: list[int]):
-    def make():
-        session = requests.Session()
-        session.headers.update(headers)
-        urls = [f"{base_url}?{query_string(search)}" for search in searches]
-
-        def do(index: int) -> None:
-            i = index % len(searches)
-            response = session.get(urls[i], timeout=15)
-            if response.status_code != 200:
-                raise RuntimeError(f"HTTP {response.status_code}: {response.text[:150]}")
-            body = response.json()
-            if body["total"] != totals[i]:
-                raise RuntimeError(f"total {body['total']} != {totals[i]}")
-
-        return do, session.close
-    return make
 
 
 def sql_worker(dsn: str, statements: list[list[tuple[str, Any]]]):
@@ -432,8 +415,7 @@ def machine_description(dsn: str) -> dict[str, Any]:
                 mem_total_gib = round(int(line.split()[1]) / 1024 / 1024, 1)
     with psycopg.connect(dsn, autocommit=True) as connection:
         pg = {name: connection.execute(f"SHOW {name}").fetchone()[0] for name in ("server_version", "shared_buffers", "work_mem", "jit")}
-    import flask
-    import gunicorn
+    from importlib.metadata import version
 
     return {
         "date_utc": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -444,8 +426,7 @@ def machine_description(dsn: str) -> dict[str, Any]:
         "python": platform.python_version(),
         "postgresql": pg,
         "nginx": subprocess.run([nginx_binary() or "nginx", "-v"], capture_output=True, text=True).stderr.strip() if nginx_binary() else None,
-        "libraries": {"flask": flask.__version__, "gunicorn": gunicorn.__version__, "sqlalchemy": sa.__version__, "psycopg": psycopg.__version__,
-                      "requests": requests.__version__},
+        "libraries": {name: version(name) for name in ("flask", "gunicorn", "sqlalchemy", "psycopg", "requests")},
         "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
     }
 
@@ -458,14 +439,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--missions", type=int, default=100_000)
     parser.add_argument("--searches", type=int, default=300)
-    parser.add_argument("--requests", type=int, default=1500, help="requests per 20-client phase")
+    parser.add_argument("--requests", type=int, default=1000, help="requests per 20-client phase")
     parser.add_argument("--single-requests", type=int, default=300, help="requests per one-client phase")
+    parser.add_argument("--landing-requests", type=int, default=30, help="requests for \"Toutes les missions\", one client")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--phase-seconds", type=float, default=60.0, help="cap on each phase")
-    parser.add_argument("--deadline", type=float, default=900.0, help="cap on the whole run, seconds")
+    parser.add_argument("--deadline", type=float, default=1200.0, help="cap on the whole run, seconds")
     parser.add_argument("--seed", type=int, default=20261127)
     args = parser.parse_args()
+    # SIGTERM ends the run like Ctrl-C: through the clean-up below (processes, database, vhost).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     deadline = Deadline(args.deadline)
     rng = random.Random(args.seed)
     report: dict[str, Any] = {"parameters": vars(args)}
@@ -499,11 +483,11 @@ def main() -> int:
         with psycopg.connect(dsn, autocommit=True) as connection:
             connection.execute("VACUUM ANALYZE")
             report["data"]["missions_table_mb"] = round(connection.execute("SELECT pg_total_relation_size('missions')").fetchone()[0] / 2**20, 1)
-            report["data"]["gin_index_mb"] = round(connection.execute("SELECT pg_relation_size('ix_missions_search_vector')").fetchone()[0] / 2**20, 1)
+            report["data"]["gin_index_mb"] = round(connection.execute("SELECT pg_relation_size('ix_missions_search')").fetchone()[0] / 2**20, 1)
         deadline.remaining()
 
         searches = make_searches(args.searches, rng)
-        statements, totals = capture_statements(runtime, searches)
+        statements, totals, matches = capture_statements(runtime, searches)
         report["searches"] = {
             "count": len(searches),
             "examples": [f"/api/catalog/missions?{query_string(s)}" for s in searches[:5]],
@@ -511,6 +495,8 @@ def main() -> int:
             "total_p50": percentile([float(t) for t in totals], 50),
             "total_max": max(totals),
             "with_no_result": sum(1 for t in totals if t == 0),
+            "keyword_matches_p50": percentile([float(m) for m in matches], 50),
+            "keyword_matches_max": max(matches),
         }
 
         port = free_port()
@@ -537,17 +523,17 @@ def main() -> int:
             targets = {"gateway": f"http://127.0.0.1:{gateway_port}/api/catalog/missions", **targets}
 
         headers_for = {c: {"Authorization": f"Bearer {tokens.mint('bench-' + c, roles=['employee'], ttl=3600, company_id=c)}"} for c in COMPANIES}
-        # Each search carries the token of its own company.
-        by_company = [headers_for[s["company"]] for s in searches]
+        def http_make(url: str, searches: list[dict[str, Any]], totals: list[int]):
+            # Each search carries the token of its own company.
+            headers = [headers_for[search["company"]] for search in searches]
+            urls = [f"{url}?{query_string(search)}" for search in searches]
 
-        def http_make(url: str):
             def make():
                 session = requests.Session()
-                urls = [f"{url}?{query_string(search)}" for search in searches]
 
                 def do(index: int) -> None:
                     i = index % len(searches)
-                    response = session.get(urls[i], headers=by_company[i], timeout=15)
+                    response = session.get(urls[i], headers=headers[i], timeout=15)
                     if response.status_code != 200:
                         raise RuntimeError(f"HTTP {response.status_code}: {response.text[:150]}")
                     if response.json()["total"] != totals[i]:
@@ -558,7 +544,7 @@ def main() -> int:
 
         # Warm-up: every search once through each path (plans, caches, connection pools).
         for name, url in targets.items():
-            _, _, errors = run_clients(args.clients, len(searches), deadline.remaining(args.phase_seconds), http_make(url))
+            _, _, errors = run_clients(args.clients, len(searches), deadline.remaining(args.phase_seconds), http_make(url, searches, totals))
             if errors:
                 raise RuntimeError(f"warm-up through {name} failed: {errors[:3]}")
         run_clients(args.clients, len(searches), deadline.remaining(args.phase_seconds), sql_worker(dsn, statements))
@@ -571,23 +557,41 @@ def main() -> int:
             entry["durations"] += durations
             entry["wall"].append(wall)
             entry["errors"] += errors
-            print(f"  {label}: {len(durations)} in {wall:.1f} s, p50 {percentile(durations, 50)*1000:.1f} ms,"
-                  f" p95 {percentile(durations, 95)*1000:.1f} ms, errors {len(errors)}", file=sys.stderr)
+            seconds = [d for _, d in durations]
+            print(f"  {label}: {len(durations)} in {wall:.1f} s, p50 {percentile(seconds, 50)*1000:.1f} ms,"
+                  f" p95 {percentile(seconds, 95)*1000:.1f} ms, errors {len(errors)}", file=sys.stderr)
 
         report["loadavg_before_load"] = [round(x, 2) for x in os.getloadavg()]
         for round_number in range(args.rounds):
             print(f"round {round_number + 1}/{args.rounds} with {args.clients} clients", file=sys.stderr)
             for name, url in targets.items():
-                measure(f"http_{name}_{args.clients}", args.clients, args.requests, http_make(url))
+                measure(f"http_{name}_{args.clients}", args.clients, args.requests, http_make(url, searches, totals))
             measure(f"sql_{args.clients}", args.clients, args.requests, sql_worker(dsn, statements))
         print("one client", file=sys.stderr)
         for name, url in targets.items():
-            measure(f"http_{name}_1", 1, args.single_requests, http_make(url))
+            measure(f"http_{name}_1", 1, args.single_requests, http_make(url, searches, totals))
         measure("sql_1", 1, args.single_requests, sql_worker(dsn, statements))
+        # "Toutes les missions": no keyword, no filter, the facets over every visible mission.
+        landing = [{"q": None, **{facet: () for facet in FACETS}, "company": company} for company in COMPANIES[:10]]
+        landing_statements, landing_totals, _ = capture_statements(runtime, landing)
+        landing_phases = {}
+        for label, make in (("http_direct", http_make(targets["direct"], landing, landing_totals)),
+                            ("sql", sql_worker(dsn, landing_statements))):
+            run_clients(1, len(landing), deadline.remaining(args.phase_seconds), make)  # warm-up
+            durations, wall, errors = run_clients(1, args.landing_requests, deadline.remaining(args.phase_seconds), make)
+            landing_phases[label] = {**summary([d for _, d in durations], wall), "errors": len(errors), "first_errors": errors[:3]}
+        report["landing"] = {"total_p50": percentile([float(t) for t in landing_totals], 50), **landing_phases}
         report["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
 
-        report["phases"] = {label: {**summary(p["durations"], sum(p["wall"])), "errors": len(p["errors"]), "first_errors": p["errors"][:3]}
-                            for label, p in phases.items()}
+        report["phases"] = {label: {**summary([d for _, d in p["durations"]], sum(p["wall"])), "errors": len(p["errors"]),
+                                    "first_errors": p["errors"][:3]} for label, p in phases.items()}
+        # One client alone, by how many missions the keywords match (the rows the facet counts read).
+        buckets = (("< 5,000", 0, 5000), ("5,000 – 15,000", 5000, 15000), (">= 15,000", 15000, 10**9))
+        report["by_keyword_matches"] = {
+            label: {name: summary([d for i, d in phases[name]["durations"] if lo <= matches[i % len(searches)] < hi], 0)
+                    for name in phases if name.endswith("_1")}
+            for label, lo, hi in buckets
+        }
         ratios = {}
         for clients in (args.clients, 1):
             raw = report["phases"][f"sql_{clients}"]
@@ -619,6 +623,16 @@ def print_report(report: dict[str, Any], clients: int) -> None:
     print()
     for label, ratio in report["ratios"].items():
         print(f"- HTTP {label.replace('_', ' with ')} client(s) / raw SQL: p50 {ratio['p50']}x, p95 {ratio['p95']}x")
+    print("\nOne client alone, by how many visible missions the keywords match (p50 / p95 ms, n):\n")
+    names = list(next(iter(report["by_keyword_matches"].values())))
+    print("| keyword matches | " + " | ".join(names) + " |")
+    print("|---|" + "---:|" * len(names))
+    for label, row in report["by_keyword_matches"].items():
+        print(f"| {label} | " + " | ".join(f"{row[n]['p50_ms']} / {row[n]['p95_ms']} ({row[n]['n']})" for n in names) + " |")
+    landing = report["landing"]
+    print(f"\n\"Toutes les missions\" (no keyword, no filter, {landing['total_p50']:.0f} missions counted), one client:"
+          f" HTTP direct p50 {landing['http_direct']['p50_ms']} ms / p95 {landing['http_direct']['p95_ms']} ms,"
+          f" raw SQL p50 {landing['sql']['p50_ms']} ms / p95 {landing['sql']['p95_ms']} ms.")
     main_path = "gateway" if f"http_gateway_{clients}" in report["phases"] else "direct"
     p95 = report["phases"][f"http_{main_path}_{clients}"]["p95_ms"]
     ratio = report["ratios"][f"{main_path}_{clients}"]["p95"]

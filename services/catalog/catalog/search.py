@@ -16,22 +16,37 @@ behind a GIN index. Each word becomes `to_tsquery('french_unaccent', word) || to
 word:*)`: the unstemmed side makes any prefix match (a stemmed prefix would not: "associati" stems to
 "associat", "association" to "associ"; and "thea" would stem to "the" and then, as a prefix, find
 "thème"), the French side adds the other forms of a whole word ("jardins" finds "jardin"). The words
-are AND-ed, and relevance is `ts_rank` with its default weights and no length normalisation: one title
-hit outranks several description hits, and two missions matched the same way tie, so the newer one
-comes first. The list filters use the JSONB `?|` operator.
+are AND-ed. Relevance is `ts_rank_cd` (cover density) with weights A 1, B 0.25, C 0.05 and no length
+normalisation: a title hit is worth twenty description hits, more hits rank higher, several words rank
+higher when close together, and two missions matched the same way tie, so the newer one comes first.
+Not `ts_rank`: it sums a lexeme's occurrences in position order, not weight order, so a description hit
+placed between two title positions LOWERS the rank of a title match (0.760 for "Atelier vélo" alone,
+0.713 with "vélo" also in the description); the property test found it.
 
-Facet counts on PostgreSQL are ONE statement that reads the matching rows once: each row carries one
-boolean per active filter, and a LATERAL UNION ALL turns it into (facet, value) pairs, a pair being
-emitted only when every other filter holds (the list columns are unnested there with
-`jsonb_array_elements_text`). A single hash aggregate counts them, and a ('', '') pair per fully
-matching row gives the total. Rows that fail two filters or more can count for no facet and are
-dropped before that. We chose this over a normalised `mission_tags` table: the values are already on
-the row we read for the keyword match, so the count costs no join and no second copy to maintain.
+Filters and facet counts on PostgreSQL use `missions.search_facets`, the mission's filter values as tags
+with their facet's letter (`t:environnement`, `r:Bretagne`, `a:<association id>`…), kept by the same
+trigger, and indexed with the document in ONE partial GIN index. A filter is `search_facets &&
+'{t:…,t:…}'`, so keywords and filters meet inside the index before any row is read. The counts are ONE
+statement over the rows that match the keywords and fail at most one filter (a row failing two counts
+for nothing; with two filters that is "one of them holds", a single indexed `&&`): each row gets the
+letter of the one filter it fails ('' if none), computed once (MATERIALIZED), then its tags are unnested
+and a tag counts when the row fails no filter, or only the filter of that tag's own facet; a `#` tag per
+row counts the total. The same statement returns the page: the rows that pass everything, numbered by
+relevance, recency and id. One read of the rows, one hash aggregate, one round trip. We chose this over
+JSONB operators (one unnest per list column per row, a subplan per facet) and over a normalised
+`mission_tags` table (a join per matching row, and a second copy of every value): the tags sit on the
+row that the keyword match reads anyway. Each transaction of a search turns JIT compilation off (its
+cost threshold is easily passed here, and compiling costs more than running) and gives itself 16 MB of
+work_mem (a broad match, 40,000 rows, materialises ~12 MB).
+
+Cost: a search reads every visible mission its keywords match (those that fail at most one filter), so
+it grows with that number; without keywords or filters ("Toutes les missions") it reads them all. See
+bench/README.md, P3, for the figures and what would remove that limit (cached or maintained counts).
 
 SQLite (embedded mode): the FTS5 table `missions_fts` (unicode61, remove_diacritics 2), kept in sync by
-triggers, answers `"word"*` prefix queries. Relevance is the number of hits per column, weighted 10
-(title), 4 (association, themes, expertises) and 2 (description, city), counted with `highlight()`. Like
-`ts_rank` without normalisation it does not depend on the text's length, so ties fall to recency.
+triggers, answers `"word"*` prefix queries. Relevance is the number of hits per column, weighted 20
+(title), 5 (association, themes, expertises) and 1 (description, city), counted with `highlight()`. Like
+PostgreSQL's it does not depend on the text's length (bm25 would), so ties fall to recency.
 SQLite has no French stemmer: there, "jardins" does not find "jardin" (a prefix still does). Facets are
 a UNION ALL of grouped queries over the matching rows, materialised once (`json_each` unnests the lists).
 The list columns are written by the API through `domain.check_choices`, which never repeats a value, so
@@ -120,13 +135,31 @@ def visible_missions(session: Session, viewer: Viewer):
 
 # -- the statements ---------------------------------------------------------------------------
 
+# PostgreSQL's `missions.search_facets` tags each filter value with its facet's letter (migration 0004).
+FACET_TAGS = {"association": "a", "region": "r", "theme": "t", "professional_expertise": "p", "personal_expertise": "e"}
+TAG_FACETS = {letter: facet for facet, letter in FACET_TAGS.items()}
+TOTAL_TAG = "#"
+PAGE_TAG = ">"
+
 
 @dataclass(frozen=True)
 class SearchStatements:
-    """The two statements of a search: facet counts with the total, and the ids of the page in order."""
+    """The statements of a search: settings for the transaction (PostgreSQL), the facet counts with the
+    total (and, on PostgreSQL, the page), and the ids of the page in order (SQLite)."""
 
+    setup: sa.TextClause | None
     counts: sa.TextClause
-    page: sa.TextClause
+    page: sa.TextClause | None
+
+
+# ts_rank_cd's weights for D, C, B, A: a title hit is worth 4 hits in the association/themes/expertises and
+# 20 in the description or city (SQLite's weights below have the same ratios).
+PG_RANK_WEIGHTS = "'{0.02, 0.05, 0.25, 1.0}'"
+
+# A search reads many rows in one short statement: the JIT compiler would spend longer compiling (its
+# threshold is a cost estimate, easily passed here) than the statement takes to run, and a large match
+# keeps its working set in memory rather than in a temporary file. For this transaction only.
+PG_SETUP = sa.text("SELECT set_config('jit', 'off', true), set_config('work_mem', '16MB', true)")
 
 
 class _Builder:
@@ -140,8 +173,9 @@ class _Builder:
         self.params: dict[str, object] = {}
         self.expanding: set[str] = set()
         self.words = keywords(filters.q)
-        self.active = [facet for facet in FACETS if getattr(filters, facet)]
-        self.conditions = {facet: self._condition(facet, list(dict.fromkeys(getattr(filters, facet)))) for facet in self.active}
+        self.values = {facet: list(dict.fromkeys(getattr(filters, facet))) for facet in FACETS if getattr(filters, facet)}
+        self.active = list(self.values)
+        self.conditions = {facet: self._condition(facet, values) for facet, values in self.values.items()}
         self.common = self._visible(viewer) + self._exclude(list(filters.exclude))
         self.where = self.common + self._keywords()
 
@@ -152,17 +186,17 @@ class _Builder:
         return f":{name}"
 
     def _condition(self, facet: str, values: list[str]) -> str:
-        column = f"m.{FACET_COLUMNS[facet]}"
         if self.pg:
-            bound = self._bind(f"f_{facet}", values)
-            return f"{column} ?| {bound}" if facet in LIST_FACETS else f"{column} = ANY({bound})"
+            return f"m.search_facets && {self._bind(f'f_{facet}', [f'{FACET_TAGS[facet]}:{value}' for value in values])}"
+        column = f"m.{FACET_COLUMNS[facet]}"
         bound = self._bind(f"f_{facet}", values, expanding=True)
         if facet in LIST_FACETS:
             return f"EXISTS (SELECT 1 FROM json_each({column}) AS j WHERE j.value IN {bound})"
         return f"{column} IN {bound}"
 
     def _visible(self, viewer: Viewer) -> list[str]:
-        # The status is a literal, not a parameter: a generic plan can then still use partial indexes.
+        # The status is a literal, not a parameter: the partial indexes (WHERE status = 'published') then
+        # serve generic plans too.
         published = f"m.status = '{MissionStatus.PUBLISHED.value}'"
         open_to_all = "m.open_to_all_companies" if self.pg else "m.open_to_all_companies = 1"
         if viewer.company_id is None:
@@ -197,43 +231,59 @@ class _Builder:
         # Each word quoted (it holds only letters and digits) and made a prefix; FTS5 ANDs them.
         return self._bind("match", " AND ".join(f'"{word}"*' for word in self.words))
 
-    def _all_but(self, skipped: str | None, prefix: str = "") -> str:
-        kept = [f"{prefix}f_{facet}" for facet in self.active if facet != skipped]
-        return " AND ".join(kept) if kept else "1 = 1"
-
     def _text(self, sql: str) -> sa.TextClause:
         clause = sa.text(sql)
         names = [name for name in self.params if re.search(rf":{name}\b", sql)]
         binds = [sa.bindparam(name, self.params[name], expanding=name in self.expanding) for name in names]
         return clause.bindparams(*binds)
 
-    def _base(self) -> str:
-        """The visible missions that match the keywords and fail at most one filter, with one flag per filter."""
-        flags = "".join(f", {self.conditions[facet]} AS f_{facet}" for facet in self.active)
-        where = list(self.where)
-        if len(self.active) >= 2:
+    def _prune(self) -> list[str]:
+        """A row that fails two filters or more counts for no facet: leave it out early."""
+        if len(self.active) < 2:
+            return []
+        pruned = []
+        if self.pg:
+            # "at least one filter holds", as one condition the GIN index on search_facets answers
+            # (exactly "fails at most one" when there are two filters).
+            every = [f"{FACET_TAGS[facet]}:{value}" for facet, values in self.values.items() for value in values]
+            pruned.append(f"m.search_facets && {self._bind('f_any', every)}")
+        if not self.pg or len(self.active) > 2:
             failures = " + ".join(f"CASE WHEN {self.conditions[facet]} THEN 0 ELSE 1 END" for facet in self.active)
-            where.append(f"{failures} <= 1")
-        columns = ", ".join(f"m.{column}" for column in FACET_COLUMNS.values())
-        return f"SELECT {columns}{flags} FROM missions AS m WHERE {' AND '.join(where)}"
+            pruned.append(f"{failures} <= 1")
+        return pruned
+
+    def pg_search(self, limit: int, offset: int) -> sa.TextClause:
+        """PostgreSQL: the facet counts, the total and the page, in one statement over one read of the rows.
+
+        `failed` is the letter of the one filter a row fails, '' when it passes them all. A row counts
+        for that facet only, or, passing everything, for every facet, for the total ('#') and for the
+        page, whose rows come back as ('>' || id, position). The base is MATERIALIZED so that `failed`
+        is computed once per row, not once per tag, and the relevance only for rows that pass everything.
+        """
+        where = " AND ".join(self.where + self._prune())
+        failed = ("CASE " + " ".join(f"WHEN NOT ({self.conditions[facet]}) THEN '{FACET_TAGS[facet]}'" for facet in self.active)
+                  + " ELSE '' END") if self.active else "''"
+        if self.words:
+            rank = f"CASE WHEN {failed} = '' THEN ts_rank_cd({PG_RANK_WEIGHTS}, m.search_vector, {self.tsquery}) END"
+            order = "base.rank DESC, base.published_at DESC, base.id"
+        else:
+            rank, order = "NULL::real", "base.published_at DESC, base.id"
+        first, last = self._bind("offset", offset), self._bind("last", offset + limit)
+        return self._text(
+            f"WITH base AS MATERIALIZED (SELECT m.id, m.published_at, m.search_facets, {failed} AS failed, {rank} AS rank"
+            f" FROM missions AS m WHERE {where})\n"
+            f"SELECT tag AS key, count(*) AS n FROM base CROSS JOIN LATERAL unnest(array_append(base.search_facets, '{TOTAL_TAG}')) AS tag"
+            f" WHERE base.failed = '' OR left(tag, 1) = base.failed GROUP BY tag\n"
+            f"UNION ALL\n"
+            f"SELECT '{PAGE_TAG}' || page.id, page.position FROM (SELECT base.id, row_number() OVER (ORDER BY {order}) AS position"
+            f" FROM base WHERE base.failed = '') AS page WHERE page.position > {first} AND page.position <= {last}"
+        )
 
     def counts(self) -> sa.TextClause:
-        if self.pg:
-            branches = []
-            for facet in FACETS:
-                column = f"base.{FACET_COLUMNS[facet]}"
-                when = self._all_but(facet, "base.")
-                if facet in LIST_FACETS:
-                    branches.append(f"SELECT '{facet}', value FROM jsonb_array_elements_text({column}) AS value WHERE {when}")
-                else:
-                    branches.append(f"SELECT '{facet}', {column} WHERE {when}")
-            branches.append(f"SELECT '', '' WHERE {self._all_but(None, 'base.')}")
-            union = "\n        UNION ALL ".join(branches)
-            return self._text(
-                f"WITH base AS ({self._base()})\n"
-                f"SELECT v.facet, v.value, count(*) AS n FROM base CROSS JOIN LATERAL (\n        {union}\n"
-                f") AS v(facet, value) GROUP BY v.facet, v.value"
-            )
+        """SQLite: the facet counts and the total."""
+        where = " AND ".join(self.where + self._prune())
+        flags = "".join(f", {self.conditions[facet]} AS f_{facet}" for facet in self.active)
+        columns = ", ".join(f"m.{column}" for column in FACET_COLUMNS.values())
         selects = []
         for facet in FACETS:
             column, when = FACET_COLUMNS[facet], self._all_but(facet)
@@ -243,22 +293,25 @@ class _Builder:
             else:
                 selects.append(f"SELECT '{facet}', {column}, count(*) FROM base WHERE {when} GROUP BY {column}")
         selects.append(f"SELECT '', '', count(*) FROM base WHERE {self._all_but(None)}")
-        return self._text(f"WITH base AS MATERIALIZED ({self._base()})\n" + "\nUNION ALL ".join(selects))
+        return self._text(f"WITH base AS MATERIALIZED (SELECT {columns}{flags} FROM missions AS m WHERE {where})\n"
+                          + "\nUNION ALL ".join(selects))
+
+    def _all_but(self, skipped: str | None) -> str:
+        kept = [f"f_{facet}" for facet in self.active if facet != skipped]
+        return " AND ".join(kept) if kept else "1 = 1"
 
     def page(self, limit: int, offset: int) -> sa.TextClause:
+        """SQLite: the ids of the page, in order."""
         filtered = [self.conditions[facet] for facet in self.active]
         where = self.where + filtered
         limits = f"LIMIT {self._bind('limit', limit)} OFFSET {self._bind('offset', offset)}"
         if not self.words:
             return self._text(f"SELECT m.id FROM missions AS m WHERE {' AND '.join(where)}"
                               f" ORDER BY m.published_at DESC, m.id {limits}")
-        if self.pg:
-            return self._text(f"SELECT m.id FROM missions AS m WHERE {' AND '.join(where)}"
-                              f" ORDER BY ts_rank(m.search_vector, {self.tsquery}) DESC, m.published_at DESC, m.id {limits}")
         # hits in column c = how many opening marks highlight() puts in it
         hits = " + ".join(
             f"{weight} * (length(highlight(missions_fts, {index}, char(1), '')) - length({column}))"
-            for index, column, weight in ((1, "title", 10), (2, "tags", 4), (3, "body", 2))
+            for index, column, weight in ((1, "title", 20), (2, "tags", 5), (3, "body", 1))
         )
         where = self.common + filtered
         return self._text(
@@ -269,24 +322,43 @@ class _Builder:
 
 
 def search_statements(dialect: str, viewer: Viewer, filters: Filters, page: int, per_page: int) -> SearchStatements:
-    """The statements `search_missions` runs (the benchmark runs them bare to compare)."""
+    """The statements `search_missions` runs, before it loads the page's missions."""
     builder = _Builder(dialect, viewer, filters)
-    return SearchStatements(counts=builder.counts(), page=builder.page(per_page, (page - 1) * per_page))
+    offset = (page - 1) * per_page
+    if builder.pg:
+        return SearchStatements(setup=PG_SETUP, counts=builder.pg_search(per_page, offset), page=None)
+    return SearchStatements(setup=None, counts=builder.counts(), page=builder.page(per_page, offset))
 
 
 def search_missions(session: Session, viewer: Viewer, filters: Filters, page: int, per_page: int):
     """(missions of the page, total, facets): each facet counts with every other filter applied."""
-    statements = search_statements(session.get_bind().dialect.name, viewer, filters, page, per_page)
+    dialect = session.get_bind().dialect.name
+    statements = search_statements(dialect, viewer, filters, page, per_page)
+    if statements.setup is not None:
+        session.execute(statements.setup)
     facets: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-    total = 0
-    for facet, value, count in session.execute(statements.counts):
-        if facet:
-            facets[facet][value] = count
+    total, positions = 0, {}
+    for row in session.execute(statements.counts):
+        if dialect == "postgresql":
+            key, count = row
+            if key == TOTAL_TAG:
+                total = count
+            elif key.startswith(PAGE_TAG):
+                positions[key[len(PAGE_TAG):]] = count
+            else:
+                facets[TAG_FACETS[key[0]]][key[2:]] = count
         else:
-            total = count
+            facet, value, count = row
+            if facet:
+                facets[facet][value] = count
+            else:
+                total = count
     facets = {facet: dict(sorted(counts.items())) for facet, counts in facets.items()}
-    if total <= (page - 1) * per_page:
+    if statements.page is not None and total > (page - 1) * per_page:
+        ids = list(session.scalars(statements.page))
+    else:
+        ids = sorted(positions, key=positions.__getitem__)
+    if not ids:
         return [], total, facets
-    ids = list(session.scalars(statements.page))
     by_id = {mission.id: mission for mission in session.scalars(sa.select(Mission).where(Mission.id.in_(ids)))}
     return [by_id[mission_id] for mission_id in ids if mission_id in by_id], total, facets

@@ -11,11 +11,19 @@ PostgreSQL
     stems to "associat" while "association" stems to "associ", so a stemmed prefix alone misses it;
     about 4 % of the prefixes of the demo vocabulary fail that way).
   * `missions.search_vector`, weighted: A the title, B the association's name, themes and
-    expertises, C the description and city. Set by a BEFORE trigger on missions, and refreshed for
-    an association's missions when it is renamed. A generated column cannot read `associations`.
-  * A GIN index on it.
-  * `themes`, `professional_expertises`, `personal_expertises` become JSONB: the filters use `?|`
-    and the facet counts unnest them with `jsonb_array_elements_text`, both without reparsing text.
+    expertises, C the description and city.
+  * `missions.search_facets`, the mission's filter values as tags, one letter for the facet:
+    `a:<association id>`, `r:<region>`, `t:<theme>`, `p:<professional expertise>`,
+    `e:<personal expertise>`. Every filter is then `search_facets && '{t:…,t:…}'`, which the index
+    below answers together with the keywords, and the facet counts unnest one small array per
+    matching row (see `catalog.search`).
+  * Both set by a BEFORE trigger on missions, and the document refreshed for an association's
+    missions when it is renamed. A generated column cannot read `associations`.
+  * One GIN index on both columns (`ix_missions_search`), partial (`WHERE status = 'published'`:
+    only published missions are searched; the search writes that condition as a literal so that
+    the planner can use the index with generic plans too).
+  * A B-tree index on `mission_companies (company_id)`: "reserved to my company" is then an index
+    lookup instead of a scan of every reservation (the primary key starts with mission_id).
 
 SQLite (embedded mode)
   * `missions_fts`, an FTS5 table (unicode61, remove_diacritics 2) with the same three parts in
@@ -29,7 +37,7 @@ migration must recreate the three `missions_fts_*` triggers below (and rebuild `
 
 Revision ID: 0004
 Revises: 0003
-Create Date: 2026-11-27
+Create Date: 2026-11-26
 """
 import sqlalchemy as sa
 from alembic import op
@@ -67,16 +75,16 @@ PG_UPGRADE = [
     # The weighted document of a mission. STABLE, not IMMUTABLE: it reads the association's name.
     """
     CREATE FUNCTION catalog_mission_document(
-        p_title text, p_association_id varchar, p_themes jsonb, p_professional jsonb, p_personal jsonb,
+        p_title text, p_association_id varchar, p_themes json, p_professional json, p_personal json,
         p_description text, p_city text
     ) RETURNS tsvector LANGUAGE sql STABLE AS $$
         WITH parts AS (
             SELECT coalesce(p_title, '') AS a,
                    concat_ws(' ',
                        (SELECT name FROM associations WHERE id = p_association_id),
-                       (SELECT string_agg(v, ' ') FROM jsonb_array_elements_text(p_themes) AS v),
-                       (SELECT string_agg(v, ' ') FROM jsonb_array_elements_text(p_professional) AS v),
-                       (SELECT string_agg(v, ' ') FROM jsonb_array_elements_text(p_personal) AS v)) AS b,
+                       (SELECT string_agg(v, ' ') FROM json_array_elements_text(p_themes) AS v),
+                       (SELECT string_agg(v, ' ') FROM json_array_elements_text(p_professional) AS v),
+                       (SELECT string_agg(v, ' ') FROM json_array_elements_text(p_personal) AS v)) AS b,
                    concat_ws(' ', p_description, p_city) AS c
         )
         SELECT setweight(to_tsvector('french_unaccent', a), 'A')
@@ -88,20 +96,33 @@ PG_UPGRADE = [
         FROM parts
     $$
     """,
+    # The filter values as tags (the letters are catalog.search.FACET_TAGS).
     """
-    CREATE FUNCTION catalog_missions_search_vector() RETURNS trigger LANGUAGE plpgsql AS $$
+    CREATE FUNCTION catalog_mission_facets(
+        p_association_id varchar, p_region varchar, p_themes json, p_professional json, p_personal json
+    ) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+        SELECT ARRAY['a:' || p_association_id, 'r:' || p_region]
+            || ARRAY(SELECT 't:' || v FROM json_array_elements_text(p_themes) AS v)
+            || ARRAY(SELECT 'p:' || v FROM json_array_elements_text(p_professional) AS v)
+            || ARRAY(SELECT 'e:' || v FROM json_array_elements_text(p_personal) AS v)
+    $$
+    """,
+    """
+    CREATE FUNCTION catalog_missions_search_columns() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         NEW.search_vector := catalog_mission_document(NEW.title, NEW.association_id, NEW.themes,
             NEW.professional_expertises, NEW.personal_expertises, NEW.description, NEW.city);
+        NEW.search_facets := catalog_mission_facets(NEW.association_id, NEW.region, NEW.themes,
+            NEW.professional_expertises, NEW.personal_expertises);
         RETURN NEW;
     END
     $$
     """,
     """
-    CREATE TRIGGER missions_search_vector
-        BEFORE INSERT OR UPDATE OF title, association_id, themes, professional_expertises, personal_expertises,
-            description, city
-        ON missions FOR EACH ROW EXECUTE FUNCTION catalog_missions_search_vector()
+    CREATE TRIGGER missions_search_columns
+        BEFORE INSERT OR UPDATE OF title, association_id, region, themes, professional_expertises,
+            personal_expertises, description, city
+        ON missions FOR EACH ROW EXECUTE FUNCTION catalog_missions_search_columns()
     """,
     # A renamed association: its missions' documents carry its name.
     """
@@ -124,9 +145,10 @@ PG_UPGRADE = [
 PG_DOWNGRADE = [
     "DROP TRIGGER IF EXISTS associations_search_vector ON associations",
     "DROP FUNCTION IF EXISTS catalog_associations_search_vector()",
-    "DROP TRIGGER IF EXISTS missions_search_vector ON missions",
-    "DROP FUNCTION IF EXISTS catalog_missions_search_vector()",
-    "DROP FUNCTION IF EXISTS catalog_mission_document(text, varchar, jsonb, jsonb, jsonb, text, text)",
+    "DROP TRIGGER IF EXISTS missions_search_columns ON missions",
+    "DROP FUNCTION IF EXISTS catalog_missions_search_columns()",
+    "DROP FUNCTION IF EXISTS catalog_mission_document(text, varchar, json, json, json, text, text)",
+    "DROP FUNCTION IF EXISTS catalog_mission_facets(varchar, varchar, json, json, json)",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS french_unaccent",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS simple_unaccent",
     # The extension stays: other objects of the database may use it.
@@ -206,35 +228,40 @@ SQLITE_DOWNGRADE = [
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     if dialect == "postgresql":
-        for column in LIST_COLUMNS:
-            op.alter_column("missions", column, type_=postgresql.JSONB(), existing_type=sa.JSON(),
-                            existing_nullable=False, postgresql_using=f"{column}::jsonb")
         op.add_column("missions", sa.Column("search_vector", postgresql.TSVECTOR(), nullable=True))
+        op.add_column("missions", sa.Column("search_facets", postgresql.ARRAY(sa.Text()), nullable=True))
         for statement in PG_UPGRADE:
             op.execute(statement)
         # Index the rows already there (the trigger only sees later writes).
         op.execute(
             "UPDATE missions SET search_vector = catalog_mission_document(title, association_id, themes,"
-            " professional_expertises, personal_expertises, description, city)"
+            " professional_expertises, personal_expertises, description, city),"
+            " search_facets = catalog_mission_facets(association_id, region, themes, professional_expertises,"
+            " personal_expertises)"
         )
-        op.create_index("ix_missions_search_vector", "missions", ["search_vector"], postgresql_using="gin")
+        # One GIN index on both columns, not one each: a keyword search with filters is then a single
+        # index scan that intersects the two inside the index. With two indexes the planner, which
+        # underrates the cost of testing a tsvector row by row, often reads every row the filters
+        # match and tests the keywords on each (measured on 100,000 missions: 150 ms instead of 37).
+        op.create_index("ix_missions_search", "missions", ["search_vector", "search_facets"], postgresql_using="gin",
+                        postgresql_where=sa.text("status = 'published'"))
     elif dialect == "sqlite":
         for statement in SQLITE_UPGRADE:
             op.execute(statement)
     else:
         raise NotImplementedError(f"catalog's search supports PostgreSQL and SQLite, not {dialect}")
+    op.create_index("ix_mission_companies_company_id", "mission_companies", ["company_id"])
 
 
 def downgrade() -> None:
     dialect = op.get_bind().dialect.name
+    op.drop_index("ix_mission_companies_company_id", table_name="mission_companies")
     if dialect == "postgresql":
-        op.drop_index("ix_missions_search_vector", table_name="missions")
+        op.drop_index("ix_missions_search", table_name="missions")
         for statement in PG_DOWNGRADE:
             op.execute(statement)
+        op.drop_column("missions", "search_facets")
         op.drop_column("missions", "search_vector")
-        for column in LIST_COLUMNS:
-            op.alter_column("missions", column, type_=sa.JSON(), existing_type=postgresql.JSONB(),
-                            existing_nullable=False, postgresql_using=f"{column}::json")
     elif dialect == "sqlite":
         for statement in SQLITE_DOWNGRADE:
             op.execute(statement)
