@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,25 @@ def read_key_material(environ: Mapping[str, str], name: str) -> str:
     if path:
         return Path(path).read_text(encoding="ascii")
     return ""
+
+
+@dataclass(frozen=True)
+class CommonSettings:
+    """The settings every service has; each service's `Settings` extends it with its own."""
+
+    service: str
+    data_dir: str
+    database_url: str
+    broker_url: str
+    delivery_limit: int
+    outbox_poll_interval: float
+    trace_exporter: str
+    log_level: str
+    json_logs: bool
+    public_url: str
+    jwt_public_keys: str
+    jwt_audience: str
+    jwt_issuer: str
 
 
 def common_settings(service: str, environ: Mapping[str, str]) -> dict[str, Any]:

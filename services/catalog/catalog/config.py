@@ -5,27 +5,13 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from tandem_shared.config import common_settings
+from tandem_shared.config import CommonSettings, common_settings
 
 SERVICE = "catalog"
 
 
 @dataclass(frozen=True)
-class Settings:
-    service: str
-    data_dir: str
-    database_url: str
-    broker_url: str
-    delivery_limit: int
-    outbox_poll_interval: float
-    trace_exporter: str
-    log_level: str
-    json_logs: bool
-    public_url: str
-    jwt_public_keys: str
-    jwt_audience: str
-    jwt_issuer: str
-
+class Settings(CommonSettings):
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
         environ = os.environ if environ is None else environ

@@ -5,7 +5,7 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 import sqlalchemy as sa
-from flask import jsonify, request
+from flask import current_app, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
@@ -241,7 +241,7 @@ class SessionResource(MethodView):
             if person is not None:
                 revoke_everywhere(uow, person)
                 audit(uow.session, "logged_out", person_id=person.id)
-        response = current_app_response(204)
+        response = current_app.response_class(status=204)
         clear_session_cookies(response)
         return response
 
@@ -323,9 +323,3 @@ class Jwks(MethodView):
         response.headers["Cache-Control"] = "public, max-age=300"
         return response
 
-
-def current_app_response(status: int):
-    from flask import current_app
-
-    response = current_app.response_class(status=status)
-    return response

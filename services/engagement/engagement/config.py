@@ -5,26 +5,13 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from tandem_shared.config import common_settings, read_key_material
+from tandem_shared.config import CommonSettings, common_settings, read_key_material
 
 SERVICE = "engagement"
 
 
 @dataclass(frozen=True)
-class Settings:
-    service: str
-    data_dir: str
-    database_url: str
-    broker_url: str
-    delivery_limit: int
-    outbox_poll_interval: float
-    trace_exporter: str
-    log_level: str
-    json_logs: bool
-    public_url: str
-    jwt_public_keys: str
-    jwt_audience: str
-    jwt_issuer: str
+class Settings(CommonSettings):
     jwt_private_key: str
     access_token_seconds: int
     session_days: int
