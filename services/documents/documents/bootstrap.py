@@ -8,7 +8,7 @@ from tandem_shared.revocation import NotBeforeLookup
 from tandem_shared.runtime import RuntimeSettings, ServiceRuntime
 
 from .config import SERVICE, Settings
-from .handlers import SUBSCRIPTIONS
+from .handlers import subscriptions
 from .models import Base, messaging, token_cutoffs
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
@@ -26,7 +26,7 @@ def build_runtime(settings: Settings) -> ServiceRuntime:
         ),
         metadata=Base.metadata,
         tables=messaging,
-        subscriptions=SUBSCRIPTIONS,
+        subscriptions=subscriptions(settings),
     )
 
 

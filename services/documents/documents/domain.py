@@ -1,2 +1,202 @@
-"""Documents rules, free of Flask, SQLAlchemy and the bus. They arrive with conventions, their versions, signatures and bilan PDFs (the conventions issue)."""
+"""Documents rules, free of Flask, SQLAlchemy and the bus: which dates a convention covers, who may read a
+document, when a version may be signed, and how dates and files are named in French."""
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class DomainError(Exception):
+    """A rule refused the action; the message is shown to the user as is (French)."""
+
+
+class MissingParty(Exception):
+    """A party the convention names is not known here yet (its event has not arrived, or was lost).
+
+    Raised from a handler, it fails the message: the broker redelivers it, then dead-letters it to
+    `documents.dead`, from where `documents-worker dead replay` brings it back once the party is known.
+    """
+
+
+class ConventionState(StrEnum):
+    TO_SIGN = "to_sign"
+    SIGNED = "signed"
+    # Every approved date was withdrawn: nothing left to sign.
+    WITHDRAWN = "withdrawn"
+
+
+class VersionCause(StrEnum):
+    APPROVAL = "approval"
+    CANCELLATION = "cancellation"
+
+
+# -- dates ------------------------------------------------------------------------------------------
+
+FORMATS = {"full_day": "journée", "half_day": "1/2 journée"}
+FORMAT_DAYS = {"full_day": 1.0, "half_day": 0.5}
+WEEKDAYS = ("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche")
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
+
+
+def date_label(day: date, format: str) -> str:
+    """« Lundi 25 janvier 2027 — journée »."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{WEEKDAYS[day.weekday()]} {number} {MONTHS[day.month - 1]} {day.year} — {FORMATS[format]}"
+
+
+def days_count(formats: Iterable[str]) -> float:
+    """A full day counts 1, a half day 0.5."""
+    return sum(FORMAT_DAYS[format] for format in formats)
+
+
+def covered_dates(year: int, requests: Iterable[Iterable[dict]]) -> list[dict]:
+    """Every date of the approved requests, in calendar order: what a version of the convention covers.
+
+    A date approved twice is counted once (the first approval's format holds). A date outside the
+    convention's civil year is refused: « 1 convention = 1 année civile ».
+    """
+    by_day: dict[date, str] = {}
+    for dates in requests:
+        for entry in dates:
+            day = entry["date"] if isinstance(entry["date"], date) else date.fromisoformat(entry["date"])
+            if day.year != year:
+                raise DomainError(f"Le {day.isoformat()} n'est pas dans l'année {year} de cette convention.")
+            if entry["format"] not in FORMAT_DAYS:
+                raise DomainError(f"Format de date inconnu : {entry['format']}.")
+            by_day.setdefault(day, entry["format"])
+    return [{"date": day.isoformat(), "format": by_day[day]} for day in sorted(by_day)]
+
+
+def total_days(dates: Iterable[dict]) -> float:
+    return days_count(entry["format"] for entry in dates)
+
+
+def labelled(dates: Iterable[dict]) -> list[dict]:
+    """Stored dates with their French label, as the API shows them."""
+    return [{**entry, "label": date_label(date.fromisoformat(entry["date"]), entry["format"])} for entry in dates]
+
+
+def is_newer(incoming: datetime | None, stored: datetime | None) -> bool:
+    """An event may update a copy unless it describes an older state than the one kept (equal: same state again)."""
+    return stored is None or incoming is None or incoming >= stored
+
+
+def full_name(first_name: str, last_name: str) -> str:
+    return f"{first_name} {last_name}".strip()
+
+
+def normalize_email(address: str | None) -> str:
+    return (address or "").strip().lower()
+
+
+# -- state and signature ------------------------------------------------------------------------
+
+
+def convention_state(current_version: int, signed_version: int | None, withdrawn: bool) -> ConventionState:
+    if withdrawn:
+        return ConventionState.WITHDRAWN
+    if signed_version is not None and signed_version == current_version:
+        return ConventionState.SIGNED
+    return ConventionState.TO_SIGN
+
+
+@dataclass(frozen=True)
+class SignatureRefusal:
+    """Why a signature is refused: HTTP status, the French message, and the field it is about (or None)."""
+
+    status: int
+    message: str
+    field: str | None = None
+
+
+CONSENT_REQUIRED = "Coche la case pour accepter la convention avant de signer."
+CONSENT_CHANGED = "Le texte d'accord a changé : recharge la page et relis-le."
+ALREADY_SIGNED = "Tu as déjà signé cette version de la convention."
+PDF_CHANGED = "Le document affiché ne correspond pas à cette version : recharge la page avant de signer."
+NOTHING_TO_SIGN = "Tu t'es retiré·e de cette mission : cette convention n'a plus de dates à signer."
+UNKNOWN_VERSION = "Cette version de la convention n'existe pas."
+
+
+def superseded_message(version: int, current: int) -> str:
+    return (f"Cette version (v{version}) a été remplacée par la version {current}, qui tient compte de tes nouvelles "
+            f"dates : ouvre et signe la version {current}.")
+
+
+def signature_refusal(*, version: int, current_version: int, withdrawn: bool, already_signed: bool,
+                      shown_sha256: str, version_sha256: str | None,
+                      consent: bool, consent_version: str, expected_consent_version: str) -> SignatureRefusal | None:
+    """Whether the employee may sign `version` now (None) or why not.
+
+    The consent comes first (it is the employee's own act), then the version: a replaced version is refused
+    with the number to sign instead, since the employee must agree to every date they will be away.
+    """
+    if consent is not True:
+        return SignatureRefusal(422, CONSENT_REQUIRED, "consent")
+    if consent_version != expected_consent_version:
+        return SignatureRefusal(422, CONSENT_CHANGED, "consent_version")
+    if version < 1 or version > current_version or version_sha256 is None:
+        return SignatureRefusal(404, UNKNOWN_VERSION)
+    if withdrawn:
+        return SignatureRefusal(409, NOTHING_TO_SIGN)
+    if version < current_version:
+        return SignatureRefusal(409, superseded_message(version, current_version))
+    if already_signed:
+        return SignatureRefusal(409, ALREADY_SIGNED)
+    if shown_sha256.strip().lower() != version_sha256:
+        return SignatureRefusal(422, PDF_CHANGED, "pdf_sha256")
+    return None
+
+
+# -- who may read a document --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reader:
+    """The caller, as their token describes them."""
+
+    subject: str
+    email: str
+    roles: frozenset[str]
+    company_id: str | None
+    association_ids: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Parties:
+    """Who a convention or a bilan concerns."""
+
+    person_id: str
+    company_id: str
+    association_id: str
+    manager_emails: frozenset[str]
+    deciders: frozenset[str]
+
+
+def may_read(reader: Reader, parties: Parties) -> bool:
+    """The employee, a manager who approved some of its dates, the referents of the mission's association and
+    the company's admins. Nobody else, platform operators included: a convention is an amendment to the
+    employee's contract of employment, not a platform record."""
+    if reader.subject == parties.person_id:
+        return True
+    if reader.email and normalize_email(reader.email) in parties.manager_emails:
+        return True
+    if reader.subject in parties.deciders:
+        return True
+    if "association_referent" in reader.roles and parties.association_id in reader.association_ids:
+        return True
+    if "company_admin" in reader.roles and reader.company_id is not None and reader.company_id == parties.company_id:
+        return True
+    return False
+
+
+# -- files ----------------------------------------------------------------------------------------
+
+
+def convention_filename(year: int, version: int, signed: bool = False) -> str:
+    return f"convention-{year}-v{version}{'-signee' if signed else ''}.pdf"
+
+
+def bilan_filename(year: int) -> str:
+    return f"bilan-{year}.pdf"

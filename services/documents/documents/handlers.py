@@ -1,11 +1,295 @@
-"""How documents reacts to other services' events: one table, one plain function per event type."""
+"""How documents reacts to events: one table, one plain function per event type.
+
+Copies of the parties come from engagement and catalog; conventions are rendered on `approval.request.approved`,
+bilans on `engagement.bilan.completed`, and the signed copy on documents's own `documents.convention.signed` (so
+the signing request never renders). `subscriptions(settings)` builds the table; handlers that need a setting
+(the public URL, the seal) get it bound in with `functools.partial` and stay plain `handler(event, uow)`.
+"""
 from __future__ import annotations
+
+import logging
+import threading
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from marshmallow import EXCLUDE, Schema, fields, validate
 
 from tandem_shared.envelope import Event
 from tandem_shared.inbox import Handler, UnitOfWork
 from tandem_shared.revocation import apply_cutoff
+from tandem_shared.timeutil import utcnow
 
-from .models import token_cutoffs
+from . import conventions, domain, events
+from .models import (
+    ApprovedRequest, AssociationCopy, Cancellation, CompanyCopy, Convention, MissionCopy, PersonCopy, token_cutoffs,
+)
+
+log = logging.getLogger(__name__)
+
+
+class _Reading(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+
+_ID = validate.Length(min=1, max=36)
+
+
+class CompanyUpdated(_Reading):
+    """documents's reading of `engagement.company.updated`: the legal identity the convention names."""
+
+    company_id = fields.String(required=True, validate=_ID)
+    name = fields.String(required=True)
+    head_office_address = fields.String(required=True)
+    siren = fields.String(required=True)
+    rcs = fields.String(required=True)
+    representative_name = fields.String(required=True)
+    representative_title = fields.String(required=True)
+    updated_at = fields.AwareDateTime(required=True)
+
+
+class PersonChanged(_Reading):
+    """documents's reading of `engagement.person.registered/updated`."""
+
+    person_id = fields.String(required=True, validate=_ID)
+    email = fields.String(required=True)
+    first_name = fields.String(required=True)
+    last_name = fields.String(required=True)
+    company_id = fields.String(required=True, allow_none=True)
+    entity_name = fields.String(required=True, allow_none=True)
+    roles = fields.List(fields.String(), load_default=list)
+    association_ids = fields.List(fields.String(), load_default=list)
+    status = fields.String(load_default="active")
+    at = fields.AwareDateTime(required=True)
+
+
+class AssociationChanged(_Reading):
+    """documents's reading of `catalog.association.*` (and of the association a mission event embeds)."""
+
+    id = fields.String(required=True, validate=_ID)
+    name = fields.String(required=True)
+    rna = fields.String(load_default=None, allow_none=True)
+    siren = fields.String(load_default=None, allow_none=True)
+    address = fields.String(required=True)
+    city = fields.String(required=True)
+    representative_name = fields.String(required=True)
+    representative_title = fields.String(required=True)
+    general_interest_category = fields.String(required=True)
+    general_interest_label = fields.String(required=True)
+    updated_at = fields.AwareDateTime(required=True)
+
+
+class MissionChanged(_Reading):
+    """documents's reading of `catalog.mission.published/updated/closed`."""
+
+    id = fields.String(required=True, validate=_ID)
+    title = fields.String(required=True)
+    description = fields.String(load_default="")
+    association_id = fields.String(required=True, validate=_ID)
+    association = fields.Nested(AssociationChanged, load_default=None, allow_none=True)
+    address = fields.String(load_default="")
+    city = fields.String(load_default="")
+    department = fields.String(load_default="")
+    remote_possible = fields.Boolean(load_default=False)
+    status = fields.String(load_default="published")
+    published_at = fields.AwareDateTime(load_default=None, allow_none=True)
+    updated_at = fields.AwareDateTime(load_default=None, allow_none=True)
+
+
+class DateEntry(_Reading):
+    date = fields.Date(required=True)
+    format = fields.String(required=True, validate=validate.OneOf(list(domain.FORMATS)))
+
+
+_DATES = fields.List(fields.Nested(DateEntry), required=True, validate=validate.Length(min=1))
+
+
+class RequestApproved(_Reading):
+    """documents's reading of `approval.request.approved`."""
+
+    request_id = fields.String(required=True, validate=_ID)
+    participation_id = fields.String(required=True, validate=_ID)
+    person_id = fields.String(required=True, validate=_ID)
+    manager_email = fields.String(required=True)
+    mission_id = fields.String(required=True, validate=_ID)
+    year = fields.Integer(required=True)
+    dates = _DATES
+    decided_by = fields.String(load_default=None, allow_none=True)
+    via = fields.String(load_default="link")
+    decided_at = fields.AwareDateTime(required=True)
+
+
+class DatesCancelled(_Reading):
+    """documents's reading of `engagement.dates.cancelled`."""
+
+    request_id = fields.String(required=True, validate=_ID)
+    participation_id = fields.String(required=True, validate=_ID)
+    dates = _DATES
+    reason = fields.String(required=True, validate=validate.OneOf(["cancelled", "withdrawn"]))
+    cancelled_at = fields.AwareDateTime(required=True)
+
+
+class BilanCompleted(_Reading):
+    """documents's reading of `engagement.bilan.completed`."""
+
+    participation_id = fields.String(required=True, validate=_ID)
+    person_id = fields.String(required=True, validate=_ID)
+    person_name = fields.String(required=True)
+    person_email = fields.String(required=True)
+    mission_id = fields.String(required=True, validate=_ID)
+    mission_title = fields.String(required=True)
+    association_name = fields.String(required=True)
+    year = fields.Integer(required=True)
+    days_present = fields.Float(required=True)
+    answers = fields.Dict(required=True)
+    completed_at = fields.AwareDateTime(required=True)
+
+
+class ConventionSigned(_Reading):
+    """documents's reading of its own `documents.convention.signed`."""
+
+    convention_id = fields.String(required=True, validate=_ID)
+    version = fields.Integer(required=True)
+
+
+def _plain_dates(dates: list[dict]) -> list[dict]:
+    return [{"date": entry["date"].isoformat(), "format": entry["format"]} for entry in sorted(dates, key=lambda entry: entry["date"])]
+
+
+# -- copies of the parties ------------------------------------------------------------------------
+
+
+def _upsert(session, model, key: str, as_of, values: dict) -> None:
+    """Create or update a copy, unless the event describes an older state than the one kept."""
+    copy = session.get(model, key, with_for_update=True)
+    if copy is None:
+        copy = model(id=key)
+        session.add(copy)
+    elif not domain.is_newer(as_of, copy.as_of):
+        log.info("%s %s: event as of %s is older than the copy (%s), ignored", model.__tablename__, key, as_of, copy.as_of)
+        return
+    for name, value in values.items():
+        setattr(copy, name, value)
+    copy.as_of = as_of
+
+
+def on_company_updated(event: Event, uow: UnitOfWork) -> None:
+    """The company's legal identity or representative changed: the next version of its conventions says so."""
+    data = CompanyUpdated().load(event.data)
+    _upsert(uow.session, CompanyCopy, data.pop("company_id"), data.pop("updated_at"), data)
+
+
+def on_person_changed(event: Event, uow: UnitOfWork) -> None:
+    """A person registered or changed (name, entity, roles…)."""
+    data = PersonChanged().load(event.data)
+    data["email"] = domain.normalize_email(data["email"])
+    _upsert(uow.session, PersonCopy, data.pop("person_id"), data.pop("at"), data)
+
+
+def _association(session, data: dict) -> None:
+    _upsert(session, AssociationCopy, data.pop("id"), data.pop("updated_at"), data)
+
+
+def on_association_changed(event: Event, uow: UnitOfWork) -> None:
+    """An association was registered, approved or changed (identity, representative, general-interest category)."""
+    _association(uow.session, AssociationChanged().load(event.data))
+
+
+def on_mission_changed(event: Event, uow: UnitOfWork) -> None:
+    """A mission was published, changed or closed; the association it embeds is kept too."""
+    data = MissionChanged().load(event.data)
+    association = data.pop("association")
+    if association is not None:
+        _association(uow.session, association)
+    published_at = data.pop("published_at")
+    as_of = data.pop("updated_at") or published_at or utcnow()
+    _upsert(uow.session, MissionCopy, data.pop("id"), as_of, data)
+
+
+# -- conventions ---------------------------------------------------------------------------------------
+
+
+def on_request_approved(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """The manager accepted dates: they join the participation's convention for the year, and a new version covering
+    every date approved so far is rendered and announced.
+
+    Idempotent on the request id (approval's), whatever the event id: a request already received changes nothing.
+    """
+    data = RequestApproved().load(event.data)
+    session = uow.session
+    if session.get(ApprovedRequest, data["request_id"]) is not None:
+        log.info("approved request %s already received: nothing to do", data["request_id"])
+        return
+    parties = conventions.find_parties(session, data["person_id"], data["mission_id"],
+                                       f"convention for approved request {data['request_id']}")
+    now = utcnow()
+    convention = conventions.convention_for(session, data["participation_id"], data["year"], parties, now)
+    session.add(ApprovedRequest(
+        request_id=data["request_id"], convention_id=convention.id, participation_id=data["participation_id"],
+        manager_email=domain.normalize_email(data["manager_email"]), decided_by=data["decided_by"], via=data["via"],
+        dates=_plain_dates(data["dates"]), decided_at=data["decided_at"], received_at=now,
+    ))
+    session.flush()
+    if session.get(Cancellation, data["request_id"]) is not None:
+        log.warning("approved request %s was already cancelled: its dates stay out of convention %s", data["request_id"], convention.id)
+        return
+    conventions.issue_version(uow, convention, parties, domain.VersionCause.APPROVAL, data["request_id"], public_url)
+
+
+def on_dates_cancelled(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """The employee cancelled a request or withdrew from the mission: dates already in a convention leave it, and a
+    new version without them is issued (or, with no date left, the convention has nothing left to sign)."""
+    data = DatesCancelled().load(event.data)
+    session = uow.session
+    if session.get(Cancellation, data["request_id"]) is not None:
+        return
+    session.add(Cancellation(request_id=data["request_id"], participation_id=data["participation_id"], reason=data["reason"],
+                             dates=_plain_dates(data["dates"]), cancelled_at=data["cancelled_at"], received_at=utcnow()))
+    session.flush()
+    approved = session.get(ApprovedRequest, data["request_id"])
+    if approved is None:
+        # A pending request (nothing here), or an approval still on its way: it will find this record.
+        return
+    convention = session.get(Convention, approved.convention_id, with_for_update=True)
+    parties = conventions.find_parties(session, convention.person_id, convention.mission_id,
+                                       f"convention {convention.id} after cancelled request {data['request_id']}")
+    conventions.issue_version(uow, convention, parties, domain.VersionCause.CANCELLATION, data["request_id"], public_url)
+
+
+class LazySealer:
+    """The seal, built on first use in the process that renders (loading the key is the worker's business)."""
+
+    def __init__(self, key_pem: str, cert_pem: str, data_dir: str | None):
+        self._args = (key_pem, cert_pem, Path(data_dir) if data_dir else None)
+        self._lock = threading.Lock()
+        self._built = False
+        self._sealer: Any = None
+
+    def __call__(self) -> Any:
+        with self._lock:
+            if not self._built:
+                from .sealing import build_sealer
+
+                self._sealer = build_sealer(*self._args)
+                self._built = True
+                if self._sealer is None:
+                    log.warning("no seal configured: signed copies are not sealed")
+            return self._sealer
+
+
+def on_convention_signed(event: Event, uow: UnitOfWork, sealer: LazySealer) -> None:
+    """The employee signed (documents's own event): render the signed copy, once, in the worker."""
+    data = ConventionSigned().load(event.data)
+    conventions.render_signed_copy(uow.session, data["convention_id"], data["version"], sealer)
+
+
+def on_bilan_completed(event: Event, uow: UnitOfWork) -> None:
+    """Step 4 done: the bilan's PDF, once per participation."""
+    conventions.issue_bilan(uow, BilanCompleted().load(event.data))
+
+
+# -- token cut-offs ----------------------------------------------------------------------------------
 
 
 def on_person_signed_out(event: Event, uow: UnitOfWork) -> None:
@@ -18,7 +302,23 @@ def on_person_disabled(event: Event, uow: UnitOfWork) -> None:
     apply_cutoff(uow.session, token_cutoffs, event.data)
 
 
-SUBSCRIPTIONS: dict[str, Handler] = {
-    "engagement.person.signed_out": on_person_signed_out,
-    "engagement.person.disabled": on_person_disabled,
-}
+def subscriptions(settings) -> dict[str, Handler]:
+    """The table the consumer dispatches from (bound to the queue `documents`)."""
+    sealer = LazySealer(settings.seal_key_pem, settings.seal_cert_pem, settings.data_dir)
+    return {
+        "engagement.company.updated": on_company_updated,
+        "engagement.person.registered": on_person_changed,
+        "engagement.person.updated": on_person_changed,
+        "catalog.association.registered": on_association_changed,
+        "catalog.association.updated": on_association_changed,
+        "catalog.association.approved": on_association_changed,
+        "catalog.mission.published": on_mission_changed,
+        "catalog.mission.updated": on_mission_changed,
+        "catalog.mission.closed": on_mission_changed,
+        "approval.request.approved": partial(on_request_approved, public_url=settings.public_url),
+        "engagement.dates.cancelled": partial(on_dates_cancelled, public_url=settings.public_url),
+        "engagement.bilan.completed": on_bilan_completed,
+        events.CONVENTION_SIGNED: partial(on_convention_signed, sealer=sealer),
+        "engagement.person.signed_out": on_person_signed_out,
+        "engagement.person.disabled": on_person_disabled,
+    }

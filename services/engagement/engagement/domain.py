@@ -536,9 +536,55 @@ def check_bilan(answers: dict) -> tuple[dict, dict[str, list[str]]]:
 
 STEP_LABELS = ("JE POSTULE À LA MISSION", "JE VALIDE MES DATES", "JE SIGNE MA CONVENTION", "JE COMPLÈTE MON BILAN")
 
+CONVENTION_TODO = "todo"  # no convention issued yet
+CONVENTION_TO_SIGN = "to_sign"  # the latest version issued waits for the employee's signature
+CONVENTION_DONE = "done"  # the latest version issued is signed
 
-def steps(*, has_approved: bool, has_pending: bool, convention_state: str, attendance_complete: bool, bilan_done: bool) -> list[dict]:
-    """Each step's state: done, in_progress (waiting for someone else), todo, or locked (with why)."""
+
+def convention_step_state(issued_version: int | None, signed_version: int | None) -> str:
+    """Step 3: todo before any convention, to_sign while the latest version is unsigned, done once it is signed."""
+    if issued_version is None:
+        return CONVENTION_TODO
+    if signed_version is None or signed_version < issued_version:
+        return CONVENTION_TO_SIGN
+    return CONVENTION_DONE
+
+
+def convention_hint(state: str, *, has_approved: bool, updated: bool) -> str | None:
+    """What step 3 says: the convention is being made, or must be signed (again, after new dates)."""
+    if state == CONVENTION_TO_SIGN:
+        if updated:
+            return "Ta convention a été mise à jour avec tes nouvelles dates : signe-la avant les jours de mission qu'elle ajoute."
+        return ("Signe ta convention avant le début de ta mission : elle est obligatoire pour partir en mission, "
+                "c'est un véritable avenant à ton contrat de travail.")
+    if state == CONVENTION_TODO and has_approved:
+        return "Tes dates sont validées : ta convention est en préparation, tu recevras un e-mail pour la signer en ligne."
+    return None
+
+
+DATE_STATE_LABELS = {
+    DateState.PENDING.value: "en attente de validation",
+    DateState.APPROVED.value: "validée",
+    DateState.REFUSED.value: "refusée",
+    DateState.CANCELLED.value: "annulée",
+}
+CONVENTION_TO_SIGN_LABEL = "convention à signer"
+CONVENTION_IN_PREPARATION_LABEL = "validée, convention en préparation"
+
+
+def date_state_label(state: str, *, convention_signed: bool, in_latest_convention: bool) -> str:
+    """A date's state in words. An approved date reads « validée » once a signed version covers it, « convention à
+    signer » when only the unsigned latest version covers it (it must be signed before that day), and « validée,
+    convention en préparation » until a version covers it."""
+    if state != DateState.APPROVED.value or convention_signed:
+        return DATE_STATE_LABELS.get(state, state)
+    return CONVENTION_TO_SIGN_LABEL if in_latest_convention else CONVENTION_IN_PREPARATION_LABEL
+
+
+def steps(*, has_approved: bool, has_pending: bool, convention_state: str, attendance_complete: bool, bilan_done: bool,
+          convention_updated: bool = False) -> list[dict]:
+    """Each step's state: done, in_progress (waiting for someone else), todo, to_sign (step 3: a version of the
+    convention waits for the employee's signature), or locked (with why)."""
     dates_state = "done" if has_approved else "in_progress" if has_pending else "todo"
     if bilan_done:
         bilan_state, bilan_hint = "done", None
@@ -552,7 +598,8 @@ def steps(*, has_approved: bool, has_pending: bool, convention_state: str, atten
         {"number": 1, "label": STEP_LABELS[0], "state": "done", "hint": None},
         {"number": 2, "label": STEP_LABELS[1], "state": dates_state,
          "hint": "Ta demande attend la validation de ton manager." if has_pending else None},
-        {"number": 3, "label": STEP_LABELS[2], "state": convention_state, "hint": None},
+        {"number": 3, "label": STEP_LABELS[2], "state": convention_state,
+         "hint": None if bilan_done else convention_hint(convention_state, has_approved=has_approved, updated=convention_updated)},
         {"number": 4, "label": STEP_LABELS[3], "state": bilan_state, "hint": bilan_hint},
     ]
 

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import logging
 
-from marshmallow import EXCLUDE, Schema, fields
+from datetime import datetime
+
+from marshmallow import EXCLUDE, Schema, fields, validate
 
 from tandem_shared.envelope import Event
 from tandem_shared.inbox import Handler, UnitOfWork
 
 from . import clock, domain
 from .domain import DateState, RequestStatus
-from .models import AssociationCopy, DateRequest, MissionCopy, Person
+from .models import AssociationCopy, Convention, DateRequest, MissionCopy, Participation, Person
 from .participations import refresh_attendance
 
 log = logging.getLogger(__name__)
@@ -144,6 +146,120 @@ def on_request_refused(event: Event, uow: UnitOfWork) -> None:
     _decide(event, uow, RequestStatus.REFUSED)
 
 
+# -- step 3 and the bilan's PDF: documents' events (issue 6) -----------------------------------------
+
+
+class ConventionDay(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    date = fields.Date(required=True)
+    format = fields.String(required=True, validate=validate.OneOf(domain.DATE_FORMATS))
+
+
+class ConventionEvent(Schema):
+    """engagement's reading of `documents.convention.issued` and `documents.convention.signed`."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    convention_id = fields.String(required=True)
+    participation_id = fields.String(required=True)
+    person_id = fields.String(required=True)
+    year = fields.Integer(required=True)
+    version = fields.Integer(required=True, validate=validate.Range(min=1))
+    dates = fields.List(fields.Nested(ConventionDay), required=True)
+    issued_at = fields.AwareDateTime(load_default=None)
+    signed_at = fields.AwareDateTime(load_default=None)
+
+
+def _own_participation(event: Event, uow: UnitOfWork, participation_id: str, person_id: str) -> Participation | None:
+    participation = uow.session.get(Participation, participation_id, with_for_update=True)
+    if participation is None or participation.person_id != person_id:
+        log.warning("%s for unknown participation %s (or another person's): nothing to do", event.type, participation_id)
+        return None
+    return participation
+
+
+def _convention(event: Event, uow: UnitOfWork) -> tuple[dict, Convention | None]:
+    """The event and the participation's convention, made on the first event that names it (issued or signed)."""
+    data = ConventionEvent().load(event.data)
+    participation = _own_participation(event, uow, data["participation_id"], data["person_id"])
+    if participation is None:
+        return data, None
+    convention = participation.convention
+    if convention is None:
+        # Version 0 stands for "nothing issued yet": the caller moves it to the event's version in this transaction.
+        convention = Convention(
+            participation_id=participation.id, convention_id=data["convention_id"], person_id=participation.person_id,
+            year=data["year"], issued_version=0, issued_at=None, issued_dates=[], signed_version=None, signed_at=None,
+            signed_dates=[], updated_at=clock.now(),
+        )
+        participation.convention = convention
+    elif convention.convention_id != data["convention_id"]:
+        log.warning("%s names convention %s, but participation %s has convention %s: ignored", event.type,
+                    data["convention_id"], participation.id, convention.convention_id)
+        return data, None
+    return data, convention
+
+
+def _dates_json(dates: list[dict]) -> list[dict]:
+    return [{"date": item["date"].isoformat(), "format": item["format"]} for item in sorted(dates, key=lambda item: item["date"])]
+
+
+def _issue(convention: Convention, version: int, dates: list[dict], issued_at: datetime | None) -> None:
+    """Move to a higher version issued; the same version only fills in an issue time still unknown."""
+    if version > convention.issued_version:
+        convention.issued_version, convention.issued_dates, convention.issued_at = version, _dates_json(dates), issued_at
+        convention.updated_at = clock.now()
+    elif version == convention.issued_version and convention.issued_at is None and issued_at is not None:
+        convention.issued_at = issued_at
+        convention.updated_at = clock.now()
+
+
+def on_convention_issued(event: Event, uow: UnitOfWork) -> None:
+    """A version was issued: step 3 asks for a signature until it is signed (an older version arriving late changes nothing)."""
+    data, convention = _convention(event, uow)
+    if convention is not None:
+        _issue(convention, data["version"], data["dates"], data["issued_at"] or clock.now())
+
+
+def on_convention_signed(event: Event, uow: UnitOfWork) -> None:
+    """A version was signed: the dates it covers are signed; a later version already issued still waits for its signature."""
+    data, convention = _convention(event, uow)
+    if convention is None:
+        return
+    version = data["version"]
+    if convention.signed_version is None or version > convention.signed_version:
+        convention.signed_version, convention.signed_dates = version, _dates_json(data["dates"])
+        convention.signed_at = data["signed_at"] or clock.now()
+        convention.updated_at = clock.now()
+    # A signed version was issued, even if its issue event has not arrived yet.
+    _issue(convention, version, data["dates"], None)
+
+
+class BilanIssued(Schema):
+    """engagement's reading of `documents.bilan.issued`."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    participation_id = fields.String(required=True)
+    person_id = fields.String(required=True)
+    issued_at = fields.AwareDateTime(load_default=None)
+
+
+def on_bilan_issued(event: Event, uow: UnitOfWork) -> None:
+    """The bilan's PDF exists: « MES MISSIONS » links to it."""
+    data = BilanIssued().load(event.data)
+    participation = _own_participation(event, uow, data["participation_id"], data["person_id"])
+    if participation is None:
+        return
+    issued_at = data["issued_at"] or clock.now()
+    if domain.is_newer(issued_at, participation.bilan_pdf_issued_at):
+        participation.bilan_pdf_issued_at = issued_at
+
+
 SUBSCRIPTIONS: dict[str, Handler] = {
     "catalog.mission.published": on_mission_changed,
     "catalog.mission.updated": on_mission_changed,
@@ -154,4 +270,7 @@ SUBSCRIPTIONS: dict[str, Handler] = {
     "approval.request.created": on_request_created,
     "approval.request.approved": on_request_approved,
     "approval.request.refused": on_request_refused,
+    "documents.convention.issued": on_convention_issued,
+    "documents.convention.signed": on_convention_signed,
+    "documents.bilan.issued": on_bilan_issued,
 }

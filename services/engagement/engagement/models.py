@@ -255,10 +255,13 @@ class Participation(Base):
     attendance_completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     bilan_answers: Mapped[dict | None] = mapped_column(sa.JSON, nullable=True)
     bilan_completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # documents.bilan.issued: the bilan's PDF exists and can be downloaded from documents.
+    bilan_pdf_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     requests: Mapped[list[DateRequest]] = relationship(order_by="DateRequest.requested_at", cascade="all, delete-orphan",
                                                        lazy="selectin", back_populates="participation")
+    convention: Mapped[Convention | None] = relationship(cascade="all, delete-orphan", lazy="selectin", uselist=False)
 
     @property
     def dates(self) -> list[MissionDate]:
@@ -314,6 +317,36 @@ sa.Index(
     "uq_mission_dates_person_booked_day", MissionDate.person_id, MissionDate.day, unique=True,
     sqlite_where=sa.text("state IN ('pending', 'approved')"), postgresql_where=sa.text("state IN ('pending', 'approved')"),
 )
+
+
+class Convention(Base):
+    """Step 3 « Je signe ma convention », as engagement learns it from documents (one convention per participation,
+    that is per person × mission × civil year): the latest version issued and the latest version signed.
+
+    Events may arrive late or twice: each pair of columns only moves to a higher version. A signed version was
+    necessarily issued, so a `documents.convention.signed` arriving first also stands for its issue (`issued_at`
+    stays unknown until the issue event comes).
+    """
+
+    __tablename__ = "conventions"
+
+    participation_id: Mapped[str] = mapped_column(sa.ForeignKey("participations.id", ondelete="CASCADE"), primary_key=True)
+    convention_id: Mapped[str] = mapped_column(sa.String(36), unique=True)
+    person_id: Mapped[str] = mapped_column(sa.ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(sa.Integer)
+    issued_version: Mapped[int] = mapped_column(sa.Integer)
+    issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # [{"date": "2027-01-25", "format": "full_day"}]: every date the version covers.
+    issued_dates: Mapped[list[dict]] = mapped_column(sa.JSON)
+    signed_version: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
+    signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    signed_dates: Mapped[list[dict]] = mapped_column(sa.JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    @property
+    def to_sign(self) -> bool:
+        """The latest version issued is not signed (« Signe ta convention »)."""
+        return self.signed_version is None or self.signed_version < self.issued_version
 
 
 class ReminderSent(Base):

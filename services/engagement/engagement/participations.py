@@ -4,6 +4,7 @@ No Flask here: the handlers and the worker use it too. The rules themselves are 
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -14,10 +15,12 @@ from tandem_shared.inbox import UnitOfWork
 
 from . import domain, events
 from .domain import DateState, ParticipationStatus, RequestStatus
-from .models import DateRequest, MissionCopy, MissionDate, Participation, Person
+from .models import Convention, DateRequest, MissionCopy, MissionDate, Participation, Person
 
-# Step 3 (« Je signe ma convention ») belongs to the conventions issue: until it lands, it stays to do.
-CONVENTION_STATE_UNTIL_CONVENTIONS = "todo"
+CONVENTION_VIEWER = "/mon-compte/conventions/{convention_id}"
+"""The web client's convention viewer, where the employee reads and signs a version (`docs/workflow-events.md`)."""
+BILAN_PDF = "/api/documents/bilans/{participation_id}.pdf"
+"""Where documents serves the bilan's PDF, once `documents.bilan.issued` has said it exists."""
 
 
 def full_name(person: Person) -> str:
@@ -76,6 +79,19 @@ def bilans_to_complete(session: DbSession, person_id: str) -> int:
         sa.select(sa.func.count()).select_from(Participation).where(
             Participation.person_id == person_id, Participation.status == ParticipationStatus.OPEN.value,
             Participation.attendance_completed_at.is_not(None), Participation.bilan_completed_at.is_(None),
+        )
+    ) or 0
+
+
+def conventions_to_sign(session: DbSession, person_id: str) -> int:
+    """« Signe ta convention »: the person's conventions whose latest version issued is not signed
+    (a withdrawn participation asks for no signature)."""
+    return session.scalar(
+        sa.select(sa.func.count()).select_from(Convention)
+        .join(Participation, Participation.id == Convention.participation_id)
+        .where(
+            Convention.person_id == person_id, Participation.status != ParticipationStatus.WITHDRAWN.value,
+            sa.or_(Convention.signed_version.is_(None), Convention.signed_version < Convention.issued_version),
         )
     ) or 0
 
@@ -149,6 +165,27 @@ def cancel_request(uow: UnitOfWork, request: DateRequest, reason: str, person: P
 # -- views --------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """Which dates ((ISO date, format) pairs) the convention's latest signed version and latest issued version cover."""
+
+    signed: frozenset[tuple[str, str]] = frozenset()
+    latest: frozenset[tuple[str, str]] = frozenset()
+
+    @classmethod
+    def of(cls, convention: Convention | None) -> Coverage:
+        if convention is None:
+            return cls()
+
+        def keys(dates: list[dict] | None) -> frozenset[tuple[str, str]]:
+            return frozenset((str(item["date"]), str(item["format"])) for item in dates or ())
+
+        return cls(signed=keys(convention.signed_dates), latest=keys(convention.issued_dates))
+
+
+NO_CONVENTION = Coverage()
+
+
 def mission_view(mission: MissionCopy) -> dict:
     return {
         "id": mission.id, "title": mission.title, "association_id": mission.association_id,
@@ -157,28 +194,44 @@ def mission_view(mission: MissionCopy) -> dict:
     }
 
 
-def date_view(mission_date: MissionDate) -> dict:
+def date_view(mission_date: MissionDate, coverage: Coverage = NO_CONVENTION) -> dict:
+    key = (mission_date.day.isoformat(), mission_date.format)
+    signed = key in coverage.signed
     return {
         "date": mission_date.day, "format": mission_date.format, "format_label": domain.FORMAT_LABELS[mission_date.format],
         "label": domain.date_label(mission_date.day, mission_date.format), "state": mission_date.state,
-        "present": mission_date.present, "request_id": mission_date.request_id,
+        "state_label": domain.date_state_label(mission_date.state, convention_signed=signed, in_latest_convention=key in coverage.latest),
+        "convention_signed": signed, "present": mission_date.present, "request_id": mission_date.request_id,
     }
 
 
-def request_view(request: DateRequest) -> dict:
+def request_view(request: DateRequest, coverage: Coverage | None = None) -> dict:
+    if coverage is None:
+        coverage = Coverage.of(request.participation.convention)
     return {
         "id": request.id, "participation_id": request.participation_id, "kind": request.kind, "status": request.status,
         "manager_email": request.manager_email, "message": request.message, "requested_at": request.requested_at,
         "sent_to_manager": request.approval_created_at is not None, "decided_at": request.decided_at,
         "refusal_reason": request.refusal_reason, "cancelled_at": request.cancelled_at, "cancel_reason": request.cancel_reason,
-        "dates": [date_view(d) for d in request.dates],
+        "dates": [date_view(d, coverage) for d in request.dates],
     }
 
 
-def months(dates: list[MissionDate]) -> list[dict]:
+def months(dates: list[MissionDate], coverage: Coverage = NO_CONVENTION) -> list[dict]:
     """« JANVIER 2026 » → [« Lundi 26 (journée) », …]: the approved and pending dates, as the guide shows them."""
-    shown = [date_view(d) for d in dates if d.state in domain.BOOKED_STATES]
+    shown = [date_view(d, coverage) for d in dates if d.state in domain.BOOKED_STATES]
     return domain.group_by_month(shown)
+
+
+def convention_view(convention: Convention | None) -> dict | None:
+    """Step 3: the latest version issued, the latest signed, and where to read and sign it."""
+    if convention is None:
+        return None
+    return {
+        "id": convention.convention_id, "version": convention.issued_version, "issued_at": convention.issued_at,
+        "signed_version": convention.signed_version, "signed_at": convention.signed_at, "to_sign": convention.to_sign,
+        "sign_url": CONVENTION_VIEWER.format(convention_id=convention.convention_id),
+    }
 
 
 def participation_view(participation: Participation, mission: MissionCopy, today: date) -> dict:
@@ -189,6 +242,10 @@ def participation_view(participation: Participation, mission: MissionCopy, today
     bilan_done = participation.bilan_completed_at is not None
     attendance_complete = participation.attendance_completed_at is not None
     can_request = is_open and not bilan_done and participation.year >= today.year
+    convention = participation.convention
+    coverage = Coverage.of(convention)
+    convention_state = domain.convention_step_state(convention.issued_version if convention else None,
+                                                    convention.signed_version if convention else None)
     return {
         "id": participation.id,
         "year": participation.year,
@@ -197,17 +254,20 @@ def participation_view(participation: Participation, mission: MissionCopy, today
         "withdrawn_at": participation.withdrawn_at,
         "mission": mission_view(mission),
         "steps": domain.steps(
-            has_approved=bool(approved), has_pending=bool(pending), convention_state=CONVENTION_STATE_UNTIL_CONVENTIONS,
+            has_approved=bool(approved), has_pending=bool(pending), convention_state=convention_state,
             attendance_complete=attendance_complete, bilan_done=bilan_done,
+            convention_updated=convention is not None and convention.issued_version > 1,
         ),
-        "convention_state": CONVENTION_STATE_UNTIL_CONVENTIONS,
-        "months": months(participation.dates),
-        "requests": [request_view(r) for r in reversed(participation.requests)],
+        "convention_state": convention_state,
+        "convention": convention_view(convention),
+        "months": months(participation.dates, coverage),
+        "requests": [request_view(r, coverage) for r in reversed(participation.requests)],
         "days_approved": float(sum((domain.FORMAT_DAYS[d.format] for d in approved), Decimal("0"))),
         "days_pending": float(sum((domain.FORMAT_DAYS[d.format] for r in pending for d in r.dates), Decimal("0"))),
         "attendance_complete": attendance_complete,
         "attendance_completed_at": participation.attendance_completed_at,
         "bilan_completed_at": participation.bilan_completed_at,
+        "bilan_pdf_url": BILAN_PDF.format(participation_id=participation.id) if participation.bilan_pdf_issued_at else None,
         "can_request_dates": can_request,
         "can_add_dates": can_request and bool(approved or pending),
         "can_withdraw": is_open and not bilan_done and domain.can_withdraw([d.day for d in approved], today),
@@ -218,6 +278,7 @@ def participation_view(participation: Participation, mission: MissionCopy, today
 def referent_view(participation: Participation, person: Person, mission: MissionCopy, today: date) -> dict:
     """What an association referent sees: who, which mission, the approved dates and their attendance."""
     approved = approved_dates(participation)
+    coverage = Coverage.of(participation.convention)
     return {
         "id": participation.id,
         "year": participation.year,
@@ -226,8 +287,8 @@ def referent_view(participation: Participation, person: Person, mission: Mission
         "person": {"id": person.id, "name": full_name(person), "email": person.email, "phone": participation.phone},
         "mission": {"id": mission.id, "title": mission.title},
         "message": participation.message,
-        "dates": [{**date_view(d), "attestable": d.day <= today} for d in approved],
-        "pending_dates": [date_view(d) for r in pending_requests(participation) for d in r.dates],
+        "dates": [{**date_view(d, coverage), "attestable": d.day <= today} for d in approved],
+        "pending_dates": [date_view(d, coverage) for r in pending_requests(participation) for d in r.dates],
         "attendance_complete": participation.attendance_completed_at is not None,
         "days_present": float(domain.days_present(attended(participation))),
         "bilan_completed": participation.bilan_completed_at is not None,

@@ -239,8 +239,7 @@ class MyDashboard(MethodView):
                     "finalise_registration": domain.finalise_registration_count(person.email_verified_at is not None, preferences_set),
                     "validate_team_dates": ledger.team_requests_to_validate(session, person.email),
                     "complete_bilan": ledger.bilans_to_complete(session, person.id),
-                    # Conventions arrive with their issue.
-                    "conventions_to_sign": 0,
+                    "conventions_to_sign": ledger.conventions_to_sign(session, person.id),
                 },
             }
 
@@ -271,6 +270,10 @@ class MyData(MethodView):
                     {"id": p.id, "mission_id": p.mission_id, "year": p.year, "status": p.status, "message": p.message, "phone": p.phone,
                      "submitted_at": p.submitted_at.isoformat(), "bilan_answers": p.bilan_answers,
                      "bilan_completed_at": p.bilan_completed_at.isoformat() if p.bilan_completed_at else None,
+                     "convention": {"id": p.convention.convention_id, "version": p.convention.issued_version,
+                                    "signed_version": p.convention.signed_version,
+                                    "signed_at": p.convention.signed_at.isoformat() if p.convention.signed_at else None}
+                     if p.convention else None,
                      "requests": [{"id": r.id, "manager_email": r.manager_email, "status": r.status, "message": r.message,
                                    "requested_at": r.requested_at.isoformat(),
                                    "dates": [{"date": d.day.isoformat(), "format": d.format, "state": d.state, "present": d.present}

@@ -381,7 +381,8 @@ class MissionRefSchema(Schema):
 class StepSchema(Schema):
     number = fields.Integer()
     label = fields.String()
-    state = fields.String(metadata={"description": "done, in_progress (en attente d'un tiers), todo ou locked."})
+    state = fields.String(metadata={"description": "done, in_progress (en attente d'un tiers), todo, to_sign (étape 3 : une version "
+                                                   "de ta convention attend ta signature) ou locked."})
     hint = fields.String(allow_none=True)
 
 
@@ -391,6 +392,10 @@ class MissionDateSchema(Schema):
     format_label = fields.String()
     label = fields.String(metadata={"description": "« Lundi 26 (journée) »"})
     state = fields.String(metadata={"description": "pending, approved, refused ou cancelled."})
+    state_label = fields.String(metadata={"description": "L'état en mots : « en attente de validation », « validée » (couverte par la "
+                                                         "convention signée), « convention à signer » (seule la dernière version, pas encore "
+                                                         "signée, la couvre), « validée, convention en préparation », « refusée », « annulée »."})
+    convention_signed = fields.Boolean(metadata={"description": "Une version signée de la convention couvre cette date."})
     present = fields.Boolean(allow_none=True, metadata={"description": "La présence attestée par l'association (null : pas encore)."})
     request_id = fields.String()
 
@@ -416,6 +421,16 @@ class DateRequestViewSchema(Schema):
     dates = fields.List(fields.Nested(MissionDateSchema))
 
 
+class ConventionSchema(Schema):
+    id = fields.String()
+    version = fields.Integer(metadata={"description": "La dernière version éditée (chaque nouvel ensemble de dates validées en fait une)."})
+    issued_at = fields.AwareDateTime(allow_none=True)
+    signed_version = fields.Integer(allow_none=True, metadata={"description": "La dernière version signée (null : aucune)."})
+    signed_at = fields.AwareDateTime(allow_none=True)
+    to_sign = fields.Boolean(metadata={"description": "La dernière version éditée attend ta signature."})
+    sign_url = fields.String(metadata={"description": "La page où lire et signer la convention : /mon-compte/conventions/<id>."})
+
+
 class ParticipationSchema(Schema):
     id = fields.String()
     year = fields.Integer()
@@ -424,7 +439,9 @@ class ParticipationSchema(Schema):
     withdrawn_at = fields.AwareDateTime(allow_none=True)
     mission = fields.Nested(MissionRefSchema)
     steps = fields.List(fields.Nested(StepSchema))
-    convention_state = fields.String(metadata={"description": "L'étape 3 « Je signe ma convention » (à faire tant que les conventions n'existent pas)."})
+    convention_state = fields.String(metadata={"description": "L'étape 3 « Je signe ma convention » : todo (pas encore de convention), "
+                                                              "to_sign (la dernière version attend ta signature) ou done (signée)."})
+    convention = fields.Nested(ConventionSchema, allow_none=True, metadata={"description": "La convention de l'année (null : pas encore éditée)."})
     months = fields.List(fields.Nested(MonthSchema), metadata={"description": "Les dates validées ou en attente, par mois."})
     requests = fields.List(fields.Nested(DateRequestViewSchema), metadata={"description": "Les demandes, les plus récentes d'abord."})
     days_approved = fields.Float()
@@ -432,6 +449,7 @@ class ParticipationSchema(Schema):
     attendance_complete = fields.Boolean()
     attendance_completed_at = fields.AwareDateTime(allow_none=True)
     bilan_completed_at = fields.AwareDateTime(allow_none=True)
+    bilan_pdf_url = fields.String(allow_none=True, metadata={"description": "Le bilan en PDF, une fois édité (null : pas encore)."})
     can_request_dates = fields.Boolean(metadata={"description": "« JE VALIDE MES DATES » est possible."})
     can_add_dates = fields.Boolean(metadata={"description": "« AJOUTER DES DATES » est possible (des dates sont déjà validées ou en attente)."})
     can_withdraw = fields.Boolean()

@@ -27,9 +27,10 @@ def attachment(filename: str, content_type: str, content: bytes) -> dict[str, st
 
 def queue_email(
     uow: UnitOfWork, event: Event, recipient: str, subject: str, body_text: str,
-    attachments: Sequence[dict[str, str]] = (),
+    attachments: Sequence[dict[str, str]] = (), body_html: str | None = None,
 ) -> bool:
-    """Queue one e-mail for (event, recipient), with its attachments; False when that pair was already queued."""
+    """Queue one e-mail for (event, recipient), with its HTML alternative and attachments if any; False when that
+    pair was already queued."""
     recipient = recipient.strip().lower()
     # Subjects carry names other people typed (a sender's name, a mission title): a line break would make
     # the message unbuildable and block the queue behind it.
@@ -48,6 +49,7 @@ def queue_email(
             recipient=recipient,
             subject=subject,
             body_text=body_text,
+            body_html=body_html,
             attachments=list(attachments),
             status=EmailStatus.PENDING,
             attempts=0,

@@ -34,6 +34,8 @@ class Email(Base):
     recipient: Mapped[str] = mapped_column(sa.String(254), index=True)
     subject: Mapped[str] = mapped_column(sa.String(300))
     body_text: Mapped[str] = mapped_column(sa.Text)
+    # An HTML alternative of the same text (a button to click), for the e-mails that have one; null: plain text only.
+    body_html: Mapped[str | None] = mapped_column(sa.Text, nullable=True)
     # [{filename, content_type, content_base64}]: what `sender` attaches (the .ics of approved dates).
     attachments: Mapped[list[dict]] = mapped_column(sa.JSON, default=list, server_default=sa.text("'[]'"))
     status: Mapped[str] = mapped_column(sa.String(20))

@@ -106,6 +106,9 @@ class MailSender:
         message["Message-ID"] = make_msgid(idstring=email.id, domain="tandem.local")
         message["X-Tandem-Event"] = email.event_type
         message.set_content(email.body_text)
+        if email.body_html:
+            # multipart/alternative: mail readers show the HTML, and the text to those that cannot.
+            message.add_alternative(email.body_html, subtype="html")
         for item in email.attachments or ():
             _attach(message, item)
         return message

@@ -1,16 +1,18 @@
-"""The notifier's e-mail templates (French, plain text), rendered with Jinja."""
+"""The notifier's e-mail templates (French; plain text, and HTML for the few e-mails with a button), rendered with Jinja."""
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 _environment = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     undefined=StrictUndefined,
-    autoescape=False,  # plain-text mail: nothing is interpreted as markup
+    # Plain-text templates (.txt) are not escaped: nothing in them is interpreted as markup. HTML ones (.html) are,
+    # since names and titles other people typed go into them.
+    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False, default=False),
     keep_trailing_newline=True,
 )
 

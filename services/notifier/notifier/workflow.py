@@ -1,5 +1,5 @@
-"""The e-mails of the mission workflow (issue 5, `docs/workflow-events.md`): applying, the manager's request and
-decision, withdrawing, attendance, the bilan and the reminders.
+"""The e-mails of the mission workflow (issues 5 and 6, `docs/workflow-events.md`): applying, the manager's request and
+decision, withdrawing, « Signe ta convention », attendance, the bilan and the reminders.
 
 Each handler reads its event with a narrow marshmallow schema (unknown fields are ignored, so producers may add
 some) and queues one e-mail per recipient with `queue_email`, in the inbox transaction: a redelivered event, a
@@ -31,6 +31,7 @@ ATTENDANCE_ATTESTED = "engagement.attendance.attested"
 BILAN_COMPLETED = "engagement.bilan.completed"
 REMINDER_DUE = "engagement.reminder.due"
 REQUEST_REMINDED = "approval.request.reminded"
+CONVENTION_ISSUED = "documents.convention.issued"
 
 FORMATS = list(domain.DAY_FORMAT_LABELS)
 
@@ -181,6 +182,23 @@ class RequestReminded(_Reading):
     period = fields.String(required=True)
 
 
+class ConventionIssued(_Reading):
+    """`documents.convention.issued`: a version of the convention to sign (v1 on the first approval, v2… after new dates)."""
+
+    convention_id = fields.String(required=True)
+    participation_id = fields.String(required=True)
+    person_name = fields.String(required=True, validate=validate.Length(min=1))
+    person_email = fields.Email(required=True)
+    mission_title = fields.String(required=True)
+    association_name = fields.String(required=True)
+    year = fields.Integer(required=True)
+    version = fields.Integer(required=True, validate=validate.Range(min=1))
+    dates = _dates()
+    total_days = fields.Decimal(required=True, as_string=False)
+    # Goes behind a button: only a web address, never a javascript: or data: one.
+    sign_url = fields.Url(required=True, require_tld=False, schemes={"http", "https"})
+
+
 def _date_values(dates: list[dict[str, Any]]) -> dict[str, Any]:
     return {"date_labels": domain.dated_labels(dates), "total": domain.days_label(domain.days_count(dates))}
 
@@ -210,6 +228,7 @@ class WorkflowEmails:
             BILAN_COMPLETED: self.on_bilan_completed,
             REMINDER_DUE: self.on_reminder_due,
             REQUEST_REMINDED: self.on_request_reminded,
+            CONVENTION_ISSUED: self.on_convention_issued,
         }
 
     def on_application_submitted(self, event: Event, uow: UnitOfWork) -> None:
@@ -324,4 +343,18 @@ class WorkflowEmails:
             subject="Rappel : une demande d'absence attend ta réponse",
             body_text=render("request_reminder.txt", **reminder, **_date_values(reminder["dates"]),
                              expires_at=paris_time(reminder["link_expires_at"]), account_url=self.account_url),
+        )
+
+    def on_convention_issued(self, event: Event, uow: UnitOfWork) -> None:
+        """« Signe ta convention »: the dates, their total and the link to sign online; from version 2 on, the e-mail
+        says the convention was updated with the new dates (the version covers them all)."""
+        convention = ConventionIssued().load(event.data)
+        updated = convention["version"] > 1
+        title = convention["mission_title"]
+        subject = f"Ta convention a été mise à jour : signe-la pour « {title} »" if updated else f"Signe ta convention pour « {title} »"
+        values = {**convention, "updated": updated, "date_labels": domain.dated_labels(convention["dates"]),
+                  "total": domain.days_label(convention["total_days"]), "account_url": self.account_url}
+        queue_email(
+            uow, event, recipient=convention["person_email"], subject=subject,
+            body_text=render("convention_issued.txt", **values), body_html=render("convention_issued.html", **values),
         )

@@ -1,0 +1,353 @@
+"""Conventions and bilans as use cases, shared by the event handlers (rendering, in the worker) and the API
+(signing, reading): the parties looked up in our copies, versions issued, signatures recorded, access decided.
+
+Rendering imports WeasyPrint (about 0.35 s and much memory): `rendering` is imported inside the functions that
+render, which only the worker's handlers call, so the web process never loads it for them.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from tandem_shared.inbox import UnitOfWork
+from tandem_shared.timeutil import utcnow
+
+from . import domain, events
+from .models import (
+    ApprovedRequest, AssociationCopy, BilanDocument, Cancellation, CompanyCopy, Convention, ConventionVersion, MissionCopy,
+    PersonCopy, Signature,
+)
+
+log = logging.getLogger(__name__)
+
+
+def load_renderer():
+    """The rendering module, imported on first use (or at the worker's start)."""
+    # WeasyPrint narrates every rendering step at INFO: one line per step and document is noise in the worker's logs.
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    from . import rendering
+
+    return rendering
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# -- the parties --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartyCopies:
+    """Everything a convention names, as documents knows it now."""
+
+    person: PersonCopy
+    company: CompanyCopy
+    mission: MissionCopy
+    association: AssociationCopy
+
+
+def find_parties(session: Session, person_id: str, mission_id: str, about: str) -> PartyCopies:
+    """The copies of the employee, their company, the mission and its association; `MissingParty` names the first
+    one missing (the message is retried, then dead-lettered, and replayed once the party's event has arrived)."""
+    person = session.get(PersonCopy, person_id)
+    company = session.get(CompanyCopy, person.company_id) if person is not None and person.company_id else None
+    mission = session.get(MissionCopy, mission_id)
+    association = session.get(AssociationCopy, mission.association_id) if mission is not None else None
+    missing = None
+    if person is None:
+        missing = f"person {person_id} (engagement.person.registered/updated not received)"
+    elif company is None:
+        missing = f"company {person.company_id} of person {person_id} (engagement.company.updated not received)"
+    elif mission is None:
+        missing = f"mission {mission_id} (catalog.mission.published not received)"
+    elif association is None:
+        missing = f"association {mission.association_id} of mission {mission_id} (catalog.association.* not received)"
+    if missing is not None:
+        log.error("%s: missing party: %s", about, missing)
+        raise domain.MissingParty(f"{about}: missing party: {missing}")
+    return PartyCopies(person=person, company=company, mission=mission, association=association)
+
+
+def convention_context(convention: Convention, number: int, dates: list[dict], rendered_at: datetime, parties: PartyCopies) -> dict:
+    """What `rendering.render_convention` needs."""
+    company, association, person, mission = parties.company, parties.association, parties.person, parties.mission
+    return {
+        "document_id": convention.id,
+        "version": number,
+        "year": convention.year,
+        "rendered_at": rendered_at,
+        "company": {name: getattr(company, name) for name in (
+            "name", "head_office_address", "siren", "rcs", "representative_name", "representative_title")},
+        "association": {name: getattr(association, name) for name in (
+            "name", "rna", "siren", "address", "city", "representative_name", "representative_title",
+            "general_interest_category", "general_interest_label")},
+        "employee": {"first_name": person.first_name, "last_name": person.last_name, "email": person.email,
+                     "entity_name": person.entity_name},
+        "mission": {name: getattr(mission, name) for name in (
+            "title", "description", "address", "city", "department", "remote_possible")},
+        "dates": [{"date": date.fromisoformat(entry["date"]), "format": entry["format"]} for entry in dates],
+        "total_days": domain.total_days(dates),
+    }
+
+
+# -- conventions and their versions -----------------------------------------------------------
+
+
+def convention_for(session: Session, participation_id: str, year: int, parties: PartyCopies, now: datetime) -> Convention:
+    """The participation's convention for that civil year, locked; made on its first approval.
+
+    Two first approvals handled at once both try the insert: the unique (participation, year) key fails one,
+    whose message is redelivered and then finds the convention.
+    """
+    convention = session.scalar(
+        sa.select(Convention).where(Convention.participation_id == participation_id, Convention.year == year).with_for_update()
+    )
+    if convention is None:
+        convention = Convention(id=str(uuid.uuid4()), participation_id=participation_id, year=year, current_version=0,
+                                created_at=now, updated_at=now)
+        _name_parties(convention, parties)
+        session.add(convention)
+        session.flush()
+    return convention
+
+
+def _name_parties(convention: Convention, parties: PartyCopies) -> None:
+    convention.person_id = parties.person.id
+    convention.person_name = domain.full_name(parties.person.first_name, parties.person.last_name)
+    convention.person_email = parties.person.email
+    convention.company_id = parties.company.id
+    convention.mission_id = parties.mission.id
+    convention.mission_title = parties.mission.title
+    convention.association_id = parties.association.id
+    convention.association_name = parties.association.name
+
+
+def active_requests(session: Session, convention_id: str) -> list[ApprovedRequest]:
+    """The approved requests whose dates the convention covers: every one received, minus those cancelled since."""
+    cancelled = sa.select(Cancellation.request_id)
+    return list(session.scalars(
+        sa.select(ApprovedRequest)
+        .where(ApprovedRequest.convention_id == convention_id, ApprovedRequest.request_id.not_in(cancelled))
+        .order_by(ApprovedRequest.decided_at, ApprovedRequest.request_id)
+    ))
+
+
+def issue_version(uow: UnitOfWork, convention: Convention, parties: PartyCopies, cause: domain.VersionCause,
+                  request_id: str, public_url: str) -> ConventionVersion | None:
+    """Render the next version over every date now approved, store it and announce it (same transaction).
+
+    Nothing new when the dates are those of the current version; when no date is left (the employee withdrew),
+    the convention is marked withdrawn instead: there is nothing to sign.
+    """
+    session, now = uow.session, utcnow()
+    dates = domain.covered_dates(convention.year, (request.dates for request in active_requests(session, convention.id)))
+    current = _version(session, convention.id, convention.current_version) if convention.current_version else None
+    if not dates:
+        if convention.withdrawn_at is None:
+            convention.withdrawn_at = convention.updated_at = now
+            log.info("convention %s: no date left after %s %s, nothing to sign", convention.id, cause, request_id)
+        return None
+    if current is not None and current.dates == dates and convention.withdrawn_at is None:
+        log.info("convention %s: %s %s changes no date, v%s stays current", convention.id, cause, request_id, current.number)
+        return None
+    number = convention.current_version + 1
+    pdf = load_renderer().render_convention(convention_context(convention, number, dates, now, parties))
+    version = ConventionVersion(
+        id=str(uuid.uuid4()), convention_id=convention.id, number=number, cause=cause.value, request_id=request_id,
+        dates=dates, total_days=domain.total_days(dates), pdf=pdf, sha256=sha256_hex(pdf), rendered_at=now,
+    )
+    session.add(version)
+    _name_parties(convention, parties)
+    convention.current_version = number
+    convention.withdrawn_at = None
+    convention.updated_at = now
+    session.flush()
+    events.convention_issued(uow, convention, version, public_url)
+    log.info("convention %s: v%s issued (%s %s, %s days)", convention.id, number, cause, request_id, version.total_days)
+    return version
+
+
+def _version(session: Session, convention_id: str, number: int) -> ConventionVersion | None:
+    return session.scalar(sa.select(ConventionVersion).where(ConventionVersion.convention_id == convention_id,
+                                                             ConventionVersion.number == number))
+
+
+def version_of(session: Session, convention_id: str, number: int) -> ConventionVersion | None:
+    return _version(session, convention_id, number)
+
+
+# -- signing ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignatureInput:
+    version: int
+    consent: bool
+    consent_version: str
+    pdf_sha256: str
+    signer_id: str
+    signer_email: str
+    ip_address: str
+    user_agent: str
+
+
+def sign(uow: UnitOfWork, convention: Convention, given: SignatureInput, consent_version: str,
+         consent_text: str) -> Signature | domain.SignatureRefusal:
+    """Record the employee's signature of one version with its evidence, and announce it; or say why not.
+
+    The caller has locked the convention row, so two clicks sign once (the unique version key is the backstop).
+    """
+    session = uow.session
+    version = _version(session, convention.id, given.version) if given.version >= 1 else None
+    already = version is not None and session.scalar(
+        sa.select(sa.func.count()).select_from(Signature).where(Signature.version_id == version.id)) > 0
+    refusal = domain.signature_refusal(
+        version=given.version, current_version=convention.current_version, withdrawn=convention.withdrawn_at is not None,
+        already_signed=already, shown_sha256=given.pdf_sha256, version_sha256=version.sha256 if version else None,
+        consent=given.consent, consent_version=given.consent_version, expected_consent_version=consent_version,
+    )
+    if refusal is not None:
+        return refusal
+    person = session.get(PersonCopy, convention.person_id)
+    signer_name = domain.full_name(person.first_name, person.last_name) if person else convention.person_name
+    now = utcnow()
+    signature = Signature(
+        id=str(uuid.uuid4()), version_id=version.id, convention_id=convention.id, version_number=version.number,
+        signer_id=given.signer_id, signer_name=signer_name, signer_email=given.signer_email or convention.person_email,
+        signed_at=now, ip_address=given.ip_address[:64], user_agent=given.user_agent[:500],
+        consent_version=consent_version, consent_text=consent_text, pdf_sha256=version.sha256,
+    )
+    session.add(signature)
+    convention.signed_version = version.number
+    convention.updated_at = now
+    session.flush()
+    events.convention_signed(uow, convention, version, signature)
+    log.info("convention %s: v%s signed by %s", convention.id, version.number, given.signer_id)
+    return signature
+
+
+def evidence(signature: Signature) -> dict[str, Any]:
+    """The signature's evidence, as the API answers it and the certificate page prints it."""
+    return {
+        "document_id": signature.convention_id,
+        "version": signature.version_number,
+        "signer_id": signature.signer_id,
+        "signer_name": signature.signer_name,
+        "signer_email": signature.signer_email,
+        "signed_at": signature.signed_at,
+        "ip_address": signature.ip_address,
+        "user_agent": signature.user_agent,
+        "consent_version": signature.consent_version,
+        "consent_text": signature.consent_text,
+        "pdf_sha256": signature.pdf_sha256,
+    }
+
+
+def render_signed_copy(session: Session, convention_id: str, number: int, sealer: Callable[[], Any]) -> Signature | None:
+    """The signed copy of a signed version (its pages, the certificate page, the seal), rendered once."""
+    signature = session.scalar(
+        sa.select(Signature).where(Signature.convention_id == convention_id, Signature.version_number == number).with_for_update()
+    )
+    if signature is None:
+        log.warning("signed copy of convention %s v%s: no such signature here, nothing to render", convention_id, number)
+        return None
+    if signature.signed_pdf_sha256 is not None:
+        return signature
+    version = session.get(ConventionVersion, signature.version_id)
+    pdf = load_renderer().render_signed_copy(version.pdf, evidence(signature), sealer())
+    signature.signed_pdf = pdf
+    signature.signed_pdf_sha256 = sha256_hex(pdf)
+    signature.signed_pdf_rendered_at = utcnow()
+    log.info("convention %s: signed copy of v%s rendered", convention_id, number)
+    return signature
+
+
+# -- bilans -------------------------------------------------------------------------------------------
+
+
+def issue_bilan(uow: UnitOfWork, data: dict) -> BilanDocument | None:
+    """The bilan's PDF, once per participation whatever the redeliveries, announced when rendered."""
+    session = uow.session
+    if session.get(BilanDocument, data["participation_id"]) is not None:
+        return None
+    parties = find_parties(session, data["person_id"], data["mission_id"], f"bilan of participation {data['participation_id']}")
+    now = utcnow()
+    pdf = load_renderer().render_bilan({
+        "participation_id": data["participation_id"],
+        "year": data["year"],
+        "person_name": data["person_name"],
+        "person_email": data["person_email"],
+        "company_name": parties.company.name,
+        "mission_title": data["mission_title"],
+        "association_name": data["association_name"],
+        "days_present": data["days_present"],
+        "completed_at": data["completed_at"],
+        "answers": data["answers"],
+    })
+    bilan = BilanDocument(
+        participation_id=data["participation_id"], person_id=data["person_id"], company_id=parties.company.id,
+        mission_id=data["mission_id"], association_id=parties.association.id, year=data["year"],
+        person_name=data["person_name"], mission_title=data["mission_title"], association_name=data["association_name"],
+        days_present=data["days_present"], completed_at=data["completed_at"], pdf=pdf, sha256=sha256_hex(pdf), rendered_at=now,
+    )
+    session.add(bilan)
+    session.flush()
+    events.bilan_issued(uow, bilan, now)
+    return bilan
+
+
+# -- who may read ----------------------------------------------------------------------------------
+
+
+def reader_of(principal) -> domain.Reader:
+    """The caller as engagement's token describes them (claims `email`, `roles`, `company_id`, `associations`)."""
+    claims = principal.claims
+    return domain.Reader(
+        subject=principal.subject,
+        email=domain.normalize_email(claims.get("email")),
+        roles=frozenset(claims.get("roles") or ()),
+        company_id=claims.get("company_id"),
+        association_ids=frozenset(claims.get("associations") or ()),
+    )
+
+
+def approvers(session: Session, *, convention_ids: Iterable[str] = (), participation_id: str | None = None) -> dict[str, tuple[set, set]]:
+    """Manager addresses and deciders of the approved requests, by convention id."""
+    query = sa.select(ApprovedRequest.convention_id, ApprovedRequest.manager_email, ApprovedRequest.decided_by)
+    ids = list(convention_ids)
+    if participation_id is not None:
+        query = query.where(ApprovedRequest.participation_id == participation_id)
+    else:
+        query = query.where(ApprovedRequest.convention_id.in_(ids))
+    result: dict[str, tuple[set, set]] = {}
+    for convention_id, email, decided_by in session.execute(query):
+        emails, deciders = result.setdefault(convention_id, (set(), set()))
+        emails.add(email)
+        if decided_by:
+            deciders.add(decided_by)
+    return result
+
+
+def convention_parties(convention: Convention, approving: dict[str, tuple[set, set]]) -> domain.Parties:
+    emails, deciders = approving.get(convention.id, (set(), set()))
+    return domain.Parties(person_id=convention.person_id, company_id=convention.company_id, association_id=convention.association_id,
+                          manager_emails=frozenset(emails), deciders=frozenset(deciders))
+
+
+def bilan_parties(session: Session, bilan: BilanDocument) -> domain.Parties:
+    """A bilan is read by the same people as the participation's conventions."""
+    emails, deciders = set(), set()
+    for found_emails, found_deciders in approvers(session, participation_id=bilan.participation_id).values():
+        emails |= found_emails
+        deciders |= found_deciders
+    return domain.Parties(person_id=bilan.person_id, company_id=bilan.company_id, association_id=bilan.association_id,
+                          manager_emails=frozenset(emails), deciders=frozenset(deciders))
