@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import email
 import email.policy
+import hashlib
+import subprocess
 from datetime import date, timedelta
 
 import holidays
@@ -48,7 +50,7 @@ def mails(distributed, to: str, subject_part: str):
 def people(distributed):
     """A company, its employee (signed up and verified through the mailbox) and two published missions."""
     base = distributed["base"]
-    wait_for_consumers(distributed["broker_url"], ("engagement", "approval", "notifier", "catalog"))
+    wait_for_consumers(distributed["broker_url"], ("engagement", "approval", "notifier", "catalog", "documents"))
     operator = {"Authorization": "Bearer " + token_signed_with(distributed["private_key"], "op-1", ["platform_operator"])}
     post = requests_post(base)
     missions = [
@@ -148,6 +150,7 @@ def test_apply_request_two_dates_and_the_manager_accepts_from_the_link(distribut
     again = requests.post(f"{base}/api/approval/actions/{secret}", json={"decision": "refuse", "reason": "trop tard"})
     assert again.status_code == 410
     assert employee.call("GET", f"/api/engagement/participations/{participation}").json()["days_approved"] == 1.5
+    people["approved"] = {"participation": participation, "dates": [first, second]}
 
 
 def test_the_link_of_one_request_cannot_act_on_another(distributed, people):
@@ -172,3 +175,65 @@ def test_the_link_of_one_request_cannot_act_on_another(distributed, people):
     # The first participation's approved dates are untouched by Y's refusal.
     first = people["employee"].call("GET", "/api/engagement/me/participations").json()["items"]
     assert sorted(p["days_approved"] for p in first) == [0, 1.5]
+
+
+def pdf_text(pdf: bytes) -> str:
+    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+
+
+def test_the_approved_dates_become_a_convention_the_employee_signs(distributed, people):
+    """Step 3 across processes: approval -> documents renders v1 -> notifier e-mails « Signe ta convention » ->
+    the employee signs -> documents' worker seals the signed copy -> engagement shows the step done."""
+    base, employee = people["base"], people["employee"]
+    participation = people["approved"]["participation"]
+    first, second = people["approved"]["dates"]
+
+    def issued():
+        items = employee.call("GET", "/api/documents/conventions", params={"participation": participation}).json()["items"]
+        return items[0] if items and items[0]["current_version"] == 1 else None
+
+    convention, _ = poll(issued, timeout=30)
+    assert convention["state"] == "to_sign" and [v["number"] for v in convention["versions"]] == [1]
+    version = convention["versions"][0]
+    assert version["pdf_url"].startswith("/api/documents/")
+    pdf = employee.call("GET", version["pdf_url"]).content
+    assert pdf.startswith(b"%PDF") and hashlib.sha256(pdf).hexdigest() == version["sha256"]
+    text = " ".join(pdf_text(pdf).split())
+    for expected in ("Groupe Horizon", "Passerelle Emploi", "Camille Martin", "1,5 jour", str(first.year)):
+        assert expected in text, expected
+
+    # The e-mail links to the convention's page; the dashboard counts one convention to sign.
+    (mail,), _ = poll(lambda: mails(distributed, "camille.nouvelle@horizon.example", "Signe ta convention") or None, timeout=15)
+    assert any(link.endswith(f"/mon-compte/conventions/{convention['id']}") for link in mail["links"])
+    assert employee.call("GET", "/api/engagement/me/dashboard").json()["todo"]["conventions_to_sign"] == 1
+
+    # Someone else gets nothing, whatever the document.
+    stranger = Api(base, {"Authorization": "Bearer " + token_signed_with(distributed["private_key"], "someone-else", ["employee"])})
+    assert stranger.call("GET", version["pdf_url"]).status_code == 404
+    assert stranger.call("GET", f"/api/documents/conventions/{convention['id']}").status_code == 404
+
+    consent = requests.get(f"{base}/api/documents/consent").json()
+    browser = Api(base, {**employee.headers, "User-Agent": "Tandem-e2e/1.0"})
+    signed = browser.call("POST", f"/api/documents/conventions/{convention['id']}/signature", json={
+        "version": 1, "consent": True, "consent_version": consent["version"], "pdf_sha256": version["sha256"],
+    })
+    assert signed.status_code == 201, signed.text
+    assert signed.json()["pdf_sha256"] == hashlib.sha256(pdf).hexdigest()
+
+    def signed_copy():
+        item = employee.call("GET", f"/api/documents/conventions/{convention['id']}").json()
+        return item if item["versions"][0]["signed_pdf_url"] else None
+
+    item, _ = poll(signed_copy, timeout=30)
+    assert item["state"] == "signed" and item["signed_version"] == 1
+    copy = employee.call("GET", item["versions"][0]["signed_pdf_url"]).content
+    pages = [page for page in pdf_text(copy).split("\f") if page.strip()]
+    certificate = " ".join(pages[-1].split())
+    assert "Certificat de signature" in certificate and version["sha256"] in certificate and "Tandem-e2e/1.0" in certificate
+
+    def step_three_done():
+        view = employee.call("GET", f"/api/engagement/participations/{participation}").json()
+        return view if view["convention_state"] == "done" else None
+
+    view, _ = poll(step_three_done, timeout=15)
+    assert employee.call("GET", "/api/engagement/me/dashboard").json()["todo"]["conventions_to_sign"] == 0
