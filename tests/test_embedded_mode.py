@@ -1,7 +1,10 @@
 """The embedded mode as `make run` starts it: one process, memory bus, SQLite files, SMTP sink, gateway routes."""
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -11,6 +14,11 @@ from pathlib import Path
 import pytest
 import requests
 from helpers import REPO_ROOT, SERVICES, free_port, poll, publish_mission, requests_post, token_signed_with, wait_until_healthy
+from werkzeug.test import Client
+from werkzeug.wrappers import Response
+
+from tandem_gateway.embedded import demo_accounts
+from tandem_gateway.routing import CONTENT_SECURITY_POLICY, SECURITY_HEADERS, Gateway
 
 TITLE = "Atelier CV pour jeunes diplômés"
 CONTACT = "referente@passerelle-emploi.example"
@@ -60,6 +68,8 @@ def test_every_service_answers_health_and_openapi_through_the_gateway(platform):
         assert document["openapi"].startswith("3.1")
     assert requests.get(f"{base}/api/inconnu/healthz").status_code == 404
     assert "Tandem" in requests.get(f"{base}/").text
+    # Started without demo data: no demo accounts to offer.
+    assert requests.get(f"{base}/dev/demo-accounts.json").status_code == 404
 
 
 def test_a_mission_created_through_the_gateway_reaches_engagement_and_the_mailbox_within_two_seconds(platform):
@@ -108,6 +118,11 @@ def test_a_restart_keeps_the_data_loads_the_demo_once_and_ctrl_c_stops_cleanly(t
     mails_before = mailbox_settled(base)
     demo_missions = requests.get(f"{base}/api/catalog/missions?per_page=1", headers=headers).json()["total"]
     assert demo_missions > 100  # the published demo missions open to every company
+    offered = requests.get(f"{base}/dev/demo-accounts.json").json()
+    for account in offered["accounts"]:
+        session = requests.post(f"{base}/api/engagement/session", json={"email": account["email"], "password": offered["password"]})
+        assert session.status_code == 200, (account, session.text)
+        assert session.json()["person"]["email"] == account["email"]
     code, output = stop(process)
     assert code == 0, output[-2000:]
     assert "Tandem est prêt" in output
@@ -124,3 +139,109 @@ def test_a_restart_keeps_the_data_loads_the_demo_once_and_ctrl_c_stops_cleanly(t
     finally:
         code, output = stop(process)
     assert code == 0, output[-2000:]
+
+
+# -- the gateway's own answers: no process, a fake service and a temporary web root ---------------
+
+
+def _fake_service(environ, start_response):
+    # A service sends its own nosniff header; the gateway keeps one copy, its own (as nginx does).
+    return Response("{}", content_type="application/json", headers={"X-Content-Type-Options": "nosniff"})(environ, start_response)
+
+
+def _gateway(tmp_path, accounts=None) -> Client:
+    (tmp_path / "index.html").write_text("<!doctype html><title>Tandem</title>")
+    (tmp_path / "app.js").write_text("export {};")
+    return Client(Gateway({"catalog": _fake_service}, web_root=tmp_path, demo_accounts=accounts))
+
+
+def test_every_answer_of_the_embedded_gateway_carries_the_security_headers(tmp_path):
+    client = _gateway(tmp_path)
+    for path in ("/", "/missions/42", "/app.js", "/api/catalog/healthz", "/api/inconnu/x", "/dev/demo-accounts.json"):
+        response = client.get(path)
+        for name, value in SECURITY_HEADERS.items():
+            assert response.headers.getlist(name) == [value], (path, name)
+
+
+def test_the_embedded_gateway_sends_the_same_content_security_policy_as_nginx():
+    nginx = (REPO_ROOT / "deploy" / "gateway" / "nginx.conf").read_text()
+    framed = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors $tandem_frame_ancestors")
+    assert f'add_header Content-Security-Policy "{framed}" always;' in nginx
+    for name in ("X-Content-Type-Options", "Referrer-Policy"):
+        assert f"add_header {name} {SECURITY_HEADERS[name]} always;" in nginx
+    assert "add_header X-Frame-Options $tandem_frame_options always;" in nginx
+    # The maps: DENY and 'none' by default, SAMEORIGIN and 'self' for the documents' PDFs, as the embedded gateway.
+    assert re.search(r"map \$uri \$tandem_frame_options \{\s*default\s+DENY;\s*~\^/api/documents/\.\+\\\.pdf\$\s+SAMEORIGIN;", nginx)
+    assert re.search(r"map \$uri \$tandem_frame_ancestors \{\s*default\s+\"'none'\";\s*~\^/api/documents/\.\+\\\.pdf\$\s+\"'self'\";", nginx)
+
+
+def test_only_the_documents_pdfs_may_be_framed_and_only_by_this_site(tmp_path):
+    client = Client(Gateway({"documents": _fake_service, "catalog": _fake_service}, web_root=tmp_path))
+    pdf = client.get("/api/documents/conventions/c1/versions/2.pdf")
+    assert pdf.headers["X-Frame-Options"] == "SAMEORIGIN" and "frame-ancestors 'self'" in pdf.headers["Content-Security-Policy"]
+    for path in ("/api/documents/conventions/c1", "/api/catalog/x.pdf", "/", "/api/documents/conventions/c1/versions/2.pdf/x"):
+        response = client.get(path)
+        assert response.headers["X-Frame-Options"] == "DENY", path
+        assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"], path
+
+
+def test_the_content_security_policy_admits_the_web_clients_import_map_and_no_other_inline_script():
+    index = (REPO_ROOT / "web" / "index.html").read_text()
+    inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", index, re.S)
+    assert len(inline) == 1 and '"imports"' in inline[0]
+    digest = base64.b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
+    script_src = re.search(r"script-src ([^;]*);", CONTENT_SECURITY_POLICY).group(1).split()
+    # 'unsafe-eval' for Vue's in-browser template compiler; never 'unsafe-inline'.
+    assert script_src == ["'self'", "'unsafe-eval'", f"'sha256-{digest}'"]
+
+
+def test_demo_accounts_are_offered_only_when_the_demo_data_is_loaded(tmp_path):
+    without = _gateway(tmp_path)
+    assert without.get("/dev/demo-accounts.json").status_code == 404
+    # /dev/ is never the web client's index.html, as behind nginx.
+    assert without.get("/dev/anything").status_code == 404
+    response = _gateway(tmp_path, accounts=demo_accounts()).get("/dev/demo-accounts.json")
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.json["password"] == "Tandem démo 2026 !"
+
+
+def test_the_demo_accounts_name_one_login_per_role_of_the_readme_and_count_the_referents():
+    offered = demo_accounts()
+    by_email = {account["email"]: account for account in offered["accounts"]}
+    assert by_email["camille.martin@horizon.example"] == {
+        "role": "employee", "role_label": "Salariée", "name": "Camille Martin", "email": "camille.martin@horizon.example",
+    }
+    assert {account["role"] for account in offered["accounts"]} == {
+        "employee", "manager", "company_admin", "platform_operator", "association_referent",
+    }
+    referents = [account for account in offered["accounts"] if account["role"] == "association_referent"]
+    assert [account["email"] for account in referents] == ["referente@petits-savants.example"]
+    assert offered["association_referents"]["count"] == 46
+    readme = (REPO_ROOT / "README.md").read_text()
+    for account in offered["accounts"]:
+        assert f"| {account['role_label']} | `{account['email']}` |" in readme
+
+
+def test_the_development_clock_runs_engagements_workflow_ahead_and_back(tmp_path):
+    from datetime import datetime, timedelta
+
+    from engagement import clock
+    from tandem_gateway.embedded import workflow_clock_app
+
+    client = Client(Gateway({"catalog": _fake_service}, web_root=tmp_path, dev_clock=workflow_clock_app))
+    real_today = clock.today()
+    try:
+        ahead = real_today + timedelta(days=40)
+        moved = client.put("/dev/clock", json={"today": ahead.isoformat()})
+        assert moved.status_code == 200 and moved.json == {"today": ahead.isoformat(), "offset_days": 40}
+        assert clock.today() == ahead and client.get("/dev/clock").json["today"] == ahead.isoformat()
+        assert client.put("/dev/clock", json={"today": "demain"}).status_code == 422
+        assert clock.today() == ahead, "a bad request leaves the clock alone"
+        assert client.post("/dev/clock").status_code == 405
+        back = client.delete("/dev/clock")
+        assert back.json["offset_days"] == 0 and clock.today() == real_today
+    finally:
+        clock.run_ahead_to(datetime.now(clock.FRANCE).date())
+    # Without the embedded mode's clock (nginx in front of the distributed mode has no /dev/clock), it is just absent.
+    assert _gateway(tmp_path).put("/dev/clock", json={"today": real_today.isoformat()}).status_code == 404

@@ -5,14 +5,17 @@ Same code paths as production: only the transport and database URLs differ.
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import os
 import signal
 import sys
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from waitress import create_server
+from werkzeug.wrappers import Request, Response
 
 from tandem_shared.config import configure_process
 from tandem_shared.keys import ensure_signing_key
@@ -83,8 +86,36 @@ def build_platform(data_dir: Path, port: int, smtp_port: int | None = None, base
     if load_demo:
         _link_demo_referents(runtimes)
     web_root = Path(environ.get("TANDEM_WEB_ROOT") or REPO_ROOT / "web")
-    gateway = Gateway(apps, web_root=web_root, dev_mail=sink.wsgi_app)
+    gateway = Gateway(apps, web_root=web_root, dev_mail=sink.wsgi_app, demo_accounts=demo_accounts() if load_demo else None,
+                      dev_clock=workflow_clock_app)
     return Platform(gateway=gateway, runtimes=runtimes, sink=sink, environ=environ, apps=apps)
+
+
+@Request.application
+def workflow_clock_app(request: Request) -> Response:
+    """/dev/clock: GET shows engagement's "today", PUT {"today": "YYYY-MM-DD"} runs it ahead, DELETE brings it back.
+
+    The embedded mode is one process, so this moves the very clock engagement's workflow reads (dates asked for,
+    presence attested, bilans unlocked); tokens, links and e-mails keep the real time.
+    """
+    clock = importlib.import_module("engagement.clock")
+    if request.method == "PUT":
+        payload = request.get_json(silent=True) or {}
+        try:
+            day = date.fromisoformat(str(payload.get("today", "")))
+        except ValueError:
+            return _json({"detail": "Indique le jour voulu : {\"today\": \"AAAA-MM-JJ\"}."}, 422)
+        clock.run_ahead_to(day)
+    elif request.method == "DELETE":
+        clock.run_ahead_to(datetime.now(clock.FRANCE).date())
+    elif request.method not in ("GET", "HEAD"):
+        return _json({"detail": "Méthode non autorisée."}, 405)
+    return _json({"today": clock.today().isoformat(), "offset_days": clock.offset().days}, 200)
+
+
+def _json(body: dict, status: int) -> Response:
+    return Response(json.dumps(body, ensure_ascii=False), status=status, content_type="application/json; charset=utf-8",
+                    headers={"Cache-Control": "no-store"})
 
 
 def _load_demo_data(service: str, runtime: ServiceRuntime, settings) -> None:
@@ -112,6 +143,39 @@ def _link_demo_referents(runtimes: dict[str, ServiceRuntime]) -> None:
     created = importlib.import_module("engagement.demo").add_demo_referents(runtimes["engagement"], referents)
     if created:
         log.info("%d demo referent accounts created", created)
+
+
+# The demo logins' role codes (README's « Demo logins » table gives their French labels).
+_DEMO_ROLE_PRIORITY = ("platform_operator", "company_admin", "association_referent")
+
+
+def demo_accounts() -> dict:
+    """GET /dev/demo-accounts.json: the demo logins by role, for the log-in page's one-click buttons.
+
+    Built from the services' demo modules, so it names exactly the accounts they create: the
+    people of engagement's demo company (README's table) and, of the 46 association referents,
+    only « Les Petits Savants »' one plus their number.
+    """
+    demo = importlib.import_module("engagement.demo")
+    demo_content = importlib.import_module("catalog.demo_content")
+    people = {row[0]: row for row in demo._PEOPLE}
+    accounts = []
+    for label, email in demo.DEMO_LOGINS:
+        _, first_name, last_name, roles, *_ = people[email]
+        role_names = {getattr(role, "value", role) for role in roles}
+        role = next((name for name in _DEMO_ROLE_PRIORITY if name in role_names), "employee")
+        if role == "employee" and email == demo.MANAGER_EMAIL:
+            role = "manager"
+        accounts.append({"role": role, "role_label": label, "name": f"{first_name} {last_name}", "email": email})
+    referents = {association["referent"]["email"].lower() for association in demo_content.ASSOCIATIONS}
+    return {
+        "password": demo.DEMO_PASSWORD,
+        "accounts": accounts,
+        "association_referents": {
+            "count": len(referents),
+            "detail": "Chaque association de démonstration a un compte référent, avec le même mot de passe : la liste est dans le README.",
+        },
+    }
 
 
 def main() -> None:

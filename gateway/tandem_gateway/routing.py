@@ -1,12 +1,14 @@
-"""The gateway's routes in-process: /api/<service>/ to each service, /dev/mail to the sink, / to the web client.
+"""The gateway's routes in-process: /api/<service>/ to each service, /dev/ to the development helpers, / to the web client.
 
-It behaves like deploy/gateway/nginx.conf: the prefix is stripped and the X-Forwarded-*
-headers are set by the gateway itself, never taken from the client.
+It behaves like deploy/gateway/nginx.conf: the prefix is stripped, the X-Forwarded-* headers are
+set by the gateway itself, never taken from the client, and every answer carries the same
+security headers (SECURITY_HEADERS mirrors nginx.conf's add_header lines; a test compares them).
 """
 from __future__ import annotations
 
 import json
 import mimetypes
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -15,6 +17,23 @@ from werkzeug.wrappers import Request, Response
 from werkzeug.wsgi import wrap_file
 
 WsgiApp = Callable
+
+# The Vue template compiler turns the components' template strings into functions at run time
+# (new Function), hence 'unsafe-eval'; the hash admits web/index.html's inline import map, the
+# only inline script (a test recomputes it from the file). Nothing else is loosened.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; "
+    "script-src 'self' 'unsafe-eval' 'sha256-wqMJ1BgaxhF13VEH2iuvLLoUnQGVt2+301GYqmZhuRI='; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    # same-origin: links a manager opens may hold a token, which must not leak to other sites.
+    "Referrer-Policy": "same-origin",
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+}
 
 
 def _not_found(environ, start_response):
@@ -25,13 +44,53 @@ def _not_found(environ, start_response):
     return Response(body, status=404, content_type="application/problem+json")(environ, start_response)
 
 
+# The documents' PDFs may be framed by this site's own pages (the convention page shows the version next to
+# « Je signe »); nginx.conf's $tandem_frame_options / $tandem_frame_ancestors maps say the same.
+FRAMEABLE = re.compile(r"^/api/documents/.+\.pdf$")
+FRAMEABLE_HEADERS = {
+    **SECURITY_HEADERS,
+    "X-Frame-Options": "SAMEORIGIN",
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'"),
+}
+
+
+def security_headers_for(path: str) -> dict[str, str]:
+    return FRAMEABLE_HEADERS if FRAMEABLE.match(path) else SECURITY_HEADERS
+
+
+def _with_security_headers(start_response, path: str):
+    """Set the gateway's headers on every answer, replacing a service's own copy (nginx hides it too)."""
+    chosen = security_headers_for(path)
+
+    def start(status, headers, exc_info=None):
+        names = {name.lower() for name in chosen}
+        kept = [(name, value) for name, value in headers if name.lower() not in names]
+        return start_response(status, kept + list(chosen.items()), exc_info)
+
+    return start
+
+
 class Gateway:
-    def __init__(self, services: Mapping[str, WsgiApp], web_root: Path, dev_mail: WsgiApp | None = None):
+    def __init__(
+        self,
+        services: Mapping[str, WsgiApp],
+        web_root: Path,
+        dev_mail: WsgiApp | None = None,
+        demo_accounts: dict | None = None,
+        dev_clock: WsgiApp | None = None,
+    ):
         self.services = dict(services)
         self.web_root = Path(web_root)
         self.dev_mail = dev_mail
+        # Embedded mode with demo data only: what the log-in page offers as one-click accounts.
+        self.demo_accounts = demo_accounts
+        # Embedded mode only: run the workflow's clock ahead, so that a tester can attest presence on dates just asked for.
+        self.dev_clock = dev_clock
 
     def __call__(self, environ, start_response):
+        return self._route(environ, _with_security_headers(start_response, environ.get("PATH_INFO", "") or "/"))
+
+    def _route(self, environ, start_response):
         path = environ.get("PATH_INFO", "") or "/"
         if path == "/api" or path.startswith("/api/"):
             parts = path.split("/", 3)
@@ -50,7 +109,20 @@ class Gateway:
             return app(environ, start_response)
         if self.dev_mail is not None and (path == "/dev/mail" or path.startswith("/dev/mail")):
             return self.dev_mail(environ, start_response)
+        if path == "/dev/demo-accounts.json" and self.demo_accounts is not None:
+            return self._demo_accounts(environ, start_response)
+        if path == "/dev/clock" and self.dev_clock is not None:
+            return self.dev_clock(environ, start_response)
+        if path == "/dev" or path.startswith("/dev/"):
+            # Like nginx's `location /dev/`: never the web client's index.html.
+            return _not_found(environ, start_response)
         return self._static(environ, start_response, path)
+
+    def _demo_accounts(self, environ, start_response):
+        if Request(environ).method not in ("GET", "HEAD"):
+            return Response("Méthode non autorisée", status=405)(environ, start_response)
+        body = json.dumps(self.demo_accounts, ensure_ascii=False)
+        return Response(body, content_type="application/json; charset=utf-8", headers={"Cache-Control": "no-store"})(environ, start_response)
 
     def _static(self, environ, start_response, path: str):
         request = Request(environ)
@@ -68,6 +140,5 @@ class Gateway:
             mime += "; charset=utf-8"
         handle = open(candidate, "rb")
         response = Response(wrap_file(environ, handle), content_type=mime, direct_passthrough=True)
-        response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Cache-Control"] = "no-cache"
         return response(environ, start_response)

@@ -1,20 +1,40 @@
 """The workflow's clock: the one place it reads the time, so tests can move it (monkeypatch `now`).
 
 "Today" is the day in France: a date asked for, attested or reminded about is a French working day.
+
+The embedded (development) mode can also run it ahead of the real time, through `/dev/clock`: a tester
+who asked for dates next week can then attest presence and write the bilan without waiting. Nothing else
+sets the offset, so in the distributed mode it is always zero.
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+import logging
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tandem_shared.timeutil import utcnow
 
 FRANCE = ZoneInfo("Europe/Paris")
 
+log = logging.getLogger(__name__)
+_offset = timedelta(0)
+
 
 def now() -> datetime:
-    return utcnow()
+    return utcnow() + _offset
 
 
 def today() -> date:
     return now().astimezone(FRANCE).date()
+
+
+def offset() -> timedelta:
+    return _offset
+
+
+def run_ahead_to(day: date) -> None:
+    """Development only: make `today()` answer `day` (whole days ahead of, or back to, the real time)."""
+    global _offset
+    real_today = utcnow().astimezone(FRANCE).date()
+    _offset = timedelta(days=(day - real_today).days)
+    log.warning("engagement's clock now runs %d day(s) from the real time: today is %s", _offset.days, today())
