@@ -27,6 +27,7 @@ lint-imports: setup ## no service imports another; shared imports no service
 
 bench: setup-tests ## the benchmarks (bench/README.md)
 	$(UV) run --frozen --no-sync python bench/p1_event_hop.py
+	$(UV) run --frozen --no-sync python bench/p2_convention.py
 	$(UV) run --frozen --no-sync python bench/p3_search.py
 
 clean:
