@@ -7,6 +7,7 @@ import { useRoute, useRouter } from "vue-router";
 import { api } from "../api.js";
 import { plural } from "../format.js";
 import AsyncState from "../components/AsyncState.js";
+import FilterPanel from "../components/FilterPanel.js";
 
 const PER_PAGE = 20;
 const FILTERS = [
@@ -21,7 +22,7 @@ function asList(value) {
 
 export default {
   name: "ProposeDirectoryPage",
-  components: { AsyncState },
+  components: { AsyncState, FilterPanel },
   setup() {
     const route = useRoute();
     const router = useRouter();
@@ -128,34 +129,9 @@ export default {
       </header>
 
       <div class="search-layout">
-        <section class="filters" aria-labelledby="titre-filtres">
-          <h2 id="titre-filtres" class="visually-hidden">Filtres</h2>
-          <form class="search-form" role="search" @submit.prevent="search">
-            <div class="field">
-              <label for="mots-cles-associations" class="field__label">Mots clés</label>
-              <input id="mots-cles-associations" v-model="keywords" type="search" class="field__control" maxlength="200" autocomplete="off"
-                     placeholder="Ex. : alimentaire, théâtre, Lyon">
-            </div>
-            <button type="submit" class="button button--primary">Rechercher</button>
-          </form>
-          <details v-for="filter in filters" :key="filter.key" class="filter-group" :open="initiallyOpen[filter.key]">
-            <summary>
-              <span>{{ filter.label }}</span>
-              <span v-if="selected[filter.key].length" class="badge"><span class="visually-hidden">filtres actifs : </span>{{ selected[filter.key].length }}</span>
-            </summary>
-            <div class="filter-group__body">
-              <p v-if="!chips(filter.key).length" class="async-state__empty">{{ loading ? 'Chargement…' : 'Aucune valeur pour ces critères.' }}</p>
-              <ul v-else class="chips" :aria-label="filter.label">
-                <li v-for="chip in chips(filter.key)" :key="chip.value">
-                  <button type="button" class="chip" :aria-pressed="chip.pressed ? 'true' : 'false'" @click="toggle(filter.key, chip.value)">
-                    <span>{{ chip.value }}</span>
-                    <span class="chip__count">({{ chip.count }}<span class="visually-hidden"> {{ chip.count > 1 ? 'associations' : 'association' }}</span>)</span>
-                  </button>
-                </li>
-              </ul>
-            </div>
-          </details>
-        </section>
+        <FilterPanel :filters="filters" :selected="selected" :chips="chips" :initially-open="initiallyOpen" :loading="loading"
+                     v-model:keywords="keywords" input-id="mots-cles-associations" placeholder="Ex. : alimentaire, théâtre, Lyon" :unit="['association', 'associations']"
+                     @search="search" @toggle="toggle" />
 
         <section id="resultats" aria-labelledby="titre-resultats">
           <h2 id="titre-resultats" class="visually-hidden">Associations</h2>
