@@ -297,3 +297,24 @@ def test_an_api_error_shows_in_french_next_to_its_field_and_the_form_still_passe
     assert any(re.search(r"(?i)caractères", text) for text in messages), f"the field's description: {messages}"
     expect(page.locator(".error-summary")).to_be_focused()
     check_screen(watched, "43-sign-up-error-375")
+
+
+def test_an_employee_gives_a_retirement_date_for_the_end_of_career_scheme(open_page):
+    """MES PRÉFÉRENCES › « Mécénat fin de carrière »: a past date is refused next to the field, a future one is saved
+    and awaits the company's confirmation (the admin's « FIN DE CARRIÈRE » tab confirms it)."""
+    watched = open_page(DEMO["employee"], width=375)
+    watched.allow(r"/api/engagement/me$")  # the 422 on the past date is part of the test
+    page = watched.page
+    page.goto("/mon-compte/preferences")
+    field = labelled(page, "Ma date de départ en retraite")
+    field.fill((date.today() - timedelta(days=3)).isoformat())
+    page.get_by_role("button", name="Enregistrer ma date").click()
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#erreur-date-retraite")).to_contain_text("à venir")
+    leaving = date.today() + timedelta(days=200)
+    field.fill(leaving.isoformat())
+    page.get_by_role("button", name="Enregistrer ma date").click()
+    expect(page.get_by_text("attend la confirmation de ton entreprise")).to_be_visible()
+    check_screen(watched, "44-retirement-date-375")
+    page.reload()
+    expect(labelled(page, "Ma date de départ en retraite")).to_have_value(leaving.isoformat())

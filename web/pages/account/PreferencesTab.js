@@ -7,6 +7,7 @@ import { ref } from "vue";
 import { api, fieldError } from "/api.js";
 import { session } from "/session.js";
 import AsyncState from "/components/AsyncState.js";
+import RetirementDateForm from "./RetirementDateForm.js";
 
 const GROUPS = [
   { key: "professional_expertises", legend: "Sélectionne tes expertises professionnelles :" },
@@ -16,7 +17,7 @@ const GROUPS = [
 
 export default {
   name: "PreferencesTab",
-  components: { AsyncState },
+  components: { AsyncState, RetirementDateForm },
   props: {
     emailVerified: { type: Boolean, default: true },
   },
@@ -137,6 +138,8 @@ export default {
           <div role="status"><p v-if="saved" class="notice notice--success">{{ saved }}</p></div>
         </form>
       </AsyncState>
+
+      <RetirementDateForm />
     </div>
   `,
 };
