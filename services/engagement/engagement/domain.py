@@ -430,8 +430,11 @@ def days_present(approved: list[AttendedDay]) -> Decimal:
     return sum((FORMAT_DAYS[entry.format] for entry in approved if entry.present), Decimal("0"))
 
 
-def check_attendance(items: list[tuple[date, bool]], approved: set[date], today: date) -> dict[int, list[str]]:
-    """Only approved dates of the participation, once the day has come (a day is attested from its evening on)."""
+def check_attendance(items: list[tuple[date, bool]], approved: set[date], today: date, *, signed: set[date],
+                     first_name: str) -> dict[int, list[str]]:
+    """Only approved dates of the participation, once the day has come (a day is attested from its evening on), and
+    only dates a signed version of the convention covers (`signed`): the convention is signed before the mission days
+    it adds, so a day no signed version covers is not a mission day yet, present or absent."""
     errors: dict[int, list[str]] = {}
     seen: set[date] = set()
     for index, (day, _present) in enumerate(items):
@@ -440,6 +443,9 @@ def check_attendance(items: list[tuple[date, bool]], approved: set[date], today:
             errors[index] = [f"Le {when} n'est pas une date validée de cette mission."]
         elif day > today:
             errors[index] = [f"Le {when} n'est pas encore passé : la présence s'atteste à partir du jour même."]
+        elif day not in signed:
+            errors[index] = [f"La convention couvrant le {when} n'est pas encore signée : {first_name} doit la signer "
+                             "avant que tu puisses attester sa présence."]
         elif day in seen:
             errors[index] = [f"Le {when} figure deux fois."]
         seen.add(day)

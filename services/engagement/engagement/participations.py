@@ -186,6 +186,13 @@ class Coverage:
 NO_CONVENTION = Coverage()
 
 
+def signed_days(participation: Participation) -> set[date]:
+    """The approved dates a signed version of the convention covers (each date's `convention_signed`): only these
+    can be attested."""
+    signed = Coverage.of(participation.convention).signed
+    return {d.day for d in approved_dates(participation) if (d.day.isoformat(), d.format) in signed}
+
+
 def mission_view(mission: MissionCopy) -> dict:
     return {
         "id": mission.id, "title": mission.title, "association_id": mission.association_id,

@@ -504,7 +504,8 @@ class MissionTitleSchema(Schema):
 
 
 class ReferentDateSchema(MissionDateSchema):
-    attestable = fields.Boolean(metadata={"description": "Le jour est venu : la présence peut être attestée."})
+    attestable = fields.Boolean(metadata={"description": "Le jour est venu : la présence peut être attestée, si une version signée "
+                                                         "de la convention couvre la date (`convention_signed`)."})
 
 
 class ReferentParticipationSchema(Schema):

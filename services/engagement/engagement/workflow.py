@@ -24,7 +24,7 @@ from .domain import DateState, ParticipationStatus, RequestStatus, Role
 from .models import AssociationCopy, Company, DateRequest, Entity, MissionCopy, MissionDate, Participation, Person
 from .participations import (
     approved_dates, booked, cancel_request, full_name, participation_view, pending_requests, referent_view,
-    refresh_attendance, request_view, waiting_at_step_one,
+    refresh_attendance, request_view, signed_days, waiting_at_step_one,
 )
 from .profile import allowance_of
 from .schemas import (
@@ -420,7 +420,11 @@ class Attendance(MethodView):
     @participations.arguments(AttendanceInputSchema)
     @participations.response(200, ReferentParticipationSchema)
     def post(self, payload, participation_id):
-        """Attester la présence, date par date (présent / absent), pour les dates validées dont le jour est venu."""
+        """Attester la présence, date par date (présent / absent), pour les dates validées dont le jour est venu.
+
+        Seulement pour les dates qu'une version signée de la convention couvre : elle se signe avant les jours de
+        mission qu'elle ajoute (422 par date sinon).
+        """
         now, today = clock.now(), clock.today()
         with current_runtime().unit_of_work() as uow:
             session = uow.session
@@ -437,14 +441,15 @@ class Attendance(MethodView):
                 abort(409, message="Le bilan de cette participation est complété : la présence ne peut plus changer.")
             items = [(entry["date"], entry["present"]) for entry in payload["dates"]]
             by_day = {d.day: d for d in approved_dates(participation)}
-            errors = domain.check_attendance(items, set(by_day), today)
+            person = session.get(Person, participation.person_id)
+            errors = domain.check_attendance(items, set(by_day), today, signed=signed_days(participation),
+                                             first_name=person.first_name)
             if errors:
                 _dates_error(errors)
             for day, present in items:
                 mission_date = by_day[day]
                 mission_date.present, mission_date.attested_at, mission_date.attested_by = present, now, caller.id
             participation.updated_at = now
-            person = session.get(Person, participation.person_id)
             refresh_attendance(uow, participation, person, mission, now, today)
             audit(session, "attendance_attested", person_id=person.id, actor_id=caller.id, participation_id=participation.id,
                   dates=[day.isoformat() for day, _ in items])

@@ -237,3 +237,38 @@ def next_year_days():
             found.append(day)
         day += _timedelta(days=1)
     return found
+
+
+@pytest.fixture
+def sign_convention(service):
+    """Step 3 done for a participation, through engagement's handlers: deliver documents.convention.issued, then
+    documents.convention.signed, for a new version covering `days` ((date, format) pairs; by default every approved
+    date of the participation), as documents publishes them once the employee has signed online. The association can
+    then attest presence on those dates. Returns the version signed."""
+    from engagement import domain
+    from engagement.models import Participation, Person
+
+    def _sign(participation_id: str, days: list[tuple[_date, str]] | None = None) -> int:
+        with service.runtime.db.reading() as session:
+            participation = session.get(Participation, participation_id)
+            person = session.get(Person, participation.person_id)
+            if days is None:
+                days = [(d.day, d.format) for d in participation.dates if d.state == "approved"]
+            convention = participation.convention
+            convention_id = convention.convention_id if convention else str(_uuid.uuid5(_uuid.NAMESPACE_URL, f"convention/{participation_id}"))
+            version = convention.issued_version + 1 if convention else 1
+            person_id, email, year = person.id, person.email, participation.year
+        dates = [{"date": day.isoformat(), "format": fmt} for day, fmt in sorted(days)]
+        total = float(sum(domain.FORMAT_DAYS[fmt] for _, fmt in days))
+        common = {"convention_id": convention_id, "participation_id": participation_id, "person_id": person_id, "year": year,
+                  "version": version, "dates": dates, "total_days": total}
+        issued = {**service.contract.examples("documents.convention.issued")[0], **common, "person_email": email,
+                  "previous_version": version - 1 or None, "issued_at": f"{year - 1}-12-01T10:00:00+00:00",
+                  "sign_url": f"https://tandem.example/mon-compte/conventions/{convention_id}"}
+        signed = {**service.contract.examples("documents.convention.signed")[0], **common,
+                  "signed_at": f"{year - 1}-12-02T08:00:00+00:00"}
+        assert service.deliver("documents.convention.issued", issued) == "processed"
+        assert service.deliver("documents.convention.signed", signed) == "processed"
+        return version
+
+    return _sign

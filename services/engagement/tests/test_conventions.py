@@ -309,10 +309,82 @@ def test_my_data_export_includes_the_convention(camille, approved, issue, sign):
                                       "signed_at": f"{NEXT_YEAR - 1}-12-11T08:00:00+00:00"}
 
 
+# -- attendance: only on dates a signed version covers ------------------------------------------------
+
+
+def attest(referent, participation_id, *days, present=True):
+    return referent.post(f"/participations/{participation_id}/attendance",
+                         json={"dates": [{"date": iso(day), "present": present} for day in days]})
+
+
+def unsigned(day: date) -> str:
+    return (f"La convention couvrant le {domain.long_date(day)} n'est pas encore signée : "
+            "Camille doit la signer avant que tu puisses attester sa présence.")
+
+
+def presence(service) -> dict[date, bool | None]:
+    from engagement.models import MissionDate
+
+    with service.runtime.db.reading() as session:
+        return {row.day: row.present for row in session.scalars(sa.select(MissionDate))}
+
+
+def test_presence_is_refused_on_dates_no_signed_convention_covers(service, camille, approved, referent, clock, issue):
+    clock.at(DAYS[1], hour=18)
+    # No convention yet, then version 1 issued but not signed: present or absent, each date is refused.
+    for version_issued in (None, 1):
+        if version_issued:
+            issue(approved, version_issued, FIRST)
+        response = attest(referent, approved, DAYS[0], DAYS[1], present=False)
+        assert response.status_code == 422
+        assert response.json["errors"] == {"dates": {"0": [unsigned(DAYS[0])], "1": [unsigned(DAYS[1])]}}
+        assert response.json["detail"].startswith("2 dates ne conviennent pas : La convention couvrant le ")
+    assert attest(referent, approved, DAYS[0]).json["detail"] == unsigned(DAYS[0])
+    assert presence(service) == {DAYS[0]: None, DAYS[1]: None}
+    assert service.published("engagement.attendance.attested") == []
+
+
+def test_a_date_only_the_unsigned_version_two_adds_is_refused_while_version_one_dates_are_accepted(
+        service, camille, approved, decide, referent, clock, issue, sign):
+    issue(approved, 1, FIRST)
+    sign(approved, 1, FIRST)
+    request_and_approve(camille, approved, decide, [ADDED])
+    issue(approved, 2, [*FIRST, ADDED])
+    clock.at(DAYS[2], hour=18)
+    refused = attest(referent, approved, DAYS[0], DAYS[1], DAYS[2])
+    assert refused.status_code == 422
+    assert refused.json["errors"] == {"dates": {"2": [unsigned(DAYS[2])]}}
+    assert presence(service) == {DAYS[0]: None, DAYS[1]: None, DAYS[2]: None}  # nothing is recorded when one date is refused
+
+    accepted = attest(referent, approved, DAYS[0], DAYS[1])
+    assert accepted.status_code == 200, accepted.json
+    assert [(d["date"], d["convention_signed"], d["present"]) for d in accepted.json["dates"]] == [
+        (iso(DAYS[0]), True, True), (iso(DAYS[1]), True, True), (iso(DAYS[2]), False, None)]
+    assert accepted.json["attendance_complete"] is False
+    assert service.published("engagement.attendance.attested") == []
+
+
+def test_presence_is_accepted_once_the_version_covering_the_date_is_signed(service, camille, approved, decide, referent, clock,
+                                                                            issue, sign):
+    request_and_approve(camille, approved, decide, [ADDED])
+    issue(approved, 1, FIRST)
+    sign(approved, 1, FIRST)
+    issue(approved, 2, [*FIRST, ADDED])
+    clock.at(DAYS[2], hour=18)
+    assert attest(referent, approved, DAYS[2]).status_code == 422
+    assert sign(approved, 2, [*FIRST, ADDED]) == "processed"
+    response = attest(referent, approved, DAYS[0], DAYS[1], DAYS[2])
+    assert response.status_code == 200, response.json
+    assert response.json["attendance_complete"] and response.json["days_present"] == 2.0
+    (event,) = service.published("engagement.attendance.attested")
+    assert [d["date"] for d in event.data["dates"]] == [iso(DAYS[0]), iso(DAYS[1]), iso(DAYS[2])]
+
+
 # -- the bilan's PDF ----------------------------------------------------------------------------------
 
 
-def test_the_bilan_pdf_is_linked_once_documents_has_rendered_it(service, camille, approved, referent, clock):
+def test_the_bilan_pdf_is_linked_once_documents_has_rendered_it(service, camille, approved, referent, clock, sign_convention):
+    sign_convention(approved)
     clock.at(DAYS[1], hour=18)
     attest = {"dates": [{"date": iso(DAYS[0]), "present": True}, {"date": iso(DAYS[1]), "present": True}]}
     assert referent.post(f"/participations/{approved}/attendance", json=attest).status_code == 200

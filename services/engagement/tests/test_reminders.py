@@ -61,10 +61,11 @@ def test_an_application_with_dates_is_not_reminded(service, camille, applied, cl
     assert reminders(service) == []
 
 
-def test_a_pending_bilan_is_reminded_once_per_week_until_it_is_done(service, camille, applied, person, decide, clock):
+def test_a_pending_bilan_is_reminded_once_per_week_until_it_is_done(service, camille, applied, person, decide, clock, sign_convention):
     mission_day = MONDAY + timedelta(days=1)
     request = camille.post(f"/participations/{applied}/date-requests", json={"dates": [{"date": mission_day.isoformat(), "format": "full_day"}]})
     decide(request.json["id"])
+    sign_convention(applied)
     referent = person(email="referente@petits-savants.test", roles=("association_referent",), company_id=None, entity_id=None,
                       association_ids=(ASSOCIATION_ID,))
     at(clock, mission_day, hour=18)

@@ -384,7 +384,8 @@ def test_a_withdrawn_application_can_be_made_again(service, camille, mission, ap
 # -- attendance ---------------------------------------------------------------------------------
 
 
-def test_only_the_associations_referents_see_and_attest_attendance(camille, approved, referent, person, clock):
+def test_only_the_associations_referents_see_and_attest_attendance(camille, approved, referent, person, clock, sign_convention):
+    sign_convention(approved)
     clock.at(DAYS[1])
     listing = referent.get(f"/associations/{ASSOCIATION_ID}/participations").json
     assert listing["total"] == 1
@@ -400,7 +401,8 @@ def test_only_the_associations_referents_see_and_attest_attendance(camille, appr
     assert operator.post(f"/participations/{approved}/attendance", json=body).status_code == 200
 
 
-def test_attendance_is_only_for_approved_dates_whose_day_has_come(service, approved, referent, clock):
+def test_attendance_is_only_for_approved_dates_whose_day_has_come(service, approved, referent, clock, sign_convention):
+    sign_convention(approved)
     clock.at(DAYS[0])
     response = referent.post(f"/participations/{approved}/attendance", json={"dates": [
         {"date": DAYS[0].isoformat(), "present": True}, {"date": DAYS[1].isoformat(), "present": True},
@@ -413,7 +415,9 @@ def test_attendance_is_only_for_approved_dates_whose_day_has_come(service, appro
         assert session.scalar(sa.select(sa.func.count()).select_from(MissionDate).where(MissionDate.present.is_not(None))) == 0
 
 
-def test_the_bilan_stays_locked_until_attendance_is_complete_and_the_attestation_is_published_once(service, camille, approved, referent, clock):
+def test_the_bilan_stays_locked_until_attendance_is_complete_and_the_attestation_is_published_once(service, camille, approved, referent, clock,
+                                                                                                   sign_convention):
+    sign_convention(approved)
     clock.at(DAYS[0])
     assert referent.post(f"/participations/{approved}/attendance", json={"dates": [{"date": DAYS[0].isoformat(), "present": True}]}).status_code == 200
     assert service.published("engagement.attendance.attested") == []
@@ -436,7 +440,9 @@ def test_the_bilan_stays_locked_until_attendance_is_complete_and_the_attestation
     assert camille.get("/me/dashboard").json["todo"]["complete_bilan"] == 1
 
 
-def test_dates_added_after_the_attestation_lock_the_bilan_until_they_are_attested_too(service, camille, approved, referent, decide, clock):
+def test_dates_added_after_the_attestation_lock_the_bilan_until_they_are_attested_too(service, camille, approved, referent, decide, clock,
+                                                                                      sign_convention):
+    sign_convention(approved)
     clock.at(DAYS[1], hour=18)
     attest = {"dates": [{"date": DAYS[0].isoformat(), "present": True}, {"date": DAYS[1].isoformat(), "present": True}]}
     referent.post(f"/participations/{approved}/attendance", json=attest)
@@ -444,6 +450,7 @@ def test_dates_added_after_the_attestation_lock_the_bilan_until_they_are_atteste
     assert added.status_code == 201 and added.json["kind"] == "additional"
     assert camille.get(f"/participations/{approved}").json["steps"][3]["state"] == "locked"
     decide(added.json["id"])
+    assert sign_convention(approved) == 2  # version 2 adds DAYS[4]
     clock.at(DAYS[4], hour=18)
     referent.post(f"/participations/{approved}/attendance", json={"dates": [{"date": DAYS[4].isoformat(), "present": True}]})
     events = service.published("engagement.attendance.attested")
@@ -456,7 +463,8 @@ ANSWERS = {"relevance": "Très bonne", "welcome": "Bonne", "welcome_reasons": "U
            "expertise_match": "Non", "expertise_gap": "", "advice_to_colleague": "Vas-y !", "would_do_again": "Oui"}
 
 
-def _attested(referent, participation, clock):
+def _attested(referent, participation, clock, sign_convention):
+    sign_convention(participation)
     clock.at(DAYS[1], hour=18)
     body = {"dates": [{"date": DAYS[0].isoformat(), "present": True}, {"date": DAYS[1].isoformat(), "present": True}]}
     assert referent.post(f"/participations/{participation}/attendance", json=body).status_code == 200
@@ -470,15 +478,15 @@ def test_the_bilan_questions_are_served_with_their_choices(service):
     assert next(q for q in questions["items"] if q["key"] == "would_do_again")["choices"] == ["Oui", "Peut-être", "Non"]
 
 
-def test_completing_the_bilan_closes_the_years_participation(service, camille, approved, referent, clock):
-    _attested(referent, approved, clock)
+def test_completing_the_bilan_closes_the_years_participation(service, camille, approved, referent, clock, sign_convention):
+    _attested(referent, approved, clock, sign_convention)
     invalid = camille.post(f"/participations/{approved}/bilan", json={"answers": ANSWERS})
     assert invalid.status_code == 422
     assert invalid.json["errors"] == {"answers": {"expertise_gap": ["Réponds à cette question."]}}
     response = camille.post(f"/participations/{approved}/bilan", json={"answers": {**ANSWERS, "expertise_gap": "Plus de pédagogie."}})
     assert response.status_code == 200, response.json
     assert response.json["status"] == "closed"
-    assert [step["state"] for step in response.json["steps"]] == ["done", "done", "todo", "done"]
+    assert [step["state"] for step in response.json["steps"]] == ["done", "done", "done", "done"]
     assert not response.json["can_add_dates"]
     (event,) = service.published("engagement.bilan.completed")
     assert event.data["answers"]["expertise_gap"] == "Plus de pédagogie." and event.data["days_present"] == 1.5
@@ -488,8 +496,9 @@ def test_completing_the_bilan_closes_the_years_participation(service, camille, a
     assert camille.get("/me/dashboard").json["todo"]["complete_bilan"] == 0
 
 
-def test_applying_for_the_next_year_is_refused_until_the_bilan_is_done_and_accepted_after(service, camille, mission, approved, referent, clock):
-    _attested(referent, approved, clock)  # the clock is now in NEXT_YEAR: its next year may be applied for
+def test_applying_for_the_next_year_is_refused_until_the_bilan_is_done_and_accepted_after(service, camille, mission, approved, referent, clock,
+                                                                                         sign_convention):
+    _attested(referent, approved, clock, sign_convention)  # the clock is now in NEXT_YEAR: its next year may be applied for
     refused = apply(camille, mission, year=NEXT_YEAR + 1)
     assert refused.status_code == 409
     assert refused.json["detail"] == (f"1 convention = 1 année civile : pour poursuivre « Aide aux devoirs pour collégiens » en {NEXT_YEAR + 1}, "

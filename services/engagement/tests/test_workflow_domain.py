@@ -117,9 +117,19 @@ def test_attendance_is_complete_when_every_approved_date_is_past_and_attested_an
 
 def test_attendance_is_attested_for_approved_dates_whose_day_has_come():
     errors = domain.check_attendance([(date(2027, 1, 25), True), (date(2027, 2, 1), True), (date(2027, 1, 26), True)],
-                                     approved={date(2027, 1, 25), date(2027, 2, 1)}, today=date(2027, 1, 29))
+                                     approved={date(2027, 1, 25), date(2027, 2, 1)}, today=date(2027, 1, 29),
+                                     signed={date(2027, 1, 25), date(2027, 2, 1)}, first_name="Camille")
     assert errors == {1: ["Le lundi 1er février 2027 n'est pas encore passé : la présence s'atteste à partir du jour même."],
                       2: ["Le mardi 26 janvier 2027 n'est pas une date validée de cette mission."]}
+
+
+def test_attendance_waits_for_a_signed_convention_covering_the_date():
+    approved = {date(2027, 1, 25), date(2027, 1, 26)}
+    items = [(date(2027, 1, 25), True), (date(2027, 1, 26), False)]
+    errors = domain.check_attendance(items, approved=approved, today=date(2027, 1, 29), signed={date(2027, 1, 25)}, first_name="Camille")
+    assert errors == {1: ["La convention couvrant le mardi 26 janvier 2027 n'est pas encore signée : "
+                          "Camille doit la signer avant que tu puisses attester sa présence."]}
+    assert domain.check_attendance(items, approved=approved, today=date(2027, 1, 29), signed=approved, first_name="Camille") == {}
 
 
 def test_withdrawing_is_possible_until_the_first_approved_date():

@@ -1,5 +1,8 @@
 // « Attester la présence »: the association referent says, date by date, whether the collaborator
-// came (présent / absent) on each approved date whose day has come. Once every date is attested the
+// came (présent / absent) on each approved date whose day has come and that a signed version of the
+// convention covers (`convention_signed`: the convention is signed before the mission days it adds,
+// and engagement refuses the others). Dates whose convention is not signed yet are listed apart,
+// with their `state_label` (« convention à signer ») and no choice. Once every date is attested the
 // collaborator's step 4 (« JE COMPLÈTE MON BILAN ») unlocks.
 // POST /api/engagement/participations/{id}/attendance {dates: [{date, present}]}; the API's errors
 // ({"dates": {"<index>": ["…"]}}) are shown next to the date concerned.
@@ -10,7 +13,7 @@ import { longDate, days, formatLabel, capitalize } from "/format.js";
 import { setTitle } from "/router.js";
 import AsyncState from "/components/AsyncState.js";
 import { useRoleGate, focusSoon } from "./spaceKit.js";
-import { presenceLabel } from "./ReferentApplications.js";
+import { canAttestDate, presenceLabel, presenceTone } from "./ReferentApplications.js";
 
 // There is no « one participation » endpoint for referents: look for it in each association's list.
 async function findParticipation(associationIds, participationId) {
@@ -42,8 +45,10 @@ export default {
     const saved = ref("");
 
     const dates = computed(() => [...(participation.value?.dates || [])].sort((a, b) => a.date.localeCompare(b.date)));
-    const attestable = computed(() => dates.value.filter((date) => date.attestable));
-    const upcoming = computed(() => dates.value.filter((date) => !date.attestable));
+    // Present / absent only where the day has come and a signed convention covers the date.
+    const attestable = computed(() => dates.value.filter(canAttestDate));
+    const toSign = computed(() => dates.value.filter((date) => !date.convention_signed));
+    const upcoming = computed(() => dates.value.filter((date) => !date.attestable && date.convention_signed));
     const editable = computed(() => participation.value && participation.value.status === "open");
 
     function reset(from) {
@@ -118,7 +123,7 @@ export default {
 
     return {
       savedState, ready, allowed, participation, loading, loadError, load, choices, dateErrors, formError, saving, saved,
-      dates, attestable, upcoming, editable, markAllPresent, submit, fieldId, errorId, label, presenceLabel, days,
+      dates, attestable, toSign, upcoming, editable, markAllPresent, submit, fieldId, errorId, label, presenceLabel, presenceTone, days,
     };
   },
   template: `
@@ -135,7 +140,8 @@ export default {
           <p class="lead"><strong>{{ participation.person.name }}</strong> — mission « {{ participation.mission.title }} »,
             année {{ participation.year }}.</p>
           <p class="lead">Indique, pour chaque date validée par son manager, si {{ participation.person.name }} était présent·e.
-            La présence s'atteste à partir du jour même. Quand toutes les dates sont attestées, son bilan de fin de mission se débloque.</p>
+            La présence s'atteste à partir du jour même, une fois sa convention signée pour cette date. Quand toutes les dates sont
+            attestées, son bilan de fin de mission se débloque.</p>
 
           <div v-if="participation.status === 'withdrawn'" class="notice"><p>{{ participation.person.name }} s'est retiré·e de cette mission.</p></div>
           <div v-else-if="participation.status === 'closed'" class="notice"><p>Le bilan de cette participation est complété : la présence ne peut plus changer.</p></div>
@@ -181,10 +187,19 @@ export default {
             </div>
           </form>
 
-          <section v-if="dates.length && (!editable || !attestable.length)" aria-labelledby="presence-resume" class="space-dates">
+          <section v-if="!editable && attestable.length" aria-labelledby="presence-resume" class="space-dates">
             <h2 id="presence-resume" class="space-dates__title">Présence par date</h2>
             <ul class="space-date-list">
               <li v-for="date in attestable" :key="date.date" class="space-date-list__item"><span>{{ label(date) }}</span><span class="presence">{{ presenceLabel(date) }}</span></li>
+            </ul>
+          </section>
+
+          <section v-if="toSign.length" aria-labelledby="convention-a-signer" class="space-dates">
+            <h2 id="convention-a-signer" class="space-dates__title">Convention à signer</h2>
+            <p v-if="editable" class="space-card__hint">{{ participation.person.name }} doit d'abord signer sa convention pour ces dates
+              (elle est obligatoire avant le démarrage de la mission) : tu pourras attester sa présence une fois qu'elle sera signée.</p>
+            <ul class="space-date-list">
+              <li v-for="date in toSign" :key="date.date" class="space-date-list__item"><span>{{ label(date) }}</span><span class="presence" :class="'presence--' + presenceTone(date)">{{ presenceLabel(date) }}</span></li>
             </ul>
           </section>
 

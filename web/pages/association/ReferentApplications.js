@@ -1,7 +1,8 @@
 // « CANDIDATURES REÇUES » of the association referent space: each collaborator who applied to one of
 // the association's missions — name, contact, message, the dates their manager approved (with the
-// attendance attested so far) and the dates still awaiting the manager — and where they are in the
-// four steps. « Attester la présence » opens the attendance page.
+// attendance attested so far, or « Convention à signer » while no signed convention covers the date)
+// and the dates still awaiting the manager — and where they are in the four steps. « Attester la
+// présence » opens the attendance page, once a past date is covered by a signed convention.
 // The association (when the referent has several) and the page are in the query string.
 import { computed, ref, watch } from "vue";
 import { useRoute, useRouter } from "vue-router";
@@ -18,14 +19,21 @@ export function applicationState(participation) {
   if (participation.status === "withdrawn") return { label: "Retrait du collaborateur", tone: "muted" };
   if (participation.status === "closed" || participation.bilan_completed) return { label: "Bilan complété", tone: "success" };
   if (participation.attendance_complete) return { label: "Présence attestée", tone: "success" };
-  if (dates.some((date) => date.attestable && date.present === null)) return { label: "Présence à attester", tone: "warning" };
+  if (dates.some((date) => canAttestDate(date) && date.present === null)) return { label: "Présence à attester", tone: "warning" };
+  if (dates.some((date) => !date.convention_signed && date.present === null)) return { label: "Convention à signer", tone: "neutral" };
   if ((participation.pending_dates || []).length) return { label: "Dates en attente du manager", tone: "neutral" };
   if (dates.length) return { label: "Dates validées", tone: "info" };
   return { label: "Nouvelle candidature : dates à convenir", tone: "info" };
 }
 
+// The day has come and a signed version of the convention covers the date: engagement accepts the attendance
+// (the convention is signed before the mission days it adds).
+export function canAttestDate(date) {
+  return Boolean(date.attestable && date.convention_signed);
+}
+
 export function canAttest(participation) {
-  return participation.status === "open" && (participation.dates || []).some((date) => date.attestable);
+  return participation.status === "open" && (participation.dates || []).some(canAttestDate);
 }
 
 // [{ month: "novembre 2026", dates: [...] }] in date order.
@@ -46,7 +54,17 @@ export function byMonth(dates) {
 export function presenceLabel(date) {
   if (date.present === true) return "Présence attestée";
   if (date.present === false) return "Absence signalée";
+  // « convention à signer » (or « validée, convention en préparation »), as engagement words it.
+  if (!date.convention_signed) return capitalize(date.state_label || "convention à signer");
   return date.attestable ? "Présence à attester" : "À venir";
+}
+
+// The modifier of .presence: yes, no, convention (waiting for the collaborator's signature), todo or later.
+export function presenceTone(date) {
+  if (date.present === true) return "yes";
+  if (date.present === false) return "no";
+  if (!date.convention_signed) return "convention";
+  return date.attestable ? "todo" : "later";
 }
 
 export default {
@@ -102,7 +120,7 @@ export default {
 
     return {
       toneClass, items, total, loading, error, load, page, selected, chooseAssociation, PER_PAGE,
-      applicationState, canAttest, byMonth, presenceLabel, dayLabel, format, telHref, dateTime, days,
+      applicationState, canAttest, byMonth, presenceLabel, presenceTone, dayLabel, format, telHref, dateTime, days,
     };
   },
   template: `
@@ -152,7 +170,7 @@ export default {
                   <ul class="space-date-list">
                     <li v-for="date in group.dates" :key="date.date" class="space-date-list__item">
                       <span>{{ dayLabel(date) }} ({{ format(date) }})</span>
-                      <span class="presence" :class="'presence--' + (date.present === true ? 'yes' : date.present === false ? 'no' : date.attestable ? 'todo' : 'later')">{{ presenceLabel(date) }}</span>
+                      <span class="presence" :class="'presence--' + presenceTone(date)">{{ presenceLabel(date) }}</span>
                     </li>
                   </ul>
                 </div>
