@@ -64,6 +64,7 @@ def distributed(tmp_path_factory):
                 "private_key": (var_dir / "keys" / "jwt-private.pem").read_text(),
                 "database_urls": database_urls,
                 "processes": processes,
+                "logs": logs,
             }
         finally:
             for process in processes.values():

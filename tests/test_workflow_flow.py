@@ -81,6 +81,8 @@ def people(distributed):
     (verification,), _ = poll(lambda: mails(distributed, "camille.nouvelle@horizon.example", "Finalise ton inscription") or None, timeout=15)
     link = next(link for link in verification["links"] if "/inscription/verification/" in link)
     assert requests.post(f"{base}/api/engagement/email-verifications/{link.rsplit('/', 1)[1]}").status_code == 200
+    for process in ("gateway", "engagement-web"):
+        assert link.rsplit("/", 1)[1] not in (distributed["logs"] / f"{process}.log").read_text(errors="replace"), process
     login = requests.post(f"{base}/api/engagement/session", json={"email": "camille.nouvelle@horizon.example", "password": PASSWORD})
     assert login.status_code == 200, login.text
     employee = Api(base, {"Authorization": f"Bearer {login.cookies['tandem_session']}"})
@@ -151,6 +153,12 @@ def test_apply_request_two_dates_and_the_manager_accepts_from_the_link(distribut
     assert again.status_code == 410
     assert employee.call("GET", f"/api/engagement/participations/{participation}").json()["days_approved"] == 1.5
     people["approved"] = {"participation": participation, "dates": [first, second]}
+
+    # The link's secret reached nginx and approval, yet neither access log kept it.
+    for process in ("gateway", "approval-web"):
+        log = (distributed["logs"] / f"{process}.log").read_text(errors="replace")
+        assert "/actions/[redacted]" in log, process
+        assert secret not in log, process
 
 
 def test_the_link_of_one_request_cannot_act_on_another(distributed, people):
