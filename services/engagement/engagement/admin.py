@@ -35,7 +35,7 @@ from .schemas import (
 companies = Blueprint("companies", __name__, url_prefix="/companies",
                       description="Administration des entreprises : identité légale, domaines, entités, politique de jours.")
 people = Blueprint("people", __name__, url_prefix="/people",
-                   description="Administration des personnes : rôles, désactivation, mécénat fin de carrière.")
+                   description="Administration des personnes : rôles, entité de rattachement, désactivation, mécénat fin de carrière.")
 invitations = Blueprint("invitations", __name__, url_prefix="/invitations",
                         description="Inviter des administrateurs, des référents d'association ou des salariés.")
 audit_log = Blueprint("audit", __name__, url_prefix="/audit", description="Le journal des événements de sécurité (opérateurs).")
@@ -396,6 +396,19 @@ def _check_roles(caller: Person, roles: set[str], association_ids: set[str], com
         field_error("association_ids", "Indique au moins une association pour un référent d'association.")
 
 
+def _entity_for(session, caller: Person, person: Person, entity_id: str) -> Entity:
+    """An entity of the person's company (422 on entity_id otherwise: another company's entity does not leak)."""
+    if not person.company_id:
+        field_error("entity_id", "Cette personne n'est rattachée à aucune entreprise : elle ne peut pas avoir d'entité.")
+    # Locked like the entity views lock it: a deletion then counts this person, or this change finds the entity gone.
+    session.get(Company, person.company_id, with_for_update=True)
+    entity = session.get(Entity, entity_id)
+    if entity is None or entity.company_id != person.company_id:
+        field_error("entity_id", "Cette entité n'appartient pas à l'entreprise de cette personne." if is_operator(caller)
+                    else "Cette entité n'appartient pas à ton entreprise.")
+    return entity
+
+
 @people.route("/<string:person_id>")
 class PersonResource(MethodView):
     @login_required
@@ -410,7 +423,7 @@ class PersonResource(MethodView):
     @people.arguments(PersonAdminUpdateSchema)
     @people.response(200, AdminPersonSchema)
     def patch(self, payload, person_id):
-        """Changer les rôles d'une personne, désactiver ou réactiver son compte."""
+        """Changer les rôles d'une personne, son entité de rattachement, désactiver ou réactiver son compte."""
         with current_runtime().unit_of_work() as uow:
             caller = staff(uow.session)
             person = person_in_reach(uow.session, caller, person_id, for_update=True)
@@ -420,6 +433,14 @@ class PersonResource(MethodView):
             changed = False
             disabled = False
             roles_removed: set[str] = set()
+
+            if "entity_id" in payload and payload["entity_id"] != person.entity_id:
+                entity = _entity_for(uow.session, caller, person, payload["entity_id"])
+                before = person.entity_id
+                person.entity_id = entity.id
+                changed = True
+                audit(uow.session, "person_entity_changed", person_id=person.id, actor_id=caller.id,
+                      entity_before=before, entity_id=entity.id, entity_name=entity.name)
 
             if "roles" in payload or "association_ids" in payload:
                 old_roles, old_associations = set(person.role_names), set(person.association_ids)

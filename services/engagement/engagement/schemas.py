@@ -284,6 +284,10 @@ class PersonAdminUpdateSchema(Schema):
         fields.String(validate=validate.Length(min=1, max=36)),
         metadata={"description": "Les associations d'un référent (opérateurs de la plateforme seulement)."},
     )
+    entity_id = fields.String(
+        validate=validate.Length(min=1, max=36, error="Choisis une entité dans la liste."),
+        metadata={"description": "L'entité de rattachement, parmi celles de l'entreprise de la personne."},
+    )
 
 
 class InvitationSchema(Schema):

@@ -283,6 +283,60 @@ def test_an_association_referent_needs_an_association_and_only_an_operator_links
     assert linked.status_code == 200 and linked.json["association_ids"] == [association]
 
 
+def test_an_admin_moves_a_person_to_another_entity_it_is_published_and_audited(demo, tokens):
+    finance, hr = demo_id("entity", "Direction financière"), demo_id("entity", "Ressources humaines")
+    before = len(demo.published("engagement.person.updated"))
+    moved = demo.client.patch(f"/people/{CAMILLE}", json={"entity_id": hr}, headers=as_admin(tokens))
+    assert moved.status_code == 200, moved.json
+    assert moved.json["entity"] == {"id": hr, "name": "Ressources humaines"}
+    assert demo.client.get(f"/people/{CAMILLE}", headers=as_admin(tokens)).json["entity"]["id"] == hr
+    updated = demo.published("engagement.person.updated")
+    assert len(updated) == before + 1
+    assert (updated[-1].data["person_id"], updated[-1].data["entity_id"], updated[-1].data["entity_name"]) == (CAMILLE, hr, "Ressources humaines")
+    log = demo.client.get(f"/audit?person_id={CAMILLE}", headers=as_operator(tokens)).json["items"]
+    assert log[0]["action"] == "person_entity_changed" and log[0]["actor_id"] == ADMIN
+    assert log[0]["details"] == {"entity_before": finance, "entity_id": hr, "entity_name": "Ressources humaines"}
+    # The same entity again changes nothing: no event, no audit entry.
+    assert demo.client.patch(f"/people/{CAMILLE}", json={"entity_id": hr}, headers=as_admin(tokens)).status_code == 200
+    assert len(demo.published("engagement.person.updated")) == before + 1
+    assert demo.client.get(f"/audit?person_id={CAMILLE}", headers=as_operator(tokens)).json["total"] == len(log)
+
+
+def test_an_entity_of_another_company_is_refused_on_entity_id_and_nothing_changes(demo, tokens):
+    other = create_company(demo, tokens)
+    foreign = demo.client.post(f"/companies/{other['id']}/entities", json={"name": "Sinistres"}, headers=as_operator(tokens)).json["id"]
+    before = len(demo.published("engagement.person.updated"))
+    for entity_id in (foreign, str(uuid.uuid4())):
+        refused = demo.client.patch(f"/people/{CAMILLE}", json={"entity_id": entity_id, "roles": ["employee", "company_admin"]},
+                                    headers=as_admin(tokens))
+        assert refused.status_code == 422
+        assert refused.json["errors"] == {"entity_id": ["Cette entité n'appartient pas à ton entreprise."]}
+    by_operator = demo.client.patch(f"/people/{CAMILLE}", json={"entity_id": foreign}, headers=as_operator(tokens))
+    assert by_operator.status_code == 422
+    assert by_operator.json["errors"]["entity_id"] == ["Cette entité n'appartient pas à l'entreprise de cette personne."]
+    empty = demo.client.patch(f"/people/{CAMILLE}", json={"entity_id": ""}, headers=as_admin(tokens))
+    assert empty.status_code == 422 and empty.json["errors"]["entity_id"] == ["Choisis une entité dans la liste."]
+    camille = demo.client.get(f"/people/{CAMILLE}", headers=as_admin(tokens)).json
+    assert camille["entity"]["name"] == "Direction financière"
+    assert camille["roles"] == ["employee"]
+    assert len(demo.published("engagement.person.updated")) == before
+    log = demo.client.get(f"/audit?person_id={CAMILLE}", headers=as_operator(tokens)).json["items"]
+    assert not [entry for entry in log if entry["action"] in ("person_entity_changed", "person_roles_changed")]
+
+
+def test_only_an_admin_of_the_company_or_an_operator_changes_an_entity(demo, tokens):
+    hr, marketing = demo_id("entity", "Ressources humaines"), demo_id("entity", "Marketing et communication")
+    assert demo.client.patch(f"/people/{LUCAS}", json={"entity_id": hr}, headers=as_employee(tokens)).status_code == 403
+    assert demo.client.patch(f"/people/{CAMILLE}", json={"entity_id": hr}, headers=as_employee(tokens)).status_code == 403
+    other = create_company(demo, tokens)
+    other_admin = add_person(demo, "rh@solvea.example", ["company_admin", "employee"], other["id"])
+    headers = tokens.headers(other_admin, roles=["company_admin", "employee"])
+    assert demo.client.patch(f"/people/{LUCAS}", json={"entity_id": hr}, headers=headers).status_code == 404
+    assert demo.client.get(f"/people/{LUCAS}", headers=as_admin(tokens)).json["entity"]["name"] == "Direction des systèmes d'information"
+    by_operator = demo.client.patch(f"/people/{LUCAS}", json={"entity_id": marketing}, headers=as_operator(tokens))
+    assert by_operator.status_code == 200 and by_operator.json["entity"]["name"] == "Marketing et communication"
+
+
 # -- invitations ------------------------------------------------------------------------------------
 
 

@@ -1,10 +1,11 @@
 // PERSONNES: everyone of the company, alphabetically, with a search (first name, last name, e-mail)
 // and a status filter kept in the query string (?q=…&statut=…&page=…). For each person: their
-// entity, roles and account status; « Modifier les rôles » (employee / responsable de l'engagement —
-// the other roles belong to the Tandem team) and « Désactiver le compte » / « Réactiver le compte ».
+// roles and account status; their entity, a list of the company's entities saved with « Enregistrer
+// l'entité »; « Modifier les rôles » (employee / responsable de l'engagement — the other roles belong
+// to the Tandem team) and « Désactiver le compte » / « Réactiver le compte ».
 import { computed, reactive, ref, watch } from "vue";
 import { useRoute, useRouter } from "vue-router";
-import { api } from "/api.js";
+import { api, fieldError } from "/api.js";
 import { mediumDate, plural } from "/format.js";
 import { session } from "/session.js";
 import AsyncState from "/components/AsyncState.js";
@@ -39,8 +40,9 @@ export default {
     const error = ref(null);
     const search = reactive({ q: route.query.q || "", statut: route.query.statut || "" });
     const rows = reactive({});
-    const IDLE = Object.freeze({ editing: false, roles: [], busy: false, error: "", done: "" });
+    const IDLE = Object.freeze({ editing: false, roles: [], busy: false, error: "", done: "", entity: "", entityBusy: false, entityError: "" });
     const row = (person) => rows[person.id] || IDLE;
+    const entityId = (person) => (person.entity && person.entity.id) || "";
 
     const page = computed(() => pageFromQuery(route.query.page));
     const filters = computed(() => ({ q: route.query.q || "", statut: route.query.statut || "" }));
@@ -52,7 +54,10 @@ export default {
         const status = STATUS_FILTERS.some((entry) => entry.value === filters.value.statut) ? filters.value.statut : "";
         const answer = await api.get(`/api/engagement/companies/${encodeURIComponent(props.company.id)}/people`,
           { q: filters.value.q.trim(), status, page: page.value, per_page: PER_PAGE });
-        for (const person of answer.items) rows[person.id] = { editing: false, roles: [...person.roles], busy: false, error: "", done: "" };
+        for (const person of answer.items) {
+          rows[person.id] = { editing: false, roles: [...person.roles], busy: false, error: "", done: "",
+            entity: entityId(person), entityBusy: false, entityError: "" };
+        }
         people.value = answer.items;
         total.value = answer.total;
       } catch (caught) {
@@ -78,6 +83,8 @@ export default {
 
     const isMe = (person) => session.user && session.user.id === person.id;
     const entityName = (person) => (person.entity && person.entity.name) || "Aucune entité";
+    // The company's entities, as the admin space loaded them (the ENTITÉS tab keeps them up to date).
+    const entityOptions = computed(() => props.company.entities.map((entity) => ({ value: entity.id, label: entity.name })));
     const roleNames = (person) => person.roles.map((role) => ROLE_LABELS[role] || role).join(", ") || "Aucun rôle";
     const otherRoles = (person) => person.roles.filter((role) => !GRANTABLE.some((entry) => entry.role === role));
     const status = (person) => PERSON_STATUS[person.status] || { label: person.status, tone: "" };
@@ -116,6 +123,30 @@ export default {
       const ok = await patch(person, { roles: wanted }, (updated) => `Rôles enregistrés : ${roleNames(updated)}.`);
       focusSoon(ok ? `#modifier-${person.id}` : `#roles-${person.id}`);
     }
+    // Its own request and state: saving the entity leaves an open roles form as it is.
+    async function saveEntity(person) {
+      const state = rows[person.id];
+      state.entityError = "";
+      state.error = "";
+      state.done = "";
+      if (!state.entity) {
+        state.entityError = "Choisis une entité dans la liste.";
+        focusSoon(`#entite-${person.id}`);
+        return;
+      }
+      state.entityBusy = true;
+      try {
+        const updated = await api.patch(`/api/engagement/people/${encodeURIComponent(person.id)}`, { entity_id: state.entity });
+        Object.assign(person, updated);
+        state.entity = entityId(updated);
+        state.done = `${updated.first_name} ${updated.last_name} est rattaché·e à l'entité « ${entityName(updated)} ».`;
+      } catch (caught) {
+        state.entityError = fieldError(caught, "entity_id") || caught.message;
+        focusSoon(`#entite-${person.id}`);
+      } finally {
+        state.entityBusy = false;
+      }
+    }
     async function setStatus(person, wanted) {
       await patch(person, { status: wanted }, (updated) => (updated.status === "disabled"
         ? `Le compte de ${updated.first_name} ${updated.last_name} est désactivé : ses sessions sont fermées.`
@@ -124,8 +155,8 @@ export default {
     }
 
     return {
-      people, total, loading, error, load, search, row, page, filters, submitSearch, clearSearch, isMe, entityName, roleNames,
-      otherRoles, status, edit, cancel, saveRoles, setStatus, toneClass, mediumDate, plural, ROLE_LABELS,
+      people, total, loading, error, load, search, row, page, filters, submitSearch, clearSearch, isMe, entityName, entityOptions,
+      roleNames, otherRoles, status, edit, cancel, saveRoles, saveEntity, setStatus, toneClass, mediumDate, plural, ROLE_LABELS,
       GRANTABLE, STATUS_FILTERS, PER_PAGE,
     };
   },
@@ -153,10 +184,21 @@ export default {
               </div>
               <dl class="space-facts">
                 <div><dt>E-mail</dt><dd><a :href="'mailto:' + person.email">{{ person.email }}</a></dd></div>
-                <div><dt>Entité</dt><dd>{{ entityName(person) }}</dd></div>
+                <div v-if="person.status === 'deleted' || !entityOptions.length"><dt>Entité</dt><dd>{{ entityName(person) }}</dd></div>
                 <div><dt>Rôles</dt><dd>{{ roleNames(person) }}</dd></div>
                 <div v-if="person.retirement_date"><dt>Départ en retraite</dt><dd>{{ mediumDate(person.retirement_date) }}{{ person.retirement_confirmed ? " (confirmé)" : " (à confirmer)" }}</dd></div>
               </dl>
+
+              <form v-if="person.status !== 'deleted' && entityOptions.length" class="inline-form entity-form" novalidate
+                    @submit.prevent="saveEntity(person)">
+                <FormField :id="'entite-' + person.id" :label="'Entité de ' + person.first_name + ' ' + person.last_name" type="select"
+                           v-model="row(person).entity" :options="entityOptions" :placeholder="person.entity ? '' : 'Choisir une entité'"
+                           :error="row(person).entityError" />
+                <div class="inline-form__actions">
+                  <button type="submit" class="button button--secondary button--small" :disabled="row(person).entityBusy">
+                    {{ row(person).entityBusy ? "Enregistrement…" : "Enregistrer l'entité" }}<span class="visually-hidden"> de {{ person.first_name }} {{ person.last_name }}</span></button>
+                </div>
+              </form>
 
               <form v-if="row(person).editing" class="roles-form" @submit.prevent="saveRoles(person)" @keydown.esc="cancel(person)">
                 <fieldset :id="'roles-' + person.id" tabindex="-1" class="fieldset">
@@ -190,7 +232,8 @@ export default {
         </ul>
         <Pager :page="page" :total="total" :per-page="PER_PAGE" label="Pages de la liste des personnes" />
       </AsyncState>
-      <p class="field__hint">Pour changer l'entité d'une personne, c'est elle qui la modifie dans son profil (« Mon compte »).</p>
+      <p v-if="!entityOptions.length" class="field__hint">Ton entreprise n'a pas encore d'entité : crée-les dans l'onglet
+        <router-link to="/entreprise/entites">Entités</router-link>, puis rattache chaque personne à la sienne ici.</p>
     </section>
   `,
 };
