@@ -4,7 +4,8 @@ import { ref, reactive } from "vue";
 import { useRoute } from "vue-router";
 import { api } from "/api.js";
 import FormField from "/components/FormField.js";
-import { ErrorSummary, DevMailHint, requiredErrors, focusErrors, focusHeading } from "./SignUpPage.js";
+import { DevMailHint, requiredErrors, focusErrors, focusHeading } from "./SignUpPage.js";
+import ErrorSummary from "/components/ErrorSummary.js";
 
 const LABELS = { email: "E-mail" };
 const IDS = { email: "oubli-email" };
@@ -64,7 +65,7 @@ export default {
       <template v-else>
         <h1>Mot de passe oublié ?</h1>
         <p class="lead">Renseigne l'adresse e-mail de ton compte : nous t'envoyons un lien pour choisir un nouveau mot de passe.</p>
-        <ErrorSummary :message="summary" :fields="errors" :labels="LABELS" :ids="IDS" />
+        <ErrorSummary v-if="summary" :title="summary" :errors="errors" :labels="LABELS" :ids="IDS" />
         <form class="form panel auth-form" novalidate @submit.prevent="submit">
           <FormField :id="IDS.email" label="E-mail" type="email" v-model="form.email" autocomplete="email" inputmode="email"
                      required :error="errors.email || ''" />

@@ -8,7 +8,8 @@ import { logIn } from "/session.js";
 import { dateTime } from "/format.js";
 import AsyncState from "/components/AsyncState.js";
 import FormField from "/components/FormField.js";
-import { ErrorSummary, PasswordFields, requiredErrors, focusErrors, focusHeading, homeFor, MISMATCH } from "./SignUpPage.js";
+import { PasswordFields, requiredErrors, focusErrors, focusHeading, homeFor, MISMATCH } from "./SignUpPage.js";
+import ErrorSummary from "/components/ErrorSummary.js";
 
 const ROLE_LABELS = {
   employee: "collaborateur·rice",
@@ -159,7 +160,7 @@ export default {
               <p v-if="invitation.expires_at" class="auth-page__note">Cette invitation est valable jusqu'au {{ dateTime(invitation.expires_at) }}.</p>
             </div>
             <p>Vérifie ton nom et choisis ton mot de passe pour activer ton compte.</p>
-            <ErrorSummary :message="summary" :fields="errors" :labels="LABELS" :ids="IDS" />
+            <ErrorSummary v-if="summary" :title="summary" :errors="errors" :labels="LABELS" :ids="IDS" />
             <form class="form panel auth-form" novalidate @submit.prevent="submit">
               <input type="email" name="username" autocomplete="username" :value="invitation.email" hidden readonly>
               <div>

@@ -9,7 +9,8 @@ import { ref, reactive, computed, onMounted } from "vue";
 import { useRoute, useRouter } from "vue-router";
 import { session, logIn, displayName } from "/session.js";
 import FormField from "/components/FormField.js";
-import { ErrorSummary, ResendVerification, requiredErrors, safeRedirect, homeFor, focusErrors } from "./SignUpPage.js";
+import { ResendVerification, requiredErrors, safeRedirect, homeFor, focusErrors } from "./SignUpPage.js";
+import ErrorSummary from "/components/ErrorSummary.js";
 
 const LABELS = { email: "E-mail", password: "Mot de passe" };
 const IDS = { email: "connexion-email", password: "connexion-mot-de-passe" };
@@ -97,7 +98,7 @@ export default {
         <router-link :to="suite || homeFor(session.user)">Continuer</router-link>
       </p>
 
-      <ErrorSummary :message="summary" :fields="errors" :labels="LABELS" :ids="IDS" />
+      <ErrorSummary v-if="summary" :title="summary" :errors="errors" :labels="LABELS" :ids="IDS" />
       <div v-if="unverified" class="panel section">
         <p>Tu n'as pas reçu l'e-mail, ou le lien a expiré ? Demande un nouveau lien pour <strong>{{ form.email }}</strong> :</p>
         <ResendVerification :email="form.email" id-prefix="connexion-renvoi" />

@@ -4,7 +4,8 @@ import { ref, reactive } from "vue";
 import { useRoute } from "vue-router";
 import { api } from "/api.js";
 import { loadSession } from "/session.js";
-import { ErrorSummary, PasswordFields, requiredErrors, focusErrors, focusHeading, MISMATCH } from "./SignUpPage.js";
+import { PasswordFields, requiredErrors, focusErrors, focusHeading, MISMATCH } from "./SignUpPage.js";
+import ErrorSummary from "/components/ErrorSummary.js";
 
 const LABELS = { password: "Nouveau mot de passe", password_confirmation: "Répéter le mot de passe" };
 const IDS = { password: "nouveau-mot-de-passe", password_confirmation: "nouveau-confirmation" };
@@ -76,7 +77,7 @@ export default {
       <template v-else>
         <h1>Choisis un nouveau mot de passe</h1>
         <p class="lead">Conserve-le bien : il remplacera l'ancien, et toutes tes sessions ouvertes seront fermées.</p>
-        <ErrorSummary :message="summary" :fields="errors" :labels="LABELS" :ids="IDS" />
+        <ErrorSummary v-if="summary" :title="summary" :errors="errors" :labels="LABELS" :ids="IDS" />
         <form class="form panel auth-form" novalidate @submit.prevent="submit">
           <PasswordFields id-prefix="nouveau" label="Nouveau mot de passe" v-model:password="form.password"
                           v-model:confirmation="form.password_confirmation" :errors="errors" />

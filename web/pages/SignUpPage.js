@@ -5,12 +5,13 @@
 //
 // This module also exports the pieces the other account pages share (log-in, verification,
 // password reset, invitation), so they stay in the accounts-pages files:
-//   PASSWORD_RULE, PasswordFields, ErrorSummary, ResendVerification, DevMailHint,
+//   PASSWORD_RULE, PasswordFields, ResendVerification, DevMailHint,
 //   safeRedirect(suite), homeFor(user), requiredErrors(values, names), focusHeading(), focusErrors()
 import { ref, reactive, computed, watch, nextTick, onMounted } from "vue";
 import { api, ApiError } from "/api.js";
 import { session, displayName } from "/session.js";
 import FormField from "/components/FormField.js";
+import ErrorSummary from "/components/ErrorSummary.js";
 
 // The guide's rule (tutoiement): the API applies the same one.
 export const PASSWORD_RULE =
@@ -58,8 +59,7 @@ export function focusHeading() {
   });
 }
 
-// The list of problems above a form: the API's French detail and one link per invalid field. It
-// shows only with a message (set when a form is sent); focusErrors() then moves the focus onto it.
+// After a refused form: the focus onto the ErrorSummary (web/components/ErrorSummary.js) shown above it.
 export function focusErrors() {
   nextTick(() => {
     const summary = document.querySelector("#contenu .error-summary");
@@ -69,39 +69,6 @@ export function focusErrors() {
     }
   });
 }
-
-export const ErrorSummary = {
-  name: "ErrorSummary",
-  props: {
-    message: { type: String, default: "" },
-    fields: { type: Object, default: () => ({}) }, // {fieldName: "message"}
-    labels: { type: Object, default: () => ({}) }, // {fieldName: "Prénom"}
-    ids: { type: Object, default: () => ({}) }, // {fieldName: "inscription-prenom"}
-  },
-  setup(props) {
-    const items = computed(() =>
-      Object.entries(props.fields || {})
-        .filter(([name, text]) => text && props.labels[name])
-        .map(([name, text]) => ({ name, text, label: props.labels[name], id: props.ids[name] })),
-    );
-    function focusField(id) {
-      const element = document.getElementById(id);
-      if (element) element.focus();
-    }
-    return { items, focusField };
-  },
-  template: `
-    <div v-if="message" class="notice notice--error error-summary" tabindex="-1">
-      <p class="error-summary__title">{{ message }}</p>
-      <ul v-if="items.length">
-        <li v-for="item in items" :key="item.name">
-          <a v-if="item.id" :href="'#' + item.id" @click.prevent="focusField(item.id)">{{ item.label }} : {{ item.text }}</a>
-          <span v-else>{{ item.label }} : {{ item.text }}</span>
-        </li>
-      </ul>
-    </div>
-  `,
-};
 
 // « Mot de passe » + « Répéter le mot de passe », the rule, and a « show » toggle (typing a long
 // password without seeing it is hard; nothing is hidden from the person at the keyboard).
@@ -400,7 +367,7 @@ export default {
           </ul>
         </div>
 
-        <ErrorSummary :message="summary" :fields="errors" :labels="LABELS" :ids="IDS" />
+        <ErrorSummary v-if="summary" :title="summary" :errors="errors" :labels="LABELS" :ids="IDS" />
 
         <form class="form panel auth-form" novalidate @submit.prevent="submit">
           <p class="field__hint">Les champs marqués d'un <span aria-hidden="true">*</span><span class="visually-hidden">astérisque</span> sont obligatoires.</p>

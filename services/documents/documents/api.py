@@ -46,10 +46,6 @@ UNKNOWN_BILAN = "Ce bilan n'existe pas, ou son PDF est en cours de préparation 
 ONLY_THE_EMPLOYEE_SIGNS = "Seule la personne qui part en mission peut signer sa convention."
 
 
-def _consent() -> tuple[str, str]:
-    return CONSENT_VERSION, CONSENT_TEXT
-
-
 # -- PDF responses ------------------------------------------------------------------------------------
 
 
@@ -148,8 +144,7 @@ class Consent(MethodView):
     @consent.response(200, ConsentSchema)
     def get(self):
         """Le texte d'accord affiché à côté de la case à cocher, et sa version (à renvoyer avec la signature)."""
-        version, text = _consent()
-        return {"version": version, "text": text}
+        return {"version": CONSENT_VERSION, "text": CONSENT_TEXT}
 
 
 @convention_routes.route("")
@@ -246,7 +241,6 @@ class ConventionSignature(MethodView):
         est conservée ; la copie signée, avec son certificat de signature, est préparée juste après.
         """
         principal = current_principal()
-        consent_version, consent_text = _consent()
         with current_runtime().unit_of_work() as uow:
             convention = _readable_convention(uow.session, convention_id, for_update=True)
             if convention.person_id != principal.subject:
@@ -256,7 +250,7 @@ class ConventionSignature(MethodView):
                 version=payload["version"], consent=payload["consent"], consent_version=payload["consent_version"],
                 pdf_sha256=payload["pdf_sha256"], signer_id=principal.subject, signer_email=principal.email or "",
                 ip_address=request.remote_addr or "", user_agent=request.headers.get("User-Agent", ""),
-            ), consent_version, consent_text)
+            ), CONSENT_VERSION, CONSENT_TEXT)
             if isinstance(outcome, domain.SignatureRefusal):
                 if outcome.field is not None:
                     abort(outcome.status, message=outcome.message, errors={outcome.field: [outcome.message]})

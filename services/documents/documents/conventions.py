@@ -150,7 +150,7 @@ def issue_version(uow: UnitOfWork, convention: Convention, parties: PartyCopies,
     """
     session, now = uow.session, utcnow()
     dates = domain.covered_dates(convention.year, (request.dates for request in active_requests(session, convention.id)))
-    current = _version(session, convention.id, convention.current_version) if convention.current_version else None
+    current = version_of(session, convention.id, convention.current_version) if convention.current_version else None
     if not dates:
         if convention.withdrawn_at is None:
             convention.withdrawn_at = convention.updated_at = now
@@ -176,13 +176,9 @@ def issue_version(uow: UnitOfWork, convention: Convention, parties: PartyCopies,
     return version
 
 
-def _version(session: Session, convention_id: str, number: int) -> ConventionVersion | None:
+def version_of(session: Session, convention_id: str, number: int) -> ConventionVersion | None:
     return session.scalar(sa.select(ConventionVersion).where(ConventionVersion.convention_id == convention_id,
                                                              ConventionVersion.number == number))
-
-
-def version_of(session: Session, convention_id: str, number: int) -> ConventionVersion | None:
-    return _version(session, convention_id, number)
 
 
 # -- signing ----------------------------------------------------------------------------------------
@@ -207,7 +203,7 @@ def sign(uow: UnitOfWork, convention: Convention, given: SignatureInput, consent
     The caller has locked the convention row, so two clicks sign once (the unique version key is the backstop).
     """
     session = uow.session
-    version = _version(session, convention.id, given.version) if given.version >= 1 else None
+    version = version_of(session, convention.id, given.version) if given.version >= 1 else None
     already = version is not None and session.scalar(
         sa.select(sa.func.count()).select_from(Signature).where(Signature.version_id == version.id)) > 0
     refusal = domain.signature_refusal(

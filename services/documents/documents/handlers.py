@@ -7,8 +7,9 @@ the signing request never renders). `subscriptions(settings)` builds the table; 
 """
 from __future__ import annotations
 
+import functools
 import logging
-import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -257,28 +258,22 @@ def on_dates_cancelled(event: Event, uow: UnitOfWork, public_url: str) -> None:
     conventions.issue_version(uow, convention, parties, domain.VersionCause.CANCELLATION, data["request_id"], public_url)
 
 
-class LazySealer:
+def lazy_sealer(key_pem: str, cert_pem: str, data_dir: str | None) -> Callable[[], Any]:
     """The seal, built on first use in the process that renders (loading the key is the worker's business)."""
 
-    def __init__(self, key_pem: str, cert_pem: str, data_dir: str | None):
-        self._args = (key_pem, cert_pem, Path(data_dir) if data_dir else None)
-        self._lock = threading.Lock()
-        self._built = False
-        self._sealer: Any = None
+    @functools.cache
+    def sealer() -> Any:
+        from .sealing import build_sealer
 
-    def __call__(self) -> Any:
-        with self._lock:
-            if not self._built:
-                from .sealing import build_sealer
+        built = build_sealer(key_pem, cert_pem, Path(data_dir) if data_dir else None)
+        if built is None:
+            log.warning("no seal configured: signed copies are not sealed")
+        return built
 
-                self._sealer = build_sealer(*self._args)
-                self._built = True
-                if self._sealer is None:
-                    log.warning("no seal configured: signed copies are not sealed")
-            return self._sealer
+    return sealer
 
 
-def on_convention_signed(event: Event, uow: UnitOfWork, sealer: LazySealer) -> None:
+def on_convention_signed(event: Event, uow: UnitOfWork, sealer: Callable[[], Any]) -> None:
     """The employee signed (documents's own event): render the signed copy, once, in the worker."""
     data = ConventionSigned().load(event.data)
     conventions.render_signed_copy(uow.session, data["convention_id"], data["version"], sealer)
@@ -304,7 +299,7 @@ def on_person_disabled(event: Event, uow: UnitOfWork) -> None:
 
 def subscriptions(settings) -> dict[str, Handler]:
     """The table the consumer dispatches from (bound to the queue `documents`)."""
-    sealer = LazySealer(settings.seal_key_pem, settings.seal_cert_pem, settings.data_dir)
+    sealer = lazy_sealer(settings.seal_key_pem, settings.seal_cert_pem, settings.data_dir)
     return {
         "engagement.company.updated": on_company_updated,
         "engagement.person.registered": on_person_changed,

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-
 from datetime import datetime
 
 from marshmallow import EXCLUDE, Schema, fields, validate

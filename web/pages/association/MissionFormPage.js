@@ -11,7 +11,8 @@ import { api } from "/api.js";
 import { setTitle } from "/router.js";
 import AsyncState from "/components/AsyncState.js";
 import FormField from "/components/FormField.js";
-import { useRoleGate, loadAssociations, flash, focusSoon, ErrorSummary, MISSION_STATUS, toneClass } from "./spaceKit.js";
+import { useRoleGate, loadAssociations, flash, focusSoon, MISSION_STATUS, toneClass } from "./spaceKit.js";
+import ErrorSummary from "/components/ErrorSummary.js";
 
 const LABELS = {
   association_id: "Association",

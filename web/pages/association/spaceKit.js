@@ -1,5 +1,5 @@
 // Small pieces shared by the association referent space and the company admin space:
-// a role gate, a one-shot flash message, a button that asks before acting, a pager, an error summary.
+// a role gate, a one-shot flash message, a button that asks before acting, a pager.
 // (Kept here rather than in web/components/ because only these two spaces use them.)
 import { computed, nextTick, reactive, ref } from "vue";
 import { session, loadSession, hasRole } from "/session.js";
@@ -159,53 +159,6 @@ export function pageFromQuery(value) {
   const page = Number.parseInt(value, 10);
   return Number.isFinite(page) && page > 0 ? page : 1;
 }
-
-// -- ErrorSummary: the API's field errors as a list of links to the fields ---------------------------
-
-// props.errors: { field: "message" }, props.labels: { field: "Label du champ" }, props.ids: { field: "element-id" }
-export const ErrorSummary = {
-  name: "ErrorSummary",
-  props: {
-    title: { type: String, default: "Le formulaire contient des erreurs" },
-    detail: { type: String, default: "" },
-    errors: { type: Object, default: () => ({}) },
-    labels: { type: Object, default: () => ({}) },
-    ids: { type: Object, default: () => ({}) },
-  },
-  setup(props) {
-    const rank = (field) => {
-      const index = Object.keys(props.labels).indexOf(field);
-      return index === -1 ? Number.MAX_SAFE_INTEGER : index;
-    };
-    const entries = computed(() =>
-      Object.entries(props.errors || {})
-        .filter(([field]) => !field.includes("."))
-        .map(([field, message]) => ({ field, message, label: props.labels[field] || "", id: props.ids[field] || "" }))
-        // In the form's order (the order of `labels`), unknown fields last.
-        .sort((a, b) => rank(a.field) - rank(b.field)),
-    );
-    function go(event, id) {
-      const target = id && document.getElementById(id);
-      if (target) {
-        event.preventDefault();
-        target.focus();
-        target.scrollIntoView({ block: "center" });
-      }
-    }
-    return { entries, go };
-  },
-  template: `
-    <div class="error-summary" role="alert" tabindex="-1">
-      <h2 class="error-summary__title">{{ title }}</h2>
-      <p v-if="detail">{{ detail }}</p>
-      <ul v-if="entries.length">
-        <li v-for="entry in entries" :key="entry.field">
-          <a v-if="entry.id" :href="'#' + entry.id" @click="go($event, entry.id)">{{ entry.label ? entry.label + " : " : "" }}{{ entry.message }}</a>
-          <span v-else>{{ entry.label ? entry.label + " : " : "" }}{{ entry.message }}</span>
-        </li>
-      </ul>
-    </div>`,
-};
 
 // -- labels ----------------------------------------------------------------------------------------
 

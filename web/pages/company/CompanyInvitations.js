@@ -6,7 +6,8 @@ import { api } from "/api.js";
 import { dateTime, plural } from "/format.js";
 import AsyncState from "/components/AsyncState.js";
 import FormField from "/components/FormField.js";
-import { ErrorSummary, focusSoon, keepFocus } from "../association/spaceKit.js";
+import { focusSoon, keepFocus } from "../association/spaceKit.js";
+import ErrorSummary from "/components/ErrorSummary.js";
 
 const LABELS = { first_name: "Prénom", last_name: "Nom", email: "E-mail professionnel", entity_id: "Entité de rattachement", roles: "Rôles", company_id: "Entreprise" };
 const IDS = { first_name: "invitation-prenom", last_name: "invitation-nom", email: "invitation-email", entity_id: "invitation-entite", roles: "invitation-roles" };
