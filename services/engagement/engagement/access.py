@@ -12,9 +12,9 @@ from tandem_shared.auth import CSRF_COOKIE, SESSION_COOKIE
 from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_principal
 
-from .domain import PersonStatus
+from .domain import MissionViewer, PersonStatus, Role, mission_offered_to, mission_visible_to
 from .identity import TokenIssuer
-from .models import AuditEntry, Entity, Person
+from .models import AuditEntry, Entity, MissionCopy, Person
 
 REFRESH_COOKIE = "tandem_refresh"
 
@@ -58,6 +58,47 @@ def me(session: DbSession, for_update: bool = False) -> Person:
     if person is None or person.status != PersonStatus.ACTIVE:
         abort(401, message="Ta session n'est plus valide : reconnecte-toi.")
     return person
+
+
+# The same answer for a mission that does not exist and one the caller may not see.
+MISSION_NOT_FOUND = "Cette mission n'existe pas ou n'est plus en ligne."
+
+
+def mission_viewer(person: Person) -> MissionViewer:
+    """The person as the visibility rule sees them: engagement's own record decides, not the token's claims."""
+    roles = person.role_names
+    referent_of = person.association_ids if Role.ASSOCIATION_REFERENT.value in roles else ()
+    return MissionViewer(company_id=person.company_id, is_operator=Role.PLATFORM_OPERATOR.value in roles,
+                         association_ids=frozenset(referent_of))
+
+
+def caller_mission_viewer(session: DbSession) -> MissionViewer:
+    """The caller of a read that needs no person: the signed-in person, or else what engagement's token says.
+
+    Every token is engagement's; one for a subject it keeps no record of (service tooling) is read as catalog
+    reads tokens: its company and roles, without association rights (those are engagement's records only).
+    """
+    principal = current_principal()
+    if session.get(Person, principal.subject) is None:
+        return MissionViewer(company_id=principal.claims.get("company_id"),
+                             is_operator=principal.has_role(Role.PLATFORM_OPERATOR.value))
+    return mission_viewer(me(session))
+
+
+def visible_mission(session: DbSession, mission_id: str, viewer: MissionViewer, message: str = MISSION_NOT_FOUND) -> MissionCopy:
+    """engagement's copy of a mission the viewer may see (`domain.mission_visible_to`); 404 otherwise."""
+    mission = session.get(MissionCopy, mission_id)
+    if mission is None or not mission_visible_to(mission, viewer):
+        abort(404, message=message)
+    return mission
+
+
+def offered_mission(session: DbSession, mission_id: str, person: Person) -> MissionCopy:
+    """A mission the person may act on (apply, favourite, share): online and visible to them; 404 otherwise."""
+    mission = session.get(MissionCopy, mission_id)
+    if mission is None or not mission_offered_to(mission, mission_viewer(person)):
+        abort(404, message=MISSION_NOT_FOUND)
+    return mission
 
 
 def person_view(session: DbSession, person: Person) -> dict[str, Any]:

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from tandem_shared.web import current_runtime, login_required
 
-from .models import MissionCopy
+from .access import caller_mission_viewer, visible_mission
 from .schemas import MissionCopySchema
+
+UNKNOWN_MISSION = "Cette mission n'est pas (encore) connue."
 
 missions = Blueprint("missions", __name__, url_prefix="/missions", description="Les missions telles qu'engagement les connaît.")
 
@@ -17,12 +19,9 @@ class KnownMission(MethodView):
     @login_required
     @missions.response(200, MissionCopySchema)
     def get(self, mission_id):
-        """La copie locale d'une mission publiée par le catalogue."""
+        """La copie locale d'une mission publiée par le catalogue, si tu peux la voir (même règle que le catalogue)."""
         with current_runtime().db.reading() as session:
-            copy = session.get(MissionCopy, mission_id)
-        if copy is None:
-            abort(404, message="Cette mission n'est pas (encore) connue.")
-        return copy
+            return visible_mission(session, mission_id, caller_mission_viewer(session), message=UNKNOWN_MISSION)
 
 
 from .accounts import accounts  # noqa: E402

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from typing import Protocol
 
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
@@ -33,6 +34,56 @@ class PersonStatus(StrEnum):
     ACTIVE = "active"
     DISABLED = "disabled"
     DELETED = "deleted"
+
+
+# -- who sees a mission ---------------------------------------------------------------------------
+
+
+class MissionStatus(StrEnum):
+    """A mission's state as catalog's events carry it (engagement only ever learns published or closed ones)."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    CLOSED = "closed"
+
+
+class MissionAudience(Protocol):
+    """What the visibility rule reads of a mission (engagement's `MissionCopy` has it)."""
+
+    status: str
+    association_id: str | None
+    open_to_all_companies: bool
+    company_ids: list[str]
+
+
+@dataclass(frozen=True)
+class MissionViewer:
+    """Whoever looks at a mission: their company, and whether they run its association (or the platform)."""
+
+    company_id: str | None
+    is_operator: bool = False
+    association_ids: frozenset[str] = frozenset()
+
+    def manages(self, association_id: str | None) -> bool:
+        return self.is_operator or (association_id is not None and association_id in self.association_ids)
+
+
+def mission_visible_to(mission: MissionAudience, viewer: MissionViewer) -> bool:
+    """Catalog's rule (`catalog.domain.visible_to`) on engagement's copy, so engagement never tells more than catalog.
+
+    Employees see published missions open to every company or reserved for theirs; the association's referents
+    and platform operators see all of its missions. Anyone else gets the same answer as for an unknown mission.
+    """
+    if viewer.manages(mission.association_id):
+        return True
+    if mission.status != MissionStatus.PUBLISHED:
+        return False
+    return mission.open_to_all_companies or (viewer.company_id is not None and viewer.company_id in set(mission.company_ids or ()))
+
+
+def mission_offered_to(mission: MissionAudience, viewer: MissionViewer) -> bool:
+    """What one may act on (apply, favourite, share): a mission they may see that is still online."""
+    return mission.status == MissionStatus.PUBLISHED and mission_visible_to(mission, viewer)
 
 
 # -- passwords ----------------------------------------------------------------------------------

@@ -37,10 +37,8 @@ class MissionCopy(Base):
     contact_email: Mapped[str | None] = mapped_column(sa.String(254), nullable=True)
     contact_phone: Mapped[str | None] = mapped_column(sa.String(30), nullable=True)
     open_to_all_companies: Mapped[bool] = mapped_column(sa.Boolean, default=True, server_default=sa.true())
+    # Who may see it besides its association's referents (`domain.mission_visible_to`).
     company_ids: Mapped[list[str]] = mapped_column(sa.JSON, default=list, server_default="[]")
-
-    def open_to(self, company_id: str | None) -> bool:
-        return self.open_to_all_companies or (company_id is not None and company_id in (self.company_ids or []))
 
 
 class Company(Base):

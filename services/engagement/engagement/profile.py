@@ -6,14 +6,14 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_runtime, login_required
 
 from . import clock, domain, events, identity
 from . import participations as ledger
-from .access import audit, me, person_view
+from .access import audit, me, mission_viewer, offered_mission, person_view
 from .accounts import field_error, revoke_everywhere
 from .models import AuditEntry, Company, Entity, Favorite, MissionCopy, OneTimeToken, Participation, Preferences, Session
 from .schemas import (
@@ -167,10 +167,13 @@ class MyFavorites(MethodView):
                 .where(Favorite.person_id == person.id)
                 .order_by(Favorite.created_at.desc())
             ).all()
+            viewer = mission_viewer(person)
+        # A favourite stays saved, but is listed only while its mission is one the person may see (catalog's rule):
+        # reserved since for other companies, it drops out; reopened to theirs, it comes back.
         items = [
             {"mission_id": mission.id, "title": mission.title, "association_name": mission.association_name,
              "url": mission.url, "added_at": favorite.created_at}
-            for favorite, mission in rows
+            for favorite, mission in rows if domain.mission_visible_to(mission, viewer)
         ]
         return {"items": items, "total": len(items)}
 
@@ -183,9 +186,7 @@ class MyFavorite(MethodView):
         """Ajouter une mission à mes favoris (sans effet si elle y est déjà)."""
         with current_runtime().unit_of_work() as uow:
             person = me(uow.session)
-            mission = uow.session.get(MissionCopy, mission_id)
-            if mission is None or mission.status != "published":
-                abort(404, message="Cette mission n'existe pas ou n'est plus en ligne.")
+            mission = offered_mission(uow.session, mission_id, person)
             favorite = uow.session.get(Favorite, (person.id, mission_id))
             if favorite is None:
                 favorite = Favorite(person_id=person.id, mission_id=mission_id, created_at=utcnow())

@@ -13,8 +13,8 @@ from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_runtime, login_required
 
 from . import domain, events
-from .access import audit, me
-from .models import AssociationCopy, Company, MissionCopy, Proposal
+from .access import audit, me, offered_mission
+from .models import AssociationCopy, Company, Proposal
 
 proposals = Blueprint("proposals", __name__, url_prefix="/proposals", description="Je propose mes compétences à une association.")
 sharing = Blueprint("sharing", __name__, url_prefix="/missions", description="Partager une mission par e-mail.")
@@ -141,9 +141,7 @@ class ShareMission(MethodView):
         recipients = sorted({domain.normalize_email(address) for address in payload["recipients"]})
         with current_runtime().unit_of_work() as uow:
             person = me(uow.session)
-            mission = uow.session.get(MissionCopy, mission_id)
-            if mission is None or mission.status != "published":
-                abort(404, message="Cette mission n'existe pas ou n'est plus en ligne.")
+            mission = offered_mission(uow.session, mission_id, person)
             events.mission_shared(uow, {
                 "person_id": person.id, "sender_name": f"{person.first_name} {person.last_name}", "sender_email": person.email,
                 "recipients": recipients, "message": (payload["message"] or "").strip() or None,

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from tandem_shared.web import current_runtime, login_required
 
 from . import clock, domain, events
-from .access import audit, me
+from .access import MISSION_NOT_FOUND, audit, me, offered_mission
 from .accounts import field_error
 from .admin import is_operator
 from .domain import DateState, ParticipationStatus, RequestStatus, Role
@@ -47,7 +47,6 @@ APPLIED = ("Ta candidature est envoyée ! L'association prendra contact avec toi
            "les modalités et dates de la mission. Tu reçois aussi par e-mail les coordonnées du référent de la mission : "
            "n'hésite pas à le relancer si tu n'as pas de retour.")
 NOT_FOUND = "Cette participation n'existe pas."
-MISSION_NOT_FOUND = "Cette mission n'existe pas ou n'est plus en ligne."
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -61,13 +60,6 @@ def _dates_error(errors: dict[int, list[str]], field: str = "dates") -> None:
         count = len(errors)
         detail = f"{count} date{'s' if count > 1 else ''} ne convien{'nent' if count > 1 else 't'} pas : " + " ".join(messages)
     abort(422, message=detail, errors={field: {str(index): found for index, found in errors.items()}})
-
-
-def _visible_mission(session, mission_id: str, person: Person) -> MissionCopy:
-    mission = session.get(MissionCopy, mission_id)
-    if mission is None or mission.status != "published" or not mission.open_to(person.company_id):
-        abort(404, message=MISSION_NOT_FOUND)
-    return mission
 
 
 def _own(session, participation_id: str, person: Person, for_update: bool = False) -> Participation:
@@ -147,7 +139,7 @@ class ApplicationDraft(MethodView):
         today = clock.today()
         with current_runtime().db.reading() as session:
             person = me(session)
-            mission = _visible_mission(session, args["mission_id"], person)
+            mission = offered_mission(session, args["mission_id"], person)
             company_name, entity_name = _company_and_entity(session, person)
             taken = set(session.scalars(sa.select(Participation.year).where(
                 Participation.person_id == person.id, Participation.mission_id == mission.id,
@@ -174,7 +166,7 @@ class Applications(MethodView):
             person = me(session, for_update=True)
             if not person.company_id:
                 abort(403, message="Seuls les collaborateurs d'une entreprise peuvent postuler à une mission.")
-            mission = _visible_mission(session, payload["mission_id"], person)
+            mission = offered_mission(session, payload["mission_id"], person)
             years = domain.application_years(today)
             year = payload["year"] or today.year
             if year not in years:

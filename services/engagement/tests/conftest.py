@@ -141,6 +141,9 @@ class Caller:
     def post(self, path, json=None):
         return self.service.client.post(path, json=json if json is not None else {}, headers=self._headers())
 
+    def put(self, path, json=None):
+        return self.service.client.put(path, json=json, headers=self._headers())
+
     def delete(self, path):
         return self.service.client.delete(path, headers=self._headers())
 

@@ -13,3 +13,45 @@ def test_a_first_copy_is_always_taken():
 def test_an_older_event_never_overwrites_a_newer_copy():
     assert not domain.is_newer(NOW - timedelta(seconds=1), NOW)
     assert domain.is_newer(NOW + timedelta(seconds=1), NOW)
+
+
+# -- who sees a mission (issue 19: catalog's rule on engagement's copy) ------------------------------
+
+
+def _mission(status="published", open_to_all=True, company_ids=(), association_id="a-1"):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(status=status, open_to_all_companies=open_to_all, company_ids=list(company_ids), association_id=association_id)
+
+
+def test_an_employee_sees_published_missions_open_to_all_or_reserved_to_their_company():
+    horizon = domain.MissionViewer(company_id="c-horizon")
+    assert domain.mission_visible_to(_mission(), horizon)
+    assert domain.mission_visible_to(_mission(open_to_all=False, company_ids=["c-sso", "c-horizon"]), horizon)
+    assert not domain.mission_visible_to(_mission(open_to_all=False, company_ids=["c-sso"]), horizon)
+    assert not domain.mission_visible_to(_mission(open_to_all=False, company_ids=[]), horizon)
+    assert not domain.mission_visible_to(_mission(status="closed"), horizon)
+    assert not domain.mission_visible_to(_mission(status="draft"), horizon)
+
+
+def test_someone_without_a_company_sees_only_missions_open_to_all():
+    nobody = domain.MissionViewer(company_id=None)
+    assert domain.mission_visible_to(_mission(), nobody)
+    assert not domain.mission_visible_to(_mission(open_to_all=False, company_ids=["c-sso"]), nobody)
+
+
+def test_the_associations_referents_and_operators_see_all_of_its_missions():
+    referent = domain.MissionViewer(company_id=None, association_ids=frozenset({"a-1"}))
+    operator = domain.MissionViewer(company_id=None, is_operator=True)
+    for mission in (_mission(status="closed", open_to_all=False, company_ids=["c-sso"]), _mission(status="draft")):
+        assert domain.mission_visible_to(mission, referent)
+        assert domain.mission_visible_to(mission, operator)
+    assert not domain.mission_visible_to(_mission(open_to_all=False, company_ids=["c-sso"], association_id="a-2"), referent)
+    assert not domain.mission_visible_to(_mission(open_to_all=False, association_id=None), referent)
+
+
+def test_only_a_visible_mission_still_online_is_offered():
+    referent = domain.MissionViewer(company_id=None, association_ids=frozenset({"a-1"}))
+    assert domain.mission_offered_to(_mission(open_to_all=False, company_ids=["c-sso"]), referent)
+    assert not domain.mission_offered_to(_mission(status="closed"), referent)
+    assert not domain.mission_offered_to(_mission(open_to_all=False, company_ids=["c-sso"]), domain.MissionViewer(company_id="c-horizon"))

@@ -1,4 +1,5 @@
 """Engagement's reactions to catalog's events, run through the inbox as the consumer runs them."""
+from engagement import domain
 from engagement.models import MissionCopy
 
 def copies(service):
@@ -48,7 +49,8 @@ def test_the_copy_keeps_what_the_workflow_needs_and_older_events_still_load(serv
     (copy,) = copies(service)
     assert copy.association_id == "1c6f2b1e-7a52-5d0c-9a1e-3b4c5d6e7f80"
     assert (copy.contact_name, copy.contact_email, copy.contact_phone) == ("Amina Benali", "referente@petits-savants.example", "06 12 34 56 78")
-    assert copy.open_to("c-horizon") and not copy.open_to("c-other") and not copy.open_to(None)
+    assert (copy.open_to_all_companies, copy.company_ids) == (False, ["c-horizon"])
+    assert [domain.mission_visible_to(copy, domain.MissionViewer(company_id)) for company_id in ("c-horizon", "c-other", None)] == [True, False, False]
 
 
 def test_a_decision_on_a_request_engagement_does_not_know_changes_nothing(service):
