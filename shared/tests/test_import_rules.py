@@ -1,7 +1,9 @@
-"""Architecture rules: services never import each other, and the shared package imports no service."""
+"""Architecture rules: services never import each other, the shared package imports no service, and\ndomain modules import no framework and no other layer of their service."""
 from __future__ import annotations
 
 import ast
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +33,36 @@ def test_import_linter_keeps_every_contract_in_the_root_pyproject():
     assert "0 broken" in result.stdout
     assert "shared imports no service and not the gateway KEPT" in result.stdout
     assert "Services never import each other KEPT" in result.stdout
+    assert "Domain modules import no framework and no other layer KEPT" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "offending_import, reported",
+    [
+        ("from catalog import models", "catalog.domain -> catalog.models"),
+        ("import flask", "catalog.domain -> flask"),
+        # Any other module of the service counts, even one as plain as its settings.
+        ("from catalog.config import Settings", "catalog.domain -> catalog.config"),
+    ],
+)
+def test_the_domain_contract_breaks_when_a_domain_module_imports_a_framework_or_another_layer(
+    tmp_path, offending_import, reported
+):
+    # A copy of catalog whose domain.py imports what it must not, found before the installed one.
+    shutil.copytree(REPO_ROOT / "services" / "catalog" / "catalog", tmp_path / "catalog")
+    domain = tmp_path / "catalog" / "domain.py"
+    domain.write_text(domain.read_text(encoding="utf-8") + f"\n{offending_import}\n", encoding="utf-8")
+
+    result = subprocess.run(
+        [lint_imports_executable(), "--no-cache", "--no-logo", "--config", str(REPO_ROOT / "pyproject.toml"),
+         "--contract", "domain-purity"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+
+    assert result.returncode != 0, result.stdout
+    assert "Domain modules import no framework and no other layer BROKEN" in result.stdout
+    assert reported in result.stdout
 
 
 def imported_top_level_names(source: Path) -> set[str]:
