@@ -1,6 +1,8 @@
 """Verifying the session tokens that engagement signs; each service then authorises per object itself."""
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
 import json
 from collections.abc import Callable, Mapping
@@ -11,6 +13,8 @@ from typing import Any
 import jwt
 from flask import g, request
 from flask_smorest import abort
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from jwt import PyJWK
 
 # Asymmetric algorithms only: an HMAC or "none" token can never be accepted, whatever its header says.
@@ -44,24 +48,32 @@ class Principal:
         return bool(self.roles.intersection(roles))
 
 
-def load_public_keys(text: str) -> dict[str | None, Any]:
-    """Keys by `kid`, from a JWKS document or a single PEM public key (kid None)."""
+def key_id(public_key: Any) -> str:
+    """The `kid` of a public key, derived from the key itself: engagement signs with it, every service finds it."""
+    if isinstance(public_key, Ed25519PublicKey):
+        material = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    else:
+        material = public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return base64.urlsafe_b64encode(hashlib.sha256(material).digest()[:12]).rstrip(b"=").decode()
+
+
+def load_public_keys(text: str) -> dict[str, Any]:
+    """Keys by `kid`, from a JWKS document or a single PEM public key (whose kid is derived from the key)."""
     text = text.strip()
     if text.startswith("{"):
-        keys: dict[str | None, Any] = {}
+        keys: dict[str, Any] = {}
         for entry in json.loads(text).get("keys", []):
             jwk = PyJWK(entry)
-            keys[entry.get("kid")] = jwk.key
+            keys[entry.get("kid") or key_id(jwk.key)] = jwk.key
         return keys
-    from cryptography.hazmat.primitives.serialization import load_pem_public_key
-
-    return {None: load_pem_public_key(text.encode("ascii"))}
+    public_key = serialization.load_pem_public_key(text.encode("ascii"))
+    return {key_id(public_key): public_key}
 
 
 class TokenVerifier:
     def __init__(
         self,
-        public_keys: Mapping[str | None, Any],
+        public_keys: Mapping[str, Any],
         audience: str,
         issuer: str,
         algorithms: tuple[str, ...] = ("EdDSA",),
@@ -86,7 +98,12 @@ class TokenVerifier:
         if header.get("alg") not in self.algorithms:
             raise InvalidToken(f"algorithm {header.get('alg')!r} is not allowed")
         kid = header.get("kid")
-        key = self.public_keys.get(kid) or (self.public_keys.get(None) if len(self.public_keys) == 1 else None)
+        if kid is None:
+            # Without a key id there is no choice to make only when exactly one key is published.
+            key = next(iter(self.public_keys.values())) if len(self.public_keys) == 1 else None
+        else:
+            # A key id must name a published key, exactly: never a fallback to some other key.
+            key = self.public_keys.get(kid) if isinstance(kid, str) else None
         if key is None:
             raise InvalidToken(f"unknown key id {kid!r}")
         try:

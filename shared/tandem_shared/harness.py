@@ -16,6 +16,7 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from .auth import key_id
 from .contract import AsyncApiDocument
 from .envelope import Event
 from .testing import deliver, make_event, published
@@ -38,6 +39,10 @@ class TokenFactory:
             .decode("ascii")
         )
 
+    @property
+    def key_id(self) -> str:
+        return key_id(self.private_key.public_key())
+
     def mint(self, subject: str = "person-1", roles: Iterable[str] = ("employee",), ttl: int = 300, **claims: Any) -> str:
         now = int(time.time())
         payload = {
@@ -49,7 +54,7 @@ class TokenFactory:
             "roles": list(roles),
             **claims,
         }
-        return jwt.encode(payload, self.private_key, algorithm="EdDSA")
+        return jwt.encode(payload, self.private_key, algorithm="EdDSA", headers={"kid": self.key_id})
 
     def headers(self, subject: str = "person-1", roles: Iterable[str] = ("employee",), **claims: Any) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.mint(subject, roles, **claims)}"}

@@ -8,7 +8,7 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from tandem_shared.auth import InvalidToken, TokenVerifier, load_public_keys
+from tandem_shared.auth import InvalidToken, TokenVerifier, key_id, load_public_keys
 from tandem_shared.harness import TokenFactory
 
 
@@ -106,3 +106,39 @@ def test_keys_load_from_a_jwks_document():
     now = int(time.time())
     token = jwt.encode({"sub": "1", "aud": "tandem", "iss": "iss", "iat": now, "exp": now + 60}, key, algorithm="EdDSA", headers={"kid": "k1"})
     assert verifier.verify(token).subject == "1"
+
+
+def _claims(**overrides):
+    now = int(time.time())
+    return {"sub": "p-1", "aud": "tandem", "iss": "tandem-engagement", "iat": now, "exp": now + 60, **overrides}
+
+
+def test_a_pem_key_is_published_under_the_key_id_derived_from_it(factory):
+    assert list(load_public_keys(factory.public_pem)) == [factory.key_id]
+    assert factory.key_id == key_id(factory.private_key.public_key())
+
+
+def test_a_key_id_no_one_published_is_refused_even_with_a_single_key(factory, verifier):
+    # Signed with the published key: only the key id is wrong, and that alone must be enough to refuse.
+    token = jwt.encode(_claims(), factory.private_key, algorithm="EdDSA", headers={"kid": "cle-inconnue"})
+    with pytest.raises(InvalidToken, match="unknown key id"):
+        verifier.verify(token)
+
+
+@pytest.mark.parametrize("variant", ["", "upper", "suffixed"])
+def test_a_key_id_close_to_the_published_one_is_refused(factory, verifier, variant):
+    kid = {"": "", "upper": factory.key_id.upper(), "suffixed": factory.key_id + "0"}[variant]
+    token = jwt.encode(_claims(), factory.private_key, algorithm="EdDSA", headers={"kid": kid})
+    with pytest.raises(InvalidToken, match="unknown key id"):
+        verifier.verify(token)
+
+
+def test_a_token_without_key_id_is_accepted_only_when_one_key_is_published(factory, verifier):
+    token = jwt.encode(_claims(), factory.private_key, algorithm="EdDSA")
+    assert verifier.verify(token).subject == "p-1"
+    other = TokenFactory()
+    two_keys = TokenVerifier({**load_public_keys(factory.public_pem), **load_public_keys(other.public_pem)},
+                             audience="tandem", issuer="tandem-engagement")
+    with pytest.raises(InvalidToken, match="unknown key id"):
+        two_keys.verify(token)
+    assert two_keys.verify(other.mint("p-2")).subject == "p-2"

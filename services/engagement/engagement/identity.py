@@ -12,6 +12,8 @@ from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from cryptography.hazmat.primitives import serialization
 
+from tandem_shared.auth import key_id
+
 from . import domain
 
 # OWASP's argon2id baseline: 19 MiB of memory, two passes, one lane.
@@ -59,7 +61,7 @@ class TokenIssuer:
         self.issuer = issuer
         self.ttl_seconds = ttl_seconds
         raw = self.public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-        self.key_id = base64.urlsafe_b64encode(hashlib.sha256(raw).digest()[:12]).rstrip(b"=").decode()
+        self.key_id = key_id(self.public_key)
         self._raw_public = raw
 
     def issue(self, subject: str, roles: list[str], **claims: Any) -> tuple[str, int]:
