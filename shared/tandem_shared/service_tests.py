@@ -17,6 +17,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from .harness import TokenFactory
+from .migrations import compared_with_models
 from .pytest_plugin import service_dir
 from .web import export_openapi
 
@@ -78,11 +79,13 @@ def differences_between_models_and_migrations(engine: sa.Engine, package: str) -
     """
     metadata = importlib.import_module(f"{package}.models").Base.metadata
     with engine.connect() as connection:
-        return compare_metadata(MigrationContext.configure(connection), metadata)
+        context = MigrationContext.configure(connection, opts={"include_object": compared_with_models(metadata)})
+        return compare_metadata(context, metadata)
 
 
 def test_the_migrations_build_the_tables_the_models_describe(service):
-    assert differences_between_models_and_migrations(service.runtime.db.engine, service.package) == []
+    differences = differences_between_models_and_migrations(service.runtime.db.engine, service.package)
+    assert differences == [], f"services/{service.package}: models.py and the migrations differ: {differences}"
 
 
 def test_every_subscription_is_declared_in_the_asyncapi_document(service):
@@ -173,6 +176,7 @@ def test_migrations_and_readiness_on_postgresql_and_rabbitmq(service_on_real_inf
     assert harness.runtime.db.engine.dialect.name == "postgresql"
     tables = set(sa.inspect(harness.runtime.db.engine).get_table_names())
     assert {"outbox", "inbox"} <= tables
-    assert differences_between_models_and_migrations(harness.runtime.db.engine, harness.package) == []
+    differences = differences_between_models_and_migrations(harness.runtime.db.engine, harness.package)
+    assert differences == [], f"services/{harness.package}: models.py and the migrations differ: {differences}"
     response = harness.client.get("/readyz")
     assert response.status_code == 200, response.json

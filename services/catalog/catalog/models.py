@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from tandem_shared.messaging_tables import define_messaging_tables
+from tandem_shared.migrations import declare_migration_only
 from tandem_shared.naming import NAMING_CONVENTION
 from tandem_shared.revocation import define_token_cutoffs_table
 from tandem_shared.timeutil import UTCDateTime
@@ -16,6 +17,12 @@ from tandem_shared.timeutil import UTCDateTime
 class Base(DeclarativeBase):
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
 
+
+# Full-text search is the database's own (catalog/search.py, migration 0004): PostgreSQL's tsvector
+# columns and GIN index, SQLite's FTS5 tables. The migrations build them; no model maps them.
+declare_migration_only(
+    Base.metadata, "missions.search_vector", "missions.search_facets", "ix_missions_search", "missions_fts*"
+)
 
 messaging = define_messaging_tables(Base.metadata)
 token_cutoffs = define_token_cutoffs_table(Base.metadata)
@@ -134,6 +141,8 @@ class MissionCompany(Base):
     """A company a mission is reserved for, when it is not open to every company."""
 
     __tablename__ = "mission_companies"
+    # The primary key (mission_id, company_id) serves lookups by mission; this one, a company's missions.
+    __table_args__ = (sa.Index("ix_mission_companies_company_id", "company_id"),)
 
     mission_id: Mapped[str] = mapped_column(sa.ForeignKey("missions.id", ondelete="CASCADE"), primary_key=True)
     company_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
