@@ -101,3 +101,15 @@ def test_the_import_scan_would_notice_a_service_import(tmp_path):
     )
 
     assert imported_top_level_names(sample) & SERVICE_PACKAGES == {"catalog", "quiz", "notifier"}
+
+
+def test_no_services_tests_import_another_service():
+    # What two services must agree on is checked in tests/ (cross-service), never from one service's tests.
+    offenders = {}
+    for package in sorted(SERVICE_PACKAGES):
+        for source in sorted((REPO_ROOT / "services" / package / "tests").rglob("*.py")):
+            others = imported_top_level_names(source) & (SERVICE_PACKAGES - {package})
+            if others:
+                offenders[str(source.relative_to(REPO_ROOT))] = sorted(others)
+
+    assert offenders == {}

@@ -15,7 +15,6 @@ from catalog.taxonomy import (
     DEPARTMENTS, GENERAL_INTEREST_CATEGORIES, METROPOLITAN_REGIONS, MISSION_FORMATS, OVERSEAS_REGIONS,
     PERSONAL_EXPERTISES, PROFESSIONAL_EXPERTISES, REGIONS, THEMES,
 )
-from engagement.demo import DEMO_ASSOCIATION_IDS, DEMO_LOGINS
 
 PUBLISHED = [mission for mission in MISSIONS if mission["status"] == "published"]
 ASSOCIATIONS_BY_NAME = {association["name"]: association for association in ASSOCIATIONS}
@@ -98,17 +97,12 @@ def test_the_general_interest_categories_follow_article_238_bis():
 
 # --- associations -----------------------------------------------------------------------------------
 
-def test_the_first_five_associations_are_engagements_demo_associations_with_the_same_ids():
-    first_five = {association["name"]: association["id"] for association in ASSOCIATIONS[:5]}
-    assert first_five == DEMO_ASSOCIATION_IDS
-    assert [association["name"] for association in ASSOCIATIONS[:5]] == list(DEMO_ASSOCIATION_IDS)
+# That they are engagement's demo associations and people: tests/test_shared_vocabularies.py.
 
-
-def test_the_petits_savants_referent_is_engagements_demo_referent():
+def test_the_petits_savants_referent_is_the_demo_referent():
     referent = ASSOCIATIONS_BY_NAME["Les Petits Savants"]["referent"]
     assert referent["email"] == "referente@petits-savants.example"
     assert (referent["first_name"], referent["last_name"]) == ("Amina", "Benali")
-    assert referent["email"] in {email for _label, email in DEMO_LOGINS}
 
 
 def test_there_are_at_least_40_associations_with_unique_names_and_stable_ids():
