@@ -10,12 +10,13 @@ from tandem_shared.runtime import RuntimeSettings, ServiceRuntime
 from .config import SERVICE, Settings
 from .handlers import SUBSCRIPTIONS
 from .models import Base, messaging, token_cutoffs
+from .scheduler import schedule_loop
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
 
 def build_runtime(settings: Settings) -> ServiceRuntime:
-    return ServiceRuntime(
+    runtime = ServiceRuntime(
         settings=RuntimeSettings(
             service=SERVICE,
             database_url=settings.database_url,
@@ -28,6 +29,9 @@ def build_runtime(settings: Settings) -> ServiceRuntime:
         tables=messaging,
         subscriptions=SUBSCRIPTIONS,
     )
+    # Quizzes open on their day with no one at the keyboard: the worker (and the embedded mode) checks the schedule.
+    runtime.add_loop(schedule_loop(runtime, settings.public_url, settings.schedule_seconds))
+    return runtime
 
 
 def build_verifier(settings: Settings, runtime: ServiceRuntime) -> TokenVerifier:
