@@ -27,12 +27,25 @@ CONTENT_SECURITY_POLICY = (
     "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=(), "
+    "xr-spatial-tracking=()"
+)
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     # same-origin: links a manager opens may hold a token, which must not leak to other sites.
     "Referrer-Policy": "same-origin",
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    # Two years, subdomains too: once a browser has seen the site over HTTPS it never tries plain HTTP again.
+    # Browsers ignore the header on plain HTTP, so the embedded mode on http://127.0.0.1 loses nothing by it.
+    "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY,
+    # No page of Tandem uses these features: refuse them to any script that might run here.
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    # A page opened from Tandem (a link in a mission's description) gets no handle on our window.
+    "Cross-Origin-Opener-Policy": "same-origin",
 }
 
 
