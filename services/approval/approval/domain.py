@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
 
+from tandem_shared import french
+
 try:  # French wall-clock dates in messages; UTC where the time zone database is missing.
     from zoneinfo import ZoneInfo
 
@@ -47,8 +49,9 @@ class LinkState(StrEnum):
 
 FORMATS = {"full_day": "journée", "half_day": "1/2 journée"}
 FORMAT_DAYS = {"full_day": 1.0, "half_day": 0.5}
-WEEKDAYS = ("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche")
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
+# Capitalised: each label begins with its weekday.
+WEEKDAYS = tuple(weekday.capitalize() for weekday in french.WEEKDAYS)
+MONTHS = french.MONTHS
 
 
 def _day_number(day: date) -> str:

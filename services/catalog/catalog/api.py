@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import current_app
@@ -10,6 +11,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import Schema, fields, validate
 
+from tandem_shared import french
 from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_principal, current_runtime, login_required
 
@@ -25,9 +27,10 @@ from .search import FACETS, Filters, fold, search_missions, visible_missions
 missions = Blueprint("missions", __name__, url_prefix="/missions", description="Les missions proposées par les associations (« Je trouve »).")
 associations = Blueprint("associations", __name__, url_prefix="/associations", description="Les associations (« Je propose »).")
 spotlights = Blueprint("spotlights", __name__, url_prefix="/spotlights", description="L'actu solidaire.")
+FRANCE = ZoneInfo("Europe/Paris")
+
 reference = Blueprint("taxonomy", __name__, url_prefix="/taxonomy", description="Les listes du catalogue.")
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
 
 
 def _public_url() -> str:
@@ -435,7 +438,8 @@ class Spotlights(MethodView):
     @spotlights.response(200, SpotlightListSchema)
     def get(self, args):
         """L'actu solidaire, mois par mois, avec les missions liées à chaque cause."""
-        start = args["start"] or date.today().replace(day=1)
+        # This month in France, read from the service's one time source (not the machine's local date).
+        start = args["start"] or utcnow().astimezone(FRANCE).date().replace(day=1)
         end_year, end_month = start.year + (start.month - 1 + args["months"]) // 12, (start.month - 1 + args["months"]) % 12 + 1
         end = date(end_year, end_month, 1)
         with current_runtime().db.reading() as session:
@@ -450,7 +454,7 @@ class Spotlights(MethodView):
         months: dict[str, dict] = {}
         for spotlight in rows:
             key = spotlight.starts_on.strftime("%Y-%m")
-            month = months.setdefault(key, {"month": key, "label": f"{MONTHS[spotlight.starts_on.month - 1]} {spotlight.starts_on.year}", "items": []})
+            month = months.setdefault(key, {"month": key, "label": f"{french.MONTHS[spotlight.starts_on.month - 1]} {spotlight.starts_on.year}", "items": []})
             month["items"].append(_spotlight_view(spotlight, candidates))
         return {"months": list(months.values()), "total": len(rows)}
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from tandem_shared import french
+
 
 class DomainError(Exception):
     """A rule refused the action; the message is shown to the user as is (French)."""
@@ -36,8 +38,9 @@ class VersionCause(StrEnum):
 
 FORMATS = {"full_day": "journée", "half_day": "1/2 journée"}
 FORMAT_DAYS = {"full_day": 1.0, "half_day": 0.5}
-WEEKDAYS = ("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche")
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
+# Capitalised: each label begins with its weekday.
+WEEKDAYS = tuple(weekday.capitalize() for weekday in french.WEEKDAYS)
+MONTHS = french.MONTHS
 
 
 def date_label(day: date, format: str) -> str:

@@ -19,6 +19,9 @@ from markupsafe import Markup
 from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 
+from tandem_shared import french
+
+from . import domain
 
 if TYPE_CHECKING:
     from .sealing import Sealer
@@ -27,10 +30,6 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 # -- French formatting ---------------------------------------------------------------------------------------
 
-_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre")
-FORMAT_LABELS = {"full_day": "Journée", "half_day": "Demi-journée"}
 FORMAT_DAYS = {"full_day": 1.0, "half_day": 0.5}
 
 
@@ -41,7 +40,7 @@ def french_date(value: date | str) -> str:
     if isinstance(value, datetime):
         value = _utc(value).date()
     day = "1er" if value.day == 1 else str(value.day)
-    return f"{_WEEKDAYS[value.weekday()]} {day} {_MONTHS[value.month - 1]} {value.year}"
+    return f"{french.WEEKDAYS[value.weekday()]} {day} {french.MONTHS[value.month - 1]} {value.year}"
 
 
 def french_datetime(value: datetime | str, seconds: bool = False) -> str:
@@ -83,7 +82,8 @@ def _utc(value: datetime | str) -> datetime:
 
 
 def _format_label(value: str) -> str:
-    return FORMAT_LABELS[value]
+    # The guide's words (« journée », « 1/2 journée »), capitalised at the head of a table cell.
+    return domain.FORMATS[value].capitalize()
 
 
 def _format_days(value: str) -> str:

@@ -166,7 +166,7 @@ def test_convention_names_the_parties_the_mission_and_the_dates(convention):
         "Animer des ateliers de journalisme", "Accueillir les jeunes. Animer.",
         "16 rue du Général Brunet, Paris (département 75) — télétravail possible",
         # the dates, their formats and the total
-        "lundi 25 janvier 2027 Journée 1 jour", "lundi 1er février 2027 Demi-journée 0,5 jour",
+        "lundi 25 janvier 2027 Journée 1 jour", "lundi 1er février 2027 1/2 journée 0,5 jour",
         "lundi 8 février 2027 Journée 1 jour", "Total 2,5 jours",
         "Année civile 2027 — 1 convention = 1 année civile",
     ):
@@ -260,7 +260,7 @@ def test_a_long_list_of_dates_spans_pages_with_one_total():
     pdf = render_convention(convention_context(dates=dates, total_days=30.0))
     text = pdf_text(pdf)
     for entry in dates:
-        assert rendering.french_date(entry["date"]) + " Demi-journée 0,5 jour" in text
+        assert rendering.french_date(entry["date"]) + " 1/2 journée 0,5 jour" in text
     assert text.count("Total 30 jours") == 1
     pages = page_count(pdf)
     for number in range(1, pages + 1):

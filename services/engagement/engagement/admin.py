@@ -10,7 +10,7 @@ remembers them, so a withdrawn right stops at once):
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -20,7 +20,7 @@ from flask_smorest import Blueprint, abort
 from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_runtime, login_required
 
-from . import domain, events, identity
+from . import clock, domain, events, identity
 from .access import audit, me, person_view, settings
 from .accounts import INVITATION, field_error, issue_link, redeem_link, revoke_everywhere
 from .domain import PersonStatus, Role
@@ -499,7 +499,7 @@ class RetirementConfirmation(MethodView):
                 abort(409, message="Ce compte a été supprimé : il ne peut plus être modifié.")
             if person.retirement_date is None:
                 abort(409, message="Cette personne n'a pas encore indiqué de date de départ en retraite dans son profil.")
-            if person.retirement_date < date.today():
+            if person.retirement_date < clock.today():
                 abort(409, message="Cette date de départ en retraite est déjà passée.")
             company = uow.session.get(Company, person.company_id) if person.company_id else None
             if company is None or not company.end_of_career_enabled:

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from tandem_shared.runtime import ServiceRuntime
 from tandem_shared.timeutil import utcnow
 
-from . import domain, events, identity
+from . import clock, domain, events, identity
 from .domain import PersonStatus, Role
 from .models import AuditEntry, Company, CompanyDomain, Entity, Person, PersonRole, Preferences, ReferentLink
 
@@ -102,7 +102,7 @@ def load_demo_data(runtime: ServiceRuntime, settings=None) -> bool:
         if session.scalar(sa.select(sa.func.count()).select_from(Company)):
             return False
         now = utcnow()
-        today = date.today()
+        today = clock.today()
 
         company = Company(
             id=DEMO_COMPANY_ID,

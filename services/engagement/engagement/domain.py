@@ -10,6 +10,8 @@ from typing import Protocol
 
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
+from tandem_shared import french
+
 
 class DomainError(Exception):
     """A rule refused the action; the message is shown to the user as is (French)."""
@@ -271,8 +273,8 @@ FORMAT_DAYS = {FULL_DAY: Decimal("1"), HALF_DAY: Decimal("0.5")}
 FORMAT_LABELS = {FULL_DAY: "journée", HALF_DAY: "1/2 journée"}
 WEEKLY_END_OF_CAREER_DAYS = Decimal("1")
 
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
+WEEKDAYS = french.WEEKDAYS
+MONTHS = french.MONTHS
 
 
 class ParticipationStatus(StrEnum):

@@ -75,7 +75,7 @@ class Me(MethodView):
                 person.manager_email = domain.normalize_email(manager) if manager else None
             if "retirement_date" in payload and payload["retirement_date"] != person.retirement_date:
                 retirement = payload["retirement_date"]
-                if retirement is not None and retirement < date.today():
+                if retirement is not None and retirement < clock.today():
                     field_error("retirement_date", "La date de départ en retraite doit être à venir.")
                 person.retirement_date = retirement
                 # A new date needs a company admin's confirmation again.

@@ -6,6 +6,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
+from tandem_shared import french
+
 
 class EmailStatus(StrEnum):
     PENDING = "pending"
@@ -104,9 +106,8 @@ DAY_FORMAT_LABELS = {"full_day": "journée", "half_day": "1/2 journée"}
 DAY_FORMAT_WEIGHTS = {"full_day": Decimal(1), "half_day": Decimal("0.5")}
 """What a date counts towards the allowance, as the event contract says (a half day counts 0.5)."""
 
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre")
+WEEKDAYS = french.WEEKDAYS
+MONTHS = french.MONTHS
 
 
 def french_date(day: date) -> str:
