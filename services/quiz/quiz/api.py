@@ -6,6 +6,7 @@ leave only through a person's own attempt or the back office.
 """
 from __future__ import annotations
 
+import functools
 import logging
 
 import sqlalchemy as sa
@@ -48,6 +49,17 @@ def _operator():
         log.warning("quiz back office denied to %s", principal.subject)
         abort(403, message="Le back-office des quiz est réservé aux opérateurs de la plateforme.")
     return principal
+
+
+def operator_required(view):
+    """Like `login_required`, and the operator's role checked too, before input validation: others get 403, not field errors."""
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        _operator()
+        return view(*args, **kwargs)
+
+    return wrapper
 
 
 # -- participants -------------------------------------------------------------------------------------------------------
@@ -172,14 +184,13 @@ def _operator_quiz(session, quiz_id: str, for_update: bool = False) -> Quiz:
 
 @back_office.route("")
 class AdminQuizzes(MethodView):
-    @login_required
+    @operator_required
     @back_office.arguments(AdminQuizQuerySchema, location="query")
     @back_office.response(200, AdminQuizListSchema)
     @back_office.alt_response(401, description="Connexion requise.")
     @back_office.alt_response(403, description="Réservé aux opérateurs de la plateforme.")
     def get(self, args):
         """Tous les quiz, du plus récent au plus ancien (date d'ouverture), avec le nombre de réponses."""
-        _operator()
         with current_runtime().db.reading() as session:
             query = sa.select(Quiz).order_by(Quiz.opens_on.desc(), Quiz.id)
             if args["status"]:
@@ -187,7 +198,7 @@ class AdminQuizzes(MethodView):
             items = [quizzes.for_operator(session, quiz, with_details=False) for quiz in session.scalars(query)]
             return {"items": items, "total": len(items)}
 
-    @login_required
+    @operator_required
     @back_office.arguments(QuizInputSchema)
     @back_office.response(201, AdminQuizSchema)
     @back_office.alt_response(401, description="Connexion requise.")
@@ -195,7 +206,7 @@ class AdminQuizzes(MethodView):
     @back_office.alt_response(422, description="Données invalides (questions, réponses, thèmes, dates).")
     def post(self, payload):
         """Créer un quiz (brouillon)."""
-        principal = _operator()
+        principal = current_principal()
         with current_runtime().unit_of_work() as uow:
             try:
                 quiz = quizzes.create(uow, payload, principal.subject, utcnow())
@@ -206,18 +217,17 @@ class AdminQuizzes(MethodView):
 
 @back_office.route("/<string:quiz_id>")
 class AdminQuiz(MethodView):
-    @login_required
+    @operator_required
     @back_office.response(200, AdminQuizSchema)
     @back_office.alt_response(401, description="Connexion requise.")
     @back_office.alt_response(403, description="Réservé aux opérateurs de la plateforme.")
     @back_office.alt_response(404, description="Quiz inconnu.")
     def get(self, quiz_id):
         """L'aperçu d'un quiz : questions, bonnes réponses, explications, sources, missions en lien, réponses reçues."""
-        _operator()
         with current_runtime().db.reading() as session:
             return quizzes.for_operator(session, _operator_quiz(session, quiz_id))
 
-    @login_required
+    @operator_required
     @back_office.arguments(QuizInputSchema)
     @back_office.response(200, AdminQuizSchema)
     @back_office.alt_response(401, description="Connexion requise.")
@@ -228,7 +238,6 @@ class AdminQuiz(MethodView):
     def put(self, payload, quiz_id):
         """Modifier un quiz. Dès qu'une personne a répondu, ses questions et ses bonnes réponses ne changent plus
         (les explications et les sources, si)."""
-        _operator()
         with current_runtime().unit_of_work() as uow:
             quiz = _operator_quiz(uow.session, quiz_id, for_update=True)
             try:
@@ -263,7 +272,7 @@ def runtime_public_url() -> str:
 
 @back_office.route("/<string:quiz_id>/schedule")
 class ScheduleQuiz(MethodView):
-    @login_required
+    @operator_required
     @back_office.response(200, AdminQuizSchema)
     @back_office.alt_response(401, description="Connexion requise.")
     @back_office.alt_response(403, description="Réservé aux opérateurs de la plateforme.")
@@ -271,13 +280,12 @@ class ScheduleQuiz(MethodView):
     @back_office.alt_response(409, description="Pas un brouillon, ou un autre quiz est déjà prévu pour les mêmes entreprises aux mêmes dates.")
     def post(self, quiz_id):
         """Programmer un brouillon : il deviendra le quiz du moment à sa date d'ouverture (tout de suite si elle est arrivée)."""
-        _operator()
         return _status_action(quiz_id, "schedule")
 
 
 @back_office.route("/<string:quiz_id>/unschedule")
 class UnscheduleQuiz(MethodView):
-    @login_required
+    @operator_required
     @back_office.response(200, AdminQuizSchema)
     @back_office.alt_response(401, description="Connexion requise.")
     @back_office.alt_response(403, description="Réservé aux opérateurs de la plateforme.")
@@ -285,13 +293,12 @@ class UnscheduleQuiz(MethodView):
     @back_office.alt_response(409, description="Le quiz n'est pas programmé (déjà ouvert, terminé ou brouillon).")
     def post(self, quiz_id):
         """Repasser en brouillon un quiz programmé qui n'est pas encore ouvert."""
-        _operator()
         return _status_action(quiz_id, "unschedule")
 
 
 @back_office.route("/<string:quiz_id>/close")
 class CloseQuiz(MethodView):
-    @login_required
+    @operator_required
     @back_office.response(200, AdminQuizSchema)
     @back_office.alt_response(401, description="Connexion requise.")
     @back_office.alt_response(403, description="Réservé aux opérateurs de la plateforme.")
@@ -299,7 +306,6 @@ class CloseQuiz(MethodView):
     @back_office.alt_response(409, description="Le quiz n'est ni programmé ni ouvert.")
     def post(self, quiz_id):
         """Clore un quiz maintenant : on ne peut plus y répondre ; les réponses restent lisibles dans MES QUIZ."""
-        _operator()
         return _status_action(quiz_id, "close")
 
 
