@@ -2,32 +2,35 @@
 
 Kubernetes: `kubectl kustomize` builds the top kustomization and every overlay; every object is
 validated against the Kubernetes schemas (kubernetes-validate, strict, at a pinned version), and
-every KEDA ScaledObject against the vendored CRD schema (deploy/k8s/schemas/); then the facts each
-service relies on are checked object by object. docker-compose.yml and services/Dockerfile are
+every KEDA ScaledObject against KEDA's models (cloudcoil-models-keda, strict, at a pinned version);
+then the facts each service relies on are checked object by object. docker-compose.yml and services/Dockerfile are
 checked against the same list of services. No cluster and no Docker engine are needed.
 """
 from __future__ import annotations
 
 import copy
 import fnmatch
+import json
 import re
 import shutil
 import subprocess
 import sys
 import tomllib
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-import jsonschema
 import kubernetes_validate
+import pydantic
 import pytest
 import yaml
+from cloudcoil.models.keda.v1alpha1 import ScaledObject
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = REPO_ROOT / "deploy"
 SERVICES = tuple(sorted(path.parent.name for path in (REPO_ROOT / "services").glob("*/pyproject.toml")))
 KUBERNETES_VERSION = "1.37.0"
-SCALED_OBJECT_CRD = DEPLOY / "k8s" / "schemas" / "keda.sh_scaledobjects.yaml"
 
 # Every Secret the manifests may refer to: the operator creates them (deploy/README.md).
 OPERATOR_SECRETS = {"tandem-broker", "tandem-jwt-public", "tandem-jwt-private", "tandem-documents-seal"} | {
@@ -65,39 +68,44 @@ def the(kind: str, name: str) -> dict:
     return found[name]
 
 
-@cache
-def scaled_object_validator() -> jsonschema.Validator:
-    crd = yaml.safe_load(SCALED_OBJECT_CRD.read_text(encoding="utf-8"))
-    (version,) = [version for version in crd["spec"]["versions"] if version["name"] == "v1alpha1"]
-    return jsonschema.Draft7Validator(strict(version["schema"]["openAPIV3Schema"]))
+def validate_scaled_object(obj: dict) -> None:
+    """Validate against KEDA's models, refusing wrong types and fields they do not name.
 
-
-def strict(schema: dict) -> dict:
-    """The schema, refusing properties it does not name, as kubernetes-validate's strict mode does.
-
-    The API server would silently prune an unknown field of a structural CRD: a misspelt
-    `maxReplicaCount` would just vanish. Here it fails.
+    Strict JSON-mode validation refuses `"20"` for a number and `20` for a string. cloudcoil's models
+    ignore unknown keys (and accept Python names beside the manifest's), while the API server would
+    silently prune an unknown field of a structural CRD: a misspelt `maxReplicaCount` would just
+    vanish. Every key the models did not take under its manifest name is refused here, as
+    kubernetes-validate's strict mode does for the built-in kinds.
     """
-    schema = copy.deepcopy(schema)
+    model = ScaledObject.model_validate_json(json.dumps(obj), strict=True)
+    unknown = [{"type": "extra_forbidden", "loc": loc, "input": value} for loc, value in unknown_fields(model, obj)]
+    if unknown:
+        raise pydantic.ValidationError.from_exception_data(ScaledObject.__name__, unknown)
 
-    def tighten(node: object) -> None:
-        if isinstance(node, dict):
-            if "properties" in node and "additionalProperties" not in node:
-                node["additionalProperties"] = False
-            for value in node.values():
-                tighten(value)
-        elif isinstance(node, list):
-            for value in node:
-                tighten(value)
 
-    tighten(schema)
-    return schema
+def unknown_fields(model: Any, data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """(location, value) of each key of `data` that the validated `model` has no field for."""
+    if isinstance(model, pydantic.RootModel):
+        yield from unknown_fields(model.root, data, loc)
+    elif isinstance(model, pydantic.BaseModel):
+        fields = {field.alias or name: name for name, field in type(model).model_fields.items()}
+        for key, value in data.items():
+            if key in fields:
+                yield from unknown_fields(getattr(model, fields[key]), value, (*loc, key))
+            else:
+                yield (*loc, key), value
+    elif isinstance(model, list):
+        for index, (item, value) in enumerate(zip(model, data, strict=True)):
+            yield from unknown_fields(item, value, (*loc, index))
+    elif isinstance(model, dict):
+        for key, item in model.items():
+            yield from unknown_fields(item, data[key], (*loc, key))
 
 
 def validate(obj: dict) -> None:
     if obj["kind"] == "ScaledObject":
         assert obj["apiVersion"] == "keda.sh/v1alpha1"
-        scaled_object_validator().validate(obj)
+        validate_scaled_object(obj)
     else:
         kubernetes_validate.validate(obj, KUBERNETES_VERSION, strict=True)
 
@@ -180,23 +188,29 @@ def test_the_validators_refuse_a_broken_object():
     with pytest.raises(kubernetes_validate.ValidationError):
         validate(autoscaler)
 
+
+
+@pytest.mark.parametrize(
+    ("break_it", "where", "error"),
+    [
+        (lambda scaled: scaled["spec"].update(maxReplicas=4), ("spec", "maxReplicas"), "extra_forbidden"),  # the HPA's word
+        (lambda scaled: scaled["spec"].update(max_replica_count=4), ("spec", "max_replica_count"), "extra_forbidden"),
+        (lambda scaled: scaled["metadata"].update(lables={}), ("metadata", "lables"), "extra_forbidden"),
+        (lambda scaled: scaled["spec"]["triggers"][0].update(metdata={}), ("spec", "triggers", 0, "metdata"), "extra_forbidden"),
+        (lambda scaled: scaled["spec"]["triggers"][0]["metadata"].update(value=20), ("spec", "triggers", 0, "metadata", "value"), "string_type"),
+        (lambda scaled: scaled["spec"].update(minReplicaCount="1"), ("spec", "minReplicaCount"), "int_type"),
+        (lambda scaled: scaled["spec"]["scaleTargetRef"].pop("name"), ("spec", "scaleTargetRef", "name"), "missing"),
+    ],
+    ids=["hpa-word", "python-name", "misspelt-metadata", "misspelt-trigger", "number-for-string", "string-for-number", "missing-target"],
+)
+def test_the_keda_validator_refuses_a_broken_scaled_object(break_it, where, error):
     scaled = copy.deepcopy(the("ScaledObject", "catalog-worker"))
-    scaled["spec"]["maxReplicas"] = 4  # the HPA's word, not KEDA's
-    with pytest.raises(jsonschema.ValidationError):
+    validate(scaled)
+    break_it(scaled)
+
+    with pytest.raises(pydantic.ValidationError) as refused:
         validate(scaled)
-    del scaled["spec"]["maxReplicas"]
-    scaled["spec"]["triggers"][0]["metadata"]["value"] = 20  # trigger metadata are strings
-    with pytest.raises(jsonschema.ValidationError):
-        validate(scaled)
-
-
-def test_the_vendored_keda_schema_says_where_it_comes_from():
-    readme = (SCALED_OBJECT_CRD.parent / "README.md").read_text(encoding="utf-8")
-    crd = yaml.safe_load(SCALED_OBJECT_CRD.read_text(encoding="utf-8"))
-
-    assert crd["metadata"]["name"] == "scaledobjects.keda.sh"
-    assert "kedacore/keda" in readme and "Apache-2.0" in readme
-    assert re.search(r"commit `[0-9a-f]{40}`", readme)
+    assert [(problem["loc"], problem["type"]) for problem in refused.value.errors()] == [(where, error)]
 
 
 # -- what each service needs -----------------------------------------------------------------
