@@ -24,18 +24,21 @@ from . import clock, domain, events, identity
 from .access import audit, me, person_view, settings
 from .accounts import INVITATION, field_error, issue_link, redeem_link, revoke_everywhere
 from .domain import PersonStatus, Role
-from .models import AuditEntry, Company, CompanyDomain, Entity, OneTimeToken, Person, PersonRole, ReferentLink, Session
+from .models import (
+    AuditEntry, Company, CompanyDomain, DateRequest, Entity, MissionCopy, OneTimeToken, Participation, Person, PersonRole, ReferentLink,
+    Session,
+)
 from .schemas import (
     AdminPersonSchema, AuditPageSchema, AuditQuerySchema, CompanyCreateSchema, CompanyListSchema, CompanySchema,
     CompanyUpdateSchema, EntityInputSchema, EntitySchema, InvitationAcceptanceSchema, InvitationPreviewSchema,
-    InvitationSchema, InvitationSentSchema, MessageSchema, PageQuerySchema, PeopleQuerySchema, PersonAdminUpdateSchema,
-    PersonPageSchema,
+    InvitationSchema, InvitationSentSchema, MessageSchema, OtherManagerRequestPageSchema, PageQuerySchema, PeopleQuerySchema,
+    PersonAdminUpdateSchema, PersonPageSchema,
 )
 
 companies = Blueprint("companies", __name__, url_prefix="/companies",
                       description="Administration des entreprises : identité légale, domaines, entités, politique de jours.")
 people = Blueprint("people", __name__, url_prefix="/people",
-                   description="Administration des personnes : rôles, entité de rattachement, désactivation, mécénat fin de carrière.")
+                   description="Administration des personnes : rôles, entité de rattachement, manager, désactivation, mécénat fin de carrière.")
 invitations = Blueprint("invitations", __name__, url_prefix="/invitations",
                         description="Inviter des administrateurs, des référents d'association ou des salariés.")
 audit_log = Blueprint("audit", __name__, url_prefix="/audit", description="Le journal des événements de sécurité (opérateurs).")
@@ -118,6 +121,7 @@ def company_view(company: Company) -> dict:
         "days_per_year": float(company.days_per_year),
         "end_of_career_enabled": company.end_of_career_enabled,
         "uses_sso": company.uses_sso,
+        "other_manager_policy": company.other_manager_policy,
         "entities": [{"id": entity.id, "name": entity.name} for entity in company.entities],
         "created_at": company.created_at,
         "updated_at": company.updated_at,
@@ -210,6 +214,7 @@ class Companies(MethodView):
                 days_per_year=Decimal(str(payload["days_per_year"])),
                 end_of_career_enabled=payload["end_of_career_enabled"],
                 uses_sso=payload["uses_sso"],
+                other_manager_policy=payload["other_manager_policy"],
                 created_at=now,
                 updated_at=now,
             )
@@ -249,7 +254,7 @@ class CompanyResource(MethodView):
             for field in ("name", "head_office_address", "rcs", "representative_name", "representative_title"):
                 if field in payload:
                     setattr(company, field, payload[field].strip())
-            for field in ("siren", "end_of_career_enabled", "uses_sso"):
+            for field in ("siren", "end_of_career_enabled", "uses_sso", "other_manager_policy"):
                 if field in payload:
                     setattr(company, field, payload[field])
             if "days_per_year" in payload:
@@ -361,6 +366,43 @@ class CompanyPeople(MethodView):
             return {"items": [admin_person_view(session, person) for person in rows], "total": total}
 
 
+@companies.route("/<string:company_id>/other-manager-requests")
+class OtherManagerRequests(MethodView):
+    @login_required
+    @companies.arguments(PageQuerySchema, location="query")
+    @companies.response(200, OtherManagerRequestPageSchema)
+    def get(self, args, company_id):
+        """Les demandes de dates envoyées à quelqu'un d'autre que le manager enregistré (et décidées par lui), les plus récentes d'abord."""
+        with current_runtime().db.reading() as session:
+            caller = staff(session)
+            company = company_in_reach(session, caller, company_id)
+            query = (
+                sa.select(DateRequest, Person, MissionCopy)
+                .join(Person, Person.id == DateRequest.person_id)
+                .join(Participation, Participation.id == DateRequest.participation_id)
+                .join(MissionCopy, MissionCopy.id == Participation.mission_id)
+                .where(Person.company_id == company.id, sa.or_(
+                    DateRequest.recorded_manager_email.is_(None), DateRequest.recorded_manager_email != DateRequest.manager_email))
+            )
+            total = session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
+            rows = session.execute(
+                query.order_by(DateRequest.requested_at.desc(), DateRequest.id)
+                .offset((args["page"] - 1) * args["per_page"]).limit(args["per_page"])
+            ).all()
+            return {"items": [_other_manager_request_view(request, person, mission) for request, person, mission in rows], "total": total}
+
+
+def _other_manager_request_view(request: DateRequest, person: Person, mission: MissionCopy) -> dict:
+    return {
+        "id": request.id, "person": {"id": person.id, "name": f"{person.first_name} {person.last_name}", "email": person.email},
+        "mission_title": mission.title, "association_name": mission.association_name, "kind": request.kind,
+        "manager_email": request.manager_email, "recorded_manager_email": request.recorded_manager_email,
+        "status": request.status, "requested_at": request.requested_at, "decided_at": request.decided_at,
+        "decided_via": request.decided_via,
+        "dates": [{"date": d.day, "format": d.format, "label": domain.date_label(d.day, d.format)} for d in request.dates],
+    }
+
+
 # -- people -----------------------------------------------------------------------------------------
 
 
@@ -409,6 +451,18 @@ def _entity_for(session, caller: Person, person: Person, entity_id: str) -> Enti
     return entity
 
 
+def _recorded_manager(session, person: Person, wanted: str | None) -> str | None:
+    """`domain.check_recorded_manager` with the person's company domains (422 on manager_email otherwise)."""
+    if wanted and not person.company_id:
+        field_error("manager_email", "Cette personne n'est rattachée à aucune entreprise : elle ne peut pas avoir de manager.")
+    company = session.get(Company, person.company_id) if person.company_id else None
+    try:
+        return domain.check_recorded_manager(wanted, person_email=person.email,
+                                             company_domains=frozenset(row.domain for row in company.domains) if company else frozenset())
+    except domain.DomainError as exc:
+        field_error(exc.field or "manager_email", str(exc))
+
+
 @people.route("/<string:person_id>")
 class PersonResource(MethodView):
     @login_required
@@ -423,7 +477,8 @@ class PersonResource(MethodView):
     @people.arguments(PersonAdminUpdateSchema)
     @people.response(200, AdminPersonSchema)
     def patch(self, payload, person_id):
-        """Changer les rôles d'une personne, son entité de rattachement, désactiver ou réactiver son compte."""
+        """Changer les rôles d'une personne, son entité de rattachement, son manager (qui valide ses dates), désactiver ou
+        réactiver son compte."""
         with current_runtime().unit_of_work() as uow:
             caller = staff(uow.session)
             person = person_in_reach(uow.session, caller, person_id, for_update=True)
@@ -441,6 +496,15 @@ class PersonResource(MethodView):
                 changed = True
                 audit(uow.session, "person_entity_changed", person_id=person.id, actor_id=caller.id,
                       entity_before=before, entity_id=entity.id, entity_name=entity.name)
+
+            if "manager_email" in payload:
+                manager = _recorded_manager(uow.session, person, payload["manager_email"])
+                if manager != person.manager_email:
+                    before = person.manager_email
+                    person.manager_email = manager
+                    changed = True
+                    audit(uow.session, "person_manager_changed", person_id=person.id, actor_id=caller.id,
+                          manager_before=before, manager_email=manager)
 
             if "roles" in payload or "association_ids" in payload:
                 old_roles, old_associations = set(person.role_names), set(person.association_ids)

@@ -148,6 +148,11 @@ def email_domain(email: str) -> str:
     return normalize_email(email).rsplit("@", 1)[-1]
 
 
+def company_address(email: str, company_domains: frozenset[str] | set[str]) -> bool:
+    """An address of one of the company's own e-mail domains (exactly: no sub-domain, no look-alike)."""
+    return "@" in email and email_domain(email) in company_domains
+
+
 # -- the allowance ------------------------------------------------------------------------------
 
 DEFAULT_DAYS_PER_YEAR = Decimal("2")
@@ -458,6 +463,84 @@ def request_kind(has_approved_dates: bool, has_pending_request: bool) -> str:
     After a refusal or a cancellation with nothing else on the mission, the next request is the initial one again.
     """
     return "additional" if has_approved_dates or has_pending_request else "initial"
+
+
+# -- who approves the dates ---------------------------------------------------------------------
+
+
+class OtherManagerPolicy(StrEnum):
+    """A company's answer when an employee sends a request to someone other than their recorded manager."""
+
+    ALLOWED = "allowed"
+    ALLOWED_NOTIFY_ADMIN = "allowed_notify_admin"
+    REFUSED = "refused"
+
+
+# The workflow keeps running for people whose manager is not recorded yet, and every exception reaches the admin.
+DEFAULT_OTHER_MANAGER_POLICY = OtherManagerPolicy.ALLOWED_NOTIFY_ADMIN
+
+OTHER_MANAGER_POLICY_LABELS = {
+    OtherManagerPolicy.ALLOWED: "autorisé",
+    OtherManagerPolicy.ALLOWED_NOTIFY_ADMIN: "autorisé, l'administrateur est prévenu",
+    OtherManagerPolicy.REFUSED: "refusé : seul le manager enregistré valide",
+}
+
+
+def _domains_hint(company_domains: frozenset[str] | set[str]) -> str:
+    names = sorted(company_domains)
+    if not names:
+        return "l'adresse professionnelle de ton manager"
+    return "une adresse " + " ou ".join(f"@{name}" for name in names)
+
+
+def check_recorded_manager(manager_email: str | None, *, person_email: str, company_domains: frozenset[str] | set[str]) -> str | None:
+    """The manager a company admin (later SSO or SCIM) records for a person: an address of the company, not their own."""
+    if not manager_email:
+        return None
+    manager = normalize_email(manager_email)
+    if manager == normalize_email(person_email):
+        raise DomainError("Une personne ne peut pas être son propre manager.", field="manager_email")
+    if not company_address(manager, company_domains):
+        raise DomainError(f"Le manager doit avoir une adresse de l'entreprise : {_domains_hint(company_domains)}.", field="manager_email")
+    return manager
+
+
+@dataclass(frozen=True)
+class Approver:
+    """Who a date request goes to, and whether it is the person's recorded manager."""
+
+    email: str
+    recorded: bool
+    notify_admin: bool
+
+
+def choose_approver(named: str | None, *, person_email: str, recorded_manager: str | None,
+                    company_domains: frozenset[str] | set[str], policy: str) -> Approver:
+    """The approval is the control the workflow rests on, so the approver must be someone the company recognises:
+    by default the recorded manager; anyone else only at an address of the company, and as the company's policy says.
+
+    Raises `DomainError` on `manager_email` with the French reason.
+    """
+    recorded = normalize_email(recorded_manager) if recorded_manager else None
+    email = normalize_email(named) if named else recorded
+    policy = OtherManagerPolicy(policy)
+    if not email:
+        if policy == OtherManagerPolicy.REFUSED:
+            raise DomainError("Ton manager n'est pas encore enregistré : demande à l'administrateur de ton entreprise de l'indiquer "
+                              "dans Tandem, puis envoie ta demande.", field="manager_email")
+        raise DomainError("Renseigne l'adresse e-mail de ton manager.", field="manager_email")
+    if email == normalize_email(person_email):
+        raise DomainError("Indique l'adresse de ton manager, pas la tienne.", field="manager_email")
+    if not company_address(email, company_domains):
+        raise DomainError(f"Indique l'adresse professionnelle de ton manager : {_domains_hint(company_domains)}.", field="manager_email")
+    if email == recorded:
+        return Approver(email=email, recorded=True, notify_admin=False)
+    if policy == OtherManagerPolicy.REFUSED:
+        raise DomainError(f"Ton entreprise demande que tes dates soient validées par ton manager enregistré ({recorded}) : "
+                          "pour en changer, adresse-toi à l'administrateur de ton entreprise." if recorded else
+                          "Ton manager n'est pas encore enregistré : demande à l'administrateur de ton entreprise de l'indiquer "
+                          "dans Tandem, puis envoie ta demande.", field="manager_email")
+    return Approver(email=email, recorded=False, notify_admin=policy == OtherManagerPolicy.ALLOWED_NOTIFY_ADMIN)
 
 
 # -- attendance ---------------------------------------------------------------------------------

@@ -225,6 +225,8 @@ DATES_CANCELLED = "engagement.dates.cancelled"
 ATTENDANCE_ATTESTED = "engagement.attendance.attested"
 BILAN_COMPLETED = "engagement.bilan.completed"
 REMINDER_DUE = "engagement.reminder.due"
+# The company's policy lets employees send date requests to another manager of the company, its admins being told.
+OTHER_MANAGER_NAMED = "engagement.dates.other_manager_named"
 
 
 class DayData(Schema):
@@ -337,6 +339,22 @@ class ReminderDueData(Schema):
     due_since = fields.AwareDateTime(required=True)
 
 
+class OtherManagerNamedData(Schema):
+    request_id = fields.String(required=True)
+    company_id = fields.String(required=True)
+    person_id = fields.String(required=True)
+    person_name = fields.String(required=True)
+    person_email = fields.String(required=True)
+    manager_email = fields.String(required=True)
+    recorded_manager_email = fields.String(allow_none=True, required=True)
+    mission_title = fields.String(required=True)
+    association_name = fields.String(required=True)
+    year = fields.Integer(required=True)
+    dates = fields.List(fields.Nested(DayData), required=True)
+    requested_at = fields.AwareDateTime(required=True)
+    admin_emails = fields.List(fields.String(), required=True)
+
+
 def application_submitted(uow: UnitOfWork, data: dict) -> None:
     uow.publish(APPLICATION_SUBMITTED, data["participation_id"], ApplicationSubmittedData().dump(data))
 
@@ -359,3 +377,7 @@ def bilan_completed(uow: UnitOfWork, data: dict) -> None:
 
 def reminder_due(uow: UnitOfWork, data: dict) -> None:
     uow.publish(REMINDER_DUE, data["participation_id"], ReminderDueData().dump(data))
+
+
+def other_manager_named(uow: UnitOfWork, data: dict) -> None:
+    uow.publish(OTHER_MANAGER_NAMED, data["request_id"], OtherManagerNamedData().dump(data))

@@ -56,6 +56,9 @@ class Company(Base):
     days_per_year: Mapped[Decimal] = mapped_column(sa.Numeric(4, 1))
     end_of_career_enabled: Mapped[bool] = mapped_column(sa.Boolean)
     uses_sso: Mapped[bool] = mapped_column(sa.Boolean)
+    # domain.OtherManagerPolicy: may an employee send a date request to someone other than their recorded manager?
+    other_manager_policy: Mapped[str] = mapped_column(sa.String(30), default="allowed_notify_admin",
+                                                      server_default="allowed_notify_admin")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -91,6 +94,8 @@ class Person(Base):
     first_name: Mapped[str] = mapped_column(sa.String(100))
     last_name: Mapped[str] = mapped_column(sa.String(100))
     phone: Mapped[str | None] = mapped_column(sa.String(30), nullable=True)
+    # The recorded manager, who validates the person's dates by default: set by a company admin (later SSO or SCIM),
+    # never by the person (`domain.check_recorded_manager`).
     manager_email: Mapped[str | None] = mapped_column(sa.String(254), nullable=True)
     password_hash: Mapped[str | None] = mapped_column(sa.String(200), nullable=True)
     status: Mapped[str] = mapped_column(sa.String(20))
@@ -277,6 +282,9 @@ class DateRequest(Base):
     person_id: Mapped[str] = mapped_column(sa.ForeignKey("people.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(sa.String(20))  # initial | additional
     manager_email: Mapped[str] = mapped_column(sa.String(254), index=True)
+    # The person's recorded manager when the request was made (null: none). A request sent to anyone else is shown
+    # to the company admins (« Validations par un autre manager »).
+    recorded_manager_email: Mapped[str | None] = mapped_column(sa.String(254), nullable=True)
     message: Mapped[str] = mapped_column(sa.Text)
     status: Mapped[str] = mapped_column(sa.String(20))  # domain.RequestStatus
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -15,7 +15,7 @@ from tandem_shared.inbox import UnitOfWork
 
 from . import domain, events
 from .domain import DateState, ParticipationStatus, RequestStatus
-from .models import Convention, DateRequest, MissionCopy, MissionDate, Participation, Person
+from .models import Convention, DateRequest, MissionCopy, MissionDate, Participation, Person, PersonRole
 
 CONVENTION_VIEWER = "/mon-compte/conventions/{convention_id}"
 """The web client's convention viewer, where the employee reads and signs a version (`docs/workflow-events.md`)."""
@@ -71,6 +71,28 @@ def team_requests_to_validate(session: DbSession, manager_email: str) -> int:
             DateRequest.approval_created_at.is_not(None),
         )
     ) or 0
+
+
+def company_admin_emails(session: DbSession, company_id: str) -> list[str]:
+    """The addresses of the company's active admins, who hear of requests sent to someone other than the recorded manager."""
+    return list(session.scalars(
+        sa.select(Person.email).join(PersonRole, PersonRole.person_id == Person.id).where(
+            Person.company_id == company_id, Person.status == domain.PersonStatus.ACTIVE.value,
+            PersonRole.role == domain.Role.COMPANY_ADMIN.value,
+        ).order_by(Person.email)
+    ))
+
+
+def other_manager_named(uow: UnitOfWork, request: DateRequest, person: Person, mission: MissionCopy) -> None:
+    """« Autorisé, l'administrateur est prévenu »: the company's admins are e-mailed (by the notifier) about the request."""
+    events.other_manager_named(uow, {
+        "request_id": request.id, "company_id": person.company_id, "person_id": person.id, "person_name": full_name(person),
+        "person_email": person.email, "manager_email": request.manager_email,
+        "recorded_manager_email": request.recorded_manager_email, "mission_title": mission.title,
+        "association_name": mission.association_name, "year": request.participation.year,
+        "dates": [day_data(d) for d in request.dates], "requested_at": request.requested_at,
+        "admin_emails": company_admin_emails(uow.session, person.company_id),
+    })
 
 
 def bilans_to_complete(session: DbSession, person_id: str) -> int:

@@ -55,7 +55,8 @@ class Me(MethodView):
     @profile.arguments(ProfileUpdateSchema)
     @profile.response(200, PersonSchema)
     def patch(self, payload):
-        """Modifier mon profil (nom, entité, téléphone, e-mail habituel de mon manager, date de départ en retraite)."""
+        """Modifier mon profil (nom, entité, téléphone, date de départ en retraite) ; ton manager, lui, est enregistré par
+        l'administrateur de ton entreprise."""
         with current_runtime().unit_of_work() as uow:
             person = me(uow.session, for_update=True)
             if "entity_id" in payload:
@@ -68,11 +69,10 @@ class Me(MethodView):
                     setattr(person, field, payload[field].strip())
             if "phone" in payload:
                 person.phone = payload["phone"]
-            if "manager_email" in payload:
-                manager = payload["manager_email"]
-                if manager and domain.normalize_email(manager) == person.email:
-                    field_error("manager_email", "Indique l'adresse de ton manager, pas la tienne.")
-                person.manager_email = domain.normalize_email(manager) if manager else None
+            if "manager_email" in payload and domain.normalize_email(payload["manager_email"] or "") != (person.manager_email or ""):
+                # The manager approves the person's absences: the person cannot choose them (issue 19).
+                field_error("manager_email", "Ton manager est enregistré par l'administrateur de ton entreprise : "
+                                             "demande-lui de le modifier si besoin.")
             if "retirement_date" in payload and payload["retirement_date"] != person.retirement_date:
                 retirement = payload["retirement_date"]
                 if retirement is not None and retirement < clock.today():

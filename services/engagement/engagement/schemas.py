@@ -94,7 +94,8 @@ class ProfileUpdateSchema(Schema):
     last_name = fields.String(validate=NAME)
     entity_id = fields.String()
     phone = fields.String(allow_none=True, validate=validate.Regexp(r"^\+?[0-9 .()-]{6,30}$", error="Ce numéro de téléphone n'est pas valide."))
-    manager_email = fields.Email(allow_none=True)
+    manager_email = fields.Email(allow_none=True, metadata={
+        "description": "Refusé s'il change : ton manager est enregistré par l'administrateur de ton entreprise."})
     retirement_date = fields.Date(allow_none=True)
 
 
@@ -210,6 +211,10 @@ class CompanyCreateSchema(Schema):
     days_per_year = _days_per_year(load_default=2.0)
     end_of_career_enabled = fields.Boolean(load_default=True, metadata={"description": "Mécénat fin de carrière : 1 jour par semaine dans les 12 mois avant la retraite."})
     uses_sso = fields.Boolean(load_default=False, metadata={"description": "L'entreprise utilise la connexion SSO (l'inscription par formulaire est alors fermée)."})
+    other_manager_policy = fields.String(load_default=domain.DEFAULT_OTHER_MANAGER_POLICY.value,
+                                         validate=validate.OneOf([policy.value for policy in domain.OtherManagerPolicy]), metadata={
+        "description": "Si un salarié peut faire valider ses dates par un autre manager que celui enregistré (à une adresse de "
+                       "l'entreprise) : allowed, allowed_notify_admin (les administrateurs sont prévenus) ou refused."})
 
 
 class CompanyUpdateSchema(Schema):
@@ -223,6 +228,9 @@ class CompanyUpdateSchema(Schema):
     days_per_year = _days_per_year()
     end_of_career_enabled = fields.Boolean()
     uses_sso = fields.Boolean()
+    other_manager_policy = fields.String(validate=validate.OneOf([policy.value for policy in domain.OtherManagerPolicy]), metadata={
+        "description": "Si un salarié peut faire valider ses dates par un autre manager que celui enregistré (à une adresse de "
+                       "l'entreprise) : allowed, allowed_notify_admin (les administrateurs sont prévenus) ou refused."})
 
 
 class CompanySchema(Schema):
@@ -237,6 +245,7 @@ class CompanySchema(Schema):
     days_per_year = fields.Float()
     end_of_career_enabled = fields.Boolean()
     uses_sso = fields.Boolean()
+    other_manager_policy = fields.String()
     entities = fields.List(fields.Nested(EntitySchema))
     created_at = fields.AwareDateTime()
     updated_at = fields.AwareDateTime()
@@ -288,6 +297,8 @@ class PersonAdminUpdateSchema(Schema):
         validate=validate.Length(min=1, max=36, error="Choisis une entité dans la liste."),
         metadata={"description": "L'entité de rattachement, parmi celles de l'entreprise de la personne."},
     )
+    manager_email = fields.Email(allow_none=True, validate=validate.Length(max=254), metadata={
+        "description": "Le manager de la personne, qui valide ses dates par défaut : une adresse de l'entreprise (null : aucun)."})
 
 
 class InvitationSchema(Schema):
@@ -404,6 +415,39 @@ class MissionDateSchema(Schema):
     request_id = fields.String()
 
 
+class OtherManagerPersonSchema(Schema):
+    id = fields.String()
+    name = fields.String()
+    email = fields.String()
+
+
+class OtherManagerDateSchema(Schema):
+    date = fields.Date()
+    format = fields.String()
+    label = fields.String(metadata={"description": "« Lundi 26 (journée) »"})
+
+
+class OtherManagerRequestSchema(Schema):
+    id = fields.String()
+    person = fields.Nested(OtherManagerPersonSchema)
+    mission_title = fields.String()
+    association_name = fields.String()
+    kind = fields.String(metadata={"description": "initial ou additional."})
+    manager_email = fields.String(metadata={"description": "À qui la demande a été envoyée : c'est cette personne qui la décide."})
+    recorded_manager_email = fields.String(allow_none=True, metadata={
+        "description": "Le manager enregistré de la personne au moment de la demande (null : aucun)."})
+    status = fields.String(metadata={"description": "pending, approved, refused ou cancelled."})
+    requested_at = fields.AwareDateTime()
+    decided_at = fields.AwareDateTime(allow_none=True)
+    decided_via = fields.String(allow_none=True, metadata={"description": "link (le lien de l'e-mail) ou team_view."})
+    dates = fields.List(fields.Nested(OtherManagerDateSchema))
+
+
+class OtherManagerRequestPageSchema(Schema):
+    items = fields.List(fields.Nested(OtherManagerRequestSchema))
+    total = fields.Integer()
+
+
 class MonthSchema(Schema):
     month = fields.String(metadata={"description": "« JANVIER 2026 »"})
     dates = fields.List(fields.Nested(MissionDateSchema))
@@ -472,14 +516,20 @@ class DayInputSchema(Schema):
 
 
 class DateRequestDraftSchema(Schema):
-    manager_email = fields.String(allow_none=True, metadata={"description": "L'adresse de ton manager enregistrée dans ton profil."})
+    manager_email = fields.String(allow_none=True, metadata={
+        "description": "Ton manager, enregistré par l'administrateur de ton entreprise (null : pas encore enregistré)."})
     message = fields.String(metadata={"description": "Le message pré-rempli du guide pour ton manager."})
     year = fields.Integer()
+    other_manager_policy = fields.String(metadata={
+        "description": "Si tu peux envoyer ta demande à un autre manager de l'entreprise : allowed, allowed_notify_admin "
+                       "(l'administrateur est prévenu) ou refused (seul ton manager enregistré valide)."})
+    company_domains = fields.List(fields.String(), metadata={"description": "Les domaines des adresses de l'entreprise."})
 
 
 class DateRequestInputSchema(Schema):
     manager_email = fields.Email(load_default=None, allow_none=True, metadata={
-        "description": "Ta demande d'absence sera envoyée à : (par défaut, l'adresse de ton manager dans ton profil)."})
+        "description": "Ta demande d'absence sera envoyée à : par défaut ton manager enregistré par ton entreprise ; un autre "
+                       "manager, à une adresse de l'entreprise, seulement si la politique de l'entreprise le permet."})
     dates = fields.List(fields.Nested(DayInputSchema), required=True,
                         validate=validate.Length(min=1, max=60, error="Indique entre 1 et 60 dates."))
     message = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=5000),

@@ -23,7 +23,7 @@ from .admin import is_operator
 from .domain import DateState, ParticipationStatus, RequestStatus, Role
 from .models import AssociationCopy, Company, DateRequest, Entity, MissionCopy, MissionDate, Participation, Person
 from .participations import (
-    approved_dates, booked, cancel_request, full_name, participation_view, pending_requests, referent_view,
+    approved_dates, booked, cancel_request, full_name, other_manager_named, participation_view, pending_requests, referent_view,
     refresh_attendance, request_view, signed_days, waiting_at_step_one,
 )
 from .profile import allowance_of
@@ -243,18 +243,35 @@ class OneParticipation(MethodView):
 # -- step 2: « Je valide mes dates » and « Ajouter des dates » -------------------------------------
 
 
+def _approver(session, person: Person, named: str | None) -> domain.Approver:
+    """Who the request goes to (`domain.choose_approver`): 422 on manager_email when the company does not recognise them."""
+    company = session.get(Company, person.company_id) if person.company_id else None
+    try:
+        return domain.choose_approver(
+            named, person_email=person.email, recorded_manager=person.manager_email,
+            company_domains=frozenset(row.domain for row in company.domains) if company else frozenset(),
+            policy=company.other_manager_policy if company else domain.OtherManagerPolicy.REFUSED,
+        )
+    except domain.DomainError as exc:
+        field_error(exc.field or "manager_email", str(exc))
+
+
 @participations.route("/<string:participation_id>/date-requests/draft")
 class DateRequestDraft(MethodView):
     @login_required
     @participations.response(200, DateRequestDraftSchema)
     def get(self, participation_id):
-        """Le formulaire de l'étape 2 pré-rempli : l'adresse de ton manager et le message du guide."""
+        """Le formulaire de l'étape 2 pré-rempli : ton manager enregistré par ton entreprise, le message du guide, et si tu peux
+        envoyer ta demande à un autre manager de l'entreprise."""
         with current_runtime().db.reading() as session:
             person = me(session)
             participation = _own(session, participation_id, person)
             mission = _mission_of(session, participation)
+            company = session.get(Company, person.company_id) if person.company_id else None
             return {"manager_email": person.manager_email, "message": domain.date_request_template(mission.association_name),
-                    "year": participation.year}
+                    "year": participation.year,
+                    "other_manager_policy": company.other_manager_policy if company else domain.OtherManagerPolicy.REFUSED.value,
+                    "company_domains": [row.domain for row in company.domains] if company else []}
 
 
 @participations.route("/<string:participation_id>/date-requests")
@@ -271,18 +288,15 @@ class DateRequests(MethodView):
             participation = _own(session, participation_id, person, for_update=True)
             _open(participation)
             mission = _mission_of(session, participation)
-            manager_email = domain.normalize_email(payload["manager_email"] or person.manager_email or "")
-            if not manager_email:
-                field_error("manager_email", "Renseigne l'adresse e-mail de ton manager.")
-            if manager_email == person.email:
-                field_error("manager_email", "Indique l'adresse de ton manager, pas la tienne.")
+            approver = _approver(session, person, payload["manager_email"])
+            manager_email = approver.email
             requested = [domain.DayRequest(day=entry["date"], format=entry["format"]) for entry in payload["dates"]]
             errors = domain.check_dates(requested, year=participation.year, today=today, booked=booked(session, person.id),
                                         allowance=allowance_of(session, person, today))
             if errors:
                 _dates_error(errors)
             request = DateRequest(
-                id=str(uuid.uuid4()), person_id=person.id, manager_email=manager_email,
+                id=str(uuid.uuid4()), person_id=person.id, manager_email=manager_email, recorded_manager_email=person.manager_email,
                 kind=domain.request_kind(bool(approved_dates(participation)), bool(pending_requests(participation))),
                 message=(payload["message"] or "").strip() or domain.date_request_template(mission.association_name),
                 status=RequestStatus.PENDING.value, requested_at=now,
@@ -294,9 +308,6 @@ class DateRequests(MethodView):
             ]
             participation.requests.append(request)
             participation.updated_at = now
-            if not person.manager_email:
-                person.manager_email = manager_email
-                person.updated_at = now
             try:
                 session.flush()
             except IntegrityError:
@@ -311,6 +322,11 @@ class DateRequests(MethodView):
                 "dates": [{"date": d.day, "format": d.format} for d in request.dates],
                 "message": request.message, "requested_at": now,
             })
+            if not approver.recorded:
+                audit(session, "date_request_sent_to_other_manager", person_id=person.id, actor_id=person.id, request_id=request.id,
+                      manager_email=manager_email, recorded_manager_email=person.manager_email)
+            if approver.notify_admin:
+                other_manager_named(uow, request, person, mission)
             return request_view(request)
 
 

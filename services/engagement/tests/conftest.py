@@ -144,6 +144,9 @@ class Caller:
     def put(self, path, json=None):
         return self.service.client.put(path, json=json, headers=self._headers())
 
+    def patch(self, path, json=None):
+        return self.service.client.patch(path, json=json, headers=self._headers())
+
     def delete(self, path):
         return self.service.client.delete(path, headers=self._headers())
 

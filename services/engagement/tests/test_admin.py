@@ -337,6 +337,54 @@ def test_only_an_admin_of_the_company_or_an_operator_changes_an_entity(demo, tok
     assert by_operator.status_code == 200 and by_operator.json["entity"]["name"] == "Marketing et communication"
 
 
+def test_an_admin_records_a_person_manager_of_the_company_and_it_is_audited(demo, tokens):
+    recorded = demo.client.patch(f"/people/{LUCAS}", json={"manager_email": "Nathalie.Roux@Horizon-Group.example"}, headers=as_admin(tokens))
+    assert recorded.status_code == 200, recorded.json
+    assert recorded.json["manager_email"] == "nathalie.roux@horizon-group.example"
+    log = demo.client.get(f"/audit?person_id={LUCAS}", headers=as_operator(tokens)).json["items"]
+    assert log[0]["action"] == "person_manager_changed" and log[0]["actor_id"] == ADMIN
+    assert log[0]["details"] == {"manager_before": "sophie.laurent@horizon.example", "manager_email": "nathalie.roux@horizon-group.example"}
+    cleared = demo.client.patch(f"/people/{LUCAS}", json={"manager_email": None}, headers=as_admin(tokens))
+    assert cleared.status_code == 200 and cleared.json["manager_email"] is None
+
+
+def test_a_recorded_manager_must_be_an_address_of_the_company_and_not_the_person(demo, tokens):
+    for manager, message in (
+        ("lucas.perso@gmail.example", "Le manager doit avoir une adresse de l'entreprise : une adresse @horizon-group.example ou @horizon.example."),
+        ("chef@horizon.example.evil.example", "Le manager doit avoir une adresse de l'entreprise : une adresse @horizon-group.example ou @horizon.example."),
+        ("Lucas.Bernard@horizon.example", "Une personne ne peut pas être son propre manager."),
+    ):
+        refused = demo.client.patch(f"/people/{LUCAS}", json={"manager_email": manager}, headers=as_admin(tokens))
+        assert refused.status_code == 422, manager
+        assert refused.json["errors"] == {"manager_email": [message]}
+    assert demo.client.get(f"/people/{LUCAS}", headers=as_admin(tokens)).json["manager_email"] == "sophie.laurent@horizon.example"
+    # Nobody but the company's admins (and operators) records it.
+    assert demo.client.patch(f"/people/{LUCAS}", json={"manager_email": "nathalie.roux@horizon.example"},
+                             headers=as_employee(tokens, LUCAS)).status_code == 403
+
+
+def test_the_admin_sets_the_company_policy_on_other_managers(demo, tokens):
+    company = demo.client.get(f"/companies/{DEMO_COMPANY_ID}", headers=as_admin(tokens)).json
+    assert company["other_manager_policy"] == "allowed_notify_admin"
+    changed = demo.client.patch(f"/companies/{DEMO_COMPANY_ID}", json={"other_manager_policy": "refused"}, headers=as_admin(tokens))
+    assert changed.status_code == 200 and changed.json["other_manager_policy"] == "refused"
+    wrong = demo.client.patch(f"/companies/{DEMO_COMPANY_ID}", json={"other_manager_policy": "whatever"}, headers=as_admin(tokens))
+    assert wrong.status_code == 422 and "other_manager_policy" in wrong.json["errors"]
+    assert demo.client.patch(f"/companies/{DEMO_COMPANY_ID}", json={"other_manager_policy": "allowed"},
+                             headers=as_employee(tokens)).status_code == 403
+    created = create_company(demo, tokens)
+    assert created["other_manager_policy"] == "allowed_notify_admin"
+
+
+def test_only_the_company_admins_see_requests_sent_to_another_manager(demo, tokens):
+    assert demo.client.get(f"/companies/{DEMO_COMPANY_ID}/other-manager-requests", headers=as_admin(tokens)).json == {"items": [], "total": 0}
+    assert demo.client.get(f"/companies/{DEMO_COMPANY_ID}/other-manager-requests", headers=as_employee(tokens)).status_code == 403
+    other = create_company(demo, tokens)
+    other_admin = add_person(demo, "rh@solvea.example", ["company_admin", "employee"], other["id"])
+    headers = tokens.headers(other_admin, roles=["company_admin", "employee"])
+    assert demo.client.get(f"/companies/{DEMO_COMPANY_ID}/other-manager-requests", headers=headers).status_code == 404
+
+
 # -- invitations ------------------------------------------------------------------------------------
 
 

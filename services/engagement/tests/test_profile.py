@@ -29,17 +29,22 @@ def mission(service):
 
 
 def test_the_profile_fills_in_what_step_one_and_step_two_will_prefill(service, camille):
-    response = camille.request("PATCH", "/me", json={"phone": "06 12 34 56 78", "manager_email": "Sophie.Laurent@horizon.test", "entity_id": "e-dsi"})
+    response = camille.request("PATCH", "/me", json={"phone": "06 12 34 56 78", "entity_id": "e-dsi"})
     assert response.status_code == 200, response.json
-    assert response.json["manager_email"] == "sophie.laurent@horizon.test"
+    assert response.json["phone"] == "06 12 34 56 78"
     assert response.json["entity"] == {"id": "e-dsi", "name": "DSI"}
     (updated,) = service.published("engagement.person.updated")
     assert updated.data["entity_name"] == "DSI"
 
 
-def test_the_profile_refuses_an_entity_of_another_company_and_ones_own_address_as_manager(camille):
+def test_the_profile_refuses_an_entity_of_another_company_and_choosing_ones_own_manager(camille):
     assert camille.request("PATCH", "/me", json={"entity_id": "e-sso"}).json["errors"] == {"entity_id": ["Choisis ton entité de rattachement dans la liste."]}
-    assert camille.request("PATCH", "/me", json={"manager_email": "camille.martin@horizon.test"}).status_code == 422
+    for manager in ("camille.martin@horizon.test", "sophie.laurent@horizon.test", "camille@perso.example"):
+        response = camille.request("PATCH", "/me", json={"manager_email": manager})
+        assert response.status_code == 422
+        assert response.json["errors"] == {"manager_email": [
+            "Ton manager est enregistré par l'administrateur de ton entreprise : demande-lui de le modifier si besoin."]}
+    assert camille.request("GET", "/me").json["manager_email"] is None
 
 
 def test_a_new_retirement_date_waits_for_the_admins_confirmation(service, camille):

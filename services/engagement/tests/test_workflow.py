@@ -186,16 +186,93 @@ def test_requesting_dates_sends_them_to_my_manager_and_shows_them_by_month(servi
     assert card["can_add_dates"] and card["days_pending"] == 1.0
 
 
-def test_the_manager_address_defaults_to_the_profile_and_is_saved_when_it_had_none(service, person, mission):
+def test_the_request_goes_to_the_recorded_manager_by_default_and_never_to_myself(service, person, mission):
     lucas = person(email="lucas.bernard@horizon.test", first_name="Lucas", manager_email=None)
     participation = apply(lucas, mission).json["id"]
     response = request_dates(lucas, participation, DAYS[0])
     assert response.status_code == 422
     assert response.json["errors"] == {"manager_email": ["Renseigne l'adresse e-mail de ton manager."]}
-    mine = request_dates(lucas, participation, DAYS[0], manager_email="lucas.bernard@horizon.test")
+    mine = request_dates(lucas, participation, DAYS[0], manager_email="Lucas.Bernard@horizon.test")
     assert mine.json["errors"] == {"manager_email": ["Indique l'adresse de ton manager, pas la tienne."]}
-    assert request_dates(lucas, participation, DAYS[0], manager_email="Sophie.Laurent@horizon.test").status_code == 201
-    assert lucas.get("/me").json["manager_email"] == "sophie.laurent@horizon.test"
+    assert counts(service)["date_requests"] == 0
+
+
+def test_issue_19_an_employee_cannot_approve_their_own_absence_from_a_personal_address(service, camille, applied, decide):
+    """The attack: name a personal address, get the link, accept; the owner of that address reads the convention."""
+    before = counts(service)
+    for address in ("camille.perso@gmail.example", "camille@horizon.test.evil.example", "camille@sub.horizon.test"):
+        response = request_dates(camille, applied, DAYS[0], manager_email=address)
+        assert response.status_code == 422, (address, response.json)
+        assert response.json["errors"] == {"manager_email": [
+            "Indique l'adresse professionnelle de ton manager : une adresse @horizon.test."]}
+    assert counts(service) == before
+    assert service.published("engagement.dates.requested") == []
+    # Nor may the employee rewrite their recorded manager to send it there by default.
+    changed = camille.patch("/me", json={"manager_email": "camille.perso@gmail.example"})
+    assert changed.status_code == 422
+    assert changed.json["errors"]["manager_email"][0].startswith("Ton manager est enregistré par l'administrateur de ton entreprise")
+    assert camille.get("/me").json["manager_email"] == "sophie.laurent@horizon.test"
+    assert request_dates(camille, applied, DAYS[0]).json["manager_email"] == "sophie.laurent@horizon.test"
+
+
+def _policy(service, policy):
+    from engagement.models import Company
+
+    with service.runtime.unit_of_work() as uow:
+        uow.session.get(Company, "c-horizon").other_manager_policy = policy
+
+
+@pytest.fixture
+def horizon_admin(person):
+    return person(email="nathalie.roux@horizon.test", first_name="Nathalie", last_name="Roux", roles=("company_admin", "employee"))
+
+
+def test_another_manager_of_the_company_is_refused_when_the_policy_says_so(service, camille, applied):
+    _policy(service, "refused")
+    response = request_dates(camille, applied, DAYS[0], manager_email="marc.dupuis@horizon.test")
+    assert response.status_code == 422
+    assert response.json["errors"] == {"manager_email": [
+        "Ton entreprise demande que tes dates soient validées par ton manager enregistré (sophie.laurent@horizon.test) : "
+        "pour en changer, adresse-toi à l'administrateur de ton entreprise."]}
+    assert camille.get(f"/participations/{applied}/date-requests/draft").json["other_manager_policy"] == "refused"
+    assert request_dates(camille, applied, DAYS[0], manager_email="Sophie.Laurent@horizon.test").status_code == 201
+
+
+def test_without_a_recorded_manager_the_refused_policy_asks_the_admin_first(service, person, mission):
+    _policy(service, "refused")
+    lucas = person(email="lucas.bernard@horizon.test", first_name="Lucas", manager_email=None)
+    participation = apply(lucas, mission).json["id"]
+    response = request_dates(lucas, participation, DAYS[0], manager_email="sophie.laurent@horizon.test")
+    assert response.status_code == 422
+    assert response.json["errors"]["manager_email"][0].startswith("Ton manager n'est pas encore enregistré")
+
+
+def test_another_manager_allowed_with_the_admin_notified(service, camille, applied, horizon_admin, person):
+    person(email="ancien.admin@horizon.test", roles=("company_admin",))  # active too: both are told
+    response = request_dates(camille, applied, DAYS[0], manager_email="Marc.Dupuis@horizon.test")
+    assert response.status_code == 201, response.json
+    assert response.json["manager_email"] == "marc.dupuis@horizon.test"
+    (event,) = service.published("engagement.dates.other_manager_named")
+    assert event.data["request_id"] == response.json["id"]
+    assert event.data["manager_email"] == "marc.dupuis@horizon.test"
+    assert event.data["recorded_manager_email"] == "sophie.laurent@horizon.test"
+    assert event.data["admin_emails"] == ["ancien.admin@horizon.test", "nathalie.roux@horizon.test"]
+    # The recorded manager stays as the admin set it.
+    assert camille.get("/me").json["manager_email"] == "sophie.laurent@horizon.test"
+    listed = horizon_admin.get("/companies/c-horizon/other-manager-requests").json
+    assert listed["total"] == 1
+    (item,) = listed["items"]
+    assert item["id"] == response.json["id"] and item["person"]["email"] == "camille.martin@horizon.test"
+    assert item["recorded_manager_email"] == "sophie.laurent@horizon.test" and item["status"] == "pending"
+
+
+def test_the_recorded_manager_needs_no_notice_and_an_allowed_policy_sends_none(service, camille, applied, horizon_admin):
+    assert request_dates(camille, applied, DAYS[0]).status_code == 201
+    _policy(service, "allowed")
+    assert request_dates(camille, applied, DAYS[1], manager_email="marc.dupuis@horizon.test").status_code == 201
+    assert service.published("engagement.dates.other_manager_named") == []
+    listed = horizon_admin.get("/companies/c-horizon/other-manager-requests").json
+    assert [item["manager_email"] for item in listed["items"]] == ["marc.dupuis@horizon.test"]
 
 
 def _holiday_on_a_weekday(year):

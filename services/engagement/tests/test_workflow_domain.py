@@ -2,6 +2,8 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from engagement import domain
 from engagement.domain import DayRequest
 
@@ -175,3 +177,67 @@ def test_days_are_written_the_french_way():
 def test_a_reminder_period_is_an_iso_week():
     assert domain.iso_period(date(2027, 1, 25)) == "2027-W04"
     assert domain.iso_period(date(2027, 1, 1)) == "2026-W53"
+
+
+# -- who approves the dates (issue 19) ----------------------------------------------------------
+
+
+HORIZON = frozenset({"horizon.example", "horizon-group.example"})
+
+
+def approver(named, recorded="sophie.laurent@horizon.example", policy="allowed_notify_admin", person="camille@horizon.example"):
+    return domain.choose_approver(named, person_email=person, recorded_manager=recorded, company_domains=HORIZON, policy=policy)
+
+
+def refusal(*args, **kwargs) -> str:
+    with pytest.raises(domain.DomainError) as caught:
+        approver(*args, **kwargs)
+    assert caught.value.field == "manager_email"
+    return str(caught.value)
+
+
+def test_the_recorded_manager_approves_by_default_whatever_the_policy():
+    for policy in domain.OtherManagerPolicy:
+        assert approver(None, policy=policy) == domain.Approver("sophie.laurent@horizon.example", recorded=True, notify_admin=False)
+        assert approver(" Sophie.Laurent@Horizon.example ", policy=policy).recorded
+
+
+def test_an_address_outside_the_company_domains_never_approves():
+    for address in ("camille@gmail.example", "x@horizon.example.evil.example", "x@sub.horizon.example", "horizon.example", "x@horizon"):
+        for policy in domain.OtherManagerPolicy:
+            assert refusal(address, policy=policy).startswith("Indique l'adresse professionnelle de ton manager")
+    # Not even a recorded manager left outside the company (its domains changed since).
+    assert refusal(None, recorded="sophie@old-name.example").startswith("Indique l'adresse professionnelle")
+
+
+def test_nobody_approves_their_own_dates():
+    assert refusal("Camille@horizon.example") == "Indique l'adresse de ton manager, pas la tienne."
+    assert refusal(None, recorded="camille@horizon.example") == "Indique l'adresse de ton manager, pas la tienne."
+
+
+def test_another_manager_of_the_company_follows_the_policy():
+    other = "marc.dupuis@horizon-group.example"
+    assert approver(other, policy="allowed") == domain.Approver(other, recorded=False, notify_admin=False)
+    assert approver(other, policy="allowed_notify_admin") == domain.Approver(other, recorded=False, notify_admin=True)
+    assert "validées par ton manager enregistré (sophie.laurent@horizon.example)" in refusal(other, policy="refused")
+
+
+def test_without_a_recorded_manager():
+    assert refusal(None, recorded=None) == "Renseigne l'adresse e-mail de ton manager."
+    assert approver("marc@horizon.example", recorded=None).notify_admin
+    assert refusal(None, recorded=None, policy="refused").startswith("Ton manager n'est pas encore enregistré")
+    assert refusal("marc@horizon.example", recorded=None, policy="refused").startswith("Ton manager n'est pas encore enregistré")
+
+
+def test_the_safe_default_policy_tells_the_admin():
+    assert domain.DEFAULT_OTHER_MANAGER_POLICY == domain.OtherManagerPolicy.ALLOWED_NOTIFY_ADMIN
+
+
+def test_a_recorded_manager_is_an_address_of_the_company_other_than_the_person():
+    check = domain.check_recorded_manager
+    assert check(" Sophie.Laurent@horizon.example", person_email="camille@horizon.example", company_domains=HORIZON) == "sophie.laurent@horizon.example"
+    assert check(None, person_email="camille@horizon.example", company_domains=HORIZON) is None
+    for address, words in (("camille@horizon.example", "son propre manager"), ("chef@gmail.example", "une adresse de l'entreprise")):
+        with pytest.raises(domain.DomainError) as caught:
+            check(address, person_email="camille@horizon.example", company_domains=HORIZON)
+        assert words in str(caught.value) and caught.value.field == "manager_email"
