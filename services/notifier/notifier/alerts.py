@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from tandem_shared.timeutil import utcnow
 
 from . import domain
-from .models import AlertSent, AlertSubscription
+from .models import AlertSent, AlertSubscription, QuizNoticeSent
 
 DELETED = "deleted"
 DISABLED = "disabled"
@@ -34,7 +34,7 @@ def _locked(session: Session, person_id: str) -> AlertSubscription:
     session.execute(
         _insert(session, AlertSubscription)
         .values(person_id=person_id, themes=[], professional_expertises=[], personal_expertises=[],
-                alerts_opt_in=False, status=domain.ALERTING_STATUS)
+                alerts_opt_in=False, quiz_opt_in=False, status=domain.ALERTING_STATUS)
         .on_conflict_do_nothing(index_elements=[AlertSubscription.person_id])
     )
     return session.get(AlertSubscription, person_id, with_for_update=True, populate_existing=True)
@@ -52,7 +52,7 @@ def _forget(row: AlertSubscription, at: datetime) -> None:
     """A deleted account: keep only the tombstone that stops late events from reviving its alerts."""
     row.email = row.first_name = row.company_id = None
     row.themes, row.professional_expertises, row.personal_expertises = [], [], []
-    row.alerts_opt_in = False
+    row.alerts_opt_in = row.quiz_opt_in = False
     row.status = DELETED
     row.as_of = max(filter(None, (row.as_of, at)))
     row.contact_as_of = max(filter(None, (row.contact_as_of, at)))
@@ -71,6 +71,7 @@ def record_preferences(session: Session, data: dict[str, Any]) -> None:
         row.professional_expertises = list(data["professional_expertises"])
         row.personal_expertises = list(data["personal_expertises"])
         row.alerts_opt_in = data["alerts_opt_in"]
+        row.quiz_opt_in = data["quiz_opt_in"]
         row.as_of = at
 
 
@@ -134,6 +135,40 @@ def claim_alert(session: Session, person_id: str, mission_id: str, event_id: str
         _insert(session, AlertSent)
         .values(person_id=person_id, mission_id=mission_id, event_id=event_id, created_at=utcnow())
         .on_conflict_do_nothing(index_elements=[AlertSent.person_id, AlertSent.mission_id]),
+        execution_options={"preserve_rowcount": True},
+    )
+    return inserted.rowcount == 1
+
+
+def quiz_subscribers(session: Session, quiz: dict[str, Any]) -> list[AlertSubscription]:
+    """The people to tell about a new quiz: opted in, active, of a company it is for, not yet told about it."""
+    already_told = sa.and_(QuizNoticeSent.person_id == AlertSubscription.person_id, QuizNoticeSent.quiz_id == quiz["quiz_id"])
+    query = (
+        sa.select(AlertSubscription)
+        .outerjoin(QuizNoticeSent, already_told)
+        .where(
+            QuizNoticeSent.person_id.is_(None),
+            AlertSubscription.quiz_opt_in.is_(True),
+            AlertSubscription.status == domain.ALERTING_STATUS,
+            AlertSubscription.email.is_not(None),
+        )
+        .order_by(AlertSubscription.person_id)
+    )
+    if not quiz["open_to_all_companies"]:
+        query = query.where(AlertSubscription.company_id.in_(quiz["company_ids"] or ["-"]))
+    return [
+        row for row in session.scalars(query)
+        if domain.wants_alerts(row.quiz_opt_in, row.status, row.email)
+        and domain.open_to_company(quiz["open_to_all_companies"], quiz["company_ids"], row.company_id)
+    ]
+
+
+def claim_quiz_notice(session: Session, person_id: str, quiz_id: str, event_id: str) -> bool:
+    """Record the (person, quiz) notice; False when it was already recorded (the same guarantee as `claim_alert`)."""
+    inserted = session.execute(
+        _insert(session, QuizNoticeSent)
+        .values(person_id=person_id, quiz_id=quiz_id, event_id=event_id, created_at=utcnow())
+        .on_conflict_do_nothing(index_elements=[QuizNoticeSent.person_id, QuizNoticeSent.quiz_id]),
         execution_options={"preserve_rowcount": True},
     )
     return inserted.rowcount == 1

@@ -156,6 +156,8 @@ class PreferencesUpdated(Schema):
     professional_expertises = fields.List(fields.String(), required=True)
     personal_expertises = fields.List(fields.String(), required=True)
     alerts_opt_in = fields.Boolean(required=True)
+    # Came with the quiz: an older event means "not asked", which is off.
+    quiz_opt_in = fields.Boolean(load_default=False)
     updated_at = fields.AwareDateTime(required=True)
 
 
@@ -204,7 +206,8 @@ class MissionShared(Schema):
 def on_mission_shared(event: Event, uow: UnitOfWork) -> None:
     """One e-mail per recipient, with the sender's message; sharing to oneself reads as a note to self."""
     share = MissionShared().load(event.data)
-    values = {**share, "message": domain.quoted(share["message"])}
+    # What the sender typed (their name too) reaches the recipients as text, never as a link (`domain.unlinked`).
+    values = {**share, "sender_name": domain.unlinked(share["sender_name"]), "message": domain.quoted(share["message"])}
     sender = share["sender_email"].strip().lower()
     for recipient in dict.fromkeys(address.strip().lower() for address in share["recipients"]):
         if recipient == sender:
@@ -238,7 +241,8 @@ class ProposalSent(Schema):
 def on_proposal_sent(event: Event, uow: UnitOfWork) -> None:
     """The association gets the employee's message and contact; the employee gets the association's contact."""
     proposal = ProposalSent().load(event.data)
-    values = {**proposal, "message": domain.quoted(proposal["message"])}
+    values = {**proposal, "person_name": domain.unlinked(proposal["person_name"]), "person_phone": domain.unlinked(proposal["person_phone"]),
+              "message": domain.quoted(proposal["message"])}
     queue_email(
         uow, event, recipient=proposal["association_email"],
         subject=f"{proposal['person_name']}, de {proposal['company_name']}, propose ses compétences à ton association",
@@ -249,6 +253,35 @@ def on_proposal_sent(event: Event, uow: UnitOfWork) -> None:
         subject=f"Ta proposition est envoyée à l'association « {proposal['association_name']} »",
         body_text=render("proposal_to_employee.txt", **values),
     )
+
+
+class QuizOpened(Schema):
+    """The notifier's reading of `quiz.quiz.opened`."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    quiz_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
+    title = fields.String(required=True)
+    first_question = fields.String(required=True)
+    closes_on = fields.Date(required=True)
+    open_to_all_companies = fields.Boolean(required=True)
+    company_ids = fields.List(fields.String(), required=True)
+    url = fields.String(required=True)
+
+
+def on_quiz_opened(event: Event, uow: UnitOfWork) -> None:
+    """« Le nouveau quiz est en ligne », once per person and quiz, to the opted-in active people it is for."""
+    quiz = QuizOpened().load(event.data)
+    values = {**quiz, "closes_on": domain.french_date(quiz["closes_on"])}
+    for subscriber in alerts.quiz_subscribers(uow.session, quiz):
+        if alerts.claim_quiz_notice(uow.session, subscriber.person_id, quiz["quiz_id"], event.id):
+            queue_email(
+                uow, event, recipient=subscriber.email,
+                subject=f"Le nouveau quiz est en ligne : « {quiz['title']} »",
+                body_text=render("quiz_opened.txt", **values, first_name=subscriber.first_name),
+                body_html=render("quiz_opened.html", **values, first_name=subscriber.first_name),
+            )
 
 
 _ACCOUNTS_AND_CATALOG: dict[str, Handler] = {
@@ -262,6 +295,7 @@ _ACCOUNTS_AND_CATALOG: dict[str, Handler] = {
     "engagement.person.updated": on_person_updated,
     "engagement.mission.shared": on_mission_shared,
     "engagement.proposal.sent": on_proposal_sent,
+    "quiz.quiz.opened": on_quiz_opened,
 }
 
 

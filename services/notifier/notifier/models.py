@@ -69,6 +69,8 @@ class AlertSubscription(Base):
     professional_expertises: Mapped[list[str]] = mapped_column(sa.JSON)
     personal_expertises: Mapped[list[str]] = mapped_column(sa.JSON)
     alerts_opt_in: Mapped[bool] = mapped_column(sa.Boolean)
+    # « Préviens-moi quand un nouveau quiz est en ligne » (off by default); same clock as the other preferences.
+    quiz_opt_in: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
     as_of: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     status: Mapped[str] = mapped_column(sa.String(20))
     contact_as_of: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
@@ -82,5 +84,16 @@ class AlertSent(Base):
 
     person_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     mission_id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(sa.String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class QuizNoticeSent(Base):
+    """One « Le nouveau quiz est en ligne » per person per quiz, ever: a redelivered `quiz.quiz.opened` finds it here."""
+
+    __tablename__ = "quiz_notices_sent"
+
+    person_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    quiz_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     event_id: Mapped[str] = mapped_column(sa.String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
