@@ -1,6 +1,7 @@
 """Engagement rules, free of Flask, SQLAlchemy and the bus: passwords, allowances, preferences, throttling."""
 from __future__ import annotations
 
+import threading
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -9,6 +10,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
+from zxcvbn import matching as zxcvbn_matching, zxcvbn
 
 from tandem_shared import french
 
@@ -105,6 +107,46 @@ _FRENCH_COMMON = {
 COMMON_PASSWORDS = frozenset(FREQUENCY_LISTS["passwords"]) | _FRENCH_COMMON
 
 
+# NIST SP 800-63B §5.1.1.2 also asks to refuse repetitive or sequential characters and context-specific words:
+# zxcvbn's estimate sees those (repeats, sequences, keyboard walks, dates, dictionary words), the word list alone
+# does not. Score 3 means at least 10^8 guesses, zxcvbn's "safely unguessable" against an offline attack on a
+# slow hash such as our argon2id.
+PASSWORD_MIN_STRENGTH = 3
+# zxcvbn's time grows fast with length (leet substitutions): it estimates the first characters only, which
+# already show a repeated or sequential password; a strong start stays strong whatever follows.
+PASSWORD_ESTIMATED_CHARACTERS = 32
+# Words an attacker tries first on this platform, weighed like common passwords (French ones zxcvbn lacks,
+# the rows of the AZERTY keyboard, whose walks zxcvbn's QWERTY graphs miss, the platform's own names).
+zxcvbn_matching.add_frequency_lists({"tandem_context": [
+    "tandem", "koeo", "mecenat", "mécénat", "competences", "compétences", "benevolat", "bénévolat", "solidaire",
+    "motdepasse", "azertyuiop", "qsdfghjklm", "wxcvbn", "bonjour", "bienvenue", "soleil", "jetaime", "doudou", "loulou", "chocolat",
+    *sorted(_FRENCH_COMMON),
+]})
+# zxcvbn keeps the caller's personal words in a module-level dictionary while it runs: one estimate at a time.
+_estimate_lock = threading.Lock()
+
+_WEAK_PATTERN_REASONS = {
+    "repeat": "il répète les mêmes caractères (comme « aaaa » ou « 1212 »)",
+    "sequence": "il suit une suite (comme « 1234 » ou « abcd »)",
+    "spatial": "il suit les touches du clavier (comme « azerty »)",
+    "date": "il repose sur une date",
+    "regex": "il repose sur une date",
+    "dictionary": "il repose sur un mot ou un mot de passe courant",
+}
+
+
+def _weak_password_message(sequence: list[dict]) -> str:
+    """The guide's advice, with the weakness zxcvbn found in the largest guessable part of the password."""
+    found = [match for match in sequence if match["pattern"] in _WEAK_PATTERN_REASONS]
+    if not found:
+        reason = "il est trop court pour ce qu'il contient"
+    else:
+        largest = max(found, key=lambda match: len(match["token"]))
+        reason = ("il reprend ton nom ou ton adresse e-mail" if largest.get("dictionary_name") == "user_inputs"
+                  else _WEAK_PATTERN_REASONS[largest["pattern"]])
+    return (f"Ce mot de passe est trop facile à deviner : {reason}. Évite les mots courants et les informations "
+            "personnelles, les suites et les répétitions ; une phrase de quelques mots que toi seul connais est plus sûre.")
+
 def _is_printable(character: str) -> bool:
     # Spaces and emoji are welcome (the zero-width joiner holds emoji sequences together);
     # control and format characters, unassigned code points, line separators are not.
@@ -115,7 +157,8 @@ def _is_printable(character: str) -> bool:
 
 
 def check_password(password: str, personal: tuple[str, ...] = ()) -> None:
-    """Length 12–128 (in characters), printable, not a common password, not just the person's name or e-mail."""
+    """Length 12–128 (in characters), printable, not a common password, not just the person's name or e-mail,
+    and hard enough to guess by zxcvbn's estimate (no repeats, sequences, keyboard walks, dates, personal words)."""
     normalized = unicodedata.normalize("NFC", password)
     if len(normalized) < PASSWORD_MIN_LENGTH:
         raise DomainError("Ton mot de passe doit contenir au moins 12 caractères.", field="password")
@@ -131,6 +174,12 @@ def check_password(password: str, personal: tuple[str, ...] = ()) -> None:
         if len(value) >= 4 and folded.replace(" ", "") in (value.replace(" ", ""), value.split("@")[0]):
             raise DomainError("Ton mot de passe ne doit pas reprendre ton nom ou ton adresse e-mail.", field="password")
 
+    personal_words = [word for value in personal if value
+                      for word in (value, "".join(filter(str.isalnum, value.split("@")[0])), *value.replace("@", " ").replace(".", " ").split())]
+    with _estimate_lock:
+        estimate = zxcvbn(normalized[:PASSWORD_ESTIMATED_CHARACTERS], user_inputs=personal_words)
+    if estimate["score"] < PASSWORD_MIN_STRENGTH:
+        raise DomainError(_weak_password_message(estimate["sequence"]), field="password")
 
 def normalize_password(password: str) -> str:
     """The form that is hashed, so the same password typed on two keyboards matches."""

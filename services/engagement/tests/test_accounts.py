@@ -20,7 +20,7 @@ def people(service):
 
 @pytest.mark.parametrize("length, accepted", [(11, False), (12, True), (128, True), (129, False)])
 def test_password_length_is_twelve_to_one_hundred_twenty_eight(sign_up, length, accepted):
-    password = ("Tandem-" + "x" * 200)[:length]
+    password = ("Un jardin partagé au printemps, une équipe qui s'entraide. " * 4)[:length]
     response = sign_up(password=password)
     assert response.status_code == (202 if accepted else 422), response.json
     if not accepted:
@@ -39,6 +39,33 @@ def test_a_common_password_is_refused_in_french(service, sign_up, password):
     assert response.status_code == 422
     assert response.json["errors"]["password"] == ["Ce mot de passe est trop courant : choisis-en un autre, par exemple une phrase que toi seul connais."]
     assert people(service) == []
+
+
+# Issue #19 (6): NIST SP 800-63B refuses repetitive and sequential characters, which the word list let through.
+@pytest.mark.parametrize("password, reason", [
+    (" " * 12, "il répète les mêmes caractères"),
+    ("aaaaaaaaaaaa", "il répète les mêmes caractères"),
+    ("123456789012", "il repose sur un mot ou un mot de passe courant"),
+    ("abcdefghijkl", "il suit une suite"),
+    ("qsdfghjklmù1", "il repose sur un mot ou un mot de passe courant"),
+    ("camillemartin75", "il reprend ton nom ou ton adresse e-mail"),
+])
+def test_a_guessable_password_is_refused_with_the_reason_in_the_guides_words(service, sign_up, password, reason):
+    response = sign_up(password=password)
+    assert response.status_code == 422
+    (message,) = response.json["errors"]["password"]
+    assert message.startswith(f"Ce mot de passe est trop facile à deviner : {reason}")
+    assert "Évite les mots courants et les informations personnelles" in message
+    assert people(service) == []
+
+
+def test_a_reset_to_a_repetitive_password_is_refused(service, account, link_of):
+    email, _ = account()
+    service.client.post("/password-resets", json={"email": email})
+    secret = link_of(RESET, email)
+    refused = service.client.post(f"/password-resets/{secret}", json={"password": "aaaaaaaaaaaa", "password_confirmation": "aaaaaaaaaaaa"})
+    assert refused.status_code == 422
+    assert "trop facile à deviner" in refused.json["errors"]["password"][0]
 
 
 def test_passwords_are_stored_with_argon2id_and_at_least_19_mib(service, sign_up):

@@ -413,6 +413,9 @@ def test_an_invitation_is_accepted_once_and_then_the_person_logs_in(demo, tokens
     common = demo.client.post(f"/invitations/{secret}/acceptance", json={"password": "azertyuiop123", "password_confirmation": "azertyuiop123",
                                                                          "consent": True})
     assert common.status_code == 422 and "password" in common.json["errors"]
+    sequential = demo.client.post(f"/invitations/{secret}/acceptance", json={"password": "123456789012", "password_confirmation": "123456789012",
+                                                                             "consent": True})
+    assert sequential.status_code == 422 and "trop facile à deviner" in sequential.json["errors"]["password"][0]
     accepted = demo.client.post(f"/invitations/{secret}/acceptance", json={"password": password, "password_confirmation": password,
                                                                            "consent": True})
     assert accepted.status_code == 200

@@ -1,6 +1,8 @@
 """Engagement's pure rules."""
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from engagement import domain
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=timezone.utc)
@@ -55,3 +57,27 @@ def test_only_a_visible_mission_still_online_is_offered():
     assert domain.mission_offered_to(_mission(open_to_all=False, company_ids=["c-sso"]), referent)
     assert not domain.mission_offered_to(_mission(status="closed"), referent)
     assert not domain.mission_offered_to(_mission(open_to_all=False, company_ids=["c-sso"]), domain.MissionViewer(company_id="c-horizon"))
+
+
+# -- passwords (issue #19, 6) -----------------------------------------------------------------------
+
+
+def test_the_demo_password_and_the_guides_kind_of_passphrase_pass_the_strength_threshold():
+    from engagement.demo import DEMO_PASSWORD
+
+    for password in (DEMO_PASSWORD, "un jardin partagé au printemps", "🌻🌻 mon jardin 🌻🌻", "Éléphant à l'école été"):
+        domain.check_password(password, ("Camille", "Martin", "camille.martin@horizon.example"))
+
+
+@pytest.mark.parametrize("password", ["Motdepasse2026", "Bienvenue2027", "solidaire1234", "wxcvbn123456", "Koeo20262026", "1111aaaa2222"])
+def test_the_strength_estimate_refuses_what_the_word_list_alone_lets_through(password):
+    assert password.casefold() not in domain.COMMON_PASSWORDS
+    with pytest.raises(domain.DomainError, match="trop facile à deviner") as refused:
+        domain.check_password(password)
+    assert refused.value.field == "password"
+
+
+def test_a_long_password_is_judged_on_its_start_so_a_repetitive_tail_does_not_hide_a_weak_one():
+    with pytest.raises(domain.DomainError, match="répète les mêmes caractères"):
+        domain.check_password("a" * 100 + "Xq9!zP#4mV")
+    domain.check_password("une phrase que je suis seule à connaître " + "a" * 80)
