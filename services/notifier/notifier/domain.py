@@ -1,6 +1,7 @@
 """Notifier rules, free of Flask, SQLAlchemy and SMTP: when to try a failed e-mail again, whom to alert."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -85,11 +86,35 @@ def place_label(city: str | None, department: str | None) -> str | None:
     return city or department or None
 
 
+# What a mail client would turn into a link: anything with a scheme (https://…), and anything shaped like a domain
+# name (www.exemple.fr, exemple.fr/page, nom@exemple.fr), whatever follows it up to the next space.
+_LINK_LIKE = re.compile(
+    r"[a-z][a-z0-9+.-]*://\S*"
+    r"|[\w.+-]*@?[\w-]+(?:\.[\w-]+)*\.(?:[^\W\d_]{2,}|xn--[a-z0-9-]+)\b\S*",
+    re.IGNORECASE,
+)
+
+
+def _defanged(match: re.Match) -> str:
+    token = match.group(0).replace("://", "[:]//").replace("@", "[@]")
+    return re.sub(r"\.(?=\w)", "[.]", token)
+
+
+def unlinked(text: str | None) -> str | None:
+    """Text someone typed, as our e-mails carry it: Tandem's name must not carry their links, so addresses and
+    domain names are shown defanged (« https[:]//exemple[.]fr », « nom[@]exemple[.]fr ») and no mail client turns
+    them into links. The only links in our e-mails are the ones Tandem builds itself."""
+    if text is None:
+        return None
+    return _LINK_LIKE.sub(_defanged, text)
+
+
 def quoted(message: str | None) -> str | None:
-    """A personal message as an e-mail quotes it: each line behind « > »; nothing when the message is blank."""
+    """A personal message as an e-mail quotes it: each line behind « > », links defanged (`unlinked`); nothing when
+    the message is blank."""
     if message is None or not message.strip():
         return None
-    return "\n".join(f"> {line}".rstrip() for line in message.strip().splitlines())
+    return "\n".join(f"> {line}".rstrip() for line in unlinked(message.strip()).splitlines())
 
 
 def one_line(text: str, limit: int) -> str:

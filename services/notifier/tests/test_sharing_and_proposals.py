@@ -123,3 +123,36 @@ def test_a_proposal_delivered_twice_sends_two_emails_only(service):
     service.deliver(PROPOSAL, proposal, event_id="p-1")
     assert service.deliver(PROPOSAL, proposal, event_id="p-1") == "duplicate"
     assert len(emails_by_recipient(service)) == 2
+
+
+# -- what senders type stays text (issue 19, point 5) -----------------------------------------------
+
+PHISHING = "Ton compte expire : reconnecte-toi sur https://tandem-login.test/connexion ou www.tandem-aide.fr, écris à support@tandem-aide.fr"
+
+
+def test_links_in_a_shared_message_and_the_senders_name_reach_recipients_defanged(service):
+    service.deliver(SHARED, {**example(service, SHARED), "recipients": ["julien.bernard@horizon.example"],
+                             "sender_name": "Support www.tandem-aide.fr", "message": PHISHING})
+    (email,) = emails_by_recipient(service).values()
+    assert ("> Ton compte expire : reconnecte-toi sur https[:]//tandem-login[.]test/connexion ou www[.]tandem-aide[.]fr, "
+            "écris à support[@]tandem-aide[.]fr") in email.body_text
+    assert "Support www[.]tandem-aide[.]fr (camille.martin@horizon.example) a pensé à toi" in email.body_text
+    for linkable in ("https://tandem-login", "tandem-login.test", "www.tandem-aide", "tandem-aide.fr"):
+        assert linkable not in email.body_text
+    # The mission's own link, which Tandem builds, stays a link.
+    assert example(service, SHARED)["mission_url"] in email.body_text
+
+
+def test_links_in_a_proposal_reach_the_association_defanged(service):
+    service.deliver(PROPOSAL, {**example(service, PROPOSAL), "message": PHISHING, "person_name": "Camille evil.test"})
+    for email in emails_by_recipient(service).values():
+        assert "https://" not in email.body_text and "tandem-aide.fr" not in email.body_text and "evil.test" not in email.body_text
+        assert "> Ton compte expire : reconnecte-toi sur https[:]//tandem-login[.]test/connexion" in email.body_text
+
+
+def test_the_workflows_quoted_messages_are_defanged_too():
+    from notifier import domain
+
+    assert domain.quoted("Voir https://evil.test/x\net evil.test") == "> Voir https[:]//evil[.]test/x\n> et evil[.]test"
+    assert domain.unlinked("Je suis dispo 3.5 jours, M. Dupont.") == "Je suis dispo 3.5 jours, M. Dupont."
+    assert domain.unlinked("écris-moi : nom.prenom@exemple.fr") == "écris-moi : nom[.]prenom[@]exemple[.]fr"
