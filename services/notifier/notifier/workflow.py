@@ -32,6 +32,7 @@ BILAN_COMPLETED = "engagement.bilan.completed"
 REMINDER_DUE = "engagement.reminder.due"
 REQUEST_REMINDED = "approval.request.reminded"
 CONVENTION_ISSUED = "documents.convention.issued"
+OTHER_MANAGER_NAMED = "engagement.dates.other_manager_named"
 
 FORMATS = list(domain.DAY_FORMAT_LABELS)
 
@@ -199,6 +200,20 @@ class ConventionIssued(_Reading):
     sign_url = fields.Url(required=True, require_tld=False, schemes={"http", "https"})
 
 
+class OtherManagerNamed(_Reading):
+    """`engagement.dates.other_manager_named`: a request sent to someone other than the recorded manager, for the admins."""
+
+    request_id = fields.String(required=True)
+    person_name = fields.String(required=True)
+    person_email = fields.Email(required=True)
+    manager_email = fields.Email(required=True)
+    recorded_manager_email = fields.Email(allow_none=True, load_default=None)
+    mission_title = fields.String(required=True)
+    association_name = fields.String(required=True)
+    dates = _dates()
+    admin_emails = fields.List(fields.Email(), required=True)
+
+
 def _date_values(dates: list[dict[str, Any]]) -> dict[str, Any]:
     return {"date_labels": domain.dated_labels(dates), "total": domain.days_label(domain.days_count(dates))}
 
@@ -229,6 +244,7 @@ class WorkflowEmails:
             REMINDER_DUE: self.on_reminder_due,
             REQUEST_REMINDED: self.on_request_reminded,
             CONVENTION_ISSUED: self.on_convention_issued,
+            OTHER_MANAGER_NAMED: self.on_other_manager_named,
         }
 
     def on_application_submitted(self, event: Event, uow: UnitOfWork) -> None:
@@ -358,3 +374,15 @@ class WorkflowEmails:
             uow, event, recipient=convention["person_email"], subject=subject,
             body_text=render("convention_issued.txt", **values), body_html=render("convention_issued.html", **values),
         )
+
+    def on_other_manager_named(self, event: Event, uow: UnitOfWork) -> None:
+        """The company lets employees ask another manager, its admins being told: each admin gets who asked whom, and
+        where to see every such request (the admin page)."""
+        named = OtherManagerNamed().load(event.data)
+        values = {**named, **_date_values(named["dates"]), "admin_url": f"{self.public_url.rstrip('/')}/entreprise/politique"}
+        for admin in dict.fromkeys(named["admin_emails"]):
+            queue_email(
+                uow, event, recipient=admin,
+                subject=f"Demande d'absence envoyée à un autre manager : {named['person_name']}, mission « {named['mission_title']} »",
+                body_text=render("other_manager_named.txt", **values),
+            )

@@ -424,3 +424,33 @@ def test_emails_queued_before_the_attachments_column_get_none(tmp_path):
     command.downgrade(alembic_config(MIGRATIONS_DIR, url), "0003")
     assert "attachments" not in {column["name"] for column in sa.inspect(engine).get_columns("emails")}
     engine.dispose()
+
+
+# -- a request sent to another manager than the recorded one (issue 19) ----------------------------
+
+OTHER_MANAGER = "engagement.dates.other_manager_named"
+
+
+def test_each_admin_is_told_of_a_request_sent_to_another_manager(service):
+    event_id = "5f0c9a8e-1d2b-4c3a-9e8f-7a6b5c4d3e2f"
+    assert service.deliver(OTHER_MANAGER, example(service, OTHER_MANAGER, "another-manager"), event_id=event_id) == "processed"
+    sent = by_recipient(service)
+    assert set(sent) == {"admin@horizon.example", "rh@horizon.example"}
+    email = sent["admin@horizon.example"]
+    assert email.subject == "Demande d'absence envoyée à un autre manager : Camille Martin, mission « Aide aux devoirs pour collégiens »"
+    assert ("Camille Martin (camille.martin@horizon.example) a envoyé sa demande d'absence pour la mission de mécénat de compétences "
+            "« Aide aux devoirs pour collégiens » auprès de l'association Les Petits Savants à marc.dupuis@horizon.example, "
+            "et non à son manager enregistré, sophie.laurent@horizon.example.") in email.body_text
+    assert "- Lundi 25 janvier 2027 (journée)\nTotal : 1 jour" in email.body_text
+    assert "http://tandem.test/entreprise/politique" in email.body_text
+    # Redelivered: nothing more.
+    service.deliver(OTHER_MANAGER, example(service, OTHER_MANAGER, "another-manager"), event_id=event_id)
+    assert len(emails(service)) == 2
+
+
+def test_without_a_recorded_manager_the_admin_is_asked_to_record_one(service):
+    service.deliver(OTHER_MANAGER, example(service, OTHER_MANAGER, "no-recorded-manager"))
+    email = only_email(service)
+    assert email.recipient == "admin@horizon.example"
+    assert "sans manager enregistré dans Tandem." in email.body_text
+    assert "et enregistre son manager dans Tandem" in email.body_text
