@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from tandem_shared import french
+
 MIN_QUESTIONS, MAX_QUESTIONS = 1, 10
 MIN_CHOICES, MAX_CHOICES = 2, 6
 LINKED_MISSIONS = 6
@@ -364,9 +366,6 @@ def average(points: Sequence[int]) -> float | None:
 
 # -- words --------------------------------------------------------------------------------------------------------
 
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
-
-
 def french_day(day: date) -> str:
     """« 3 mars 2027 »."""
-    return f"{'1er' if day.day == 1 else day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{'1er' if day.day == 1 else day.day} {french.MONTHS[day.month - 1]} {day.year}"

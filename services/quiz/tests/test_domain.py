@@ -190,3 +190,11 @@ def test_linked_missions_are_the_operators_picks_or_the_themes_matches_at_most_s
     assert [m.id for m in linked] == ["m7", "m6", "m5", "m4", "m3", "m2"]
     picked = domain.linked_missions(["environnement"], ["health", "secret", "m0"], missions, "horizon")
     assert [m.id for m in picked] == ["health", "m0"]
+
+
+def test_days_are_spelt_in_french_whatever_the_machines_locale():
+    assert domain.french_day(date(2027, 3, 1)) == "1er mars 2027"
+    assert domain.french_day(date(2027, 8, 15)) == "15 août 2027"
+    assert domain.french_day(date(2027, 12, 3)) == "3 décembre 2027"
+    with pytest.raises(domain.DomainError, match="rendez-vous le 2 février 2027"):
+        domain.accepts_answers(QuizStatus.SCHEDULED, Window(date(2027, 2, 2), date(2027, 2, 16)), date(2027, 1, 20))
