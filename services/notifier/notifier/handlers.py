@@ -99,7 +99,9 @@ ROLE_LABELS = {
 
 
 def _link_values(data: dict) -> dict:
-    return {**data, "expires_at": paris_time(data["expires_at"])}
+    # Names are typed by whoever signs up or invites, and reach someone else's mailbox: text, never links.
+    names = {key: domain.unlinked(data[key]) for key in ("first_name", "invited_by") if key in data}
+    return {**data, **names, "expires_at": paris_time(data["expires_at"])}
 
 
 def on_email_verification_requested(event: Event, uow: UnitOfWork) -> None:

@@ -40,3 +40,18 @@ def test_an_invitation_names_who_invites_and_the_role_in_french(service):
     assert "Opérateur Tandem t'invite à rejoindre Tandem" in email.body_text
     assert "référent d'association" in email.body_text
     assert data["link"] in email.body_text
+
+
+def test_a_name_typed_at_sign_up_reaches_the_mailbox_as_text_not_as_a_link(service):
+    # Anyone may sign up with a colleague's address: the name they type lands in that colleague's mailbox.
+    data = {**example(service, "engagement.email_verification.requested"), "first_name": "Camille, urgent : va sur www.tandem-aide.fr"}
+    service.deliver("engagement.email_verification.requested", data)
+    email = only_email(service)
+    assert email.body_text.startswith("Bonjour Camille, urgent : va sur www[.]tandem-aide[.]fr,")
+    assert data["link"] in email.body_text
+
+
+def test_an_inviters_name_reaches_the_mailbox_as_text_not_as_a_link(service):
+    data = {**example(service, "engagement.invitation.sent"), "invited_by": "Support https://evil.test"}
+    service.deliver("engagement.invitation.sent", data)
+    assert "Support https[:]//evil[.]test t'invite à rejoindre Tandem" in only_email(service).body_text
