@@ -70,6 +70,7 @@ _PREFERENCES = {
         "personal_expertises": ["Soutien scolaire", "Mentorat"],
         "themes": ["éducation / formation", "enfance / famille"],
         "alerts_opt_in": True,
+        "quiz_opt_in": True,
     },
     "lucas.bernard@horizon.example": {
         "professional_expertises": ["Informatique / Web", "Divers IT (Data, TMA,...)"],
@@ -171,6 +172,7 @@ def load_demo_data(runtime: ServiceRuntime, settings=None) -> bool:
                 personal_expertises=domain.check_choices(choices["personal_expertises"], domain.PERSONAL_EXPERTISES, "personal_expertises"),
                 themes=domain.check_choices(choices["themes"], domain.THEMES, "themes"),
                 alerts_opt_in=choices["alerts_opt_in"],
+                quiz_opt_in=choices.get("quiz_opt_in", False),
                 updated_at=now,
             )
             session.add(preferences)

@@ -76,6 +76,7 @@ class PreferencesData(Schema):
     personal_expertises = fields.List(fields.String(), required=True)
     themes = fields.List(fields.String(), required=True)
     alerts_opt_in = fields.Boolean(required=True)
+    quiz_opt_in = fields.Boolean(required=True)
     updated_at = fields.AwareDateTime(required=True)
 
 
@@ -165,6 +166,7 @@ def preferences_updated(uow: UnitOfWork, person: Person, preferences: Preference
                 "personal_expertises": preferences.personal_expertises,
                 "themes": preferences.themes,
                 "alerts_opt_in": preferences.alerts_opt_in,
+                "quiz_opt_in": bool(preferences.quiz_opt_in),
                 "updated_at": preferences.updated_at,
             }
         ),

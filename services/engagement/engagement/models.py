@@ -145,6 +145,8 @@ class Preferences(Base):
     personal_expertises: Mapped[list[str]] = mapped_column(sa.JSON)
     themes: Mapped[list[str]] = mapped_column(sa.JSON)
     alerts_opt_in: Mapped[bool] = mapped_column(sa.Boolean)
+    # « Préviens-moi quand un nouveau quiz est en ligne »: off by default.
+    quiz_opt_in: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

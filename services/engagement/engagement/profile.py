@@ -123,7 +123,7 @@ class MyPreferences(MethodView):
             person = me(session)
             preferences = session.get(Preferences, person.id)
             if preferences is None:
-                return {"professional_expertises": [], "personal_expertises": [], "themes": [], "alerts_opt_in": False}
+                return {"professional_expertises": [], "personal_expertises": [], "themes": [], "alerts_opt_in": False, "quiz_opt_in": False}
             return preferences
 
     @login_required
@@ -148,6 +148,11 @@ class MyPreferences(MethodView):
             for key, value in selection.items():
                 setattr(preferences, key, value)
             preferences.alerts_opt_in = payload["alerts_opt_in"]
+            # A client that does not know the quiz preference yet leaves it as it was (off for a new row).
+            if payload.get("quiz_opt_in") is not None:
+                preferences.quiz_opt_in = payload["quiz_opt_in"]
+            elif preferences.quiz_opt_in is None:
+                preferences.quiz_opt_in = False
             preferences.updated_at = utcnow()
             events.preferences_updated(uow, person, preferences)
             return preferences

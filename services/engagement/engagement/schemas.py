@@ -104,6 +104,7 @@ class PreferencesSchema(Schema):
     personal_expertises = fields.List(fields.String(), required=True, validate=validate.Length(max=len(domain.PERSONAL_EXPERTISES)))
     themes = fields.List(fields.String(), required=True, validate=validate.Length(max=len(domain.THEMES)))
     alerts_opt_in = fields.Boolean(required=True, metadata={"description": "Je souhaite être alerté.e par e-mail dès qu'une mission correspondant à ma sélection est publiée"})
+    quiz_opt_in = fields.Boolean(load_default=None, metadata={"description": "Préviens-moi quand un nouveau quiz est en ligne (par défaut non ; absent : inchangé)."})
 
 
 class PreferenceChoicesSchema(Schema):

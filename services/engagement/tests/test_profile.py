@@ -55,7 +55,8 @@ def test_a_new_retirement_date_waits_for_the_admins_confirmation(service, camill
 
 
 def test_preferences_use_exactly_the_guides_lists_and_are_published(service, camille):
-    assert camille.get("/me/preferences").json == {"professional_expertises": [], "personal_expertises": [], "themes": [], "alerts_opt_in": False}
+    assert camille.get("/me/preferences").json == {"professional_expertises": [], "personal_expertises": [], "themes": [], "alerts_opt_in": False,
+                                                   "quiz_opt_in": False}
     response = camille.request("PUT", "/me/preferences", json=PREFERENCES)
     assert response.status_code == 200
     # Stored in the guide's order, whatever order the boxes were ticked in.
