@@ -227,6 +227,7 @@ def test_the_development_clock_runs_engagements_workflow_ahead_and_back(tmp_path
     from datetime import datetime, timedelta
 
     from engagement import clock
+    from quiz import clock as quiz_clock
     from tandem_gateway.embedded import workflow_clock_app
 
     client = Client(Gateway({"catalog": _fake_service}, web_root=tmp_path, dev_clock=workflow_clock_app))
@@ -236,12 +237,14 @@ def test_the_development_clock_runs_engagements_workflow_ahead_and_back(tmp_path
         moved = client.put("/dev/clock", json={"today": ahead.isoformat()})
         assert moved.status_code == 200 and moved.json == {"today": ahead.isoformat(), "offset_days": 40}
         assert clock.today() == ahead and client.get("/dev/clock").json["today"] == ahead.isoformat()
+        assert quiz_clock.today() == ahead, "quiz's schedule moves with the workflow's clock"
         assert client.put("/dev/clock", json={"today": "demain"}).status_code == 422
         assert clock.today() == ahead, "a bad request leaves the clock alone"
         assert client.post("/dev/clock").status_code == 405
         back = client.delete("/dev/clock")
-        assert back.json["offset_days"] == 0 and clock.today() == real_today
+        assert back.json["offset_days"] == 0 and clock.today() == real_today and quiz_clock.today() == real_today
     finally:
         clock.run_ahead_to(datetime.now(clock.FRANCE).date())
+        quiz_clock.run_ahead_to(datetime.now(clock.FRANCE).date())
     # Without the embedded mode's clock (nginx in front of the distributed mode has no /dev/clock), it is just absent.
     assert _gateway(tmp_path).put("/dev/clock", json={"today": real_today.isoformat()}).status_code == 404

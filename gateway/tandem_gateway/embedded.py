@@ -93,21 +93,26 @@ def build_platform(data_dir: Path, port: int, smtp_port: int | None = None, base
 
 @Request.application
 def workflow_clock_app(request: Request) -> Response:
-    """/dev/clock: GET shows engagement's "today", PUT {"today": "YYYY-MM-DD"} runs it ahead, DELETE brings it back.
+    """/dev/clock: GET shows engagement's "today", PUT {"today": "YYYY-MM-DD"} runs it (and quiz's) ahead, DELETE brings them back.
 
     The embedded mode is one process, so this moves the very clock engagement's workflow reads (dates asked for,
     presence attested, bilans unlocked); tokens, links and e-mails keep the real time.
     """
     clock = importlib.import_module("engagement.clock")
+    # Quiz's schedule reads its own clock (quizzes open on their day): it moves with the workflow's, so a tester can
+    # reach the next quiz du moment too (its worker's next schedule check opens it).
+    clocks = (clock, importlib.import_module("quiz.clock"))
     if request.method == "PUT":
         payload = request.get_json(silent=True) or {}
         try:
             day = date.fromisoformat(str(payload.get("today", "")))
         except ValueError:
             return _json({"detail": "Indique le jour voulu : {\"today\": \"AAAA-MM-JJ\"}."}, 422)
-        clock.run_ahead_to(day)
+        for moved in clocks:
+            moved.run_ahead_to(day)
     elif request.method == "DELETE":
-        clock.run_ahead_to(datetime.now(clock.FRANCE).date())
+        for moved in clocks:
+            moved.run_ahead_to(datetime.now(clock.FRANCE).date())
     elif request.method not in ("GET", "HEAD"):
         return _json({"detail": "Méthode non autorisée."}, 405)
     return _json({"today": clock.today().isoformat(), "offset_days": clock.offset().days}, 200)
