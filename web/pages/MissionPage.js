@@ -178,7 +178,7 @@ export default {
                 </button>
                 <form v-show="shareOpen" id="partage" class="share-form" @submit.prevent="share" novalidate>
                   <FormField label="Destinataires" v-model="shareRecipients" type="textarea" :rows="2" required
-                             hint="Une ou plusieurs adresses e-mail (10 au plus), séparées par des virgules."
+                             hint="Tes collègues (adresses de ton entreprise), ou quelques adresses extérieures par jour : 10 adresses au plus par envoi, séparées par des virgules."
                              :error="recipientsError" autocomplete="email" />
                   <FormField label="Ton message (facultatif)" v-model="shareMessage" type="textarea" :rows="3" :maxlength="2000"
                              :error="fieldError(shareError, 'message')" />

@@ -21,6 +21,7 @@ class Settings(CommonSettings):
     invitation_days: int
     reminder_application_days: int
     reminder_bilan_days: int
+    share_outside_recipients_per_day: int
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -38,4 +39,6 @@ class Settings(CommonSettings):
             # `engagement-worker reminders`: nudge after so many days without dates, or without the bilan.
             reminder_application_days=int(environ.get("ENGAGEMENT_REMINDER_APPLICATION_DAYS", "7")),
             reminder_bilan_days=int(environ.get("ENGAGEMENT_REMINDER_BILAN_DAYS", "7")),
+            # Sharing a mission: colleagues' addresses are not counted, outside ones are, over a rolling 24 hours.
+            share_outside_recipients_per_day=int(environ.get("ENGAGEMENT_SHARE_OUTSIDE_RECIPIENTS_PER_DAY", "5")),
         )

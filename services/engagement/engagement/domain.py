@@ -1,6 +1,7 @@
 """Engagement rules, free of Flask, SQLAlchemy and the bus: passwords, allowances, preferences, throttling."""
 from __future__ import annotations
 
+import math
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -298,6 +299,81 @@ MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 10  # one account from one address; the r
 
 def login_throttled(failures_from_address: int, failures_for_account_from_address: int) -> bool:
     return failures_from_address >= MAX_FAILURES_PER_ADDRESS or failures_for_account_from_address >= MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS
+
+
+# -- e-mails a person has Tandem send (sharing a mission, « Je propose ») ------------------------
+#
+# Tandem's address and reputation carry these e-mails, and the sender chooses the recipients or writes the text:
+# without limits that is a relay for spam or phishing. A person may share with their colleagues (addresses of
+# their company's domains) as much as the rate limit allows, with at most a few outside addresses a day.
+
+
+class SendKind(StrEnum):
+    SHARE = "share"
+    PROPOSAL = "proposal"
+
+
+@dataclass(frozen=True)
+class SendQuota:
+    """How many e-mails of a kind one person may have sent in the last hour and the last 24 hours."""
+
+    per_hour: int
+    per_day: int
+
+
+SEND_HOUR = timedelta(hours=1)
+SEND_DAY = timedelta(days=1)
+SEND_QUOTAS = {
+    # Each share reaches 10 addresses at most: 20 shares a day is 200 e-mails at most, colleagues included.
+    SendKind.SHARE: SendQuota(per_hour=10, per_day=20),
+    # The guide asks to contact one association at a time: a few a day is already a lot.
+    SendKind.PROPOSAL: SendQuota(per_hour=3, per_day=10),
+}
+
+
+def send_retry_after(sent_at: list[datetime], quota: SendQuota, now: datetime) -> int | None:
+    """Seconds until one more e-mail fits in both windows (`sent_at`: the person's sends of that kind in the last
+    24 hours); None when it fits now."""
+    wait = timedelta(0)
+    for window, limit in ((SEND_HOUR, quota.per_hour), (SEND_DAY, quota.per_day)):
+        inside = sorted(at for at in sent_at if at > now - window)
+        if len(inside) >= limit:
+            # One more fits once this send has left the window.
+            wait = max(wait, inside[len(inside) - limit] + window - now)
+    if wait <= timedelta(0):
+        return None
+    return math.ceil(wait.total_seconds())
+
+
+def waiting_label(seconds: int) -> str:
+    """« 1 minute », « 12 minutes », « 3 heures »: rounded up, as the wait of a 429 reads in French."""
+    minutes = max(1, -(-seconds // 60))
+    if minutes < 90:
+        return f"{minutes} minute{'s' if minutes > 1 else ''}"
+    hours = -(-minutes // 60)
+    return f"{hours} heures"
+
+
+def outside_recipients(recipients: list[str], *, company_domains: frozenset[str] | set[str], own_email: str) -> list[str]:
+    """The recipients who are neither the sender nor colleagues (an address of one of the company's domains)."""
+    own = normalize_email(own_email)
+    return [address for address in recipients if normalize_email(address) != own and not company_address(address, company_domains)]
+
+
+def check_outside_recipients(outside: list[str], *, sent_in_last_day: int, per_day: int,
+                             company_domains: frozenset[str] | set[str]) -> None:
+    """At most `per_day` outside addresses per rolling 24 hours; raises `DomainError` on `recipients` when over."""
+    left = max(per_day - sent_in_last_day, 0)
+    if len(outside) <= left:
+        return
+    colleagues = " ou ".join(f"@{name}" for name in sorted(company_domains))
+    still = f"il t'en reste {left}" if left else "tu as atteint cette limite pour l'instant"
+    raise DomainError(
+        f"Hors de ton entreprise, tu peux partager avec {per_day} adresses par période de 24 heures ({still}) : "
+        f"retire {', '.join(outside[left:])}."
+        + (f" Tes collègues ({colleagues}) peuvent toujours recevoir la mission." if colleagues else ""),
+        field="recipients",
+    )
 
 
 # -- the to-do list -----------------------------------------------------------------------------

@@ -198,6 +198,24 @@ sa.Index("ix_login_failures_address_at", LoginFailure.address, LoginFailure.at)
 sa.Index("ix_login_failures_email_address_at", LoginFailure.email, LoginFailure.address, LoginFailure.at)
 
 
+class SentMessage(Base):
+    """An e-mail a person had Tandem send (a share, a proposal): the per-person limits count these rows, and only
+    the last 24 hours matter, so older rows are deleted as new ones come."""
+
+    __tablename__ = "sent_messages"
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    person_id: Mapped[str] = mapped_column(sa.ForeignKey("people.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    recipient_count: Mapped[int] = mapped_column(sa.Integer)
+    # Recipients the person chose outside their company's domains (an association's vetted contact is not one).
+    outside_count: Mapped[int] = mapped_column(sa.Integer)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+sa.Index("ix_sent_messages_person_id_kind_at", SentMessage.person_id, SentMessage.kind, SentMessage.at)
+
+
 class AuditEntry(Base):
     """Security events: sign-ups, log-ins and failures, resets, role and status changes, exports, deletions."""
 

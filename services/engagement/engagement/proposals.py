@@ -1,8 +1,9 @@
 """"Je propose mes compétences" (a message to an association) and sharing a mission by e-mail."""
 from __future__ import annotations
 
+import functools
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask.views import MethodView
@@ -13,8 +14,9 @@ from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_runtime, login_required
 
 from . import domain, events
-from .access import audit, me, offered_mission
-from .models import AssociationCopy, Company, Proposal
+from .access import audit, me, offered_mission, settings
+from .accounts import field_error
+from .models import AssociationCopy, Company, Person, Proposal, SentMessage
 
 proposals = Blueprint("proposals", __name__, url_prefix="/proposals", description="Je propose mes compétences à une association.")
 sharing = Blueprint("sharing", __name__, url_prefix="/missions", description="Partager une mission par e-mail.")
@@ -75,6 +77,64 @@ def _company_name(session, person) -> str:
     return company.name if company else "…"
 
 
+THROTTLED = {
+    domain.SendKind.SHARE: "Tu as partagé beaucoup de missions ces derniers temps : réessaie dans {wait}.",
+    domain.SendKind.PROPOSAL: "Tu as envoyé beaucoup de propositions ces derniers temps : laisse aux associations le temps "
+                              "de te répondre, et réessaie dans {wait}.",
+}
+
+
+class SendRefused(Exception):
+    """An e-mail the person asked for will not leave: too many lately (429 with Retry-After), or more outside
+    recipients than today's allowance (422 on `recipients`)."""
+
+    def __init__(self, kind: domain.SendKind, person_id: str, message: str, retry_after: int | None = None,
+                 field: str | None = None, **details):
+        super().__init__(message)
+        self.kind, self.person_id, self.message = kind, person_id, message
+        self.retry_after, self.field, self.details = retry_after, field, details
+
+
+def answers_send_refusals(view):
+    """The view's transaction is rolled back on a refusal; the audit log keeps it in one of its own."""
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        try:
+            return view(*args, **kwargs)
+        except SendRefused as refusal:
+            with current_runtime().unit_of_work() as uow:
+                audit(uow.session, f"{refusal.kind}_refused", person_id=refusal.person_id,
+                      throttled=refusal.retry_after is not None, **refusal.details)
+            if refusal.field:
+                field_error(refusal.field, refusal.message)
+            abort(429, message=refusal.message, retry_after=refusal.retry_after)
+
+    return wrapper
+
+
+def record_send(session, person: Person, kind: domain.SendKind, now: datetime, recipients: list[str]) -> None:
+    """Count one e-mail sent on `person`'s behalf, or raise `SendRefused`. Call with the person's row locked
+    (`me(for_update=True)`), so that two requests at once cannot both take the last place."""
+    company = session.get(Company, person.company_id) if person.company_id else None
+    company_domains = frozenset(row.domain for row in company.domains) if company else frozenset()
+    outside = domain.outside_recipients(recipients, company_domains=company_domains, own_email=person.email) if kind == domain.SendKind.SHARE else []
+    session.execute(sa.delete(SentMessage).where(SentMessage.person_id == person.id, SentMessage.at <= now - domain.SEND_DAY))
+    recent = session.execute(
+        sa.select(SentMessage.at, SentMessage.outside_count).where(SentMessage.person_id == person.id, SentMessage.kind == kind)
+    ).all()
+    wait = domain.send_retry_after([row.at for row in recent], domain.SEND_QUOTAS[kind], now)
+    if wait is not None:
+        raise SendRefused(kind, person.id, THROTTLED[kind].format(wait=domain.waiting_label(wait)), retry_after=wait,
+                          recipients=len(recipients))
+    try:
+        domain.check_outside_recipients(outside, sent_in_last_day=sum(row.outside_count for row in recent),
+                                        per_day=settings().share_outside_recipients_per_day, company_domains=company_domains)
+    except domain.DomainError as exc:
+        raise SendRefused(kind, person.id, str(exc), field=exc.field, recipients=len(recipients), outside=len(outside)) from None
+    session.add(SentMessage(person_id=person.id, kind=kind, recipient_count=len(recipients), outside_count=len(outside), at=now))
+
+
 def _association(session, association_id: str) -> AssociationCopy:
     association = session.get(AssociationCopy, association_id)
     if association is None or association.vetting_status != "approved":
@@ -100,11 +160,13 @@ class Proposals(MethodView):
     @login_required
     @proposals.arguments(ProposalWriteSchema)
     @proposals.response(201, ProposalSchema)
+    @proposals.alt_response(429, description="Trop de propositions envoyées ces dernières heures (en-tête Retry-After).")
+    @answers_send_refusals
     def post(self, payload):
         """Envoyer ton message à l'association : elle reçoit tes coordonnées, tu reçois les siennes."""
         now = utcnow()
         with current_runtime().unit_of_work() as uow:
-            person = me(uow.session)
+            person = me(uow.session, for_update=True)
             association = _association(uow.session, payload["association_id"])
             recent = uow.session.scalar(
                 sa.select(Proposal.created_at).where(
@@ -115,6 +177,7 @@ class Proposals(MethodView):
             if recent is not None:
                 abort(409, message=f"Tu as déjà contacté {association.name} le {recent.strftime('%d/%m/%Y')} : "
                                    "laisse-lui le temps de te répondre, et n'hésite pas à la relancer par e-mail.")
+            record_send(uow.session, person, domain.SendKind.PROPOSAL, now, [association.contact_email])
             proposal = Proposal(id=str(uuid.uuid4()), person_id=person.id, association_id=association.id,
                                 message=payload["message"].strip(), created_at=now)
             uow.session.add(proposal)
@@ -136,12 +199,16 @@ class ShareMission(MethodView):
     @login_required
     @sharing.arguments(ShareSchema)
     @sharing.response(202, ShareResultSchema)
+    @sharing.alt_response(429, description="Trop de partages ces dernières heures (en-tête Retry-After).")
+    @answers_send_refusals
     def post(self, payload, mission_id):
         """Partager la fiche mission par e-mail, à toi-même ou à des collègues, avec un message facultatif."""
         recipients = sorted({domain.normalize_email(address) for address in payload["recipients"]})
+        now = utcnow()
         with current_runtime().unit_of_work() as uow:
-            person = me(uow.session)
+            person = me(uow.session, for_update=True)
             mission = offered_mission(uow.session, mission_id, person)
+            record_send(uow.session, person, domain.SendKind.SHARE, now, recipients)
             events.mission_shared(uow, {
                 "person_id": person.id, "sender_name": f"{person.first_name} {person.last_name}", "sender_email": person.email,
                 "recipients": recipients, "message": (payload["message"] or "").strip() or None,
