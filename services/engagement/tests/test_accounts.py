@@ -121,6 +121,42 @@ def test_signing_up_twice_gives_the_same_answer_and_creates_one_account(service,
     assert len(service.published(VERIFY)) == 2
 
 
+class CountingHasher:
+    """argon2's hasher, counting every hash it computes or checks: the slow work a sign-up answer's time reveals."""
+
+    def __init__(self, hasher):
+        self.hasher = hasher
+        self.calls = 0
+
+    def hash(self, *args, **kwargs):
+        self.calls += 1
+        return self.hasher.hash(*args, **kwargs)
+
+    def verify(self, *args, **kwargs):
+        self.calls += 1
+        return self.hasher.verify(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.hasher, name)
+
+
+def test_signing_up_with_a_known_address_costs_the_same_argon2_work_as_a_new_one(service, sign_up, account, monkeypatch):
+    """Issue #19 (4): a known address answered in 12 ms, a new one in 40 ms, because only the new one was hashed."""
+    from engagement import identity
+
+    account("deja.verifiee@horizon.test")  # a known, verified address
+    sign_up(email="pas.encore@horizon.test")  # a known address still waiting for its verification
+    hasher = CountingHasher(identity._hasher)
+    monkeypatch.setattr(identity, "_hasher", hasher)
+
+    work = {}
+    for email in ("nouvelle.personne@horizon.test", "deja.verifiee@horizon.test", "pas.encore@horizon.test"):
+        hasher.calls = 0
+        assert sign_up(email=email).status_code == 202
+        work[email] = hasher.calls
+    assert work == {"nouvelle.personne@horizon.test": 1, "deja.verifiee@horizon.test": 1, "pas.encore@horizon.test": 1}
+
+
 def test_the_sign_up_form_learns_the_entities_and_sso_from_the_address(service, company):
     response = service.client.get("/signup-options?email=someone@horizon.test")
     assert response.json == {"company_name": "Groupe Horizon", "uses_sso": False,
