@@ -99,7 +99,8 @@ class Action(MethodView):
                 abort(410, message=refusal)
             now = utcnow()
             link.used_at = now
-            decisions.decide(uow, request, domain.Decision(payload["decision"]), payload["reason"], domain.Via.LINK, None, now)
+            decisions.decide(uow, request, domain.Decision(payload["decision"]), payload["reason"], domain.Via.LINK, None,
+                             link.manager_email, now)
             return {**present(request), "detail": decisions.decided_message(request)}
 
 
@@ -169,7 +170,7 @@ class TeamDecision(MethodView):
                 abort(403, message=str(exc))
             try:
                 decisions.decide(uow, request, domain.Decision(payload["decision"]), payload["reason"], domain.Via.TEAM_VIEW,
-                                 current_principal().subject, utcnow())
+                                 current_principal().subject, domain.normalize_email(current_principal().email or ""), utcnow())
             except domain.DomainError as exc:
                 abort(409, message=str(exc))
             return {**present(request), "detail": decisions.decided_message(request)}

@@ -18,15 +18,18 @@ def facts(request: AbsenceRequest) -> domain.RequestFacts:
 
 
 def decide(uow: UnitOfWork, request: AbsenceRequest, decision: domain.Decision, reason: str | None, via: domain.Via,
-           decided_by: str | None, now: datetime) -> None:
-    """Raises `domain.DomainError` (with the French reason) when the request is no longer pending."""
+           decided_by: str | None, decided_by_email: str, now: datetime) -> None:
+    """Raises `domain.DomainError` (with the French reason) when the request is no longer pending.
+
+    `decided_by_email` is the address of who decided: the one the link was bound to, or the team view's caller.
+    documents lets that person, and no one else merely sent the request, read the convention (issue 19)."""
     request.status = domain.decide(facts(request), decision)
     request.reason = domain.refusal_reason(decision, reason)
     request.decided_at = now
     request.decided_by = decided_by
     request.via = via
     links.revoke_open_links(uow.session, request.id, now)
-    events.request_decided(uow, request)
+    events.request_decided(uow, request, decided_by_email)
 
 
 def decided_message(request: AbsenceRequest) -> str:

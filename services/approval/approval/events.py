@@ -54,6 +54,7 @@ class RequestDecidedData(Schema):
     kind = fields.String(required=True)
     dates = fields.List(fields.Nested(DateData), required=True)
     decided_by = fields.String(allow_none=True, required=True)
+    decided_by_email = fields.String(required=True)
     via = fields.String(required=True)
     decided_at = fields.AwareDateTime(required=True)
     reason = fields.String(allow_none=True, required=True)
@@ -85,13 +86,14 @@ def request_created(uow: UnitOfWork, request: AbsenceRequest, action_link: str, 
     }))
 
 
-def request_decided(uow: UnitOfWork, request: AbsenceRequest) -> None:
-    """`approval.request.approved` or `.refused`, after the manager's decision."""
+def request_decided(uow: UnitOfWork, request: AbsenceRequest, decided_by_email: str) -> None:
+    """`approval.request.approved` or `.refused`, after the manager's decision, with the address of who decided."""
     type = REQUEST_APPROVED if request.status == "approved" else REQUEST_REFUSED
     uow.publish(type, request.id, RequestDecidedData().dump({
         "request_id": request.id,
         **_common(request, "participation_id", "person_id", "person_name", "person_email", "manager_email", "mission_id",
                   "mission_title", "association_name", "year", "kind", "dates", "decided_by", "via", "decided_at", "reason"),
+        "decided_by_email": decided_by_email,
     }))
 
 

@@ -60,6 +60,8 @@ def test_accepting_with_the_link_decides_once_and_publishes_approved(service, re
     assert event.data["request_id"] == request_id
     assert event.data["via"] == "link"
     assert event.data["decided_by"] is None
+    # Who decided: the holder of the link bound to the manager's address (documents lets them read the convention).
+    assert event.data["decided_by_email"] == "sophie.laurent@horizon.example"
     assert event.data["reason"] is None
     assert event.data["mission_id"] == "mission-devoirs"
     assert [d["format"] for d in event.data["dates"]] == ["full_day", "half_day"]

@@ -69,6 +69,7 @@ def test_deciding_from_the_team_view_publishes_who_decided(service, request_date
     (event,) = service.published("approval.request.refused")
     assert event.data["via"] == "team_view"
     assert event.data["decided_by"] == "manager-sophie"
+    assert event.data["decided_by_email"] == "sophie.laurent@horizon.example"
     assert event.data["reason"] == "Inventaire ce jour-là"
     assert service.client.get(f"/requests/{request_id}", headers=manager()).json["status"] == "refused"
 
