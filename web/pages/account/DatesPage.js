@@ -1,5 +1,6 @@
 // Step 2 « Je valide mes dates avec mon manager », and « AJOUTER DES DATES » to a mission under way
-// (/mon-compte/participations/:id/dates). The manager's address and the guide's message come from
+// (/mon-compte/participations/:id/dates). The manager's address (the one the company recorded, prefilled; shown
+// without a field when the company's other_manager_policy is « refused ») and the guide's message come from
 // GET …/date-requests/draft; dates are picked on a calendar (weekends, French public holidays, past
 // days and dates already asked for are disabled), each as « Journée » or « Demi-journée »; the total
 // and what is left of the year's allowance are shown; POST …/date-requests sends the request.
@@ -34,6 +35,10 @@ export default {
     const all = ref([]);
 
     const managerEmail = ref("");
+    // The manager the company recorded (prefilled), and whether the company lets the employee name another one.
+    const recordedManager = ref("");
+    const otherManagerPolicy = ref("allowed_notify_admin");
+    const companyDomains = ref([]);
     const message = ref("");
     const selected = ref([]);
     const formats = ref({});
@@ -57,6 +62,9 @@ export default {
         dashboard.value = board;
         all.value = itemsOf(mine);
         managerEmail.value = draft.manager_email || "";
+        recordedManager.value = draft.manager_email || "";
+        otherManagerPolicy.value = draft.other_manager_policy || "allowed_notify_admin";
+        companyDomains.value = draft.company_domains || [];
         message.value = draft.message || "";
         setTitle(found.can_add_dates ? "Ajouter des dates" : "Je valide mes dates");
       } catch (failure) {
@@ -128,6 +136,21 @@ export default {
       if (Object.keys(dateErrors.value).length) return sendError.value.message;
       return fieldError(sendError.value, "dates");
     });
+    // Only the recorded manager may validate: the address is shown, not typed.
+    const managerFixed = computed(() => otherManagerPolicy.value === "refused" && Boolean(recordedManager.value));
+    const managerHint = computed(() => {
+      const domains = companyDomains.value.map((name) => "@" + name).join(" ou ");
+      const address = domains ? ` (une adresse ${domains})` : "";
+      if (otherManagerPolicy.value === "refused") {
+        return "Ton manager n'est pas encore enregistré : demande à l'administrateur de ton entreprise de l'indiquer dans Tandem.";
+      }
+      const notice = otherManagerPolicy.value === "allowed_notify_admin" ? " ; l'administrateur de ton entreprise en sera prévenu" : "";
+      if (recordedManager.value) {
+        return `Ton manager, enregistré par ton entreprise. Tu peux indiquer un autre manager de l'entreprise${address}${notice}.`;
+      }
+      return `Renseigne l'adresse e-mail professionnelle de ton manager${address}${notice}.`;
+    });
+
     const generalError = computed(() => {
       const failure = sendError.value;
       if (!failure) return "";
@@ -175,7 +198,7 @@ export default {
     load();
 
     return {
-      session, flash, loading, error, participation, managerEmail, message, selected, sending, sendError,
+      session, flash, loading, error, participation, managerEmail, recordedManager, managerFixed, managerHint, message, selected, sending, sendError,
       year, minDate, maxDate, yearOver, adding, isOpen, unavailable, existingMonths, sortedSelection, total, remaining,
       allowance, afterRequest, dateErrors, datesError, generalError,
       load, submit, formatOf, setFormat, remove, fieldError, days, longDate, stateLabel,
@@ -237,8 +260,14 @@ export default {
                 <p>{{ generalError }}</p>
               </div>
 
-              <FormField label="Ta demande d'absence sera envoyée à :" type="email" v-model="managerEmail" autocomplete="email" required
-                         hint="Renseigne l'adresse e-mail de ton manager." :error="fieldError(sendError, 'manager_email')" />
+              <div v-if="managerFixed" class="field manager-fixed">
+                <p class="field__label">Ta demande d'absence sera envoyée à :</p>
+                <p><strong>{{ recordedManager }}</strong></p>
+                <p class="field__hint">Ton manager, enregistré par ton entreprise : c'est lui ou elle qui valide tes dates.</p>
+                <p v-if="fieldError(sendError, 'manager_email')" class="field__error"><span aria-hidden="true">⚠ </span>{{ fieldError(sendError, 'manager_email') }}</p>
+              </div>
+              <FormField v-else label="Ta demande d'absence sera envoyée à :" type="email" v-model="managerEmail" autocomplete="email" required
+                         :hint="managerHint" :error="fieldError(sendError, 'manager_email')" />
 
               <fieldset class="field date-field" :class="{ 'field--invalid': datesError }">
                 <legend class="field__label">Date(s) de la mission<span aria-hidden="true" class="field__required"> *</span></legend>

@@ -1,6 +1,7 @@
 // PERSONNES: everyone of the company, alphabetically, with a search (first name, last name, e-mail)
 // and a status filter kept in the query string (?q=…&statut=…&page=…). For each person: their
-// roles and account status; their entity, a list of the company's entities saved with « Enregistrer
+// roles and account status; their recorded manager (« Enregistrer le manager », who validates their dates); their
+// entity, a list of the company's entities saved with « Enregistrer
 // l'entité »; « Modifier les rôles » (employee / responsable de l'engagement — the other roles belong
 // to the Tandem team) and « Désactiver le compte » / « Réactiver le compte ».
 import { computed, reactive, ref, watch } from "vue";
@@ -40,7 +41,8 @@ export default {
     const error = ref(null);
     const search = reactive({ q: route.query.q || "", statut: route.query.statut || "" });
     const rows = reactive({});
-    const IDLE = Object.freeze({ editing: false, roles: [], busy: false, error: "", done: "", entity: "", entityBusy: false, entityError: "" });
+    const IDLE = Object.freeze({ editing: false, roles: [], busy: false, error: "", done: "", entity: "", entityBusy: false, entityError: "",
+      manager: "", managerBusy: false, managerError: "" });
     const row = (person) => rows[person.id] || IDLE;
     const entityId = (person) => (person.entity && person.entity.id) || "";
 
@@ -56,7 +58,8 @@ export default {
           { q: filters.value.q.trim(), status, page: page.value, per_page: PER_PAGE });
         for (const person of answer.items) {
           rows[person.id] = { editing: false, roles: [...person.roles], busy: false, error: "", done: "",
-            entity: entityId(person), entityBusy: false, entityError: "" };
+            entity: entityId(person), entityBusy: false, entityError: "",
+            manager: person.manager_email || "", managerBusy: false, managerError: "" };
         }
         people.value = answer.items;
         total.value = answer.total;
@@ -147,6 +150,28 @@ export default {
         state.entityBusy = false;
       }
     }
+    // The recorded manager validates the person's dates by default (an address of the company; empty: none).
+    async function saveManager(person) {
+      const state = rows[person.id];
+      state.managerError = "";
+      state.error = "";
+      state.done = "";
+      state.managerBusy = true;
+      try {
+        const updated = await api.patch(`/api/engagement/people/${encodeURIComponent(person.id)}`,
+          { manager_email: state.manager.trim() || null });
+        Object.assign(person, updated);
+        state.manager = updated.manager_email || "";
+        state.done = updated.manager_email
+          ? `Le manager de ${updated.first_name} ${updated.last_name} est ${updated.manager_email} : c'est lui ou elle qui valide ses dates.`
+          : `${updated.first_name} ${updated.last_name} n'a plus de manager enregistré.`;
+      } catch (caught) {
+        state.managerError = fieldError(caught, "manager_email") || caught.message;
+        focusSoon(`#manager-${person.id}`);
+      } finally {
+        state.managerBusy = false;
+      }
+    }
     async function setStatus(person, wanted) {
       await patch(person, { status: wanted }, (updated) => (updated.status === "disabled"
         ? `Le compte de ${updated.first_name} ${updated.last_name} est désactivé : ses sessions sont fermées.`
@@ -156,7 +181,7 @@ export default {
 
     return {
       people, total, loading, error, load, search, row, page, filters, submitSearch, clearSearch, isMe, entityName, entityOptions,
-      roleNames, otherRoles, status, edit, cancel, saveRoles, saveEntity, setStatus, toneClass, mediumDate, plural, ROLE_LABELS,
+      roleNames, otherRoles, status, edit, cancel, saveRoles, saveEntity, saveManager, setStatus, toneClass, mediumDate, plural, ROLE_LABELS,
       GRANTABLE, STATUS_FILTERS, PER_PAGE,
     };
   },
@@ -197,6 +222,17 @@ export default {
                 <div class="inline-form__actions">
                   <button type="submit" class="button button--secondary button--small" :disabled="row(person).entityBusy">
                     {{ row(person).entityBusy ? "Enregistrement…" : "Enregistrer l'entité" }}<span class="visually-hidden"> de {{ person.first_name }} {{ person.last_name }}</span></button>
+                </div>
+              </form>
+
+              <form v-if="person.status !== 'deleted' && person.company" class="inline-form manager-form" novalidate
+                    @submit.prevent="saveManager(person)">
+                <FormField :id="'manager-' + person.id" :label="'Manager de ' + person.first_name + ' ' + person.last_name" type="email"
+                           v-model="row(person).manager" :error="row(person).managerError"
+                           hint="Il ou elle valide ses dates de mission : une adresse de l'entreprise. Laisse vide pour n'en enregistrer aucun." />
+                <div class="inline-form__actions">
+                  <button type="submit" class="button button--secondary button--small" :disabled="row(person).managerBusy">
+                    {{ row(person).managerBusy ? "Enregistrement…" : "Enregistrer le manager" }}<span class="visually-hidden"> de {{ person.first_name }} {{ person.last_name }}</span></button>
                 </div>
               </form>
 

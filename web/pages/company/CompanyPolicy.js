@@ -1,12 +1,21 @@
 // POLITIQUE: the allowance policy (days of skills-based sponsorship per person and civil year; the
 // end-of-career sponsorship, one day a week in the twelve months before retirement) and the legal
 // identity the conventions quote (« L'entreprise X, dont le siège social est à …, RCS …, représentée
-// par …, en qualité de … »). Two forms, each saving only its own fields.
-import { computed, reactive } from "vue";
+// par …, en qualité de … »). Two forms, each saving only its own fields. The policy also says whether an employee
+// may have their dates validated by another manager of the company than the recorded one, and the requests sent
+// so are listed (GET …/companies/{id}/other-manager-requests).
+import { computed, reactive, ref } from "vue";
 import { api } from "/api.js";
-import { number } from "/format.js";
+import { mediumDate, number } from "/format.js";
 import FormField from "/components/FormField.js";
 import { focusSoon } from "../association/spaceKit.js";
+
+const OTHER_MANAGER_CHOICES = [
+  { value: "allowed_notify_admin", label: "Autorisé, et je suis prévenu·e par e-mail" },
+  { value: "allowed", label: "Autorisé, sans me prévenir" },
+  { value: "refused", label: "Refusé : seul le manager enregistré valide les dates" },
+];
+const REQUEST_STATUS = { pending: "en attente", approved: "acceptée", refused: "refusée", cancelled: "annulée" };
 
 const IDENTITY_FIELDS = ["name", "head_office_address", "siren", "rcs", "representative_name", "representative_title"];
 
@@ -18,7 +27,19 @@ export default {
   },
   emits: ["updated"],
   setup(props, { emit }) {
-    const policy = reactive({ days_per_year: "", end_of_career_enabled: false });
+    const policy = reactive({ days_per_year: "", end_of_career_enabled: false, other_manager_policy: "allowed_notify_admin" });
+    // Requests sent to someone other than the person's recorded manager (who then decides them).
+    const others = ref({ items: [], total: 0 });
+    const othersError = ref(null);
+    async function loadOthers() {
+      othersError.value = null;
+      try {
+        others.value = await api.get(`/api/engagement/companies/${encodeURIComponent(props.company.id)}/other-manager-requests`, { per_page: 50 });
+      } catch (caught) {
+        othersError.value = caught;
+      }
+    }
+    loadOthers();
     const identity = reactive(Object.fromEntries(IDENTITY_FIELDS.map((field) => [field, ""])));
     const state = reactive({
       policy: { busy: false, error: null, done: "" },
@@ -29,6 +50,7 @@ export default {
     function fillPolicy(company) {
       policy.days_per_year = number(company.days_per_year);
       policy.end_of_career_enabled = company.end_of_career_enabled;
+      policy.other_manager_policy = company.other_manager_policy || "allowed_notify_admin";
     }
     function fillIdentity(company) {
       for (const field of IDENTITY_FIELDS) identity[field] = company[field] || "";
@@ -56,7 +78,7 @@ export default {
           focusSoon("#politique-days-per-year");
           return;
         }
-        body = { days_per_year: daysPerYear, end_of_career_enabled: policy.end_of_career_enabled };
+        body = { days_per_year: daysPerYear, end_of_career_enabled: policy.end_of_career_enabled, other_manager_policy: policy.other_manager_policy };
       } else {
         body = Object.fromEntries(IDENTITY_FIELDS.map((field) => [field, identity[field].trim()]));
       }
@@ -85,7 +107,8 @@ export default {
       `L'entreprise ${identity.name || "…"}, dont le siège social est à ${identity.head_office_address || "…"}, ${identity.rcs || "RCS …"}, `
       + `et représentée par ${identity.representative_name || "…"}, en qualité de ${identity.representative_title || "…"}.`);
 
-    return { policy, identity, state, save, fieldError, generalError, preview };
+    return { policy, identity, state, save, fieldError, generalError, preview, others, othersError, OTHER_MANAGER_CHOICES, REQUEST_STATUS,
+      mediumDate };
   },
   template: `
     <div class="space-section">
@@ -98,6 +121,9 @@ export default {
           <FormField id="politique-end-of-career-enabled" label="Mécénat fin de carrière : 1 jour par semaine pour les collaborateurs à un an de la retraite"
                      type="checkbox" v-model="policy.end_of_career_enabled" :error="fieldError('policy', 'end_of_career_enabled')"
                      hint="Le collaborateur indique sa date de départ dans son profil ; tu la confirmes dans l'onglet « Fin de carrière »." />
+          <FormField id="politique-other-manager-policy" label="Un collaborateur peut-il faire valider ses dates par un autre manager que celui enregistré ?"
+                     type="select" v-model="policy.other_manager_policy" :options="OTHER_MANAGER_CHOICES" :error="fieldError('policy', 'other_manager_policy')"
+                     hint="Toujours à une adresse de l'entreprise. Le manager de chaque collaborateur s'enregistre dans l'onglet « Personnes »." />
           <div id="policy-erreur" tabindex="-1">
             <p v-if="generalError('policy')" class="notice notice--error" role="alert">{{ generalError('policy') }}</p>
           </div>
@@ -106,6 +132,23 @@ export default {
             <button type="submit" class="button button--primary" :disabled="state.policy.busy">{{ state.policy.busy ? "Enregistrement…" : "Enregistrer la politique" }}</button>
           </div>
         </form>
+      </section>
+
+      <section class="panel" aria-labelledby="autres-managers-titre">
+        <h2 id="autres-managers-titre">Demandes envoyées à un autre manager</h2>
+        <p class="space-section__intro">Les demandes de dates qu'un collaborateur a envoyées à quelqu'un d'autre que son manager
+          enregistré : c'est cette personne qui les accepte ou les refuse.</p>
+        <p v-if="othersError" class="notice notice--error" role="alert">{{ othersError.message }}</p>
+        <p v-else-if="!others.items.length" class="muted">Aucune demande envoyée à un autre manager.</p>
+        <ul v-else class="other-manager-requests">
+          <li v-for="request in others.items" :key="request.id" class="other-manager-request">
+            <strong>{{ request.person.name }}</strong> → {{ request.manager_email }}
+            <span class="muted">(manager enregistré : {{ request.recorded_manager_email || "aucun" }})</span> —
+            « {{ request.mission_title }} », {{ request.dates.map((d) => d.label).join(", ") }} —
+            demande du {{ mediumDate(request.requested_at) }}, {{ REQUEST_STATUS[request.status] || request.status }}<template
+              v-if="request.decided_at"> le {{ mediumDate(request.decided_at) }}</template>
+          </li>
+        </ul>
       </section>
 
       <section class="panel form-panel" aria-labelledby="identite-titre">
