@@ -7,14 +7,19 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
+import http
+from apispec import BasePlugin
 from flask import Flask, g, jsonify, request
 from flask.views import MethodView
-from flask_smorest import Api, Blueprint
-from marshmallow import Schema, fields
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask_smorest import Api, Blueprint, abort
+from flask_smorest.utils import prepare_response
+from marshmallow import INCLUDE, Schema, fields
+from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import telemetry
+from .auth import CSRF_HEADER, SESSION_COOKIE
+from .inputs import BoundedIntegerConverter, InvalidInput, check_text, load_json
 from .runtime import ServiceRuntime
 
 log = logging.getLogger(__name__)
@@ -127,14 +132,144 @@ def _problem_from_http_exception(exc: HTTPException):
     if detail is None and exc.description and status not in STATUS_DETAILS and exc.description != type(exc).description:
         detail = exc.description
     response = problem(status, detail, errors)
-    if exc.code == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
-        response.headers["Allow"] = ", ".join(exc.valid_methods)
+    if exc.code == 405:
+        # On a literal route (`/missions/for-me`), only its own methods: not those of `/missions/{mission_id}`.
+        from flask import current_app
+
+        valid_methods = _literal_routes(current_app).get(request.path) or getattr(exc, "valid_methods", None)
+        if valid_methods:
+            response.headers["Allow"] = ", ".join(sorted(valid_methods))
     if status == 429 and data.get("retry_after"):
         response.headers["Retry-After"] = str(int(data["retry_after"]))
     return response
 
 
 _CORRELATION_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
+
+
+class ProblemSchema(Schema):
+    """What every error answers, as `application/problem+json` (RFC 9457)."""
+
+    class Meta:
+        # Some problems say more (`checks` on /readyz): RFC 9457 allows extension members.
+        unknown = INCLUDE
+
+    type = fields.String(required=True, metadata={"description": "Toujours `about:blank`."})
+    title = fields.String(required=True, metadata={"description": "L'intitulé du statut, en français."})
+    status = fields.Integer(required=True)
+    detail = fields.String(required=True, metadata={"description": "Ce qui s'est passé, en français, à montrer tel quel."})
+    errors = fields.Raw(metadata={"description": "Les messages par champ, quand des données sont invalides."})
+
+
+# Security schemes, as every operation that needs a session declares them.
+BEARER_SCHEME = "bearer"
+SESSION_COOKIE_SCHEME = "session_cookie"
+CSRF_HEADER_SCHEME = "csrf_header"
+SECURITY_SCHEMES = {
+    BEARER_SCHEME: {"type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+                    "description": "Le jeton de session signé par engagement (`POST /api/engagement/session`)."},
+    SESSION_COOKIE_SCHEME: {"type": "apiKey", "in": "cookie", "name": SESSION_COOKIE,
+                            "description": "Le même jeton, dans le cookie posé à la connexion (navigateur)."},
+    CSRF_HEADER_SCHEME: {"type": "apiKey", "in": "header", "name": CSRF_HEADER,
+                         "description": "Avec le cookie, hors GET : la valeur du cookie `tandem_csrf`, recopiée."},
+}
+
+
+def _security_requirements(method: str) -> list[dict[str, list]]:
+    cookie = {SESSION_COOKIE_SCHEME: []} if method.upper() in ("GET", "HEAD") else {SESSION_COOKIE_SCHEME: [], CSRF_HEADER_SCHEME: []}
+    return [{BEARER_SCHEME: []}, cookie]
+
+
+class ServiceApi(Api):
+    """flask-smorest's Api whose error responses are documented as the problem documents they are."""
+
+    ERROR_SCHEMA = ProblemSchema
+
+    def _register_responses(self):
+        for status in http.HTTPStatus:
+            response = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, PROBLEM_JSON)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Erreur (document problem+json)", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, PROBLEM_JSON)
+        self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, response, lazy=True)
+
+
+class ServiceDocPlugin(BasePlugin):
+    """What the decorators cannot say by themselves, added to each operation as it is documented.
+
+    Error responses documented by a description alone (`alt_response(404, description=...)`) get their
+    problem+json body; operations behind `login_required` declare the credentials they take.
+    """
+
+    def __init__(self, app: Flask):
+        super().__init__()
+        self.app = app
+
+    def operation_helper(self, path=None, operations=None, rule=None, **kwargs):
+        for method, operation in (operations or {}).items():
+            for status, response in operation.get("responses", {}).items():
+                if str(status)[0] in "45" and isinstance(response, dict) and "content" not in response:
+                    response["content"] = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+            view_method = _view_method(self.app, rule.endpoint if rule is not None else None, method)
+            if getattr(view_method, "tandem_login_required", False):
+                operation.setdefault("security", _security_requirements(method))
+
+
+def _view_method(app: Flask, endpoint: str | None, method: str):
+    view = app.view_functions.get(endpoint or "")
+    view_class = getattr(view, "view_class", None)
+    return getattr(view_class, method.lower(), None) if view_class is not None else view
+
+
+def _takes_json_body(view_method) -> bool:
+    parameters = getattr(view_method, "_apidoc", {}).get("arguments", {}).get("parameters", [])
+    return any(parameter.get("in") == "json" and parameter.get("required") for parameter in parameters)
+
+
+def _literal_routes(app: Flask) -> dict[str, set[str]]:
+    """Paths without parameters and their methods (`/missions/for-me`), computed once per app."""
+    routes = app.extensions.get("tandem_literal_routes")
+    if routes is None:
+        routes = {}
+        for rule in app.url_map.iter_rules():
+            if not rule.arguments:
+                routes.setdefault(rule.rule, set()).update(rule.methods or ())
+        app.extensions["tandem_literal_routes"] = routes
+    return routes
+
+
+def _guard_input(app: Flask) -> None:
+    """Refuse hostile input where it is read, before any view: one rule for every service."""
+    rule = request.url_rule
+    if rule is not None and rule.arguments:
+        # `/missions/for-me` is a route of its own: a method it lacks is not `/missions/{mission_id}`'s to take.
+        literal_methods = _literal_routes(app).get(request.path)
+        if literal_methods is not None:
+            raise MethodNotAllowed(valid_methods=sorted(literal_methods))
+    try:
+        for value in [*(request.view_args or {}).values(), *request.args.keys(), *request.args.values()]:
+            if isinstance(value, str):
+                check_text(value)
+    except InvalidInput as exc:
+        abort(400, message=str(exc))
+    view_method = _view_method(app, request.endpoint, request.method)
+    if not _takes_json_body(view_method):
+        return
+    if getattr(view_method, "tandem_login_required", False):
+        # A stranger learns they must sign in, not what the body should be.
+        current_principal(required=True)
+    body = request.get_data(cache=True)
+    if not body.strip():
+        abort(400, message="Le corps de la requête est vide : envoie un objet JSON.")
+    if not request.is_json:
+        abort(415, message="Envoie les données au format JSON (Content-Type: application/json).")
+    try:
+        load_json(body)
+    except InvalidInput as exc:
+        abort(400, message=str(exc))
 
 
 def create_service_app(
@@ -158,10 +293,17 @@ def create_service_app(
     app.json.ensure_ascii = False
     app.config.update(config or {})
     app.extensions["tandem_runtime"] = runtime
+    # Before any blueprint: every `<int:...>` route is bounded, and documented so.
+    app.url_map.converters["int"] = BoundedIntegerConverter
     # The gateway (nginx, or the embedded dispatcher) is the only client that reaches a service directly.
     app.wsgi_app = ProxyFix(app.wsgi_app, x_for=trusted_proxies, x_proto=trusted_proxies, x_host=trusted_proxies, x_prefix=trusted_proxies)
 
-    api = Api(app, spec_kwargs={"info": {"description": f"API du service {runtime.name} de Tandem."}})
+    api = ServiceApi(app, spec_kwargs={
+        "info": {"description": f"API du service {runtime.name} de Tandem."},
+        "extra_plugins": [ServiceDocPlugin(app)],
+    })
+    for name, scheme in SECURITY_SCHEMES.items():
+        api.spec.components.security_scheme(name, scheme)
     api.register_blueprint(health_blueprint(runtime))
     api.register_blueprint(session_blueprint(runtime))
     for blueprint in blueprints:
@@ -184,6 +326,17 @@ def create_service_app(
         supplied = request.headers.get("X-Correlation-ID", "")
         g.correlation_id = supplied if _CORRELATION_PATTERN.match(supplied) else str(uuid.uuid4())
         g.correlation_token = telemetry.bind_correlation_id(g.correlation_id)
+
+    app.before_request(lambda: _guard_input(app))
+
+    @app.after_request
+    def _literal_route_options(response):
+        # Flask's automatic OPTIONS lists every rule matching the path; a literal route answers for itself only.
+        if request.method == "OPTIONS" and "Allow" in response.headers:
+            literal_methods = _literal_routes(app).get(request.path)
+            if literal_methods is not None:
+                response.headers["Allow"] = ", ".join(sorted(literal_methods))
+        return response
 
     @app.after_request
     def _echo_correlation(response):
@@ -298,4 +451,6 @@ def login_required(view):
         current_principal(required=True)
         return view(*args, **kwargs)
 
+    # Read by the input guard (401 before any body check) and by the OpenAPI document (`security`).
+    wrapper.tandem_login_required = True
     return wrapper

@@ -3,12 +3,9 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from tandem_shared.paging import PageArgsSchema
+
 from . import domain
-
-
-class PageArgsSchema(Schema):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
-    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 
 class RequestQuerySchema(PageArgsSchema):

@@ -3,17 +3,14 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from tandem_shared.paging import PageArgsSchema
+
 from . import taxonomy
 
 THEME_LIST = fields.List(fields.String(validate=validate.OneOf(taxonomy.THEMES)), validate=validate.Length(max=len(taxonomy.THEMES)))
 PRO_LIST = fields.List(fields.String(validate=validate.OneOf(taxonomy.PROFESSIONAL_EXPERTISES)), validate=validate.Length(max=len(taxonomy.PROFESSIONAL_EXPERTISES)))
 PERSO_LIST = fields.List(fields.String(validate=validate.OneOf(taxonomy.PERSONAL_EXPERTISES)), validate=validate.Length(max=len(taxonomy.PERSONAL_EXPERTISES)))
 DEPARTMENT = validate.OneOf([code for code, _, _ in taxonomy.DEPARTMENTS], error="Département inconnu.")
-
-
-class PageArgsSchema(Schema):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
-    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 
 class AssociationWriteSchema(Schema):

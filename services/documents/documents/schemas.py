@@ -3,10 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-
-class PageArgsSchema(Schema):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
-    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+from tandem_shared.paging import PageArgsSchema
 
 
 class ConventionQuerySchema(PageArgsSchema):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from tandem_shared.paging import PageArgsSchema
+
 from . import domain
 
 NAME = validate.Length(min=1, max=100)
@@ -261,9 +263,8 @@ class EntityInputSchema(Schema):
     name = fields.String(required=True, validate=LEGAL_TEXT, metadata={"description": "Nom de l'entité de rattachement"})
 
 
-class PageQuerySchema(Schema):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
-    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+# Engagement's views name the shared paging arguments so.
+PageQuerySchema = PageArgsSchema
 
 
 class PeopleQuerySchema(PageQuerySchema):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from tandem_shared.paging import PageArgsSchema
+
 
 class EmailSchema(Schema):
     id = fields.String()
@@ -21,7 +23,6 @@ class EmailListSchema(Schema):
     total = fields.Integer()
 
 
-class EmailQuerySchema(Schema):
+class EmailQuerySchema(PageArgsSchema):
     status = fields.String(validate=validate.OneOf(["pending", "sent", "failed"]))
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
     per_page = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
