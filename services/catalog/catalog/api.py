@@ -99,7 +99,10 @@ def _apply_association(association: Association, payload: dict) -> None:
 def _unique_identifiers(session, association: Association) -> None:
     for column, label in (("rna", "Ce numéro RNA"), ("siren", "Ce SIREN")):
         value = getattr(association, column)
-        if value and session.scalar(sa.select(Association.id).where(getattr(Association, column) == value, Association.id != association.id)):
+        # No autoflush: a changed association would otherwise be written (and hit the unique index) before the check.
+        with session.no_autoflush:
+            taken = value and session.scalar(sa.select(Association.id).where(getattr(Association, column) == value, Association.id != association.id))
+        if taken:
             abort(409, message=f"{label} est déjà celui d'une autre association.")
 
 
