@@ -317,8 +317,8 @@ def reader_of(principal) -> domain.Reader:
 
 
 def approvers(session: Session, *, convention_ids: Iterable[str] = (), participation_id: str | None = None) -> dict[str, tuple[set, set]]:
-    """Manager addresses and deciders of the approved requests, by convention id."""
-    query = sa.select(ApprovedRequest.convention_id, ApprovedRequest.manager_email, ApprovedRequest.decided_by)
+    """The addresses and person ids of who decided the approved requests, by convention id."""
+    query = sa.select(ApprovedRequest.convention_id, ApprovedRequest.decider_email, ApprovedRequest.decided_by)
     ids = list(convention_ids)
     if participation_id is not None:
         query = query.where(ApprovedRequest.participation_id == participation_id)
@@ -336,7 +336,7 @@ def approvers(session: Session, *, convention_ids: Iterable[str] = (), participa
 def convention_parties(convention: Convention, approving: dict[str, tuple[set, set]]) -> domain.Parties:
     emails, deciders = approving.get(convention.id, (set(), set()))
     return domain.Parties(person_id=convention.person_id, company_id=convention.company_id, association_id=convention.association_id,
-                          manager_emails=frozenset(emails), deciders=frozenset(deciders))
+                          decider_emails=frozenset(emails), deciders=frozenset(deciders))
 
 
 def bilan_parties(session: Session, bilan: BilanDocument) -> domain.Parties:
@@ -346,4 +346,4 @@ def bilan_parties(session: Session, bilan: BilanDocument) -> domain.Parties:
         emails |= found_emails
         deciders |= found_deciders
     return domain.Parties(person_id=bilan.person_id, company_id=bilan.company_id, association_id=bilan.association_id,
-                          manager_emails=frozenset(emails), deciders=frozenset(deciders))
+                          decider_emails=frozenset(emails), deciders=frozenset(deciders))

@@ -173,17 +173,17 @@ class Parties:
     person_id: str
     company_id: str
     association_id: str
-    manager_emails: frozenset[str]
+    decider_emails: frozenset[str]  # who decided an approved request (not merely who it was sent to)
     deciders: frozenset[str]
 
 
 def may_read(reader: Reader, parties: Parties) -> bool:
-    """The employee, a manager who approved some of its dates, the referents of the mission's association and
+    """The employee, a manager who decided the approval of some of its dates, the referents of the mission's association and
     the company's admins. Nobody else, platform operators included: a convention is an amendment to the
     employee's contract of employment, not a platform record."""
     if reader.subject == parties.person_id:
         return True
-    if reader.email and normalize_email(reader.email) in parties.manager_emails:
+    if reader.email and normalize_email(reader.email) in parties.decider_emails:
         return True
     if reader.subject in parties.deciders:
         return True

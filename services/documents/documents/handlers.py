@@ -117,6 +117,8 @@ class RequestApproved(_Reading):
     year = fields.Integer(required=True)
     dates = _DATES
     decided_by = fields.String(load_default=None, allow_none=True)
+    # Who decided; an approval from before the field existed only bound its links to manager_email.
+    decided_by_email = fields.String(load_default=None, allow_none=True)
     via = fields.String(load_default="link")
     decided_at = fields.AwareDateTime(required=True)
 
@@ -228,7 +230,8 @@ def on_request_approved(event: Event, uow: UnitOfWork, public_url: str) -> None:
     convention = conventions.convention_for(session, data["participation_id"], data["year"], parties, now)
     session.add(ApprovedRequest(
         request_id=data["request_id"], convention_id=convention.id, participation_id=data["participation_id"],
-        manager_email=domain.normalize_email(data["manager_email"]), decided_by=data["decided_by"], via=data["via"],
+        manager_email=domain.normalize_email(data["manager_email"]),
+        decider_email=domain.normalize_email(data["decided_by_email"] or data["manager_email"]), decided_by=data["decided_by"], via=data["via"],
         dates=_plain_dates(data["dates"]), decided_at=data["decided_at"], received_at=now,
     ))
     session.flush()

@@ -132,7 +132,7 @@ class Convention(Base):
 
 
 class ApprovedRequest(Base):
-    """An `approval.request.approved` received: its dates belong to the convention, its manager may read it.
+    """An `approval.request.approved` received: its dates belong to the convention, the manager who decided may read it.
 
     The request id is the idempotency key of the approval, whatever the event id.
     """
@@ -142,8 +142,10 @@ class ApprovedRequest(Base):
     request_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     convention_id: Mapped[str] = mapped_column(sa.ForeignKey("conventions.id", ondelete="CASCADE"), index=True)
     participation_id: Mapped[str] = mapped_column(sa.String(36), index=True)
-    # Lower case: compared with the caller's token `email`.
+    # Where the request was sent (lower case).
     manager_email: Mapped[str] = mapped_column(sa.String(254), index=True)
+    # Who decided (lower case; compared with the caller's token `email`): the reader the approval makes.
+    decider_email: Mapped[str] = mapped_column(sa.String(254), index=True)
     # The manager's person id when decided from the team view; null when decided with the e-mailed link.
     decided_by: Mapped[str | None] = mapped_column(sa.String(36), nullable=True, index=True)
     via: Mapped[str] = mapped_column(sa.String(20))

@@ -99,3 +99,24 @@ def test_without_a_participation_the_list_is_the_callers_own(service, documents,
 def test_every_document_route_needs_a_login(service, documents):
     for path in documents:
         assert service.client.get(path).status_code == 401, path
+
+
+def test_the_manager_reader_is_who_decided_not_the_address_the_request_was_sent_to(service, parties, approve, employee, tokens, story):
+    """Issue 19: the reader list follows the decision. An address that was only sent the request reads nothing."""
+    approve(dates=(("2027-01-25", "full_day"),), manager_email="camille.perso@gmail.example", decided_by_email=story.manager.upper())
+    (item,) = service.client.get("/conventions", headers=employee).json["items"]
+    sent_to = tokens.headers("someone-perso", email="camille.perso@gmail.example")
+    decider = tokens.headers("manager-sophie", email=story.manager, company_id=story.company)
+    assert service.client.get(f"/conventions/{item['id']}", headers=sent_to).status_code == 404
+    assert service.client.get(f"/conventions/{item['id']}", headers=decider).status_code == 200
+
+
+def test_an_approval_from_before_decided_by_email_lets_its_manager_address_read(service, parties, employee, tokens, story):
+    import uuid
+
+    older = {**service.contract.examples("approval.request.approved")[0], "request_id": str(uuid.uuid4())}
+    del older["decided_by_email"]
+    assert service.deliver("approval.request.approved", older) == "processed"
+    (item,) = service.client.get("/conventions", headers=employee).json["items"]
+    manager = tokens.headers("manager-sophie", email=older["manager_email"], company_id=story.company)
+    assert service.client.get(f"/conventions/{item['id']}", headers=manager).status_code == 200

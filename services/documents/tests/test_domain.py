@@ -57,7 +57,7 @@ def test_the_state_is_to_sign_until_the_current_version_is_signed():
 
 
 PARTIES = domain.Parties(person_id="camille", company_id="horizon", association_id="petits-savants",
-                         manager_emails=frozenset({"sophie@horizon.example"}), deciders=frozenset({"sophie"}))
+                         decider_emails=frozenset({"sophie@horizon.example"}), deciders=frozenset({"sophie"}))
 
 
 def reader(subject="x", email="", roles=(), company_id=None, associations=()):
