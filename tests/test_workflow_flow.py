@@ -86,6 +86,14 @@ def people(distributed):
     login = requests.post(f"{base}/api/engagement/session", json={"email": "camille.nouvelle@horizon.example", "password": PASSWORD})
     assert login.status_code == 200, login.text
     employee = Api(base, {"Authorization": f"Bearer {login.cookies['tandem_session']}"})
+    # The company admin records her manager (issue 19): her dates go to Sophie by default, and to no one she picks.
+    from engagement.demo import ADMIN_EMAIL, DEMO_PASSWORD, MANAGER_EMAIL
+
+    admin_login = requests.post(f"{base}/api/engagement/session", json={"email": ADMIN_EMAIL, "password": DEMO_PASSWORD})
+    assert admin_login.status_code == 200, admin_login.text
+    admin = Api(base, {"Authorization": f"Bearer {admin_login.cookies['tandem_session']}"})
+    recorded = admin.call("PATCH", f"/api/engagement/people/{login.json()['person']['id']}", json={"manager_email": MANAGER_EMAIL})
+    assert recorded.status_code == 200, recorded.text
     # engagement learns the missions from catalog's events.
     poll(lambda: all(employee.call("GET", f"/api/engagement/missions/{m}").status_code == 200 for m in missions) or None, timeout=15)
     return {"employee": employee, "missions": missions, "base": base}
@@ -101,7 +109,7 @@ def request_dates(distributed, people, mission_id: str, days: list[date], format
     assert applied.status_code == 201, applied.text
     participation = applied.json()["id"]
     requested = employee.call("POST", f"/api/engagement/participations/{participation}/date-requests", json={
-        "manager_email": "sophie.laurent@horizon.example", "message": "Bonjour Sophie, peux-tu valider ces dates ?",
+        "message": "Bonjour Sophie, peux-tu valider ces dates ?",
         "dates": [{"date": day.isoformat(), "format": fmt} for day, fmt in zip(days, formats)],
     })
     assert requested.status_code in (200, 201), requested.text
