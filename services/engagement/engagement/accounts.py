@@ -79,15 +79,32 @@ def revoke_everywhere(uow, person: Person) -> datetime:
     return now
 
 
-def start_session(uow, person: Person):
+def access_token(person: Person) -> tuple[str, int]:
+    return issuer().issue(person.id, person.role_names, email=person.email, company_id=person.company_id,
+                          associations=person.association_ids)
+
+
+def start_session(uow, person: Person, family_id: str | None = None):
+    """A new refresh token (the first of a family at log-in, a successor at renewal) and an access token."""
     now = utcnow()
+    session_id = str(uuid.uuid4())
     refresh_secret = identity.new_secret()
     refresh_expires = now + timedelta(days=settings().session_days)
-    uow.session.add(Session(id=str(uuid.uuid4()), person_id=person.id, refresh_hash=identity.digest(refresh_secret),
-                            created_at=now, expires_at=refresh_expires))
-    token, expires = issuer().issue(person.id, person.role_names, email=person.email, company_id=person.company_id,
-                                    associations=person.association_ids)
+    uow.session.add(Session(id=session_id, person_id=person.id, family_id=family_id or session_id,
+                            refresh_hash=identity.digest(refresh_secret), created_at=now, expires_at=refresh_expires))
+    token, expires = access_token(person)
     return token, expires, refresh_secret, refresh_expires
+
+
+def revoke_family(uow, record: Session, person: Person) -> None:
+    """A replaced refresh token came back: every token of its family dies, and so does every access token
+    already issued to the person (one of them went to whoever holds the stolen token); the person's other
+    browsers keep their own families and renew silently."""
+    now = utcnow()
+    uow.session.execute(sa.update(Session).where(Session.family_id == record.family_id, Session.revoked_at.is_(None)).values(revoked_at=now))
+    person.tokens_not_before = now
+    events.person_signed_out(uow, person.id, now)
+    audit(uow.session, "refresh_token_reused", person_id=person.id)
 
 
 @accounts.route("/signup-options")
@@ -257,14 +274,29 @@ class SessionRenewal(MethodView):
         """Renouveler le jeton d'accès avec le cookie de session (rotation du jeton de renouvellement)."""
         secret = request.cookies.get(REFRESH_COOKIE, "")
         with current_runtime().unit_of_work() as uow:
+            now = utcnow()
+            # Locked, so that of two renewals with one token, the second sees the first's rotation.
             record = uow.session.scalar(sa.select(Session).where(Session.refresh_hash == identity.digest(secret)).with_for_update()) if secret else None
-            person = uow.session.get(Person, record.person_id) if record else None
-            if (record is None or record.revoked_at is not None or record.expires_at <= utcnow()
-                    or person is None or person.status != domain.PersonStatus.ACTIVE):
-                renewed = None
-            else:
-                record.revoked_at = utcnow()
-                renewed = start_session(uow, person)
+            person = uow.session.get(Person, record.person_id, with_for_update=True) if record else None
+            verdict = domain.judge_refresh_token(
+                known=record is not None, revoked=record is not None and record.revoked_at is not None,
+                expired=record is not None and record.expires_at <= now,
+                person_active=person is not None and person.status == domain.PersonStatus.ACTIVE,
+                rotated_at=record.rotated_at if record else None, now=now,
+            )
+            renewed = None
+            if verdict == domain.RefreshVerdict.RENEW:
+                record.rotated_at = now
+                renewed = start_session(uow, person, family_id=record.family_id)
+            elif verdict == domain.RefreshVerdict.GRACE:
+                successor_alive = uow.session.scalar(sa.select(sa.func.count()).where(
+                    Session.family_id == record.family_id, Session.rotated_at.is_(None), Session.revoked_at.is_(None), Session.expires_at > now,
+                ))
+                if successor_alive:
+                    renewed = (*access_token(person), None, None)
+            elif verdict == domain.RefreshVerdict.REUSED:
+                revoke_family(uow, record, person)
+            if renewed is not None:
                 body = {"person": person_view(uow.session, person), "expires_at": datetime.fromtimestamp(renewed[1], tz=timezone.utc)}
         if renewed is None:
             abort(401, message="Ta session a expiré : reconnecte-toi.")

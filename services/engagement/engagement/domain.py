@@ -10,8 +10,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol
 
-from zxcvbn.frequency_lists import FREQUENCY_LISTS
 from zxcvbn import matching as zxcvbn_matching, zxcvbn
+from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
 from tandem_shared import french
 
@@ -107,7 +107,6 @@ _FRENCH_COMMON = {
 }
 COMMON_PASSWORDS = frozenset(FREQUENCY_LISTS["passwords"]) | _FRENCH_COMMON
 
-
 # NIST SP 800-63B §5.1.1.2 also asks to refuse repetitive or sequential characters and context-specific words:
 # zxcvbn's estimate sees those (repeats, sequences, keyboard walks, dates, dictionary words), the word list alone
 # does not. Score 3 means at least 10^8 guesses, zxcvbn's "safely unguessable" against an offline attack on a
@@ -148,6 +147,7 @@ def _weak_password_message(sequence: list[dict]) -> str:
     return (f"Ce mot de passe est trop facile à deviner : {reason}. Évite les mots courants et les informations "
             "personnelles, les suites et les répétitions ; une phrase de quelques mots que toi seul connais est plus sûre.")
 
+
 def _is_printable(character: str) -> bool:
     # Spaces and emoji are welcome (the zero-width joiner holds emoji sequences together);
     # control and format characters, unassigned code points, line separators are not.
@@ -174,13 +174,13 @@ def check_password(password: str, personal: tuple[str, ...] = ()) -> None:
         value = (value or "").casefold().strip()
         if len(value) >= 4 and folded.replace(" ", "") in (value.replace(" ", ""), value.split("@")[0]):
             raise DomainError("Ton mot de passe ne doit pas reprendre ton nom ou ton adresse e-mail.", field="password")
-
     personal_words = [word for value in personal if value
                       for word in (value, "".join(filter(str.isalnum, value.split("@")[0])), *value.replace("@", " ").replace(".", " ").split())]
     with _estimate_lock:
         estimate = zxcvbn(normalized[:PASSWORD_ESTIMATED_CHARACTERS], user_inputs=personal_words)
     if estimate["score"] < PASSWORD_MIN_STRENGTH:
         raise DomainError(_weak_password_message(estimate["sequence"]), field="password")
+
 
 def normalize_password(password: str) -> str:
     """The form that is hashed, so the same password typed on two keyboards matches."""
@@ -299,6 +299,33 @@ MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 10  # one account from one address; the r
 
 def login_throttled(failures_from_address: int, failures_for_account_from_address: int) -> bool:
     return failures_from_address >= MAX_FAILURES_PER_ADDRESS or failures_for_account_from_address >= MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS
+
+
+# -- refresh tokens -------------------------------------------------------------------------------
+#
+# Each renewal replaces the refresh token with a successor of the same family (one family per log-in). A token
+# already replaced that comes back means two parties hold it, the person and a thief, and we cannot tell which is
+# which: the whole family dies, successor included (RFC 6819 §5.2.2.3, OAuth 2.0 Security BCP §4.14.2).
+# Two tabs of one browser may renew with the same cookie at the same moment, though: the second then presents a
+# token the first has just replaced. For that race only, a replaced token still gets an access token (never a new
+# refresh token: the browser already holds the successor) during a short grace period.
+REFRESH_REUSE_GRACE = timedelta(seconds=10)
+
+
+class RefreshVerdict(StrEnum):
+    RENEW = "renew"  # the family's current token: replace it
+    GRACE = "grace"  # just replaced, by a concurrent renewal: an access token only
+    REUSED = "reused"  # replaced earlier and presented again: revoke the family
+    REFUSED = "refused"  # unknown, expired, revoked, or its person can no longer sign in
+
+
+def judge_refresh_token(*, known: bool, revoked: bool, expired: bool, person_active: bool,
+                        rotated_at: datetime | None, now: datetime) -> RefreshVerdict:
+    if not known or revoked or expired or not person_active:
+        return RefreshVerdict.REFUSED
+    if rotated_at is None:
+        return RefreshVerdict.RENEW
+    return RefreshVerdict.GRACE if now - rotated_at <= REFRESH_REUSE_GRACE else RefreshVerdict.REUSED
 
 
 # -- e-mails a person has Tandem send (sharing a mission, « Je propose ») ------------------------

@@ -173,15 +173,21 @@ class OneTimeToken(Base):
 
 
 class Session(Base):
-    """A signed-in browser: the refresh token's hash, so short-lived access tokens can be renewed."""
+    """One refresh token of a signed-in browser (its hash), so short-lived access tokens can be renewed.
+
+    Each renewal marks the token rotated and adds its successor to the same family (one family per log-in); a
+    rotated token is kept so that its reuse is recognised and revokes the family (`domain.judge_refresh_token`).
+    """
 
     __tablename__ = "sessions"
 
     id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     person_id: Mapped[str] = mapped_column(sa.ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    family_id: Mapped[str] = mapped_column(sa.String(36), index=True)
     refresh_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    rotated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 

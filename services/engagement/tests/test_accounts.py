@@ -296,6 +296,92 @@ def test_the_session_renews_its_short_lived_token_and_stops_after_logout(account
     assert person.request("POST", "/session/renewal").status_code == 401
 
 
+def refresh_secret_of(someone) -> str:
+    return someone.client.get_cookie("tandem_refresh", domain="localhost", path="/session").value
+
+
+def holding(browser, refresh_secret: str):
+    """Another browser holding a copy of someone's refresh cookie (stolen, or from a backup)."""
+    other = browser("198.51.100.66")
+    other.client.set_cookie("tandem_refresh", refresh_secret, domain="localhost", path="/session", secure=True, httponly=True)
+    return other
+
+
+def a_minute_later(service):
+    """Every refresh token replaced so far was replaced a minute ago, past the grace period for concurrent tabs."""
+    from datetime import timedelta
+
+    import sqlalchemy as sa
+
+    from engagement.models import Session
+
+    with service.runtime.unit_of_work() as uow:
+        for record in uow.session.scalars(sa.select(Session).where(Session.rotated_at.is_not(None))):
+            record.rotated_at -= timedelta(minutes=1)
+
+
+def test_a_stolen_refresh_token_dies_with_its_whole_family_once_the_owner_reuses_it(service, account, browser):
+    """Issue #19 (7): the thief renews first with a copy of the cookie; when the person's browser presents the same
+    (now replaced) token, the family is revoked, the thief's successor included, and the thief's access token too."""
+    from engagement.models import AuditEntry
+
+    email, password = account()
+    person = browser()
+    person.login(email, password)
+    stolen = refresh_secret_of(person)
+    thief = holding(browser, stolen)
+    assert thief.request("POST", "/session/renewal", csrf=False).status_code == 200
+    assert thief.get("/me").status_code == 200
+    assert refresh_secret_of(thief) != stolen
+
+    a_minute_later(service)
+    reused = person.request("POST", "/session/renewal")
+    assert reused.status_code == 401
+    assert thief.request("POST", "/session/renewal", csrf=False).status_code == 401
+    assert thief.get("/me").status_code == 401
+    assert person.get("/me").status_code == 401
+    cutoff = service.published("engagement.person.signed_out")[-1]
+    with service.runtime.db.reading() as session:
+        (entry,) = session.query(AuditEntry).filter_by(action="refresh_token_reused").all()
+    assert entry.person_id == cutoff.data["person_id"] == cutoff.subject
+    # Logging in again starts a new, healthy family.
+    again = browser()
+    assert again.login(email, password).status_code == 200
+    assert again.request("POST", "/session/renewal").status_code == 200
+
+
+def test_replaying_an_old_refresh_token_revokes_the_successor_and_leaves_other_log_ins_alone(service, account, browser):
+    email, password = account()
+    laptop, phone = browser(), browser("203.0.113.20")
+    laptop.login(email, password)
+    phone.login(email, password)
+    old = refresh_secret_of(laptop)
+    assert laptop.request("POST", "/session/renewal").status_code == 200
+
+    a_minute_later(service)
+    assert holding(browser, old).request("POST", "/session/renewal", csrf=False).status_code == 401
+    assert laptop.request("POST", "/session/renewal").status_code == 401
+    # The phone's log-in is another family: its access token is cut off like every other, and it renews silently.
+    assert phone.get("/me").status_code == 401
+    assert phone.request("POST", "/session/renewal").status_code == 200
+    assert phone.get("/me").status_code == 200
+
+
+def test_two_tabs_renewing_with_the_same_cookie_at_once_both_keep_the_session(service, account, browser):
+    email, password = account()
+    first_tab = browser()
+    first_tab.login(email, password)
+    second_tab = holding(browser, refresh_secret_of(first_tab))  # the same cookie, sent before the first answer came back
+    assert first_tab.request("POST", "/session/renewal").status_code == 200
+    late = second_tab.request("POST", "/session/renewal", csrf=False)
+    assert late.status_code == 200
+    # An access token only: the browser's cookie jar already holds the successor the first tab received.
+    assert "tandem_refresh" not in " ".join(late.headers.getlist("Set-Cookie"))
+    assert second_tab.get("/me").status_code == 200
+    assert first_tab.request("POST", "/session/renewal").status_code == 200
+    assert service.published("engagement.person.signed_out") == []
+
+
 def test_a_password_reset_changes_the_password_once_and_ends_every_session(service, account, browser, link_of):
     email, password = account()
     old = browser()

@@ -81,3 +81,24 @@ def test_a_long_password_is_judged_on_its_start_so_a_repetitive_tail_does_not_hi
     with pytest.raises(domain.DomainError, match="répète les mêmes caractères"):
         domain.check_password("a" * 100 + "Xq9!zP#4mV")
     domain.check_password("une phrase que je suis seule à connaître " + "a" * 80)
+
+
+# -- refresh tokens (issue #19, 7) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rotated_after, verdict", [
+    (None, domain.RefreshVerdict.RENEW),
+    (timedelta(seconds=0), domain.RefreshVerdict.GRACE),
+    (domain.REFRESH_REUSE_GRACE, domain.RefreshVerdict.GRACE),
+    (domain.REFRESH_REUSE_GRACE + timedelta(milliseconds=1), domain.RefreshVerdict.REUSED),
+    (timedelta(days=3), domain.RefreshVerdict.REUSED),
+])
+def test_a_replaced_refresh_token_is_reuse_once_the_grace_for_concurrent_tabs_is_over(rotated_after, verdict):
+    rotated_at = None if rotated_after is None else NOW - rotated_after
+    assert domain.judge_refresh_token(known=True, revoked=False, expired=False, person_active=True, rotated_at=rotated_at, now=NOW) == verdict
+
+
+@pytest.mark.parametrize("refusal", [{"known": False}, {"revoked": True}, {"expired": True}, {"person_active": False}])
+def test_an_unknown_revoked_or_expired_refresh_token_is_refused_without_alarm(refusal):
+    state = {"known": True, "revoked": False, "expired": False, "person_active": True, **refusal}
+    assert domain.judge_refresh_token(**state, rotated_at=NOW - timedelta(days=3), now=NOW) == domain.RefreshVerdict.REFUSED
