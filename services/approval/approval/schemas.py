@@ -4,19 +4,20 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from tandem_shared.paging import PageArgsSchema
+from tandem_shared.text_fields import MultiLineString, SingleLineString
 
 from . import domain
 
 
 class RequestQuerySchema(PageArgsSchema):
-    status = fields.String(load_default=None, validate=validate.OneOf([s.value for s in domain.RequestStatus]),
+    status = SingleLineString(load_default=None, validate=validate.OneOf([s.value for s in domain.RequestStatus]),
                            metadata={"description": "Seulement les demandes dans cet état."})
 
 
 class DecisionSchema(Schema):
-    decision = fields.String(required=True, validate=validate.OneOf([d.value for d in domain.Decision]),
+    decision = SingleLineString(required=True, validate=validate.OneOf([d.value for d in domain.Decision]),
                              metadata={"description": "`accept` (« Accepter la demande ») ou `refuse` (« Refuser la demande »)."})
-    reason = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=2000),
+    reason = MultiLineString(allow_none=True, load_default=None, validate=validate.Length(max=2000),
                            metadata={"description": "Le motif du refus, facultatif ; ignoré quand la demande est acceptée."})
 
 

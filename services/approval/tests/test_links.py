@@ -175,3 +175,16 @@ def test_the_stored_link_is_a_64_hex_hash_never_the_secret(service, request_date
         for table in ("requests", "action_links", "reminders_sent"):
             for row in connection.execute(sa.text(f"SELECT * FROM {table}")):
                 assert secret not in repr(tuple(row))
+
+
+def test_a_refusal_reason_keeps_its_line_breaks_and_refuses_other_control_characters(service, request_dates):
+    """Issue #19 (7): the reason is written into the employee's e-mail."""
+    from tandem_shared.text_fields import MULTI_LINE_MESSAGE
+
+    request_id, secret = request_dates()
+    escape = service.client.post(f"/actions/{secret}", json={"decision": "refuse", "reason": "Pas\x1b[2J cette semaine"})
+    assert escape.status_code == 422 and escape.json["errors"]["reason"] == [MULTI_LINE_MESSAGE]
+    assert status_of(service, request_id) == "pending"
+    refused = service.client.post(f"/actions/{secret}", json={"decision": "refuse", "reason": "Pas cette semaine.\r\nLa suivante ?"})
+    assert refused.status_code == 200
+    assert service.published("approval.request.refused")[-1].data["reason"] == "Pas cette semaine.\nLa suivante ?"

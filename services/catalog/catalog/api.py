@@ -14,6 +14,7 @@ from marshmallow import Schema, fields, validate
 from tandem_shared import french
 from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_principal, current_runtime, login_required
+from tandem_shared.text_fields import SingleLineString
 
 from . import domain, events, taxonomy
 from .models import Association, Mission, MissionCompany, PreferencesCopy, Referent, Spotlight
@@ -189,7 +190,7 @@ class AssociationById(MethodView):
 
 
 class VettingSchema(Schema):
-    decision = fields.String(required=True, validate=validate.OneOf(["approved", "rejected"]))
+    decision = SingleLineString(required=True, validate=validate.OneOf(["approved", "rejected"]))
 
 
 @associations.route("/<string:association_id>/vetting")
@@ -217,12 +218,12 @@ class AssociationVetting(MethodView):
 
 
 class SearchArgsSchema(PageArgsSchema):
-    q = fields.String(load_default=None, validate=validate.Length(max=200), metadata={"description": "Mots-clés"})
-    association = fields.List(fields.String(), load_default=list)
-    theme = fields.List(fields.String(), load_default=list)
-    professional_expertise = fields.List(fields.String(), load_default=list)
-    personal_expertise = fields.List(fields.String(), load_default=list)
-    region = fields.List(fields.String(), load_default=list)
+    q = SingleLineString(load_default=None, validate=validate.Length(max=200), metadata={"description": "Mots-clés"})
+    association = fields.List(SingleLineString(), load_default=list)
+    theme = fields.List(SingleLineString(), load_default=list)
+    professional_expertise = fields.List(SingleLineString(), load_default=list)
+    personal_expertise = fields.List(SingleLineString(), load_default=list)
+    region = fields.List(SingleLineString(), load_default=list)
 
 
 def _mission_or_404(session, mission_id: str, who: domain.Viewer, for_update: bool = False) -> Mission:

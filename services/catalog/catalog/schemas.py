@@ -4,6 +4,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from tandem_shared.paging import PageArgsSchema
+from tandem_shared.text_fields import MultiLineString, SingleLineString
 
 from . import taxonomy
 
@@ -14,19 +15,19 @@ DEPARTMENT = validate.OneOf([code for code, _, _ in taxonomy.DEPARTMENTS], error
 
 
 class AssociationWriteSchema(Schema):
-    name = fields.String(required=True, validate=validate.Length(min=2, max=200))
-    rna = fields.String(allow_none=True, load_default=None, validate=validate.Regexp(r"^W\d{9}$", error="Le numéro RNA commence par W suivi de 9 chiffres."))
-    siren = fields.String(allow_none=True, load_default=None, validate=validate.Regexp(r"^\d{9}$", error="Le SIREN compte 9 chiffres."))
-    address = fields.String(required=True, validate=validate.Length(min=3, max=500))
-    city = fields.String(required=True, validate=validate.Length(min=1, max=100))
-    department = fields.String(required=True, validate=DEPARTMENT)
+    name = SingleLineString(required=True, validate=validate.Length(min=2, max=200))
+    rna = SingleLineString(allow_none=True, load_default=None, validate=validate.Regexp(r"^W\d{9}$", error="Le numéro RNA commence par W suivi de 9 chiffres."))
+    siren = SingleLineString(allow_none=True, load_default=None, validate=validate.Regexp(r"^\d{9}$", error="Le SIREN compte 9 chiffres."))
+    address = SingleLineString(required=True, validate=validate.Length(min=3, max=500))
+    city = SingleLineString(required=True, validate=validate.Length(min=1, max=100))
+    department = SingleLineString(required=True, validate=DEPARTMENT)
     website = fields.Url(allow_none=True, load_default=None)
     contact_email = fields.Email(required=True)
     themes = THEME_LIST
-    description = fields.String(load_default="", validate=validate.Length(max=10_000), metadata={"description": "Découvre l'association"})
-    representative_name = fields.String(required=True, validate=validate.Length(min=2, max=200))
-    representative_title = fields.String(required=True, validate=validate.Length(min=2, max=200))
-    general_interest_category = fields.String(required=True, validate=validate.OneOf(list(taxonomy.GENERAL_INTEREST_CATEGORIES)),
+    description = MultiLineString(load_default="", validate=validate.Length(max=10_000), metadata={"description": "Découvre l'association"})
+    representative_name = SingleLineString(required=True, validate=validate.Length(min=2, max=200))
+    representative_title = SingleLineString(required=True, validate=validate.Length(min=2, max=200))
+    general_interest_category = SingleLineString(required=True, validate=validate.OneOf(list(taxonomy.GENERAL_INTEREST_CATEGORIES)),
                                               metadata={"description": "Catégorie d'intérêt général (article 238 bis du CGI)"})
 
 
@@ -57,32 +58,32 @@ class AssociationListSchema(Schema):
 
 
 class AssociationQuerySchema(PageArgsSchema):
-    q = fields.String(load_default=None, validate=validate.Length(max=200), metadata={"description": "Mots-clés"})
-    theme = fields.List(fields.String(), load_default=list, metadata={"description": "Thématiques (plusieurs possibles)"})
-    region = fields.List(fields.String(), load_default=list)
+    q = SingleLineString(load_default=None, validate=validate.Length(max=200), metadata={"description": "Mots-clés"})
+    theme = fields.List(SingleLineString(), load_default=list, metadata={"description": "Thématiques (plusieurs possibles)"})
+    region = fields.List(SingleLineString(), load_default=list)
 
 
 class MissionWriteSchema(Schema):
-    association_id = fields.String(required=True)
-    title = fields.String(required=True, validate=validate.Length(min=3, max=200))
-    description = fields.String(load_default="", validate=validate.Length(max=20_000), metadata={"description": "Ta mission si tu l'acceptes"})
+    association_id = SingleLineString(required=True)
+    title = SingleLineString(required=True, validate=validate.Length(min=3, max=200))
+    description = MultiLineString(load_default="", validate=validate.Length(max=20_000), metadata={"description": "Ta mission si tu l'acceptes"})
     themes = THEME_LIST
     professional_expertises = PRO_LIST
     personal_expertises = PERSO_LIST
-    format = fields.String(load_default="undefined", validate=validate.OneOf(list(taxonomy.MISSION_FORMATS)),
+    format = SingleLineString(load_default="undefined", validate=validate.OneOf(list(taxonomy.MISSION_FORMATS)),
                            metadata={"description": "full_day (100% journée), half_day (1/2 journée), undefined (Durée à définir)"})
-    duration = fields.String(load_default="", validate=validate.Length(max=200))
-    address = fields.String(load_default="", validate=validate.Length(max=500))
-    city = fields.String(required=True, validate=validate.Length(min=1, max=100))
-    department = fields.String(required=True, validate=DEPARTMENT)
+    duration = SingleLineString(load_default="", validate=validate.Length(max=200))
+    address = SingleLineString(load_default="", validate=validate.Length(max=500))
+    city = SingleLineString(required=True, validate=validate.Length(min=1, max=100))
+    department = SingleLineString(required=True, validate=DEPARTMENT)
     remote_possible = fields.Boolean(load_default=False)
     places = fields.Integer(load_default=1, validate=validate.Range(min=1, max=500))
     all_jobs = fields.Boolean(load_default=False, metadata={"description": "Tous types de métiers !"})
-    contact_name = fields.String(required=True, validate=validate.Length(min=2, max=200))
+    contact_name = SingleLineString(required=True, validate=validate.Length(min=2, max=200))
     contact_email = fields.Email(required=True)
-    contact_phone = fields.String(allow_none=True, load_default=None, validate=validate.Regexp(r"^\+?[0-9 .()-]{6,30}$", error="Ce numéro de téléphone n'est pas valide."))
+    contact_phone = SingleLineString(allow_none=True, load_default=None, validate=validate.Regexp(r"^\+?[0-9 .()-]{6,30}$", error="Ce numéro de téléphone n'est pas valide."))
     open_to_all_companies = fields.Boolean(load_default=True)
-    company_ids = fields.List(fields.String(), load_default=list, metadata={"description": "Les entreprises choisies quand la mission n'est pas ouverte à toutes"})
+    company_ids = fields.List(SingleLineString(), load_default=list, metadata={"description": "Les entreprises choisies quand la mission n'est pas ouverte à toutes"})
     publish = fields.Boolean(load_default=False, load_only=True, metadata={"description": "Publier tout de suite (sinon brouillon)."})
 
 
@@ -150,12 +151,12 @@ class TaxonomySchema(Schema):
 
 
 class SpotlightWriteSchema(Schema):
-    title = fields.String(required=True, validate=validate.Length(min=3, max=200))
+    title = SingleLineString(required=True, validate=validate.Length(min=3, max=200))
     starts_on = fields.Date(required=True)
     ends_on = fields.Date(allow_none=True, load_default=None)
-    description = fields.String(load_default="", validate=validate.Length(max=5000))
+    description = MultiLineString(load_default="", validate=validate.Length(max=5000))
     themes = THEME_LIST
-    keywords = fields.List(fields.String(validate=validate.Length(min=2, max=60)), load_default=list, validate=validate.Length(max=20))
+    keywords = fields.List(SingleLineString(validate=validate.Length(min=2, max=60)), load_default=list, validate=validate.Length(max=20))
 
 
 class SpotlightSchema(Schema):

@@ -4,16 +4,17 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from tandem_shared.paging import PageArgsSchema
+from tandem_shared.text_fields import SingleLineString
 
 
 class ConventionQuerySchema(PageArgsSchema):
-    participation = fields.String(load_default=None, validate=validate.Length(min=1, max=36), metadata={
+    participation = SingleLineString(load_default=None, validate=validate.Length(min=1, max=36), metadata={
         "description": "Les conventions de cette participation (celles que tu as le droit de lire). "
                        "Sans ce paramètre : tes propres conventions."})
 
 
 class BilanQuerySchema(PageArgsSchema):
-    participation = fields.String(load_default=None, validate=validate.Length(min=1, max=36), metadata={
+    participation = SingleLineString(load_default=None, validate=validate.Length(min=1, max=36), metadata={
         "description": "Le bilan de cette participation (si tu as le droit de le lire). Sans ce paramètre : tes propres bilans."})
 
 
@@ -73,9 +74,9 @@ class ConventionListSchema(Schema):
 class SignatureRequestSchema(Schema):
     version = fields.Integer(required=True, validate=validate.Range(min=1), metadata={"description": "La version affichée et signée."})
     consent = fields.Boolean(required=True, metadata={"description": "La case « J'ai lu la convention… » cochée : `true`."})
-    consent_version = fields.String(required=True, validate=validate.Length(max=50), metadata={
+    consent_version = SingleLineString(required=True, validate=validate.Length(max=50), metadata={
         "description": "La version du texte d'accord affiché (`GET /consent`)."})
-    pdf_sha256 = fields.String(required=True, validate=validate.Length(max=64), metadata={
+    pdf_sha256 = SingleLineString(required=True, validate=validate.Length(max=64), metadata={
         "description": "L'empreinte SHA-256 (hexadécimal) du PDF affiché : celle de la version."})
 
 

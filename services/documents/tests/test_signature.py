@@ -179,3 +179,13 @@ def test_signing_needs_a_login(service, convention):
     response = service.client.post(f"/conventions/{convention['id']}/signature",
                                    json={"version": 1, "consent": True, "consent_version": "x", "pdf_sha256": "0" * 64})
     assert response.status_code == 401
+
+
+def test_a_consent_version_with_a_line_break_is_refused_before_anything_is_signed(service, convention, sign, consent):
+    """Issue #19 (7): the consent version is printed on the signature certificate, one line."""
+    from tandem_shared.text_fields import SINGLE_LINE_MESSAGE
+
+    response = sign(convention, consent_version=consent["version"] + "\r\nSigné sans réserve")
+    assert response.status_code == 422
+    assert response.json["errors"]["consent_version"] == [SINGLE_LINE_MESSAGE]
+    assert signatures(service) == []

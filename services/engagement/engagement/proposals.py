@@ -12,6 +12,7 @@ from marshmallow import Schema, fields, validate
 
 from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_runtime, login_required
+from tandem_shared.text_fields import MultiLineString, SingleLineString
 
 from . import domain, events
 from .access import audit, me, offered_mission, settings
@@ -39,7 +40,7 @@ def proposal_template(company_name: str) -> str:
 
 
 class DraftQuerySchema(Schema):
-    association_id = fields.String(required=True)
+    association_id = SingleLineString(required=True)
 
 
 class DraftSchema(Schema):
@@ -49,8 +50,8 @@ class DraftSchema(Schema):
 
 
 class ProposalWriteSchema(Schema):
-    association_id = fields.String(required=True)
-    message = fields.String(required=True, validate=validate.Length(min=20, max=5000, error="Ton message doit faire entre 20 et 5 000 caractères."))
+    association_id = SingleLineString(required=True)
+    message = MultiLineString(required=True, validate=validate.Length(min=20, max=5000, error="Ton message doit faire entre 20 et 5 000 caractères."))
 
 
 class ProposalSchema(Schema):
@@ -64,7 +65,7 @@ class ProposalSchema(Schema):
 
 class ShareSchema(Schema):
     recipients = fields.List(fields.Email(), required=True, validate=validate.Length(min=1, max=10, error="Entre 1 et 10 destinataires."))
-    message = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
+    message = MultiLineString(load_default=None, allow_none=True, validate=validate.Length(max=2000))
 
 
 class ShareResultSchema(Schema):

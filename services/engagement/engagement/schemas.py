@@ -4,6 +4,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from tandem_shared.paging import PageArgsSchema
+from tandem_shared.text_fields import MultiLineString, SingleLineString
 
 from . import domain
 
@@ -29,12 +30,12 @@ class MessageSchema(Schema):
 
 
 class SignUpSchema(Schema):
-    first_name = fields.String(required=True, validate=NAME, metadata={"description": "Prénom"})
-    last_name = fields.String(required=True, validate=NAME, metadata={"description": "Nom"})
+    first_name = SingleLineString(required=True, validate=NAME, metadata={"description": "Prénom"})
+    last_name = SingleLineString(required=True, validate=NAME, metadata={"description": "Nom"})
     email = fields.Email(required=True, metadata={"description": "Adresse e-mail professionnelle"})
-    password = fields.String(required=True, metadata={"description": domain.PASSWORD_RULE})
-    password_confirmation = fields.String(required=True)
-    entity_id = fields.String(required=True, metadata={"description": "Entité de rattachement"})
+    password = SingleLineString(required=True, metadata={"description": domain.PASSWORD_RULE})
+    password_confirmation = SingleLineString(required=True)
+    entity_id = SingleLineString(required=True, metadata={"description": "Entité de rattachement"})
     consent = fields.Boolean(required=True, metadata={"description": "J'autorise l'utilisation de mes données personnelles…"})
 
 
@@ -54,13 +55,13 @@ class EmailSchema(Schema):
 
 
 class LoginSchema(Schema):
-    email = fields.String(required=True, validate=validate.Length(min=3, max=254))
-    password = fields.String(required=True, validate=validate.Length(min=1, max=1024))
+    email = SingleLineString(required=True, validate=validate.Length(min=3, max=254))
+    password = SingleLineString(required=True, validate=validate.Length(min=1, max=1024))
 
 
 class NewPasswordSchema(Schema):
-    password = fields.String(required=True)
-    password_confirmation = fields.String(required=True)
+    password = SingleLineString(required=True)
+    password_confirmation = SingleLineString(required=True)
 
 
 class CompanyRefSchema(Schema):
@@ -92,19 +93,19 @@ class SessionSchema(Schema):
 
 
 class ProfileUpdateSchema(Schema):
-    first_name = fields.String(validate=NAME)
-    last_name = fields.String(validate=NAME)
-    entity_id = fields.String()
-    phone = fields.String(allow_none=True, validate=validate.Regexp(r"^\+?[0-9 .()-]{6,30}$", error="Ce numéro de téléphone n'est pas valide."))
+    first_name = SingleLineString(validate=NAME)
+    last_name = SingleLineString(validate=NAME)
+    entity_id = SingleLineString()
+    phone = SingleLineString(allow_none=True, validate=validate.Regexp(r"^\+?[0-9 .()-]{6,30}$", error="Ce numéro de téléphone n'est pas valide."))
     manager_email = fields.Email(allow_none=True, metadata={
         "description": "Refusé s'il change : ton manager est enregistré par l'administrateur de ton entreprise."})
     retirement_date = fields.Date(allow_none=True)
 
 
 class PreferencesSchema(Schema):
-    professional_expertises = fields.List(fields.String(), required=True, validate=validate.Length(max=len(domain.PROFESSIONAL_EXPERTISES)))
-    personal_expertises = fields.List(fields.String(), required=True, validate=validate.Length(max=len(domain.PERSONAL_EXPERTISES)))
-    themes = fields.List(fields.String(), required=True, validate=validate.Length(max=len(domain.THEMES)))
+    professional_expertises = fields.List(SingleLineString(), required=True, validate=validate.Length(max=len(domain.PROFESSIONAL_EXPERTISES)))
+    personal_expertises = fields.List(SingleLineString(), required=True, validate=validate.Length(max=len(domain.PERSONAL_EXPERTISES)))
+    themes = fields.List(SingleLineString(), required=True, validate=validate.Length(max=len(domain.THEMES)))
     alerts_opt_in = fields.Boolean(required=True, metadata={"description": "Je souhaite être alerté.e par e-mail dès qu'une mission correspondant à ma sélection est publiée"})
     quiz_opt_in = fields.Boolean(load_default=None, metadata={"description": "Préviens-moi quand un nouveau quiz est en ligne (par défaut non ; absent : inchangé)."})
 
@@ -153,7 +154,7 @@ class DashboardSchema(Schema):
 
 
 class AccountDeletionSchema(Schema):
-    password = fields.String(required=True, metadata={"description": "Ton mot de passe, pour confirmer."})
+    password = SingleLineString(required=True, metadata={"description": "Ton mot de passe, pour confirmer."})
 
 
 # -- administration: companies, entities, people, invitations, the audit log ----------------------
@@ -204,34 +205,34 @@ def _days_per_year(**kwargs) -> fields.Float:
 
 
 class CompanyCreateSchema(Schema):
-    name = fields.String(required=True, validate=LEGAL_TEXT, metadata={"description": "Raison sociale"})
-    head_office_address = fields.String(required=True, validate=validate.Length(min=1, max=500), metadata={"description": "Adresse du siège social"})
+    name = SingleLineString(required=True, validate=LEGAL_TEXT, metadata={"description": "Raison sociale"})
+    head_office_address = SingleLineString(required=True, validate=validate.Length(min=1, max=500), metadata={"description": "Adresse du siège social"})
     siren = Siren(required=True, validate=validate.Regexp(r"^\d{9}$", error="Le SIREN compte exactement 9 chiffres."), metadata={"description": "SIREN (9 chiffres)"})
-    rcs = fields.String(required=True, validate=LEGAL_TEXT, metadata={"description": "Immatriculation au RCS, par exemple « RCS Lyon 552 100 554 »"})
-    representative_name = fields.String(required=True, validate=LEGAL_TEXT, metadata={"description": "Nom du représentant légal (signataire des conventions)"})
-    representative_title = fields.String(required=True, validate=LEGAL_TEXT, metadata={"description": "Qualité du représentant"})
+    rcs = SingleLineString(required=True, validate=LEGAL_TEXT, metadata={"description": "Immatriculation au RCS, par exemple « RCS Lyon 552 100 554 »"})
+    representative_name = SingleLineString(required=True, validate=LEGAL_TEXT, metadata={"description": "Nom du représentant légal (signataire des conventions)"})
+    representative_title = SingleLineString(required=True, validate=LEGAL_TEXT, metadata={"description": "Qualité du représentant"})
     email_domains = _domain_list(required=True)
     days_per_year = _days_per_year(load_default=2.0)
     end_of_career_enabled = fields.Boolean(load_default=True, metadata={"description": "Mécénat fin de carrière : 1 jour par semaine dans les 12 mois avant la retraite."})
     uses_sso = fields.Boolean(load_default=False, metadata={"description": "L'entreprise utilise la connexion SSO (l'inscription par formulaire est alors fermée)."})
-    other_manager_policy = fields.String(load_default=domain.DEFAULT_OTHER_MANAGER_POLICY.value,
+    other_manager_policy = SingleLineString(load_default=domain.DEFAULT_OTHER_MANAGER_POLICY.value,
                                          validate=validate.OneOf([policy.value for policy in domain.OtherManagerPolicy]), metadata={
         "description": "Si un salarié peut faire valider ses dates par un autre manager que celui enregistré (à une adresse de "
                        "l'entreprise) : allowed, allowed_notify_admin (les administrateurs sont prévenus) ou refused."})
 
 
 class CompanyUpdateSchema(Schema):
-    name = fields.String(validate=LEGAL_TEXT)
-    head_office_address = fields.String(validate=validate.Length(min=1, max=500))
+    name = SingleLineString(validate=LEGAL_TEXT)
+    head_office_address = SingleLineString(validate=validate.Length(min=1, max=500))
     siren = Siren(validate=validate.Regexp(r"^\d{9}$", error="Le SIREN compte exactement 9 chiffres."))
-    rcs = fields.String(validate=LEGAL_TEXT)
-    representative_name = fields.String(validate=LEGAL_TEXT)
-    representative_title = fields.String(validate=LEGAL_TEXT)
+    rcs = SingleLineString(validate=LEGAL_TEXT)
+    representative_name = SingleLineString(validate=LEGAL_TEXT)
+    representative_title = SingleLineString(validate=LEGAL_TEXT)
     email_domains = _domain_list()
     days_per_year = _days_per_year()
     end_of_career_enabled = fields.Boolean()
     uses_sso = fields.Boolean()
-    other_manager_policy = fields.String(validate=validate.OneOf([policy.value for policy in domain.OtherManagerPolicy]), metadata={
+    other_manager_policy = SingleLineString(validate=validate.OneOf([policy.value for policy in domain.OtherManagerPolicy]), metadata={
         "description": "Si un salarié peut faire valider ses dates par un autre manager que celui enregistré (à une adresse de "
                        "l'entreprise) : allowed, allowed_notify_admin (les administrateurs sont prévenus) ou refused."})
 
@@ -260,7 +261,7 @@ class CompanyListSchema(Schema):
 
 
 class EntityInputSchema(Schema):
-    name = fields.String(required=True, validate=LEGAL_TEXT, metadata={"description": "Nom de l'entité de rattachement"})
+    name = SingleLineString(required=True, validate=LEGAL_TEXT, metadata={"description": "Nom de l'entité de rattachement"})
 
 
 # Engagement's views name the shared paging arguments so.
@@ -268,8 +269,8 @@ PageQuerySchema = PageArgsSchema
 
 
 class PeopleQuerySchema(PageQuerySchema):
-    q = fields.String(validate=validate.Length(min=1, max=100), metadata={"description": "Cherche dans le prénom, le nom et l'adresse e-mail."})
-    status = fields.String(validate=validate.OneOf([status.value for status in domain.PersonStatus]))
+    q = SingleLineString(validate=validate.Length(min=1, max=100), metadata={"description": "Cherche dans le prénom, le nom et l'adresse e-mail."})
+    status = SingleLineString(validate=validate.OneOf([status.value for status in domain.PersonStatus]))
 
 
 class AdminPersonSchema(PersonSchema):
@@ -286,16 +287,16 @@ class PersonPageSchema(Schema):
 
 class PersonAdminUpdateSchema(Schema):
     roles = fields.List(
-        fields.String(validate=validate.OneOf(ROLE_CHOICES)),
+        SingleLineString(validate=validate.OneOf(ROLE_CHOICES)),
         validate=validate.Length(min=1, error="Garde au moins un rôle."),
         metadata={"description": "Tous les rôles de la personne (remplacent les actuels)."},
     )
-    status = fields.String(validate=validate.OneOf(["active", "disabled"]), metadata={"description": "active ou disabled"})
+    status = SingleLineString(validate=validate.OneOf(["active", "disabled"]), metadata={"description": "active ou disabled"})
     association_ids = fields.List(
-        fields.String(validate=validate.Length(min=1, max=36)),
+        SingleLineString(validate=validate.Length(min=1, max=36)),
         metadata={"description": "Les associations d'un référent (opérateurs de la plateforme seulement)."},
     )
-    entity_id = fields.String(
+    entity_id = SingleLineString(
         validate=validate.Length(min=1, max=36, error="Choisis une entité dans la liste."),
         metadata={"description": "L'entité de rattachement, parmi celles de l'entreprise de la personne."},
     )
@@ -305,12 +306,12 @@ class PersonAdminUpdateSchema(Schema):
 
 class InvitationSchema(Schema):
     email = fields.Email(required=True)
-    first_name = fields.String(required=True, validate=NAME)
-    last_name = fields.String(required=True, validate=NAME)
-    roles = fields.List(fields.String(validate=validate.OneOf(ROLE_CHOICES)), required=True, validate=validate.Length(min=1))
-    company_id = fields.String(allow_none=True, metadata={"description": "Par défaut, l'entreprise de l'administrateur qui invite."})
-    entity_id = fields.String(allow_none=True)
-    association_ids = fields.List(fields.String(validate=validate.Length(min=1, max=36)), metadata={"description": "Obligatoire pour un référent d'association."})
+    first_name = SingleLineString(required=True, validate=NAME)
+    last_name = SingleLineString(required=True, validate=NAME)
+    roles = fields.List(SingleLineString(validate=validate.OneOf(ROLE_CHOICES)), required=True, validate=validate.Length(min=1))
+    company_id = SingleLineString(allow_none=True, metadata={"description": "Par défaut, l'entreprise de l'administrateur qui invite."})
+    entity_id = SingleLineString(allow_none=True)
+    association_ids = fields.List(SingleLineString(validate=validate.Length(min=1, max=36)), metadata={"description": "Obligatoire pour un référent d'association."})
 
 
 class InvitationSentSchema(Schema):
@@ -328,16 +329,16 @@ class InvitationPreviewSchema(Schema):
 
 
 class InvitationAcceptanceSchema(Schema):
-    password = fields.String(required=True, metadata={"description": domain.PASSWORD_RULE})
-    password_confirmation = fields.String(required=True)
-    first_name = fields.String(validate=NAME)
-    last_name = fields.String(validate=NAME)
+    password = SingleLineString(required=True, metadata={"description": domain.PASSWORD_RULE})
+    password_confirmation = SingleLineString(required=True)
+    first_name = SingleLineString(validate=NAME)
+    last_name = SingleLineString(validate=NAME)
     consent = fields.Boolean(required=True, metadata={"description": "J'autorise l'utilisation de mes données personnelles…"})
 
 
 class AuditQuerySchema(PageQuerySchema):
-    person_id = fields.String(validate=validate.Length(min=1, max=36))
-    action = fields.String(validate=validate.Length(min=1, max=60))
+    person_id = SingleLineString(validate=validate.Length(min=1, max=36))
+    action = SingleLineString(validate=validate.Length(min=1, max=60))
 
 
 class AuditEntrySchema(Schema):
@@ -363,7 +364,7 @@ DATE_FORMAT_FIELD = validate.OneOf(list(domain.DATE_FORMATS), error="Choisis le 
 
 
 class ApplicationDraftQuerySchema(Schema):
-    mission_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
+    mission_id = SingleLineString(required=True, validate=validate.Length(min=1, max=36))
 
 
 class ApplicationDraftSchema(Schema):
@@ -376,9 +377,9 @@ class ApplicationDraftSchema(Schema):
 
 
 class ApplicationSchema(Schema):
-    mission_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
-    message = fields.String(required=True, validate=validate.Length(min=20, max=5000, error="Ton message doit faire entre 20 et 5 000 caractères."))
-    phone = fields.String(required=True, validate=PHONE, metadata={"description": "Ton téléphone (enregistré dans ton profil s'il n'y était pas)."})
+    mission_id = SingleLineString(required=True, validate=validate.Length(min=1, max=36))
+    message = MultiLineString(required=True, validate=validate.Length(min=20, max=5000, error="Ton message doit faire entre 20 et 5 000 caractères."))
+    phone = SingleLineString(required=True, validate=PHONE, metadata={"description": "Ton téléphone (enregistré dans ton profil s'il n'y était pas)."})
     year = fields.Integer(load_default=None, allow_none=True, metadata={
         "description": "L'année civile de la participation : l'année en cours (par défaut) ou la suivante (1 convention = 1 année civile)."})
 
@@ -514,7 +515,7 @@ class ParticipationListSchema(Schema):
 
 class DayInputSchema(Schema):
     date = fields.Date(required=True)
-    format = fields.String(required=True, validate=DATE_FORMAT_FIELD)
+    format = SingleLineString(required=True, validate=DATE_FORMAT_FIELD)
 
 
 class DateRequestDraftSchema(Schema):
@@ -534,7 +535,7 @@ class DateRequestInputSchema(Schema):
                        "manager, à une adresse de l'entreprise, seulement si la politique de l'entreprise le permet."})
     dates = fields.List(fields.Nested(DayInputSchema), required=True,
                         validate=validate.Length(min=1, max=60, error="Indique entre 1 et 60 dates."))
-    message = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=5000),
+    message = MultiLineString(load_default=None, allow_none=True, validate=validate.Length(max=5000),
                             metadata={"description": "Message pour ton manager (par défaut, celui du guide)."})
 
 
@@ -599,5 +600,5 @@ class BilanQuestionListSchema(Schema):
 
 
 class BilanInputSchema(Schema):
-    answers = fields.Dict(keys=fields.String(), values=fields.String(allow_none=True), required=True,
+    answers = fields.Dict(keys=SingleLineString(), values=MultiLineString(allow_none=True), required=True,
                           metadata={"description": "Les réponses par clé de question (voir GET /bilan-questions)."})

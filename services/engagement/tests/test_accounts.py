@@ -112,6 +112,16 @@ def test_bad_sign_ups_are_refused_field_by_field_and_write_nothing(service, sign
     assert service.published() == []
 
 
+@pytest.mark.parametrize("field, value", [("first_name", "Camille\r\nBcc: x@horizon.test"), ("last_name", "Martin\u2028"),
+                                          ("last_name", "Mar\ttin"), ("email", "camille.martin@horizon.test\n")])
+def test_a_control_character_in_a_name_or_address_is_refused_in_french(service, sign_up, field, value):
+    """Issue #19 (7): a line break in a name starts a new line in the text e-mails and PDFs it is printed on."""
+    response = sign_up(**{field: value})
+    assert response.status_code == 422
+    assert field in response.json["errors"]
+    assert people(service) == []
+
+
 def test_signing_up_twice_gives_the_same_answer_and_creates_one_account(service, sign_up):
     first = sign_up()
     second = sign_up(first_name="Quelqu'un d'autre")

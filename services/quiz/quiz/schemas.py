@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from tandem_shared.text_fields import MultiLineString, SingleLineString
+
 from . import domain
 
 _ID = validate.Length(min=1, max=64)
@@ -12,39 +14,39 @@ _ID = validate.Length(min=1, max=64)
 # -- input ----------------------------------------------------------------------------------------------------------
 
 class ChoiceInputSchema(Schema):
-    label = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    label = SingleLineString(required=True, validate=validate.Length(min=1, max=300))
     correct = fields.Boolean(required=True, metadata={"description": "Une bonne réponse (une question en a au moins une)."})
 
 
 class QuestionInputSchema(Schema):
-    statement = fields.String(required=True, validate=validate.Length(min=3, max=1000))
+    statement = MultiLineString(required=True, validate=validate.Length(min=3, max=1000))
     choices = fields.List(fields.Nested(ChoiceInputSchema), required=True,
                           validate=validate.Length(min=domain.MIN_CHOICES, max=domain.MAX_CHOICES))
-    explanation = fields.String(required=True, validate=validate.Length(min=3, max=4000),
+    explanation = MultiLineString(required=True, validate=validate.Length(min=3, max=4000),
                                 metadata={"description": "« Bouscule tes idées reçues » : pourquoi la réponse est celle-là, montré après la réponse."})
-    source_title = fields.String(required=True, validate=validate.Length(min=3, max=300),
+    source_title = SingleLineString(required=True, validate=validate.Length(min=3, max=300),
                                  metadata={"description": "La source publique (ADEME, INSEE, Santé publique France…)."})
     source_url = fields.Url(required=True, schemes={"https", "http"}, validate=validate.Length(max=500))
 
 
 class QuizInputSchema(Schema):
-    title = fields.String(required=True, validate=validate.Length(min=3, max=200))
-    introduction = fields.String(required=True, validate=validate.Length(min=1, max=2000))
-    themes = fields.List(fields.String(), required=True, validate=validate.Length(min=1, max=len(domain.THEMES)),
+    title = SingleLineString(required=True, validate=validate.Length(min=3, max=200))
+    introduction = MultiLineString(required=True, validate=validate.Length(min=1, max=2000))
+    themes = fields.List(SingleLineString(), required=True, validate=validate.Length(min=1, max=len(domain.THEMES)),
                          metadata={"description": "Les causes que sert le quiz (thèmes de GET /api/catalog/taxonomy)."})
     opens_on = fields.Date(required=True, metadata={"description": "Le jour où il devient le quiz du moment."})
     closes_on = fields.Date(load_default=None, metadata={"description": "Son dernier jour (par défaut 15 jours en tout)."})
-    company_ids = fields.List(fields.String(validate=_ID), load_default=list, validate=validate.Length(max=200),
+    company_ids = fields.List(SingleLineString(validate=_ID), load_default=list, validate=validate.Length(max=200),
                               metadata={"description": "Réservé à ces entreprises ; vide : toutes les entreprises."})
-    mission_ids = fields.List(fields.String(validate=_ID), load_default=list, validate=validate.Length(max=domain.LINKED_MISSIONS),
+    mission_ids = fields.List(SingleLineString(validate=_ID), load_default=list, validate=validate.Length(max=domain.LINKED_MISSIONS),
                               metadata={"description": "Missions choisies pour « Des missions en lien avec ce quiz » ; vide : celles de ses thèmes."})
     questions = fields.List(fields.Nested(QuestionInputSchema), required=True,
                             validate=validate.Length(min=domain.MIN_QUESTIONS, max=domain.MAX_QUESTIONS))
 
 
 class AnswerInputSchema(Schema):
-    question_id = fields.String(required=True, validate=_ID)
-    choice_ids = fields.List(fields.String(validate=_ID), required=True, validate=validate.Length(min=1, max=domain.MAX_CHOICES))
+    question_id = SingleLineString(required=True, validate=_ID)
+    choice_ids = fields.List(SingleLineString(validate=_ID), required=True, validate=validate.Length(min=1, max=domain.MAX_CHOICES))
 
 
 class AttemptInputSchema(Schema):
@@ -54,7 +56,7 @@ class AttemptInputSchema(Schema):
 
 
 class AdminQuizQuerySchema(Schema):
-    status = fields.String(load_default=None, validate=validate.OneOf([s.value for s in domain.QuizStatus]))
+    status = SingleLineString(load_default=None, validate=validate.OneOf([s.value for s in domain.QuizStatus]))
 
 
 # -- output: what a participant sees --------------------------------------------------------------------------------
