@@ -42,7 +42,7 @@ def alembic_config(migrations_dir: str, database_url: str) -> Config:
     return config
 
 
-def upgrade(migrations_dir: str, database_url: str, revision: str = "heads") -> None:
+def upgrade(migrations_dir: str, database_url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(migrations_dir, database_url), revision)
 
 

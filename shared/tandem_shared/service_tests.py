@@ -15,9 +15,10 @@ import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from .harness import TokenFactory
-from .migrations import compared_with_models
+from .migrations import alembic_config, compared_with_models
 from .pytest_plugin import service_dir
 from .web import export_openapi
 
@@ -64,6 +65,13 @@ def test_the_checked_in_openapi_document_matches_the_code(service):
     assert served.json == checked_in == export_openapi(service.app), (
         f"services/{service.package}/openapi.json is stale: run `make openapi`"
     )
+
+
+def test_the_migrations_form_one_line(service):
+    """One head: revisions written side by side must be chained before they land, so every database
+    upgrades through the same history."""
+    script = ScriptDirectory.from_config(alembic_config(str(service_dir(service.package) / "migrations"), "sqlite://"))
+    assert len(script.get_heads()) == 1, f"services/{service.package} has several migration heads: {script.get_heads()}"
 
 
 def test_migrations_create_the_outbox_and_inbox(service):

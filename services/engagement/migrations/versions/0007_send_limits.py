@@ -1,8 +1,8 @@
 """e-mails people have Tandem send (issue 19, point 5): one row per share or proposal, which the per-person
 rate limits and the daily allowance of outside recipients count
 
-Revision ID: 0006_send_limits
-Revises: 0005
+Revision ID: 0007_send_limits
+Revises: 0006_manager_policy
 Create Date: 2026-12-05 10:30:00
 """
 from alembic import op
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from tandem_shared.timeutil import UTCDateTime
 
 
-revision = '0006_send_limits'
-down_revision = '0005'
+revision = '0007_send_limits'
+down_revision = '0006_manager_policy'
 branch_labels = None
 depends_on = None
 

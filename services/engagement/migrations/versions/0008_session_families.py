@@ -1,8 +1,8 @@
 """refresh-token families (issue 19, point 7): each session row is one refresh token of a log-in's family;
 a renewal marks its token rotated instead of deleting or revoking it, so that reusing it is recognised
 
-Revision ID: 0006_session_families
-Revises: 0005
+Revision ID: 0008_session_families
+Revises: 0007_send_limits
 Create Date: 2026-12-04 21:10:00
 """
 from alembic import op
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from tandem_shared.timeutil import UTCDateTime
 
 
-revision = '0006_session_families'
-down_revision = '0005'
+revision = '0008_session_families'
+down_revision = '0007_send_limits'
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """« Préviens-moi quand un nouveau quiz est en ligne »: the quiz preference, off by default.
 
-Revision ID: 0006_quiz_preference
-Revises: 0005
+Revision ID: 0009_quiz_preference
+Revises: 0008_session_families
 Create Date: 2026-12-04
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0006_quiz_preference"
-down_revision = "0005"
+revision = "0009_quiz_preference"
+down_revision = "0008_session_families"
 branch_labels = None
 depends_on = None
 
