@@ -226,8 +226,13 @@ class SearchArgsSchema(PageArgsSchema):
     region = fields.List(SingleLineString(), load_default=list)
 
 
+# A mission loads its association in the same query (a LEFT OUTER JOIN): lock the mission's row only, as PostgreSQL
+# refuses FOR UPDATE on the nullable side of an outer join.
+MISSION_ROW_LOCK = {"of": Mission}
+
+
 def _mission_or_404(session, mission_id: str, who: domain.Viewer, for_update: bool = False) -> Mission:
-    mission = session.get(Mission, mission_id, with_for_update=for_update)
+    mission = session.get(Mission, mission_id, with_for_update=MISSION_ROW_LOCK if for_update else None)
     if mission is None or not domain.visible_to(mission.status, mission.open_to_all_companies, mission.company_ids, mission.association_id, who):
         abort(404, message="Cette mission n'existe pas ou n'est plus en ligne.")
     return mission
@@ -359,7 +364,7 @@ class MissionById(MethodView):
 
 def _managed_mission(uow, mission_id: str) -> Mission:
     who = viewer(uow.session)
-    mission = uow.session.get(Mission, mission_id, with_for_update=True)
+    mission = uow.session.get(Mission, mission_id, with_for_update=MISSION_ROW_LOCK)
     if mission is None or not domain.visible_to(mission.status, mission.open_to_all_companies, mission.company_ids, mission.association_id, who):
         abort(404, message="Cette mission n'existe pas.")
     if not who.manages(mission.association_id):

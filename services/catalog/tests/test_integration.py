@@ -54,3 +54,34 @@ def test_a_published_mission_reaches_an_independent_amqp_client(service_on_real_
         wait_for(lambda: harness.runtime.relay.pending_count() == 0, timeout=5)
     finally:
         connection.close()
+
+
+def test_a_mission_is_published_edited_and_closed_on_postgresql(service_on_real_infrastructure, tokens):
+    """Each locks the mission row; the association joined to it may not be locked with it (PostgreSQL refuses
+    FOR UPDATE on the nullable side of an outer join, which SQLite never checks)."""
+    harness = service_on_real_infrastructure
+    now = utcnow()
+    with harness.runtime.unit_of_work() as uow:
+        if uow.session.get(Association, "a-berges") is None:
+            uow.session.add(Association(
+                id="a-berges", name="Rhône Propre", address="2 quai Augagneur", city="Lyon", department="69",
+                region="Auvergne-Rhône-Alpes", contact_email="contact@rhone-propre.example", themes=["environnement"], description="",
+                representative_name="Léa Morel", representative_title="Présidente", general_interest_category="environnement_naturel",
+                vetting_status="approved", created_at=now, updated_at=now,
+            ))
+    operator = tokens.headers("op-1", roles=["platform_operator"])
+    draft = harness.client.post("/missions", headers=operator, json={
+        "association_id": "a-berges", "title": "Nettoyer les berges", "city": "Lyon", "department": "69",
+        "contact_name": "Léa Morel", "contact_email": "berges@rhone-propre.example", "themes": ["environnement"],
+    })
+    assert draft.status_code == 201, draft.json
+    mission_id = draft.json["id"]
+    published = harness.client.post(f"/missions/{mission_id}/publication", headers=operator)
+    assert published.status_code == 200, published.json
+    assert published.json["status"] == "published"
+    edited = harness.client.patch(f"/missions/{mission_id}", headers=operator, json={"places": 4})
+    assert edited.status_code == 200, edited.json
+    assert edited.json["places"] == 4
+    closed = harness.client.post(f"/missions/{mission_id}/closure", headers=operator)
+    assert closed.status_code == 200, closed.json
+    assert closed.json["status"] == "closed"
