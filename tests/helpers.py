@@ -37,9 +37,10 @@ def wait_until_healthy(base_url: str, timeout: float = 60.0, process=None) -> No
             time.sleep(0.2)
 
 
-def token_signed_with(private_key_pem: str, subject: str, roles: list[str], ttl: int = 600) -> str:
+def token_signed_with(private_key_pem: str, subject: str, roles: list[str], ttl: int = 600, **claims) -> str:
+    """A token as engagement issues them; `claims` adds others (e.g. `company_id`, as a company's people carry)."""
     now = int(time.time())
-    claims = {"sub": subject, "aud": "tandem", "iss": "tandem-engagement", "iat": now, "exp": now + ttl, "roles": roles}
+    claims = {**claims, "sub": subject, "aud": "tandem", "iss": "tandem-engagement", "iat": now, "exp": now + ttl, "roles": roles}
     return jwt.encode(claims, private_key_pem, algorithm="EdDSA")
 
 
@@ -63,10 +64,12 @@ ASSOCIATION = {
 }
 
 
-def publish_mission(post, operator_headers: dict, title: str, contact_email: str, association_name: str = "Passerelle Emploi") -> str:
+def publish_mission(post, operator_headers: dict, title: str, contact_email: str, association_name: str = "Passerelle Emploi",
+                    **mission_fields) -> str:
     """As the platform operator: register and approve an association, then publish one mission; returns its id.
 
     `post(path, json, headers)` returns (status, body) — so it works with requests and werkzeug clients alike.
+    `mission_fields` override the mission's own (e.g. `themes`, `open_to_all_companies`, `company_ids`).
     """
     status, association = post("/api/catalog/associations", {**ASSOCIATION, "name": association_name}, operator_headers)
     assert status == 201, association
@@ -76,6 +79,7 @@ def publish_mission(post, operator_headers: dict, title: str, contact_email: str
         "association_id": association["id"], "title": title, "description": "Relire des CV et préparer des entretiens.",
         "themes": ["emploi / insertion"], "personal_expertises": ["Aide aux CV / Entretien RH"], "format": "full_day",
         "city": "Lyon", "department": "69", "contact_name": "Karim Haddad", "contact_email": contact_email, "publish": True,
+        **mission_fields,
     }, operator_headers)
     assert status == 201, mission
     return mission["id"]
@@ -86,6 +90,24 @@ def requests_post(base: str):
         response = requests.post(f"{base}{path}", json=json, headers=headers)
         return response.status_code, response.json()
     return post
+
+
+def load_engagement_demo(distributed) -> None:
+    """engagement's demo company and people (Groupe Horizon, password `DEMO_PASSWORD`), loaded into the run's database
+    and announced on the broker; loads nothing if a company is already there, so every test module may call it."""
+    from engagement.bootstrap import build_runtime
+    from engagement.config import Settings
+    from engagement.demo import load_demo_data
+
+    runtime = build_runtime(Settings.from_env({
+        "ENGAGEMENT_DATABASE_URL": distributed["database_urls"]["engagement"], "TANDEM_BROKER_URL": distributed["broker_url"],
+        "ENGAGEMENT_JWT_PRIVATE_KEY": distributed["private_key"],
+    }))
+    try:
+        load_demo_data(runtime)
+        runtime.relay.flush()
+    finally:
+        runtime.stop()
 
 
 def werkzeug_post(client):

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import holidays
 import pytest
 import requests
-from helpers import poll, publish_mission, requests_post, token_signed_with, wait_for_consumers
+from helpers import load_engagement_demo, poll, publish_mission, requests_post, token_signed_with, wait_for_consumers
 from icalendar import Calendar
 
 pytestmark = [pytest.mark.integration, pytest.mark.e2e]
@@ -58,19 +58,7 @@ def people(distributed):
         publish_mission(post, operator, "Trier des dons alimentaires", "benevoles@banque-partage.example", "Banque du Partage"),
     ]
     # The company and its people come from engagement's demo set, loaded into this run's database.
-    from engagement.bootstrap import build_runtime
-    from engagement.config import Settings
-    from engagement.demo import load_demo_data
-
-    runtime = build_runtime(Settings.from_env({
-        "ENGAGEMENT_DATABASE_URL": distributed["database_urls"]["engagement"], "TANDEM_BROKER_URL": distributed["broker_url"],
-        "ENGAGEMENT_JWT_PRIVATE_KEY": distributed["private_key"],
-    }))
-    try:
-        load_demo_data(runtime)
-        runtime.relay.flush()
-    finally:
-        runtime.stop()
+    load_engagement_demo(distributed)
     options = requests.get(f"{base}/api/engagement/signup-options", params={"email": "camille.nouvelle@horizon.example"}).json()
     entity_id = options["entities"][0]["id"]
     signed_up = requests.post(f"{base}/api/engagement/accounts", json={
