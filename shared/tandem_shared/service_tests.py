@@ -17,10 +17,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from .boolean_fields import loose_booleans
 from .harness import TokenFactory
 from .migrations import alembic_config, compared_with_models
 from .pytest_plugin import service_dir
-from .web import export_openapi
+from .web import _view_method, export_openapi
 
 
 def test_the_service_says_it_is_alive(service):
@@ -65,6 +66,18 @@ def test_the_checked_in_openapi_document_matches_the_code(service):
     assert served.json == checked_in == export_openapi(service.app), (
         f"services/{service.package}/openapi.json is stale: run `make openapi`"
     )
+
+
+def test_every_json_body_takes_only_json_booleans(service):
+    """A yes/no in a JSON body is `true` or `false`: `1` or "yes" are refused (see `tandem_shared.boolean_fields`)."""
+    loose = []
+    for rule in service.app.url_map.iter_rules():
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            view_method = _view_method(service.app, rule.endpoint, method)
+            for parameter in getattr(view_method, "_apidoc", {}).get("arguments", {}).get("parameters", []):
+                if parameter["in"] == "json":
+                    loose.extend(f"{method} {rule.rule}: {name}" for name in loose_booleans(parameter["schema"]))
+    assert not loose, "use tandem_shared.boolean_fields.StrictBoolean for: " + ", ".join(loose)
 
 
 def test_the_migrations_form_one_line(service):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from tandem_shared.boolean_fields import StrictBoolean
 from tandem_shared.paging import PageArgsSchema
 from tandem_shared.text_fields import MultiLineString, SingleLineString
 
@@ -76,15 +77,15 @@ class MissionWriteSchema(Schema):
     address = SingleLineString(load_default="", validate=validate.Length(max=500))
     city = SingleLineString(required=True, validate=validate.Length(min=1, max=100))
     department = SingleLineString(required=True, validate=DEPARTMENT)
-    remote_possible = fields.Boolean(load_default=False)
+    remote_possible = StrictBoolean(load_default=False)
     places = fields.Integer(load_default=1, validate=validate.Range(min=1, max=500))
-    all_jobs = fields.Boolean(load_default=False, metadata={"description": "Tous types de métiers !"})
+    all_jobs = StrictBoolean(load_default=False, metadata={"description": "Tous types de métiers !"})
     contact_name = SingleLineString(required=True, validate=validate.Length(min=2, max=200))
     contact_email = fields.Email(required=True)
     contact_phone = SingleLineString(allow_none=True, load_default=None, validate=validate.Regexp(r"^\+?[0-9 .()-]{6,30}$", error="Ce numéro de téléphone n'est pas valide."))
-    open_to_all_companies = fields.Boolean(load_default=True)
+    open_to_all_companies = StrictBoolean(load_default=True)
     company_ids = fields.List(SingleLineString(), load_default=list, metadata={"description": "Les entreprises choisies quand la mission n'est pas ouverte à toutes"})
-    publish = fields.Boolean(load_default=False, load_only=True, metadata={"description": "Publier tout de suite (sinon brouillon)."})
+    publish = StrictBoolean(load_default=False, load_only=True, metadata={"description": "Publier tout de suite (sinon brouillon)."})
 
 
 class MissionUpdateSchema(MissionWriteSchema):

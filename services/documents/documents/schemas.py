@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from tandem_shared.boolean_fields import StrictBoolean
 from tandem_shared.paging import PageArgsSchema
 from tandem_shared.text_fields import SingleLineString
 
@@ -73,7 +74,7 @@ class ConventionListSchema(Schema):
 
 class SignatureRequestSchema(Schema):
     version = fields.Integer(required=True, validate=validate.Range(min=1), metadata={"description": "La version affichée et signée."})
-    consent = fields.Boolean(required=True, metadata={"description": "La case « J'ai lu la convention… » cochée : `true`."})
+    consent = StrictBoolean(required=True, metadata={"description": "La case « J'ai lu la convention… » cochée : `true`."})
     consent_version = SingleLineString(required=True, validate=validate.Length(max=50), metadata={
         "description": "La version du texte d'accord affiché (`GET /consent`)."})
     pdf_sha256 = SingleLineString(required=True, validate=validate.Length(max=64), metadata={

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from tandem_shared.boolean_fields import StrictBoolean
 from tandem_shared.paging import PageArgsSchema
 from tandem_shared.text_fields import MultiLineString, SingleLineString
 
@@ -36,7 +37,7 @@ class SignUpSchema(Schema):
     password = SingleLineString(required=True, metadata={"description": domain.PASSWORD_RULE})
     password_confirmation = SingleLineString(required=True)
     entity_id = SingleLineString(required=True, metadata={"description": "Entité de rattachement"})
-    consent = fields.Boolean(required=True, metadata={"description": "J'autorise l'utilisation de mes données personnelles…"})
+    consent = StrictBoolean(required=True, metadata={"description": "J'autorise l'utilisation de mes données personnelles…"})
 
 
 class EntitySchema(Schema):
@@ -106,8 +107,8 @@ class PreferencesSchema(Schema):
     professional_expertises = fields.List(SingleLineString(), required=True, validate=validate.Length(max=len(domain.PROFESSIONAL_EXPERTISES)))
     personal_expertises = fields.List(SingleLineString(), required=True, validate=validate.Length(max=len(domain.PERSONAL_EXPERTISES)))
     themes = fields.List(SingleLineString(), required=True, validate=validate.Length(max=len(domain.THEMES)))
-    alerts_opt_in = fields.Boolean(required=True, metadata={"description": "Je souhaite être alerté.e par e-mail dès qu'une mission correspondant à ma sélection est publiée"})
-    quiz_opt_in = fields.Boolean(load_default=None, metadata={"description": "Préviens-moi quand un nouveau quiz est en ligne (par défaut non ; absent : inchangé)."})
+    alerts_opt_in = StrictBoolean(required=True, metadata={"description": "Je souhaite être alerté.e par e-mail dès qu'une mission correspondant à ma sélection est publiée"})
+    quiz_opt_in = StrictBoolean(load_default=None, metadata={"description": "Préviens-moi quand un nouveau quiz est en ligne (par défaut non ; absent : inchangé)."})
 
 
 class PreferenceChoicesSchema(Schema):
@@ -213,8 +214,8 @@ class CompanyCreateSchema(Schema):
     representative_title = SingleLineString(required=True, validate=LEGAL_TEXT, metadata={"description": "Qualité du représentant"})
     email_domains = _domain_list(required=True)
     days_per_year = _days_per_year(load_default=2.0)
-    end_of_career_enabled = fields.Boolean(load_default=True, metadata={"description": "Mécénat fin de carrière : 1 jour par semaine dans les 12 mois avant la retraite."})
-    uses_sso = fields.Boolean(load_default=False, metadata={"description": "L'entreprise utilise la connexion SSO (l'inscription par formulaire est alors fermée)."})
+    end_of_career_enabled = StrictBoolean(load_default=True, metadata={"description": "Mécénat fin de carrière : 1 jour par semaine dans les 12 mois avant la retraite."})
+    uses_sso = StrictBoolean(load_default=False, metadata={"description": "L'entreprise utilise la connexion SSO (l'inscription par formulaire est alors fermée)."})
     other_manager_policy = SingleLineString(load_default=domain.DEFAULT_OTHER_MANAGER_POLICY.value,
                                          validate=validate.OneOf([policy.value for policy in domain.OtherManagerPolicy]), metadata={
         "description": "Si un salarié peut faire valider ses dates par un autre manager que celui enregistré (à une adresse de "
@@ -230,8 +231,8 @@ class CompanyUpdateSchema(Schema):
     representative_title = SingleLineString(validate=LEGAL_TEXT)
     email_domains = _domain_list()
     days_per_year = _days_per_year()
-    end_of_career_enabled = fields.Boolean()
-    uses_sso = fields.Boolean()
+    end_of_career_enabled = StrictBoolean()
+    uses_sso = StrictBoolean()
     other_manager_policy = SingleLineString(validate=validate.OneOf([policy.value for policy in domain.OtherManagerPolicy]), metadata={
         "description": "Si un salarié peut faire valider ses dates par un autre manager que celui enregistré (à une adresse de "
                        "l'entreprise) : allowed, allowed_notify_admin (les administrateurs sont prévenus) ou refused."})
@@ -333,7 +334,7 @@ class InvitationAcceptanceSchema(Schema):
     password_confirmation = SingleLineString(required=True)
     first_name = SingleLineString(validate=NAME)
     last_name = SingleLineString(validate=NAME)
-    consent = fields.Boolean(required=True, metadata={"description": "J'autorise l'utilisation de mes données personnelles…"})
+    consent = StrictBoolean(required=True, metadata={"description": "J'autorise l'utilisation de mes données personnelles…"})
 
 
 class AuditQuerySchema(PageQuerySchema):
@@ -541,7 +542,7 @@ class DateRequestInputSchema(Schema):
 
 class AttendanceItemSchema(Schema):
     date = fields.Date(required=True)
-    present = fields.Boolean(required=True)
+    present = StrictBoolean(required=True)
 
 
 class AttendanceInputSchema(Schema):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from tandem_shared.boolean_fields import StrictBoolean
 from tandem_shared.text_fields import MultiLineString, SingleLineString
 
 from . import domain
@@ -15,7 +16,7 @@ _ID = validate.Length(min=1, max=64)
 
 class ChoiceInputSchema(Schema):
     label = SingleLineString(required=True, validate=validate.Length(min=1, max=300))
-    correct = fields.Boolean(required=True, metadata={"description": "Une bonne réponse (une question en a au moins une)."})
+    correct = StrictBoolean(required=True, metadata={"description": "Une bonne réponse (une question en a au moins une)."})
 
 
 class QuestionInputSchema(Schema):
