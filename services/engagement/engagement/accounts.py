@@ -17,6 +17,7 @@ from .access import (
     REFRESH_COOKIE, audit, clear_session_cookies, client_address, issuer, person_view, set_session_cookies, settings,
 )
 from .models import Company, CompanyDomain, Entity, LoginFailure, OneTimeToken, Person, PersonRole, Session
+from .send_limits import account_mail_allowed, count_anonymous_request
 from .schemas import (
     EmailSchema, LoginSchema, MessageSchema, NewPasswordSchema, SessionSchema, SignUpOptionsSchema, SignUpSchema,
 )
@@ -125,8 +126,10 @@ class SignUpOptions(MethodView):
 class Accounts(MethodView):
     @accounts.arguments(SignUpSchema)
     @accounts.response(202, MessageSchema)
+    @accounts.alt_response(429, description="Trop d'inscriptions depuis cette adresse IP.")
     def post(self, payload):
         """S'inscrire (le lien de vérification part par e-mail)."""
+        count_anonymous_request(domain.AnonymousRequest.SIGN_UP)
         email = domain.normalize_email(payload["email"])
         if payload["password"] != payload["password_confirmation"]:
             field_error("password_confirmation", "Les deux mots de passe ne sont pas identiques.")
@@ -148,10 +151,11 @@ class Accounts(MethodView):
             entity = uow.session.get(Entity, payload["entity_id"])
             if entity is None or entity.company_id != company.id:
                 field_error("entity_id", "Choisis ton entité de rattachement dans la liste.")
-            existing = uow.session.scalar(sa.select(Person).where(Person.email == email))
+            existing = uow.session.scalar(sa.select(Person).where(Person.email == email).with_for_update())
             if existing is not None:
                 # Same answer as a new sign-up, so the form does not reveal who has an account.
-                if existing.status == domain.PersonStatus.ACTIVE and existing.email_verified_at is None:
+                if (existing.status == domain.PersonStatus.ACTIVE and existing.email_verified_at is None
+                        and account_mail_allowed(uow.session, existing, domain.SendKind.EMAIL_VERIFICATION)):
                     link, expires_at = issue_link(uow.session, existing, VERIFY, timedelta(hours=settings().verification_hours), "/inscription/verification")
                     events.link_sent(uow, events.EMAIL_VERIFICATION_REQUESTED, existing, link, expires_at)
                 audit(uow.session, "signup_for_existing_email", person_id=existing.id)
@@ -166,6 +170,7 @@ class Accounts(MethodView):
             person.roles = [PersonRole(role=domain.Role.EMPLOYEE)]
             uow.session.add(person)
             uow.session.flush()
+            account_mail_allowed(uow.session, person, domain.SendKind.EMAIL_VERIFICATION)  # the first: always allowed
             link, expires_at = issue_link(uow.session, person, VERIFY, timedelta(hours=settings().verification_hours), "/inscription/verification")
             events.person_registered(uow, person, entity.name, now)
             events.link_sent(uow, events.EMAIL_VERIFICATION_REQUESTED, person, link, expires_at)
@@ -177,11 +182,14 @@ class Accounts(MethodView):
 class VerificationRequests(MethodView):
     @accounts.arguments(EmailSchema)
     @accounts.response(202, MessageSchema)
+    @accounts.alt_response(429, description="Trop de demandes depuis cette adresse IP.")
     def post(self, payload):
         """Recevoir à nouveau le lien de vérification."""
+        count_anonymous_request(domain.AnonymousRequest.EMAIL_VERIFICATION)
         with current_runtime().unit_of_work() as uow:
-            person = uow.session.scalar(sa.select(Person).where(Person.email == domain.normalize_email(payload["email"])))
-            if person is not None and person.status == domain.PersonStatus.ACTIVE and person.email_verified_at is None:
+            person = uow.session.scalar(sa.select(Person).where(Person.email == domain.normalize_email(payload["email"])).with_for_update())
+            if (person is not None and person.status == domain.PersonStatus.ACTIVE and person.email_verified_at is None
+                    and account_mail_allowed(uow.session, person, domain.SendKind.EMAIL_VERIFICATION)):
                 link, expires_at = issue_link(uow.session, person, VERIFY, timedelta(hours=settings().verification_hours), "/inscription/verification")
                 events.link_sent(uow, events.EMAIL_VERIFICATION_REQUESTED, person, link, expires_at)
         return {"detail": "Si cette adresse attend une vérification, un nouveau lien vient de partir."}
@@ -310,17 +318,19 @@ class SessionRenewal(MethodView):
 class PasswordResetRequests(MethodView):
     @accounts.arguments(EmailSchema)
     @accounts.response(202, MessageSchema)
+    @accounts.alt_response(429, description="Trop de demandes depuis cette adresse IP.")
     def post(self, payload):
         """Demander un lien pour choisir un nouveau mot de passe (même réponse que l'adresse soit connue ou non)."""
+        count_anonymous_request(domain.AnonymousRequest.PASSWORD_RESET)
         email = domain.normalize_email(payload["email"])
         with current_runtime().unit_of_work() as uow:
-            person = uow.session.scalar(sa.select(Person).where(Person.email == email))
-            if person is not None and person.status == domain.PersonStatus.ACTIVE:
+            person = uow.session.scalar(sa.select(Person).where(Person.email == email).with_for_update())
+            if person is None or person.status != domain.PersonStatus.ACTIVE:
+                audit(uow.session, "password_reset_requested_unknown", email=email)
+            elif account_mail_allowed(uow.session, person, domain.SendKind.PASSWORD_RESET):
                 link, expires_at = issue_link(uow.session, person, RESET, timedelta(minutes=settings().reset_minutes), "/mot-de-passe/nouveau")
                 events.link_sent(uow, events.PASSWORD_RESET_REQUESTED, person, link, expires_at)
                 audit(uow.session, "password_reset_requested", person_id=person.id)
-            else:
-                audit(uow.session, "password_reset_requested_unknown", email=email)
         return {"detail": RESET_ACCEPTED}
 
 

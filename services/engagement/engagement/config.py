@@ -22,6 +22,10 @@ class Settings(CommonSettings):
     reminder_application_days: int
     reminder_bilan_days: int
     share_outside_recipients_per_day: int
+    account_mails_per_hour: int
+    account_mails_per_day: int
+    anonymous_requests_per_hour: int
+    anonymous_requests_per_day: int
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -41,4 +45,11 @@ class Settings(CommonSettings):
             reminder_bilan_days=int(environ.get("ENGAGEMENT_REMINDER_BILAN_DAYS", "7")),
             # Sharing a mission: colleagues' addresses are not counted, outside ones are, over a rolling 24 hours.
             share_outside_recipients_per_day=int(environ.get("ENGAGEMENT_SHARE_OUTSIDE_RECIPIENTS_PER_DAY", "5")),
+            # Verification and reset e-mails one address may receive, of each kind (asking for them needs no account).
+            account_mails_per_hour=int(environ.get("ENGAGEMENT_ACCOUNT_MAILS_PER_HOUR", "3")),
+            account_mails_per_day=int(environ.get("ENGAGEMENT_ACCOUNT_MAILS_PER_DAY", "10")),
+            # Sign-ups, verification links, resets asked from one client IP, of each kind. A company's colleagues may
+            # share one IP on sign-up day: generous, still far from flooding or burning the CPU.
+            anonymous_requests_per_hour=int(environ.get("ENGAGEMENT_ANONYMOUS_REQUESTS_PER_HOUR", "30")),
+            anonymous_requests_per_day=int(environ.get("ENGAGEMENT_ANONYMOUS_REQUESTS_PER_DAY", "300")),
         )

@@ -338,6 +338,9 @@ def judge_refresh_token(*, known: bool, revoked: bool, expired: bool, person_act
 class SendKind(StrEnum):
     SHARE = "share"
     PROPOSAL = "proposal"
+    # Sent to the account's own address, at anyone's request (see below): counted per address, limits in Settings.
+    EMAIL_VERIFICATION = "email_verification"
+    PASSWORD_RESET = "password_reset"
 
 
 @dataclass(frozen=True)
@@ -401,6 +404,45 @@ def check_outside_recipients(outside: list[str], *, sent_in_last_day: int, per_d
         + (f" Tes collègues ({colleagues}) peuvent toujours recevoir la mission." if colleagues else ""),
         field="recipients",
     )
+
+
+# -- what anyone can ask without an account (sign-up, a new verification link, a password reset) ---------
+#
+# Anyone may repeat these to flood a known address with our e-mails, or to make the sign-up's slow password work
+# again and again. Each address receives a few e-mails of each kind per hour (SendKind above, Settings): past that
+# the e-mail is withheld but the answer stays the same, since a different one would tell that the address has an
+# account. Each client IP may make so many requests of each kind (every request counts, known address or not,
+# valid or not), past which it is answered 429.
+
+
+class AnonymousRequest(StrEnum):
+    SIGN_UP = "sign_up"
+    EMAIL_VERIFICATION = "email_verification"
+    PASSWORD_RESET = "password_reset"
+
+
+ANONYMOUS_REQUESTS_THROTTLED = {
+    AnonymousRequest.SIGN_UP: "Beaucoup d'inscriptions sont parties de ta connexion ces derniers temps : réessaie dans {wait}.",
+    AnonymousRequest.EMAIL_VERIFICATION: "Beaucoup de liens de vérification ont été demandés depuis ta connexion ces derniers "
+                                         "temps : réessaie dans {wait}.",
+    AnonymousRequest.PASSWORD_RESET: "Beaucoup de nouveaux mots de passe ont été demandés depuis ta connexion ces derniers "
+                                     "temps : réessaie dans {wait}.",
+}
+
+
+def account_mail_allowed(sent_at: list[datetime], quota: SendQuota, now: datetime) -> bool:
+    """Whether one more e-mail of a kind may go to an address that received these at `sent_at`."""
+    return send_retry_after(sent_at, quota, now) is None
+
+
+def anonymous_request_refusal(kind: AnonymousRequest, made_at: list[datetime], quota: SendQuota,
+                              now: datetime) -> tuple[str, int] | None:
+    """The 429's message and Retry-After when one client IP, having made requests of `kind` at `made_at`, may not
+    make one more now; None when it may."""
+    wait = send_retry_after(made_at, quota, now)
+    if wait is None:
+        return None
+    return ANONYMOUS_REQUESTS_THROTTLED[kind].format(wait=waiting_label(wait)), wait
 
 
 # -- the to-do list -----------------------------------------------------------------------------

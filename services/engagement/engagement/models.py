@@ -205,8 +205,9 @@ sa.Index("ix_login_failures_email_address_at", LoginFailure.email, LoginFailure.
 
 
 class SentMessage(Base):
-    """An e-mail a person had Tandem send (a share, a proposal): the per-person limits count these rows, and only
-    the last 24 hours matter, so older rows are deleted as new ones come."""
+    """An e-mail a person had Tandem send (a share, a proposal), or one sent to their own address at anyone's request
+    (a verification link, a reset link): the per-person limits count these rows, and only the last 24 hours matter,
+    so older rows are deleted as new ones come."""
 
     __tablename__ = "sent_messages"
 
@@ -220,6 +221,21 @@ class SentMessage(Base):
 
 
 sa.Index("ix_sent_messages_person_id_kind_at", SentMessage.person_id, SentMessage.kind, SentMessage.at)
+
+
+class AnonymousRequest(Base):
+    """A sign-up, verification link or reset asked from a client IP: the per-IP limits count these rows, and only
+    the last 24 hours matter, so older rows are deleted as new ones come."""
+
+    __tablename__ = "anonymous_requests"
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    address: Mapped[str] = mapped_column(sa.String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+sa.Index("ix_anonymous_requests_address_kind_at", AnonymousRequest.address, AnonymousRequest.kind, AnonymousRequest.at)
 
 
 class AuditEntry(Base):

@@ -46,3 +46,21 @@ def test_the_wait_reads_in_french_rounded_up():
     assert domain.waiting_label(89 * 60) == "89 minutes"
     assert domain.waiting_label(90 * 60) == "2 heures"
     assert domain.waiting_label(23 * 3600 - 1) == "23 heures"
+
+
+def test_a_verification_or_reset_email_fits_while_the_address_received_fewer_than_the_quota():
+    quota = domain.SendQuota(per_hour=3, per_day=10)
+    assert domain.account_mail_allowed([NOW - timedelta(minutes=10)] * 2, quota, NOW)
+    assert not domain.account_mail_allowed([NOW - timedelta(minutes=10)] * 3, quota, NOW)
+    assert domain.account_mail_allowed([NOW - timedelta(minutes=61)] * 3, quota, NOW)
+    assert not domain.account_mail_allowed([NOW - timedelta(hours=h, minutes=1) for h in range(1, 11)], quota, NOW)
+
+
+def test_an_ip_over_its_anonymous_requests_is_told_when_to_retry_in_french():
+    quota = domain.SendQuota(per_hour=2, per_day=100)
+    assert domain.anonymous_request_refusal(domain.AnonymousRequest.SIGN_UP, [NOW - timedelta(minutes=5)], quota, NOW) is None
+    refusal = domain.anonymous_request_refusal(domain.AnonymousRequest.SIGN_UP, [NOW - timedelta(minutes=50), NOW - timedelta(minutes=5)], quota, NOW)
+    assert refusal == ("Beaucoup d'inscriptions sont parties de ta connexion ces derniers temps : réessaie dans 10 minutes.", 600)
+    for kind in domain.AnonymousRequest:
+        message, _ = domain.anonymous_request_refusal(kind, [NOW] * 2, quota, NOW)
+        assert message.endswith("réessaie dans 60 minutes.")
