@@ -1,0 +1,77 @@
+// French formatting helpers for everything users read. Dates given as "YYYY-MM-DD" are calendar
+// dates (no time zone shift); datetimes are ISO strings with an offset.
+//
+//   longDate("2027-01-25")      « lundi 25 janvier 2027 »
+//   shortDate("2027-01-25")     « 25/01/2027 »
+//   mediumDate("2027-01-25")    « 25 janvier 2027 »
+//   dayMonth("2027-01-25")      « lundi 25 »  (inside a month heading)
+//   monthLabel("2027-01")       « janvier 2027 »   (also accepts "2027-01-25", or (2027, 1))
+//   dateTime("2027-01-25T09:30:00Z")  « 25 janvier 2027 à 10 h 30 » (local time)
+//   formatLabel("full_day" | "half_day")  « Journée » / « Demi-journée »
+//   days(1.5)                   « 1,5 jour »; days(2) « 2 jours »; days(0) « 0 jour »
+//   number(1234.5)              « 1 234,5 »
+//   plural(3, "mission", "missions")  « 3 missions »
+//   capitalize("lundi")         « Lundi »
+//   isoDate(new Date())         "2027-01-25" (local calendar date)
+
+const DAY_FORMAT = new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const MEDIUM_FORMAT = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const SHORT_FORMAT = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
+const DAY_MONTH_FORMAT = new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", timeZone: "UTC" });
+const MONTH_FORMAT = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
+const NUMBER_FORMAT = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+
+function calendarDate(value) {
+  if (value instanceof Date) return new Date(Date.UTC(value.getFullYear(), value.getMonth(), value.getDate()));
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(String(value || ""));
+  if (!match) return null;
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] || 1)));
+}
+
+function using(format, value) {
+  const date = calendarDate(value);
+  return date ? format.format(date) : "";
+}
+
+export const longDate = (value) => using(DAY_FORMAT, value);
+export const mediumDate = (value) => using(MEDIUM_FORMAT, value);
+export const shortDate = (value) => using(SHORT_FORMAT, value);
+export const dayMonth = (value) => using(DAY_MONTH_FORMAT, value);
+
+export function monthLabel(value, month?) {
+  if (typeof value === "number" && month) return MONTH_FORMAT.format(new Date(Date.UTC(value, month - 1, 1)));
+  return using(MONTH_FORMAT, value);
+}
+
+export function dateTime(value) {
+  if (!value) return "";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return "";
+  const day = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" }).format(date);
+  const hours = String(date.getHours());
+  const minutes = String(date.getMinutes()).padStart(2, "0");
+  return `${day} à ${hours} h ${minutes}`;
+}
+
+const FORMAT_LABELS = { full_day: "Journée", half_day: "Demi-journée" };
+export const formatLabel = (format) => FORMAT_LABELS[format] || format || "";
+
+export const number = (value) => NUMBER_FORMAT.format(Number(value) || 0);
+
+export function days(value) {
+  const amount = Number(value) || 0;
+  return `${number(amount)} ${amount >= 2 ? "jours" : "jour"}`;
+}
+
+export function plural(count, singular, pluralForm = `${singular}s`) {
+  const amount = Number(count) || 0;
+  return `${number(amount)} ${amount >= 2 ? pluralForm : singular}`;
+}
+
+export const capitalize = (text) => (text ? text.charAt(0).toUpperCase() + text.slice(1) : "");
+
+export function isoDate(date = new Date()) {
+  const month = String(date.getMonth() + 1).padStart(2, "0");
+  const day = String(date.getDate()).padStart(2, "0");
+  return `${date.getFullYear()}-${month}-${day}`;
+}

@@ -1,0 +1,57 @@
+// Where an application and its dates stand, in the association referent's words.
+import { capitalize, monthLabel } from "@/format";
+
+// Where an application stands, in the referent's words.
+export function applicationState(participation) {
+  const dates = participation.dates || [];
+  if (participation.status === "withdrawn") return { label: "Retrait du collaborateur", tone: "muted" };
+  if (participation.status === "closed" || participation.bilan_completed) return { label: "Bilan complété", tone: "success" };
+  if (participation.attendance_complete) return { label: "Présence attestée", tone: "success" };
+  if (dates.some((date) => canAttestDate(date) && date.present === null)) return { label: "Présence à attester", tone: "warning" };
+  if (dates.some((date) => !date.convention_signed && date.present === null)) return { label: "Convention à signer", tone: "neutral" };
+  if ((participation.pending_dates || []).length) return { label: "Dates en attente du manager", tone: "neutral" };
+  if (dates.length) return { label: "Dates validées", tone: "info" };
+  return { label: "Nouvelle candidature : dates à convenir", tone: "info" };
+}
+
+// The day has come and a signed version of the convention covers the date: engagement accepts the attendance
+// (the convention is signed before the mission days it adds).
+export function canAttestDate(date) {
+  return Boolean(date.attestable && date.convention_signed);
+}
+
+export function canAttest(participation) {
+  return participation.status === "open" && (participation.dates || []).some(canAttestDate);
+}
+
+// [{ month: "novembre 2026", dates: [...] }] in date order.
+export function byMonth(dates) {
+  const groups = [];
+  for (const date of [...(dates || [])].sort((a, b) => a.date.localeCompare(b.date))) {
+    const key = date.date.slice(0, 7);
+    let group = groups.find((entry) => entry.key === key);
+    if (!group) {
+      group = { key, month: capitalize(monthLabel(key)), dates: [] };
+      groups.push(group);
+    }
+    group.dates.push(date);
+  }
+  return groups;
+}
+
+export function presenceLabel(date) {
+  if (date.present === true) return "Présence attestée";
+  if (date.present === false) return "Absence signalée";
+  // « convention à signer » (or « validée, convention en préparation »), as engagement words it.
+  if (!date.convention_signed) return capitalize(date.state_label || "convention à signer");
+  return date.attestable ? "Présence à attester" : "À venir";
+}
+
+// The modifier of .presence: yes, no, convention (waiting for the collaborator's signature), todo or later.
+export function presenceTone(date) {
+  if (date.present === true) return "yes";
+  if (date.present === false) return "no";
+  if (!date.convention_signed) return "convention";
+  return date.attestable ? "todo" : "later";
+}
+
