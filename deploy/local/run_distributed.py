@@ -67,7 +67,7 @@ def prepare(var_dir: Path) -> dict[str, str]:
         print(f"created database {name}", file=sys.stderr)
     layout = topology.prepare_runtime_files(REPO_ROOT, var_dir)
     if not (layout.web_root / "index.html").exists():
-        print(f"warning: {layout.web_root}/index.html is missing; / will answer 404", file=sys.stderr)
+        print(f"warning: {layout.web_root}/index.html is missing (run scripts/setup to build the web client); / will answer 404", file=sys.stderr)
     env = topology.environment(layout)
     write_env_file(layout.var_dir / "procfile.env", env)
     return env

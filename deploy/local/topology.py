@@ -82,7 +82,7 @@ class Layout:
 
     @property
     def web_root(self) -> Path:
-        return self.repo_root / "web"
+        return self.repo_root / "web" / "dist"
 
 
 # -- the processes ----------------------------------------------------------------------------
@@ -329,7 +329,7 @@ def write_nginx_runtime(
     repo_root = Path(repo_root).resolve()
     nginx_dir = Path(nginx_dir).resolve()
     ports = {**DEFAULT_PORTS, **(ports or {})}
-    web_root = Path(web_root).resolve() if web_root is not None else repo_root / "web"
+    web_root = Path(web_root).resolve() if web_root is not None else repo_root / "web" / "dist"
     nginx_dir.mkdir(parents=True, exist_ok=True)
     config = nginx_dir / "nginx.conf"
     shutil.copyfile(repo_root / NGINX_SOURCE, config)

@@ -85,7 +85,8 @@ def build_platform(data_dir: Path, port: int, smtp_port: int | None = None, base
             _load_demo_data(service, runtime, settings)
     if load_demo:
         _link_demo_referents(runtimes)
-    web_root = Path(environ.get("TANDEM_WEB_ROOT") or REPO_ROOT / "web")
+    # The built client (scripts/setup runs the Vite build when web/ changed).
+    web_root = Path(environ.get("TANDEM_WEB_ROOT") or REPO_ROOT / "web" / "dist")
     gateway = Gateway(apps, web_root=web_root, dev_mail=sink.wsgi_app, demo_accounts=demo_accounts() if load_demo else None,
                       dev_clock=workflow_clock_app)
     return Platform(gateway=gateway, runtimes=runtimes, sink=sink, environ=environ, apps=apps)

@@ -31,6 +31,12 @@ def free_port(host: str = "127.0.0.1") -> int:
         return probe.getsockname()[1]
 
 
+MAILBOX_CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}
+.mail{border:1px solid #ccc;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}.meta{color:#444;font-size:.9rem}
+pre{white-space:pre-wrap;font-family:inherit}a{color:#0b57d0}
+"""
+
+
 class MailStore:
     def __init__(self, path: Path):
         self.path = path
@@ -129,6 +135,9 @@ class MailSink:
             if raw is None:
                 return Response("Introuvable", status=404)(environ, start_response)
             return Response(raw, content_type="message/rfc822")(environ, start_response)
+        if path.endswith("/mail.css"):
+            # A file, not an inline <style>: the gateway's Content-Security-Policy allows the site's own styles only.
+            return Response(MAILBOX_CSS, content_type="text/css; charset=utf-8")(environ, start_response)
         if path.endswith("/mail"):
             return Response(self._page(), content_type="text/html; charset=utf-8", headers={"Cache-Control": "no-store"})(environ, start_response)
         return Response("Introuvable", status=404)(environ, start_response)
@@ -146,9 +155,7 @@ class MailSink:
         listing = "\n".join(items) or "<p>Aucun e-mail pour l'instant.</p>"
         return f"""<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Boîte de réception de développement — Tandem</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}}
-.mail{{border:1px solid #ccc;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}}.meta{{color:#444;font-size:.9rem}}
-pre{{white-space:pre-wrap;font-family:inherit}}a{{color:#0b57d0}}</style></head>
+<link rel="stylesheet" href="mail.css"></head>
 <body><header><h1>Boîte de réception de développement</h1>
 <p>Tous les e-mails envoyés par Tandem en mode embarqué arrivent ici ({len(mails)}).</p></header>
 <main>{listing}</main></body></html>"""
