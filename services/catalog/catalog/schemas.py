@@ -64,6 +64,10 @@ class AssociationQuerySchema(PageArgsSchema):
     region = fields.List(SingleLineString(), load_default=list)
 
 
+class VettingSchema(Schema):
+    decision = SingleLineString(required=True, validate=validate.OneOf(["approved", "rejected"]))
+
+
 class MissionWriteSchema(Schema):
     association_id = SingleLineString(required=True)
     title = SingleLineString(required=True, validate=validate.Length(min=3, max=200))
@@ -91,6 +95,15 @@ class MissionWriteSchema(Schema):
 class MissionUpdateSchema(MissionWriteSchema):
     class Meta:
         exclude = ("association_id", "publish")
+
+
+class SearchArgsSchema(PageArgsSchema):
+    q = SingleLineString(load_default=None, validate=validate.Length(max=200), metadata={"description": "Mots-clés"})
+    association = fields.List(SingleLineString(), load_default=list)
+    theme = fields.List(SingleLineString(), load_default=list)
+    professional_expertise = fields.List(SingleLineString(), load_default=list)
+    personal_expertise = fields.List(SingleLineString(), load_default=list)
+    region = fields.List(SingleLineString(), load_default=list)
 
 
 class AssociationSummarySchema(Schema):
@@ -158,6 +171,11 @@ class SpotlightWriteSchema(Schema):
     description = MultiLineString(load_default="", validate=validate.Length(max=5000))
     themes = THEME_LIST
     keywords = fields.List(SingleLineString(validate=validate.Length(min=2, max=60)), load_default=list, validate=validate.Length(max=20))
+
+
+class SpotlightQuerySchema(Schema):
+    start = fields.Date(load_default=None, metadata={"description": "Premier jour (par défaut le 1er du mois en cours)"})
+    months = fields.Integer(load_default=12, validate=validate.Range(min=1, max=24))
 
 
 class SpotlightSchema(Schema):

@@ -1,0 +1,83 @@
+"""Who is calling catalog, and what is within their reach: the caller as a `domain.Viewer`, the association, mission
+or spotlight they may see or manage (404 for what they may not see, 403 for what they may see but not change)."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_smorest import abort
+
+from tandem_shared.web import current_principal
+
+from . import domain
+from .models import Association, Mission, Referent, Spotlight
+
+# A mission loads its association in the same query (a LEFT OUTER JOIN): lock the mission's row only, as PostgreSQL
+# refuses FOR UPDATE on the nullable side of an outer join.
+MISSION_ROW_LOCK = {"of": Mission}
+
+
+def public_url() -> str:
+    return current_app.config["TANDEM_SETTINGS"].public_url
+
+
+def field_error(field: str, message: str):
+    abort(422, message="Certaines données sont invalides : vérifie les champs signalés.", errors={field: [message]})
+
+
+def domain_conflict(exc: domain.DomainError):
+    abort(409, message=str(exc))
+
+
+def viewer(session) -> domain.Viewer:
+    principal = current_principal()
+    managed = session.scalars(sa.select(Referent.association_id).where(Referent.person_id == principal.subject)).all()
+    return domain.Viewer(
+        person_id=principal.subject,
+        company_id=principal.claims.get("company_id"),
+        roles=principal.roles,
+        # Catalog's own record of referents (from engagement's events) decides, not the token's claim.
+        association_ids=frozenset(managed),
+    )
+
+
+def require_operator(message: str) -> None:
+    if not current_principal().has_role("platform_operator"):
+        abort(403, message=message)
+
+
+def association_or_404(session, association_id: str, who: domain.Viewer, for_update: bool = False) -> Association:
+    association = session.get(Association, association_id, with_for_update=for_update)
+    if association is None or (association.vetting_status != domain.VettingStatus.APPROVED and not who.manages(association.id)):
+        abort(404, message="Cette association n'existe pas.")
+    return association
+
+
+def mission_or_404(session, mission_id: str, who: domain.Viewer, for_update: bool = False) -> Mission:
+    mission = session.get(Mission, mission_id, with_for_update=MISSION_ROW_LOCK if for_update else None)
+    if mission is None or not domain.visible_to(mission.status, mission.open_to_all_companies, mission.company_ids, mission.association_id, who):
+        abort(404, message="Cette mission n'existe pas ou n'est plus en ligne.")
+    return mission
+
+
+def managed_mission(session, mission_id: str) -> Mission:
+    who = viewer(session)
+    mission = session.get(Mission, mission_id, with_for_update=MISSION_ROW_LOCK)
+    if mission is None or not domain.visible_to(mission.status, mission.open_to_all_companies, mission.company_ids, mission.association_id, who):
+        abort(404, message="Cette mission n'existe pas.")
+    if not who.manages(mission.association_id):
+        abort(403, message="Tu ne peux gérer que les missions de ton association.")
+    return mission
+
+
+def may_edit_spotlights(principal) -> bool:
+    return principal.has_role("platform_operator", "company_admin")
+
+
+def editable_spotlight(session, spotlight_id: str) -> Spotlight:
+    principal = current_principal()
+    spotlight = session.get(Spotlight, spotlight_id, with_for_update=True)
+    if spotlight is None or not may_edit_spotlights(principal):
+        abort(404, message="Cette actualité n'existe pas.")
+    if not principal.has_role("platform_operator") and spotlight.company_id != principal.claims.get("company_id"):
+        abort(404, message="Cette actualité n'existe pas.")
+    return spotlight

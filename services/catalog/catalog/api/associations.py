@@ -1,0 +1,75 @@
+"""The associations (« Je propose »): the directory, an association's page, registering, editing and vetting.
+Use cases: `associations.py`."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+
+from tandem_shared.web import current_principal, current_runtime, login_required
+
+from .. import associations as cases
+from .. import domain
+from ..access import association_or_404, require_operator, viewer
+from ..models import Association
+from ..schemas import AssociationListSchema, AssociationQuerySchema, AssociationSchema, AssociationWriteSchema, VettingSchema
+
+associations = Blueprint("associations", __name__, url_prefix="/associations", description="Les associations (« Je propose »).")
+
+
+@associations.route("")
+class Associations(MethodView):
+    @login_required
+    @associations.arguments(AssociationQuerySchema, location="query")
+    @associations.response(200, AssociationListSchema)
+    def get(self, args):
+        """L'annuaire des associations validées, filtrable par thématique, région et mots-clés."""
+        with current_runtime().db.reading() as session:
+            approved = session.scalars(sa.select(Association).where(Association.vetting_status == domain.VettingStatus.APPROVED)).all()
+        return cases.directory(list(approved), args)
+
+    @login_required
+    @associations.arguments(AssociationWriteSchema)
+    @associations.response(201, AssociationSchema)
+    def post(self, payload):
+        """Enregistrer une association (opérateurs de la plateforme) ; elle attend ensuite sa validation."""
+        require_operator("Seule l'équipe Tandem enregistre les associations.")
+        association = cases.new_association(payload)
+        with current_runtime().unit_of_work() as uow:
+            cases.register(uow, association)
+        return association
+
+
+@associations.route("/<string:association_id>")
+class AssociationById(MethodView):
+    @login_required
+    @associations.response(200, AssociationSchema)
+    def get(self, association_id):
+        """La page d'une association (« Découvre l'association »)."""
+        with current_runtime().db.reading() as session:
+            return association_or_404(session, association_id, viewer(session))
+
+    @login_required
+    @associations.arguments(AssociationWriteSchema(partial=True))
+    @associations.response(200, AssociationSchema)
+    def patch(self, payload, association_id):
+        """Modifier une association (ses référents ou l'équipe Tandem)."""
+        with current_runtime().unit_of_work() as uow:
+            who = viewer(uow.session)
+            association = association_or_404(uow.session, association_id, who, for_update=True)
+            if not who.manages(association.id):
+                abort(403, message="Seuls les référents de l'association peuvent la modifier.")
+            cases.update(uow, association, payload)
+            return association
+
+
+@associations.route("/<string:association_id>/vetting")
+class AssociationVetting(MethodView):
+    @login_required
+    @associations.arguments(VettingSchema)
+    @associations.response(200, AssociationSchema)
+    def post(self, payload, association_id):
+        """Valider (ou refuser) une association : seule une association validée publie des missions."""
+        require_operator("Seule l'équipe Tandem valide les associations.")
+        with current_runtime().unit_of_work() as uow:
+            return cases.vet(uow, association_id, payload["decision"], current_principal().subject)

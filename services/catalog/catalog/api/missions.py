@@ -1,0 +1,119 @@
+"""The missions (« Je trouve »): search, « Ces missions sont pour toi », a referent's missions, the mission page,
+creating, editing, publishing and closing a mission. Use cases: `missions.py`."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from tandem_shared.web import current_runtime, login_required
+
+from .. import missions as cases
+from ..access import managed_mission, mission_or_404, viewer
+from ..models import Mission, PreferencesCopy
+from ..schemas import (
+    MissionListSchema, MissionSchema, MissionUpdateSchema, MissionWriteSchema, PageArgsSchema, SearchArgsSchema,
+)
+from ..search import FACETS, Filters, search_missions, visible_missions
+
+missions = Blueprint("missions", __name__, url_prefix="/missions", description="Les missions proposées par les associations (« Je trouve »).")
+
+
+def _page(items: list, args: dict) -> dict:
+    start = (args["page"] - 1) * args["per_page"]
+    return {"items": items[start:start + args["per_page"]], "total": len(items), "facets": {}}
+
+
+@missions.route("")
+class Missions(MethodView):
+    @login_required
+    @missions.arguments(SearchArgsSchema, location="query")
+    @missions.response(200, MissionListSchema)
+    def get(self, args):
+        """Chercher parmi les missions publiées ouvertes à ton entreprise : filtres, mots-clés, compteurs par valeur."""
+        filters = Filters(q=args["q"], **{facet: tuple(args[facet]) for facet in FACETS})
+        with current_runtime().db.reading() as session:
+            items, total, facets = search_missions(session, viewer(session), filters, args["page"], args["per_page"])
+            return {"items": items, "total": total, "facets": facets}
+
+    @login_required
+    @missions.arguments(MissionWriteSchema)
+    @missions.response(201, MissionSchema)
+    def post(self, payload):
+        """Créer une mission pour ton association (en brouillon, ou publiée tout de suite avec `publish`)."""
+        with current_runtime().unit_of_work() as uow:
+            return cases.create(uow, viewer(uow.session), payload)
+
+
+@missions.route("/for-me")
+class MissionsForMe(MethodView):
+    @login_required
+    @missions.arguments(PageArgsSchema, location="query")
+    @missions.response(200, MissionListSchema)
+    def get(self, args):
+        """« Ces missions sont pour toi » : les plus proches de tes préférences, puis les plus récentes."""
+        with current_runtime().db.reading() as session:
+            who = viewer(session)
+            preferences = session.get(PreferencesCopy, who.person_id)
+            candidates = session.scalars(visible_missions(session, who)).all()
+            return _page(cases.ranked_for(preferences, list(candidates)), args)
+
+
+@missions.route("/mine")
+class MyAssociationMissions(MethodView):
+    @login_required
+    @missions.arguments(PageArgsSchema, location="query")
+    @missions.response(200, MissionListSchema)
+    def get(self, args):
+        """Les missions de mes associations, brouillons et missions clôturées compris (référents)."""
+        with current_runtime().db.reading() as session:
+            who = viewer(session)
+            query = sa.select(Mission).where(Mission.association_id.in_(who.association_ids)) if not who.is_operator else sa.select(Mission)
+            rows = session.scalars(query.order_by(Mission.updated_at.desc(), Mission.id)).all()
+            return _page(list(rows), args)
+
+
+@missions.route("/<string:mission_id>")
+class MissionById(MethodView):
+    @login_required
+    @missions.response(200, MissionSchema)
+    def get(self, mission_id):
+        """La fiche mission, avec la présentation de l'association."""
+        with current_runtime().db.reading() as session:
+            return mission_or_404(session, mission_id, viewer(session))
+
+    @login_required
+    @missions.arguments(MissionUpdateSchema(partial=True))
+    @missions.response(200, MissionSchema)
+    def patch(self, payload, mission_id):
+        """Modifier une mission de ton association ; une mission publiée annonce la mise à jour."""
+        with current_runtime().unit_of_work() as uow:
+            who = viewer(uow.session)
+            mission = mission_or_404(uow.session, mission_id, who, for_update=True)
+            cases.update(uow, who, mission, payload)
+            return mission
+
+
+@missions.route("/<string:mission_id>/publication")
+class MissionPublication(MethodView):
+    @login_required
+    @missions.response(200, MissionSchema)
+    @missions.alt_response(409, description="Mission déjà publiée ou clôturée, ou association pas encore validée.")
+    def post(self, mission_id):
+        """Publier une mission en brouillon."""
+        with current_runtime().unit_of_work() as uow:
+            mission = managed_mission(uow.session, mission_id)
+            cases.publish(uow, mission)
+            return mission
+
+
+@missions.route("/<string:mission_id>/closure")
+class MissionClosure(MethodView):
+    @login_required
+    @missions.response(200, MissionSchema)
+    def post(self, mission_id):
+        """Clôturer une mission : elle disparaît de la recherche ; les participations en cours continuent."""
+        with current_runtime().unit_of_work() as uow:
+            mission = managed_mission(uow.session, mission_id)
+            cases.close(uow, mission)
+            return mission

@@ -1,0 +1,84 @@
+"""L'actu solidaire (use cases): the causes month by month with the missions they link to, adding and editing a cause."""
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+
+from tandem_shared import french
+from tandem_shared.timeutil import utcnow
+
+from . import domain, taxonomy
+from .access import field_error
+from .models import Mission, Spotlight
+from .search import fold
+
+FRANCE = ZoneInfo("Europe/Paris")
+
+
+def _linked_missions(spotlight: Spotlight, candidates: list[Mission]) -> list[str]:
+    keywords = [fold(k) for k in spotlight.keywords]
+    linked = []
+    for mission in candidates:
+        text = fold(" ".join([mission.title, mission.description]))
+        if set(spotlight.themes) & set(mission.themes) or any(k in text for k in keywords):
+            linked.append(mission.id)
+    return linked
+
+
+def spotlight_view(spotlight: Spotlight, candidates: list[Mission]) -> dict:
+    return {**{k: getattr(spotlight, k) for k in ("id", "title", "starts_on", "ends_on", "description", "themes", "keywords")},
+            "mission_ids": _linked_missions(spotlight, candidates)}
+
+
+def period(start: date | None, months: int) -> tuple[date, date]:
+    """From `start` (this month in France by default, read from the service's one time source, not the machine's
+    local date) to the first day after `months` months."""
+    start = start or utcnow().astimezone(FRANCE).date().replace(day=1)
+    end_year, end_month = start.year + (start.month - 1 + months) // 12, (start.month - 1 + months) % 12 + 1
+    return start, date(end_year, end_month, 1)
+
+
+def spotlights_in(session, who: domain.Viewer, start: date, end: date) -> list[Spotlight]:
+    """Everyone's causes and those of the viewer's company."""
+    return list(session.scalars(
+        sa.select(Spotlight)
+        .where(Spotlight.starts_on >= start, Spotlight.starts_on < end,
+               sa.or_(Spotlight.company_id.is_(None), Spotlight.company_id == who.company_id))
+        .order_by(Spotlight.starts_on, Spotlight.title)
+    ))
+
+
+def by_month(rows: list[Spotlight], candidates: list[Mission]) -> dict:
+    months: dict[str, dict] = {}
+    for spotlight in rows:
+        key = spotlight.starts_on.strftime("%Y-%m")
+        month = months.setdefault(key, {"month": key, "label": f"{french.MONTHS[spotlight.starts_on.month - 1]} {spotlight.starts_on.year}", "items": []})
+        month["items"].append(spotlight_view(spotlight, candidates))
+    return {"months": list(months.values()), "total": len(rows)}
+
+
+def new_spotlight(principal, payload: dict) -> Spotlight:
+    """A company admin's cause is for their colleagues; an operator's is for everyone."""
+    if payload["ends_on"] and payload["ends_on"] < payload["starts_on"]:
+        field_error("ends_on", "La fin ne peut pas précéder le début.")
+    try:
+        themes = domain.check_choices(payload.get("themes", []), taxonomy.THEMES, "themes")
+    except domain.DomainError as exc:
+        field_error(exc.field, str(exc))
+    now = utcnow()
+    return Spotlight(id=str(uuid.uuid4()), created_by=principal.subject, created_at=now, updated_at=now,
+                     company_id=None if principal.has_role("platform_operator") else principal.claims.get("company_id"),
+                     **{k: payload[k] for k in ("title", "starts_on", "ends_on", "description", "keywords")},
+                     themes=themes)
+
+
+def update(spotlight: Spotlight, payload: dict) -> None:
+    try:
+        for key, value in payload.items():
+            setattr(spotlight, key, domain.check_choices(value, taxonomy.THEMES, "themes") if key == "themes" else value)
+    except domain.DomainError as exc:
+        field_error(exc.field, str(exc))
+    spotlight.updated_at = utcnow()
