@@ -128,6 +128,20 @@ class TokenVerifier:
         return Principal(subject=subject, claims=claims)
 
 
+def build_token_verifier(
+    settings: Any,
+    not_before: Callable[[str], datetime | None],
+    own_keys: Mapping[str, Any] | None = None,
+) -> TokenVerifier:
+    """A service's verifier: the published keys (`TANDEM_JWT_PUBLIC_KEYS`), plus the signer's own, and the cut-off.
+
+    `settings` is the service's `CommonSettings`; `not_before` answers since when a person's tokens are valid.
+    """
+    keys = load_public_keys(settings.jwt_public_keys) if settings.jwt_public_keys else {}
+    keys.update(own_keys or {})
+    return TokenVerifier(keys, audience=settings.jwt_audience, issuer=settings.jwt_issuer, not_before=not_before)
+
+
 def token_from_request() -> tuple[str | None, bool]:
     """The bearer token, and whether it came from the session cookie (which then needs CSRF proof)."""
     authorization = request.headers.get("Authorization", "")

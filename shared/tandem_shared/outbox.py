@@ -156,7 +156,13 @@ class OutboxRelay:
         self._publisher = None
 
     def close(self) -> None:
-        self._reset_publisher()
+        # Never under a flush running in another thread: that thread's `run` closes the publisher when it ends.
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
+            self._reset_publisher()
+        finally:
+            self._lock.release()
 
     def pending_count(self) -> int:
         with self.db.engine.connect() as connection:

@@ -1,8 +1,9 @@
 """Per-person token cut-offs: tokens issued before a person's "not before" time are refused.
 
 Mechanism only. Each service decides which events carry a cut-off (their names are business
-meaning and live in the service's `handlers.py`); this module stores the cut-off and answers
-`TokenVerifier`'s question "since when are this person's tokens valid?".
+meaning and live in the service's `handlers.py`, each bound to a `CutoffHandler`); this module
+stores the cut-off and answers `TokenVerifier`'s question "since when are this person's tokens
+valid?" (`cutoff_verifier`).
 """
 from __future__ import annotations
 
@@ -14,7 +15,10 @@ from marshmallow import EXCLUDE, Schema, fields, validate
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from .auth import TokenVerifier, build_token_verifier
 from .db import Database
+from .envelope import Event
+from .inbox import UnitOfWork
 from .timeutil import UTCDateTime
 
 TABLE_NAME = "token_cutoffs"
@@ -103,3 +107,21 @@ class NotBeforeLookup:
             return None  # no person id is that long, so no row can match
         with self.engine.connect() as connection:
             return connection.execute(self.query, {"person_id": subject}).scalar_one_or_none()
+
+
+class CutoffHandler:
+    """The handler of an event that carries a cut-off (`person_id`, `not_before`): records it in `table`.
+
+    One handler for every such event: signing out and being disabled move the cut-off the same way.
+    """
+
+    def __init__(self, table: sa.Table):
+        self.table = table
+
+    def __call__(self, event: Event, uow: UnitOfWork) -> None:
+        apply_cutoff(uow.session, self.table, event.data)
+
+
+def cutoff_verifier(settings: Any, db: Database, table: sa.Table) -> TokenVerifier:
+    """The verifier of a service that keeps a copy of the cut-offs: tokens older than the person's cut-off die here too."""
+    return build_token_verifier(settings, NotBeforeLookup(db, table))

@@ -10,11 +10,13 @@ import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import sqlalchemy as sa
 
 from . import telemetry
 from .bus import Bus, BusSettings
+from .config import CommonSettings
 from .db import Database
 from .inbox import Handler, Inbox, ServiceConsumer, UnitOfWork
 from .messaging_tables import MessagingTables
@@ -142,4 +144,34 @@ class ServiceRuntime:
         for thread in self._threads:
             thread.join(timeout)
         self._threads.clear()
+        # A flush outside the relay's thread (one-pass commands, tests) leaves its publisher open: close it here.
+        self.relay.close()
         self.db.dispose()
+
+
+def migrations_dir(package_file: str) -> str:
+    """A service's `migrations/` folder, beside its package (`package_file` is any module of the package)."""
+    return str(Path(package_file).resolve().parent.parent / "migrations")
+
+
+def build_service_runtime(
+    settings: CommonSettings,
+    package_file: str,
+    metadata: sa.MetaData,
+    tables: MessagingTables,
+    subscriptions: Mapping[str, Handler],
+) -> ServiceRuntime:
+    """The runtime every service builds from its common settings; its `bootstrap.py` adds its own loops."""
+    return ServiceRuntime(
+        settings=RuntimeSettings(
+            service=settings.service,
+            database_url=settings.database_url,
+            broker_url=settings.broker_url,
+            migrations_dir=migrations_dir(package_file),
+            delivery_limit=settings.delivery_limit,
+            outbox_poll_interval=settings.outbox_poll_interval,
+        ),
+        metadata=metadata,
+        tables=tables,
+        subscriptions=subscriptions,
+    )

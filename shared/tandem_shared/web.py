@@ -442,6 +442,23 @@ def install_verifier(app: Flask, verifier) -> None:
     app.extensions["tandem_verifier"] = verifier
 
 
+SETTINGS_KEY = "TANDEM_SETTINGS"
+
+
+def build_app(settings: Any, runtime: ServiceRuntime, title: str, blueprints: Iterable[Blueprint], verifier) -> Flask:
+    """A service's app: `create_service_app` with its settings (read by views through `current_settings`) and verifier."""
+    app = create_service_app(runtime, title, blueprints, config={SETTINGS_KEY: settings})
+    install_verifier(app, verifier)
+    return app
+
+
+def current_settings() -> Any:
+    """The settings of the service serving this request: the one way views read a setting."""
+    from flask import current_app
+
+    return current_app.config[SETTINGS_KEY]
+
+
 def login_required(view):
     """Verify the caller before anything else, so a stranger gets 401 rather than a validation error."""
     import functools

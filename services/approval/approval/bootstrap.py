@@ -1,40 +1,21 @@
 """Approval's composition root: the one place its parts are assembled, for the app, the worker and tests."""
 from __future__ import annotations
 
-from pathlib import Path
+from tandem_shared.auth import TokenVerifier
+from tandem_shared.revocation import cutoff_verifier
+from tandem_shared.runtime import ServiceRuntime, build_service_runtime, migrations_dir
 
-from tandem_shared.auth import TokenVerifier, load_public_keys
-from tandem_shared.revocation import NotBeforeLookup
-from tandem_shared.runtime import RuntimeSettings, ServiceRuntime
-
-from .config import SERVICE, Settings
+from .config import Settings
 from .handlers import subscriptions
 from .models import Base, messaging, token_cutoffs
 
-MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
+MIGRATIONS_DIR = migrations_dir(__file__)
 
 
 def build_runtime(settings: Settings) -> ServiceRuntime:
-    return ServiceRuntime(
-        settings=RuntimeSettings(
-            service=SERVICE,
-            database_url=settings.database_url,
-            broker_url=settings.broker_url,
-            migrations_dir=MIGRATIONS_DIR,
-            delivery_limit=settings.delivery_limit,
-            outbox_poll_interval=settings.outbox_poll_interval,
-        ),
-        metadata=Base.metadata,
-        tables=messaging,
-        subscriptions=subscriptions(settings),
-    )
+    return build_service_runtime(settings, __file__, Base.metadata, messaging, subscriptions(settings))
 
 
 def build_verifier(settings: Settings, runtime: ServiceRuntime) -> TokenVerifier:
-    return TokenVerifier(
-        load_public_keys(settings.jwt_public_keys) if settings.jwt_public_keys else {},
-        audience=settings.jwt_audience,
-        issuer=settings.jwt_issuer,
-        # Signing out or being disabled in engagement reaches us as a cut-off: older tokens die here too.
-        not_before=NotBeforeLookup(runtime.db, token_cutoffs),
-    )
+    # Signing out or being disabled in engagement reaches us as a cut-off: older tokens die here too.
+    return cutoff_verifier(settings, runtime.db, token_cutoffs)

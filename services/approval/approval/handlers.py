@@ -12,7 +12,7 @@ from marshmallow import EXCLUDE, Schema, fields, validate
 
 from tandem_shared.envelope import Event
 from tandem_shared.inbox import Handler, UnitOfWork
-from tandem_shared.revocation import apply_cutoff
+from tandem_shared.revocation import CutoffHandler
 from tandem_shared.timeutil import utcnow
 
 from . import domain, events, links
@@ -132,22 +132,14 @@ def on_dates_cancelled(event: Event, uow: UnitOfWork) -> None:
     links.revoke_open_links(uow.session, request.id, now)
 
 
-def on_person_signed_out(event: Event, uow: UnitOfWork) -> None:
-    """The person signed out: the tokens they got before `not_before` are refused here too."""
-    apply_cutoff(uow.session, token_cutoffs, event.data)
-
-
-def on_person_disabled(event: Event, uow: UnitOfWork) -> None:
-    """The account was disabled: every token issued before `not_before` is refused here too."""
-    apply_cutoff(uow.session, token_cutoffs, event.data)
-
-
 def subscriptions(settings) -> dict[str, Handler]:
     """The table the consumer dispatches from (bound to the queue `approval`)."""
+    # A cut-off event (signing out, being disabled): tokens issued before it are refused here too.
+    record_cutoff = CutoffHandler(token_cutoffs)
     policy = links.LinkPolicy.from_settings(settings)
     return {
         DATES_REQUESTED: partial(on_dates_requested, policy=policy),
         DATES_CANCELLED: on_dates_cancelled,
-        "engagement.person.signed_out": on_person_signed_out,
-        "engagement.person.disabled": on_person_disabled,
+        "engagement.person.signed_out": record_cutoff,
+        "engagement.person.disabled": record_cutoff,
     }

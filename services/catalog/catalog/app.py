@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask
 
 from tandem_shared.runtime import ServiceRuntime
-from tandem_shared.web import create_service_app, install_verifier
+from tandem_shared.web import build_app
 
 from .api import BLUEPRINTS
 from .bootstrap import build_runtime, build_verifier
@@ -14,6 +14,4 @@ from .config import Settings
 def create_app(settings: Settings | None = None, runtime: ServiceRuntime | None = None) -> Flask:
     settings = settings or Settings.from_env()
     runtime = runtime or build_runtime(settings)
-    app = create_service_app(runtime, "Tandem — catalogue", BLUEPRINTS, config={"TANDEM_SETTINGS": settings})
-    install_verifier(app, build_verifier(settings, runtime))
-    return app
+    return build_app(settings, runtime, "Tandem — catalogue", BLUEPRINTS, build_verifier(settings, runtime))

@@ -7,7 +7,7 @@ from marshmallow import EXCLUDE, Schema, fields
 
 from tandem_shared.envelope import Event
 from tandem_shared.inbox import Handler, UnitOfWork
-from tandem_shared.revocation import apply_cutoff
+from tandem_shared.revocation import CutoffHandler, apply_cutoff
 
 from .models import CompanyCopy, PersonCopy, PreferencesCopy, Referent, token_cutoffs
 
@@ -89,22 +89,21 @@ def on_preferences_updated(event: Event, uow: UnitOfWork) -> None:
     preferences.as_of = data["updated_at"]
 
 
-def on_person_signed_out(event: Event, uow: UnitOfWork) -> None:
-    """The person signed out: the tokens they got before `not_before` are refused here too."""
-    apply_cutoff(uow.session, token_cutoffs, event.data)
-
-
 def on_person_disabled(event: Event, uow: UnitOfWork) -> None:
     """The account was disabled: its tokens are refused here, and it no longer acts for any association."""
     apply_cutoff(uow.session, token_cutoffs, event.data)
     uow.session.execute(sa.delete(Referent).where(Referent.person_id == event.data["person_id"]))
 
 
-SUBSCRIPTIONS: dict[str, Handler] = {
-    "engagement.person.registered": on_person_changed,
-    "engagement.person.updated": on_person_changed,
-    "engagement.person.signed_out": on_person_signed_out,
-    "engagement.person.disabled": on_person_disabled,
-    "engagement.company.updated": on_company_updated,
-    "engagement.preferences.updated": on_preferences_updated,
-}
+def subscriptions(settings) -> dict[str, Handler]:
+    """The table the consumer dispatches from (bound to the queue `catalog`)."""
+    # A cut-off event (signing out, being disabled): tokens issued before it are refused here too.
+    record_cutoff = CutoffHandler(token_cutoffs)
+    return {
+        "engagement.person.registered": on_person_changed,
+        "engagement.person.updated": on_person_changed,
+        "engagement.person.signed_out": record_cutoff,
+        "engagement.person.disabled": on_person_disabled,
+        "engagement.company.updated": on_company_updated,
+        "engagement.preferences.updated": on_preferences_updated,
+    }

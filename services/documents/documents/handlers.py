@@ -18,7 +18,7 @@ from marshmallow import EXCLUDE, Schema, fields, validate
 
 from tandem_shared.envelope import Event
 from tandem_shared.inbox import Handler, UnitOfWork
-from tandem_shared.revocation import apply_cutoff
+from tandem_shared.revocation import CutoffHandler
 from tandem_shared.timeutil import utcnow
 
 from . import conventions, domain, events
@@ -290,18 +290,10 @@ def on_bilan_completed(event: Event, uow: UnitOfWork) -> None:
 # -- token cut-offs ----------------------------------------------------------------------------------
 
 
-def on_person_signed_out(event: Event, uow: UnitOfWork) -> None:
-    """The person signed out: the tokens they got before `not_before` are refused here too."""
-    apply_cutoff(uow.session, token_cutoffs, event.data)
-
-
-def on_person_disabled(event: Event, uow: UnitOfWork) -> None:
-    """The account was disabled: every token issued before `not_before` is refused here too."""
-    apply_cutoff(uow.session, token_cutoffs, event.data)
-
-
 def subscriptions(settings) -> dict[str, Handler]:
     """The table the consumer dispatches from (bound to the queue `documents`)."""
+    # A cut-off event (signing out, being disabled): tokens issued before it are refused here too.
+    record_cutoff = CutoffHandler(token_cutoffs)
     sealer = lazy_sealer(settings.seal_key_pem, settings.seal_cert_pem, settings.data_dir)
     return {
         "engagement.company.updated": on_company_updated,
@@ -317,6 +309,6 @@ def subscriptions(settings) -> dict[str, Handler]:
         "engagement.dates.cancelled": partial(on_dates_cancelled, public_url=settings.public_url),
         "engagement.bilan.completed": on_bilan_completed,
         events.CONVENTION_SIGNED: partial(on_convention_signed, sealer=sealer),
-        "engagement.person.signed_out": on_person_signed_out,
-        "engagement.person.disabled": on_person_disabled,
+        "engagement.person.signed_out": record_cutoff,
+        "engagement.person.disabled": record_cutoff,
     }

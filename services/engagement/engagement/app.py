@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask
 
 from tandem_shared.runtime import ServiceRuntime
-from tandem_shared.web import create_service_app, install_verifier
+from tandem_shared.web import build_app
 
 from .api import BLUEPRINTS
 from .bootstrap import build_issuer, build_runtime, build_verifier
@@ -15,7 +15,6 @@ def create_app(settings: Settings | None = None, runtime: ServiceRuntime | None 
     settings = settings or Settings.from_env()
     runtime = runtime or build_runtime(settings)
     issuer = build_issuer(settings)
-    app = create_service_app(runtime, "Tandem — engagement des collaborateurs", BLUEPRINTS, config={"TANDEM_SETTINGS": settings})
+    app = build_app(settings, runtime, "Tandem — engagement des collaborateurs", BLUEPRINTS, build_verifier(settings, runtime, issuer))
     app.extensions["tandem_issuer"] = issuer
-    install_verifier(app, build_verifier(settings, runtime, issuer))
     return app

@@ -2,33 +2,20 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
-from tandem_shared.auth import TokenVerifier, load_public_keys
-from tandem_shared.runtime import RuntimeSettings, ServiceRuntime
+from tandem_shared.auth import TokenVerifier, build_token_verifier
+from tandem_shared.runtime import ServiceRuntime, build_service_runtime, migrations_dir
 
-from .config import SERVICE, Settings
-from .handlers import SUBSCRIPTIONS
+from .config import Settings
+from .handlers import subscriptions
 from .identity import TokenIssuer
 from .models import Base, Person, messaging
 
-MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
+MIGRATIONS_DIR = migrations_dir(__file__)
 
 
 def build_runtime(settings: Settings) -> ServiceRuntime:
-    return ServiceRuntime(
-        settings=RuntimeSettings(
-            service=SERVICE,
-            database_url=settings.database_url,
-            broker_url=settings.broker_url,
-            migrations_dir=MIGRATIONS_DIR,
-            delivery_limit=settings.delivery_limit,
-            outbox_poll_interval=settings.outbox_poll_interval,
-        ),
-        metadata=Base.metadata,
-        tables=messaging,
-        subscriptions=SUBSCRIPTIONS,
-    )
+    return build_service_runtime(settings, __file__, Base.metadata, messaging, subscriptions(settings))
 
 
 def build_issuer(settings: Settings) -> TokenIssuer:
@@ -37,9 +24,6 @@ def build_issuer(settings: Settings) -> TokenIssuer:
 
 
 def build_verifier(settings: Settings, runtime: ServiceRuntime, issuer: TokenIssuer) -> TokenVerifier:
-    keys = load_public_keys(settings.jwt_public_keys) if settings.jwt_public_keys else {}
-    keys[issuer.key_id] = issuer.public_key
-
     def not_before(person_id: str) -> datetime | None:
         # Engagement owns the cut-off itself: no event needed, and a deleted person's tokens die at once.
         with runtime.db.reading() as session:
@@ -48,4 +32,4 @@ def build_verifier(settings: Settings, runtime: ServiceRuntime, issuer: TokenIss
                 return None
             return person.tokens_not_before
 
-    return TokenVerifier(keys, audience=settings.jwt_audience, issuer=settings.jwt_issuer, not_before=not_before)
+    return build_token_verifier(settings, not_before, own_keys={issuer.key_id: issuer.public_key})

@@ -259,17 +259,19 @@ def on_bilan_issued(event: Event, uow: UnitOfWork) -> None:
         participation.bilan_pdf_issued_at = issued_at
 
 
-SUBSCRIPTIONS: dict[str, Handler] = {
-    "catalog.mission.published": on_mission_changed,
-    "catalog.mission.updated": on_mission_changed,
-    "catalog.mission.closed": on_mission_changed,
-    "catalog.association.registered": on_association_changed,
-    "catalog.association.updated": on_association_changed,
-    "catalog.association.approved": on_association_changed,
-    "approval.request.created": on_request_created,
-    "approval.request.approved": on_request_approved,
-    "approval.request.refused": on_request_refused,
-    "documents.convention.issued": on_convention_issued,
-    "documents.convention.signed": on_convention_signed,
-    "documents.bilan.issued": on_bilan_issued,
-}
+def subscriptions(settings) -> dict[str, Handler]:
+    """The table the consumer dispatches from (bound to the queue `engagement`); no handler needs a setting."""
+    return {
+        "catalog.mission.published": on_mission_changed,
+        "catalog.mission.updated": on_mission_changed,
+        "catalog.mission.closed": on_mission_changed,
+        "catalog.association.registered": on_association_changed,
+        "catalog.association.updated": on_association_changed,
+        "catalog.association.approved": on_association_changed,
+        "approval.request.created": on_request_created,
+        "approval.request.approved": on_request_approved,
+        "approval.request.refused": on_request_refused,
+        "documents.convention.issued": on_convention_issued,
+        "documents.convention.signed": on_convention_signed,
+        "documents.bilan.issued": on_bilan_issued,
+    }

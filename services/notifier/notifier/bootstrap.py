@@ -1,35 +1,21 @@
 """Notifier's composition root: the one place its parts are assembled, for the app, the worker and tests."""
 from __future__ import annotations
 
-from pathlib import Path
+from tandem_shared.auth import TokenVerifier
+from tandem_shared.revocation import cutoff_verifier
+from tandem_shared.runtime import BackgroundLoop, ServiceRuntime, build_service_runtime, migrations_dir
 
-from tandem_shared.auth import TokenVerifier, load_public_keys
-from tandem_shared.revocation import NotBeforeLookup
-from tandem_shared.runtime import BackgroundLoop, RuntimeSettings, ServiceRuntime
-
-from .config import SERVICE, Settings
-from .handlers import build_subscriptions
+from .config import Settings
+from .handlers import subscriptions
 from .models import Base, messaging, token_cutoffs
 from .mailbox import EMAIL_QUEUED
 from .sender import MailSender
 
-MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
+MIGRATIONS_DIR = migrations_dir(__file__)
 
 
 def build_runtime(settings: Settings) -> ServiceRuntime:
-    runtime = ServiceRuntime(
-        settings=RuntimeSettings(
-            service=SERVICE,
-            database_url=settings.database_url,
-            broker_url=settings.broker_url,
-            migrations_dir=MIGRATIONS_DIR,
-            delivery_limit=settings.delivery_limit,
-            outbox_poll_interval=settings.outbox_poll_interval,
-        ),
-        metadata=Base.metadata,
-        tables=messaging,
-        subscriptions=build_subscriptions(settings),
-    )
+    runtime = build_service_runtime(settings, __file__, Base.metadata, messaging, subscriptions(settings))
     sender = MailSender(
         runtime.db,
         host=settings.smtp_host,
@@ -42,10 +28,5 @@ def build_runtime(settings: Settings) -> ServiceRuntime:
 
 
 def build_verifier(settings: Settings, runtime: ServiceRuntime) -> TokenVerifier:
-    return TokenVerifier(
-        load_public_keys(settings.jwt_public_keys) if settings.jwt_public_keys else {},
-        audience=settings.jwt_audience,
-        issuer=settings.jwt_issuer,
-        # Signing out or being disabled in engagement reaches us as a cut-off: older tokens die here too.
-        not_before=NotBeforeLookup(runtime.db, token_cutoffs),
-    )
+    # Signing out or being disabled in engagement reaches us as a cut-off: older tokens die here too.
+    return cutoff_verifier(settings, runtime.db, token_cutoffs)

@@ -1,20 +1,20 @@
 """How the notifier reacts to other services' events: it queues the e-mails an event calls for, and keeps
 the copy of alert subscriptions that tells it whom a new mission interests. The mission workflow's e-mails
-are in `workflow.py`; `build_subscriptions` gathers every handler."""
+are in `workflow.py`; `subscriptions(settings)` gathers every handler in one table."""
 from __future__ import annotations
+
+from functools import partial
 
 from marshmallow import EXCLUDE, Schema, fields, validate
 
 from tandem_shared.envelope import Event
 from tandem_shared.inbox import Handler, UnitOfWork
-from tandem_shared.revocation import apply_cutoff
+from tandem_shared.revocation import CutoffHandler, apply_cutoff
 
-from . import alerts, domain
-from .config import Settings
+from . import alerts, domain, workflow
 from .mailbox import queue_email
 from .models import token_cutoffs
 from .templates import paris_time, render
-from .workflow import WorkflowEmails
 
 
 class MissionPublished(Schema):
@@ -121,11 +121,6 @@ def on_invitation_sent(event: Event, uow: UnitOfWork) -> None:
     roles = ", ".join(ROLE_LABELS.get(role, role) for role in data["roles"])
     queue_email(uow, event, recipient=data["email"], subject="Tu es invité·e à rejoindre Tandem",
                 body_text=render("invitation.txt", **{**data, "roles": roles}))
-
-
-def on_person_signed_out(event: Event, uow: UnitOfWork) -> None:
-    """The person signed out: the tokens they got before `not_before` are refused here too."""
-    apply_cutoff(uow.session, token_cutoffs, event.data)
 
 
 class PersonDisabled(Schema):
@@ -286,27 +281,38 @@ def on_quiz_opened(event: Event, uow: UnitOfWork) -> None:
             )
 
 
-_ACCOUNTS_AND_CATALOG: dict[str, Handler] = {
-    "catalog.mission.published": on_mission_published,
-    "engagement.person.signed_out": on_person_signed_out,
-    "engagement.person.disabled": on_person_disabled,
-    "engagement.email_verification.requested": on_email_verification_requested,
-    "engagement.password_reset.requested": on_password_reset_requested,
-    "engagement.invitation.sent": on_invitation_sent,
-    "engagement.preferences.updated": on_preferences_updated,
-    "engagement.person.updated": on_person_updated,
-    "engagement.mission.shared": on_mission_shared,
-    "engagement.proposal.sent": on_proposal_sent,
-    "quiz.quiz.opened": on_quiz_opened,
-}
+def subscriptions(settings) -> dict[str, Handler]:
+    """The table the consumer dispatches from (bound to the queue `notifier`).
 
-
-def build_subscriptions(settings: Settings) -> dict[str, Handler]:
-    """The SUBSCRIPTIONS table: every event type the notifier consumes and its handler.
-
-    A function of the settings because the workflow's e-mails link to « Mon compte » under the public URL.
+    The workflow's e-mails link to « Mon compte » under the public URL: those handlers receive it.
     """
+    # A cut-off event: tokens issued before it are refused here too (being disabled also stops alerts).
+    record_cutoff = CutoffHandler(token_cutoffs)
+
+    def with_url(handler: Handler) -> Handler:
+        return partial(handler, public_url=settings.public_url)
+
     return {
-        **_ACCOUNTS_AND_CATALOG,
-        **WorkflowEmails(public_url=settings.public_url).subscriptions(),
+        "catalog.mission.published": on_mission_published,
+        "engagement.person.signed_out": record_cutoff,
+        "engagement.person.disabled": on_person_disabled,
+        "engagement.email_verification.requested": on_email_verification_requested,
+        "engagement.password_reset.requested": on_password_reset_requested,
+        "engagement.invitation.sent": on_invitation_sent,
+        "engagement.preferences.updated": on_preferences_updated,
+        "engagement.person.updated": on_person_updated,
+        "engagement.mission.shared": on_mission_shared,
+        "engagement.proposal.sent": on_proposal_sent,
+        "quiz.quiz.opened": on_quiz_opened,
+        workflow.APPLICATION_SUBMITTED: with_url(workflow.on_application_submitted),
+        workflow.REQUEST_CREATED: with_url(workflow.on_request_created),
+        workflow.REQUEST_APPROVED: with_url(workflow.on_request_approved),
+        workflow.REQUEST_REFUSED: with_url(workflow.on_request_refused),
+        workflow.DATES_CANCELLED: workflow.on_dates_cancelled,
+        workflow.ATTENDANCE_ATTESTED: with_url(workflow.on_attendance_attested),
+        workflow.BILAN_COMPLETED: with_url(workflow.on_bilan_completed),
+        workflow.REMINDER_DUE: with_url(workflow.on_reminder_due),
+        workflow.REQUEST_REMINDED: with_url(workflow.on_request_reminded),
+        workflow.CONVENTION_ISSUED: with_url(workflow.on_convention_issued),
+        workflow.OTHER_MANAGER_NAMED: with_url(workflow.on_other_manager_named),
     }

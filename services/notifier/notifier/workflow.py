@@ -4,19 +4,20 @@ decision, withdrawing, « Signe ta convention », attendance, the bilan and the 
 Each handler reads its event with a narrow marshmallow schema (unknown fields are ignored, so producers may add
 some) and queues one e-mail per recipient with `queue_email`, in the inbox transaction: a redelivered event, a
 reminder included, finds its (event id, recipient) pair and sends nothing more.
+A handler whose e-mail links to the site takes `public_url`, which `handlers.subscriptions` binds from the
+settings with `functools.partial`, as every service binds a setting its handlers need.
 
 The manager's action link is a secret: it goes into the e-mail body and nowhere else (never into a log line, a
 subject or an exception message).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from marshmallow import EXCLUDE, Schema, fields, validate
 
 from tandem_shared.envelope import Event
-from tandem_shared.inbox import Handler, UnitOfWork
+from tandem_shared.inbox import UnitOfWork
 
 from . import domain, ics
 from .mailbox import attachment, queue_email
@@ -218,171 +219,162 @@ def _date_values(dates: list[dict[str, Any]]) -> dict[str, Any]:
     return {"date_labels": domain.dated_labels(dates), "total": domain.days_label(domain.days_count(dates))}
 
 
-@dataclass(frozen=True)
-class WorkflowEmails:
-    """The workflow's handlers, with the public URL their « Mon compte » links start from (the notifier's settings)."""
+def account_url(public_url: str) -> str:
+    """« Mon compte », where every workflow e-mail sends its reader (the notifier's public URL)."""
+    return f"{public_url.rstrip('/')}/mon-compte"
 
-    public_url: str
 
-    @property
-    def account_url(self) -> str:
-        return f"{self.public_url.rstrip('/')}/mon-compte"
+def mission_url(public_url: str, mission_id: str) -> str:
+    # The mission sheet's address, as catalog writes it in its events.
+    return f"{public_url.rstrip('/')}/missions/{mission_id}"
 
-    def mission_url(self, mission_id: str) -> str:
-        # The mission sheet's address, as catalog writes it in its events.
-        return f"{self.public_url.rstrip('/')}/missions/{mission_id}"
 
-    def subscriptions(self) -> dict[str, Handler]:
-        return {
-            APPLICATION_SUBMITTED: self.on_application_submitted,
-            REQUEST_CREATED: self.on_request_created,
-            REQUEST_APPROVED: self.on_request_approved,
-            REQUEST_REFUSED: self.on_request_refused,
-            DATES_CANCELLED: self.on_dates_cancelled,
-            ATTENDANCE_ATTESTED: self.on_attendance_attested,
-            BILAN_COMPLETED: self.on_bilan_completed,
-            REMINDER_DUE: self.on_reminder_due,
-            REQUEST_REMINDED: self.on_request_reminded,
-            CONVENTION_ISSUED: self.on_convention_issued,
-            OTHER_MANAGER_NAMED: self.on_other_manager_named,
-        }
+def on_application_submitted(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """The referent gets the application and the employee's contact; the employee gets the referent's contact."""
+    application = ApplicationSubmitted().load(event.data)
+    values = {**application, "message": domain.quoted(application["message"]), "account_url": account_url(public_url)}
+    queue_email(
+        uow, event, recipient=application["referent_email"],
+        subject=f"Nouvelle candidature de {application['person_name']} pour ta mission « {application['mission_title']} »",
+        body_text=render("application_to_referent.txt", **values),
+    )
+    queue_email(
+        uow, event, recipient=application["person_email"],
+        subject=f"Ta candidature est envoyée : « {application['mission_title']} »",
+        body_text=render("application_to_employee.txt", **values),
+    )
 
-    def on_application_submitted(self, event: Event, uow: UnitOfWork) -> None:
-        """The referent gets the application and the employee's contact; the employee gets the referent's contact."""
-        application = ApplicationSubmitted().load(event.data)
-        values = {**application, "message": domain.quoted(application["message"]), "account_url": self.account_url}
+
+def on_request_created(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """« Demande d'absence à valider »: the manager gets the dates, the message and the single-use link."""
+    request = RequestCreated().load(event.data)
+    queue_email(
+        uow, event, recipient=request["manager_email"],
+        subject=f"Demande d'absence à valider : {request['person_name']}, mission « {request['mission_title']} »",
+        body_text=render("request_to_manager.txt", **{
+            **request, **_date_values(request["dates"]), "message": domain.quoted(request["message"]),
+            "expires_at": paris_time(request["link_expires_at"]), "account_url": account_url(public_url),
+        }),
+    )
+
+
+def on_request_approved(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """« Tes dates sont validées », with the dates as an .ics calendar invitation."""
+    decision = RequestDecided().load(event.data)
+    calendar = ics.approved_dates_calendar(
+        request_id=decision["request_id"], mission_title=decision["mission_title"],
+        association_name=decision["association_name"], dates=decision["dates"],
+        decided_at=decision["decided_at"], account_url=account_url(public_url),
+    )
+    queue_email(
+        uow, event, recipient=decision["person_email"],
+        subject=f"Tes dates sont validées : mission « {decision['mission_title']} »",
+        body_text=render("request_approved.txt", **decision, **_date_values(decision["dates"]),
+                         account_url=account_url(public_url), ics_filename=ics.FILENAME),
+        attachments=[attachment(ics.FILENAME, ics.CONTENT_TYPE, calendar)],
+    )
+
+
+def on_request_refused(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """The employee gets the manager's reason, if any, and may make a new request from « Mon compte »."""
+    decision = RequestDecided().load(event.data)
+    queue_email(
+        uow, event, recipient=decision["person_email"],
+        subject=f"Ta demande d'absence pour la mission « {decision['mission_title']} » n'est pas validée",
+        body_text=render("request_refused.txt", **{
+            **decision, **_date_values(decision["dates"]), "reason": domain.quoted(decision["reason"]),
+            "account_url": account_url(public_url),
+        }),
+    )
+
+
+def on_dates_cancelled(event: Event, uow: UnitOfWork) -> None:
+    """The manager is told that the request was cancelled, or that the employee withdrew."""
+    cancelled = DatesCancelled().load(event.data)
+    if cancelled["reason"] == "cancelled":
+        subject = f"Demande d'absence annulée : {cancelled['person_name']}, mission « {cancelled['mission_title']} »"
+    else:
+        subject = f"{cancelled['person_name']} se retire de la mission « {cancelled['mission_title']} »"
+    queue_email(
+        uow, event, recipient=cancelled["manager_email"], subject=subject,
+        body_text=render("dates_cancelled.txt", **cancelled, **_date_values(cancelled["dates"])),
+    )
+
+
+def on_attendance_attested(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """« Ta présence est confirmée : complète ton bilan », with the link to « Mon compte »."""
+    attested = AttendanceAttested().load(event.data)
+    attendance = [
+        f"{domain.date_label(item['date'], item['format'])} : {'présent·e' if item['present'] else 'absent·e'}"
+        for item in domain.in_calendar_order(attested["dates"])
+    ]
+    queue_email(
+        uow, event, recipient=attested["person_email"],
+        subject="Ta présence est confirmée : complète ton bilan",
+        body_text=render("attendance_attested.txt", **attested, attendance=attendance,
+                         days=domain.days_label(attested["days_present"]), account_url=account_url(public_url)),
+    )
+
+
+def on_bilan_completed(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """Thanks, and what the year's mission gave: the days present."""
+    bilan = BilanCompleted().load(event.data)
+    queue_email(
+        uow, event, recipient=bilan["person_email"],
+        subject=f"Merci pour ton engagement auprès de l'association {bilan['association_name']} !",
+        body_text=render("bilan_completed.txt", **bilan, days=domain.days_label(bilan["days_present"]),
+                         mission_url=mission_url(public_url, bilan["mission_id"]), account_url=account_url(public_url),
+                         next_year=bilan["year"] + 1),
+    )
+
+
+def on_reminder_due(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """A nudge to the employee: contact the association again, or complete the bilan."""
+    reminder = ReminderDue().load(event.data)
+    if reminder["kind"] == APPLICATION_WITHOUT_DATES:
+        subject = "Tu as postulé il y a quelques jours : n'hésite pas à relancer l'association"
+        template = "reminder_application_without_dates.txt"
+    else:
+        subject = f"Pense à compléter ton bilan : mission « {reminder['mission_title']} »"
+        template = "reminder_bilan_pending.txt"
+    queue_email(uow, event, recipient=reminder["person_email"], subject=subject,
+                body_text=render(template, **reminder, account_url=account_url(public_url)))
+
+
+def on_request_reminded(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """« Rappel : une demande d'absence attend ta réponse », with the new link (the previous one stopped working)."""
+    reminder = RequestReminded().load(event.data)
+    queue_email(
+        uow, event, recipient=reminder["manager_email"],
+        subject="Rappel : une demande d'absence attend ta réponse",
+        body_text=render("request_reminder.txt", **reminder, **_date_values(reminder["dates"]),
+                         expires_at=paris_time(reminder["link_expires_at"]), account_url=account_url(public_url)),
+    )
+
+
+def on_convention_issued(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """« Signe ta convention »: the dates, their total and the link to sign online; from version 2 on, the e-mail
+    says the convention was updated with the new dates (the version covers them all)."""
+    convention = ConventionIssued().load(event.data)
+    updated = convention["version"] > 1
+    title = convention["mission_title"]
+    subject = f"Ta convention a été mise à jour : signe-la pour « {title} »" if updated else f"Signe ta convention pour « {title} »"
+    values = {**convention, "updated": updated, "date_labels": domain.dated_labels(convention["dates"]),
+              "total": domain.days_label(convention["total_days"]), "account_url": account_url(public_url)}
+    queue_email(
+        uow, event, recipient=convention["person_email"], subject=subject,
+        body_text=render("convention_issued.txt", **values), body_html=render("convention_issued.html", **values),
+    )
+
+
+def on_other_manager_named(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """The company lets employees ask another manager, its admins being told: each admin gets who asked whom, and
+    where to see every such request (the admin page)."""
+    named = OtherManagerNamed().load(event.data)
+    values = {**named, **_date_values(named["dates"]), "admin_url": f"{public_url.rstrip('/')}/entreprise/politique"}
+    for admin in dict.fromkeys(named["admin_emails"]):
         queue_email(
-            uow, event, recipient=application["referent_email"],
-            subject=f"Nouvelle candidature de {application['person_name']} pour ta mission « {application['mission_title']} »",
-            body_text=render("application_to_referent.txt", **values),
+            uow, event, recipient=admin,
+            subject=f"Demande d'absence envoyée à un autre manager : {named['person_name']}, mission « {named['mission_title']} »",
+            body_text=render("other_manager_named.txt", **values),
         )
-        queue_email(
-            uow, event, recipient=application["person_email"],
-            subject=f"Ta candidature est envoyée : « {application['mission_title']} »",
-            body_text=render("application_to_employee.txt", **values),
-        )
-
-    def on_request_created(self, event: Event, uow: UnitOfWork) -> None:
-        """« Demande d'absence à valider »: the manager gets the dates, the message and the single-use link."""
-        request = RequestCreated().load(event.data)
-        queue_email(
-            uow, event, recipient=request["manager_email"],
-            subject=f"Demande d'absence à valider : {request['person_name']}, mission « {request['mission_title']} »",
-            body_text=render("request_to_manager.txt", **{
-                **request, **_date_values(request["dates"]), "message": domain.quoted(request["message"]),
-                "expires_at": paris_time(request["link_expires_at"]), "account_url": self.account_url,
-            }),
-        )
-
-    def on_request_approved(self, event: Event, uow: UnitOfWork) -> None:
-        """« Tes dates sont validées », with the dates as an .ics calendar invitation."""
-        decision = RequestDecided().load(event.data)
-        calendar = ics.approved_dates_calendar(
-            request_id=decision["request_id"], mission_title=decision["mission_title"],
-            association_name=decision["association_name"], dates=decision["dates"],
-            decided_at=decision["decided_at"], account_url=self.account_url,
-        )
-        queue_email(
-            uow, event, recipient=decision["person_email"],
-            subject=f"Tes dates sont validées : mission « {decision['mission_title']} »",
-            body_text=render("request_approved.txt", **decision, **_date_values(decision["dates"]),
-                             account_url=self.account_url, ics_filename=ics.FILENAME),
-            attachments=[attachment(ics.FILENAME, ics.CONTENT_TYPE, calendar)],
-        )
-
-    def on_request_refused(self, event: Event, uow: UnitOfWork) -> None:
-        """The employee gets the manager's reason, if any, and may make a new request from « Mon compte »."""
-        decision = RequestDecided().load(event.data)
-        queue_email(
-            uow, event, recipient=decision["person_email"],
-            subject=f"Ta demande d'absence pour la mission « {decision['mission_title']} » n'est pas validée",
-            body_text=render("request_refused.txt", **{
-                **decision, **_date_values(decision["dates"]), "reason": domain.quoted(decision["reason"]),
-                "account_url": self.account_url,
-            }),
-        )
-
-    def on_dates_cancelled(self, event: Event, uow: UnitOfWork) -> None:
-        """The manager is told that the request was cancelled, or that the employee withdrew."""
-        cancelled = DatesCancelled().load(event.data)
-        if cancelled["reason"] == "cancelled":
-            subject = f"Demande d'absence annulée : {cancelled['person_name']}, mission « {cancelled['mission_title']} »"
-        else:
-            subject = f"{cancelled['person_name']} se retire de la mission « {cancelled['mission_title']} »"
-        queue_email(
-            uow, event, recipient=cancelled["manager_email"], subject=subject,
-            body_text=render("dates_cancelled.txt", **cancelled, **_date_values(cancelled["dates"])),
-        )
-
-    def on_attendance_attested(self, event: Event, uow: UnitOfWork) -> None:
-        """« Ta présence est confirmée : complète ton bilan », with the link to « Mon compte »."""
-        attested = AttendanceAttested().load(event.data)
-        attendance = [
-            f"{domain.date_label(item['date'], item['format'])} : {'présent·e' if item['present'] else 'absent·e'}"
-            for item in domain.in_calendar_order(attested["dates"])
-        ]
-        queue_email(
-            uow, event, recipient=attested["person_email"],
-            subject="Ta présence est confirmée : complète ton bilan",
-            body_text=render("attendance_attested.txt", **attested, attendance=attendance,
-                             days=domain.days_label(attested["days_present"]), account_url=self.account_url),
-        )
-
-    def on_bilan_completed(self, event: Event, uow: UnitOfWork) -> None:
-        """Thanks, and what the year's mission gave: the days present."""
-        bilan = BilanCompleted().load(event.data)
-        queue_email(
-            uow, event, recipient=bilan["person_email"],
-            subject=f"Merci pour ton engagement auprès de l'association {bilan['association_name']} !",
-            body_text=render("bilan_completed.txt", **bilan, days=domain.days_label(bilan["days_present"]),
-                             mission_url=self.mission_url(bilan["mission_id"]), account_url=self.account_url,
-                             next_year=bilan["year"] + 1),
-        )
-
-    def on_reminder_due(self, event: Event, uow: UnitOfWork) -> None:
-        """A nudge to the employee: contact the association again, or complete the bilan."""
-        reminder = ReminderDue().load(event.data)
-        if reminder["kind"] == APPLICATION_WITHOUT_DATES:
-            subject = "Tu as postulé il y a quelques jours : n'hésite pas à relancer l'association"
-            template = "reminder_application_without_dates.txt"
-        else:
-            subject = f"Pense à compléter ton bilan : mission « {reminder['mission_title']} »"
-            template = "reminder_bilan_pending.txt"
-        queue_email(uow, event, recipient=reminder["person_email"], subject=subject,
-                    body_text=render(template, **reminder, account_url=self.account_url))
-
-    def on_request_reminded(self, event: Event, uow: UnitOfWork) -> None:
-        """« Rappel : une demande d'absence attend ta réponse », with the new link (the previous one stopped working)."""
-        reminder = RequestReminded().load(event.data)
-        queue_email(
-            uow, event, recipient=reminder["manager_email"],
-            subject="Rappel : une demande d'absence attend ta réponse",
-            body_text=render("request_reminder.txt", **reminder, **_date_values(reminder["dates"]),
-                             expires_at=paris_time(reminder["link_expires_at"]), account_url=self.account_url),
-        )
-
-    def on_convention_issued(self, event: Event, uow: UnitOfWork) -> None:
-        """« Signe ta convention »: the dates, their total and the link to sign online; from version 2 on, the e-mail
-        says the convention was updated with the new dates (the version covers them all)."""
-        convention = ConventionIssued().load(event.data)
-        updated = convention["version"] > 1
-        title = convention["mission_title"]
-        subject = f"Ta convention a été mise à jour : signe-la pour « {title} »" if updated else f"Signe ta convention pour « {title} »"
-        values = {**convention, "updated": updated, "date_labels": domain.dated_labels(convention["dates"]),
-                  "total": domain.days_label(convention["total_days"]), "account_url": self.account_url}
-        queue_email(
-            uow, event, recipient=convention["person_email"], subject=subject,
-            body_text=render("convention_issued.txt", **values), body_html=render("convention_issued.html", **values),
-        )
-
-    def on_other_manager_named(self, event: Event, uow: UnitOfWork) -> None:
-        """The company lets employees ask another manager, its admins being told: each admin gets who asked whom, and
-        where to see every such request (the admin page)."""
-        named = OtherManagerNamed().load(event.data)
-        values = {**named, **_date_values(named["dates"]), "admin_url": f"{self.public_url.rstrip('/')}/entreprise/politique"}
-        for admin in dict.fromkeys(named["admin_emails"]):
-            queue_email(
-                uow, event, recipient=admin,
-                subject=f"Demande d'absence envoyée à un autre manager : {named['person_name']}, mission « {named['mission_title']} »",
-                body_text=render("other_manager_named.txt", **values),
-            )

@@ -14,7 +14,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from tandem_shared.timeutil import utcnow
-from tandem_shared.web import current_principal, current_runtime, login_required
+from tandem_shared.web import current_principal, current_runtime, current_settings, login_required
 
 from . import clock, domain, quizzes, scheduler
 from .models import Attempt, Quiz
@@ -265,9 +265,7 @@ def _status_action(quiz_id: str, action: str):
 
 
 def runtime_public_url() -> str:
-    from flask import current_app
-
-    return current_app.config["TANDEM_SETTINGS"].public_url
+    return current_settings().public_url
 
 
 @back_office.route("/<string:quiz_id>/schedule")

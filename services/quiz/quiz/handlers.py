@@ -11,7 +11,7 @@ from marshmallow import EXCLUDE, Schema, fields, validate
 
 from tandem_shared.envelope import Event
 from tandem_shared.inbox import Handler, UnitOfWork
-from tandem_shared.revocation import apply_cutoff
+from tandem_shared.revocation import CutoffHandler
 
 from .models import Attempt, MissionCopy, PersonCopy, token_cutoffs
 
@@ -96,22 +96,16 @@ def on_person_changed(event: Event, uow: UnitOfWork) -> None:
         )
 
 
-def on_person_signed_out(event: Event, uow: UnitOfWork) -> None:
-    """The person signed out: the tokens they got before `not_before` are refused here too."""
-    apply_cutoff(uow.session, token_cutoffs, event.data)
-
-
-def on_person_disabled(event: Event, uow: UnitOfWork) -> None:
-    """The account was disabled: every token issued before `not_before` is refused here too."""
-    apply_cutoff(uow.session, token_cutoffs, event.data)
-
-
-SUBSCRIPTIONS: dict[str, Handler] = {
-    MISSION_PUBLISHED: on_mission_changed,
-    MISSION_UPDATED: on_mission_changed,
-    MISSION_CLOSED: on_mission_changed,
-    PERSON_REGISTERED: on_person_changed,
-    PERSON_UPDATED: on_person_changed,
-    "engagement.person.signed_out": on_person_signed_out,
-    "engagement.person.disabled": on_person_disabled,
-}
+def subscriptions(settings) -> dict[str, Handler]:
+    """The table the consumer dispatches from (bound to the queue `quiz`)."""
+    # A cut-off event (signing out, being disabled): tokens issued before it are refused here too.
+    record_cutoff = CutoffHandler(token_cutoffs)
+    return {
+        MISSION_PUBLISHED: on_mission_changed,
+        MISSION_UPDATED: on_mission_changed,
+        MISSION_CLOSED: on_mission_changed,
+        PERSON_REGISTERED: on_person_changed,
+        PERSON_UPDATED: on_person_changed,
+        "engagement.person.signed_out": record_cutoff,
+        "engagement.person.disabled": record_cutoff,
+    }
