@@ -1,19 +1,48 @@
-"""The command line every service's worker shares: run, relay once, and the dead-letter tools."""
+"""The command line every service's worker shares: run, migrate, the dead-letter tools, and the frame of
+a service's own one-pass commands (`one_pass`), and `ServiceWorker`, a service's worker process."""
 from __future__ import annotations
 
 import json
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import click
 
+from .config import CommonSettings, configure_process
 from .deadletter import list_dead, replay_dead, show_dead
 from .runtime import ServiceRuntime
 
+T = TypeVar("T")
+# A service's own command: made from its settings and the way to build its runtime (tests pass theirs).
+CommandFactory = Callable[[Any, Callable[[], ServiceRuntime]], click.Command]
 
-def worker_cli(service: str, build_runtime: Callable[[], ServiceRuntime]) -> click.Group:
+
+def one_pass(build_runtime: Callable[[], ServiceRuntime], work: Callable[[ServiceRuntime], T]) -> tuple[T, int]:
+    """Run `work` once on a fresh runtime (cron, Kubernetes CronJob), publish what it wrote, close everything.
+
+    Returns `work`'s result and how many events were published now. On the memory bus (embedded mode) only
+    the running process reaches the consumers: its relay picks the rows up. Elsewhere the rows are published
+    at once; if the broker is down they stay in the outbox for the worker's relay.
+    """
+    runtime = build_runtime()
+    try:
+        result = work(runtime)
+        published = 0
+        if not runtime.settings.broker_url.startswith("memory://"):
+            try:
+                published = runtime.relay.flush()
+            except Exception as exc:  # noqa: BLE001 - the running worker relays them later
+                click.echo(f"relay deferred to the worker: {exc}", err=True)
+        return result, published
+    finally:
+        runtime.stop()
+
+
+def worker_cli(service: str, build_runtime: Callable[[], ServiceRuntime], commands: Iterable[click.Command] = ()) -> click.Group:
     @click.group(help=f"Tandem {service} worker: consumer, outbox relay and operator tools.")
     def cli() -> None:
         pass
@@ -72,4 +101,32 @@ def worker_cli(service: str, build_runtime: Callable[[], ServiceRuntime]) -> cli
         if event_id and not replayed:
             sys.exit(1)
 
+    for command in commands:
+        cli.add_command(command)
     return cli
+
+
+@dataclass(frozen=True)
+class ServiceWorker:
+    """A service's worker: `<service>-worker` with the shared commands and the service's own.
+
+    `main` is the process's entry point (settings from the environment, logs and traces, `prepare`, the CLI);
+    `cli(settings, build)` is the same command line for tests, `build` replacing `build_runtime(settings)`.
+    """
+
+    settings_class: type[CommonSettings]
+    build_runtime: Callable[[Any], ServiceRuntime]
+    commands: Sequence[CommandFactory] = ()
+    # Run once before the command line, e.g. to load a heavy library and fail at start rather than per message.
+    prepare: Callable[[], None] | None = None
+
+    def cli(self, settings: CommonSettings, build: Callable[[], ServiceRuntime] | None = None) -> click.Group:
+        build = build or (lambda: self.build_runtime(settings))
+        return worker_cli(settings.service, build, [make(settings, build) for make in self.commands])
+
+    def main(self) -> None:
+        settings = self.settings_class.from_env()
+        configure_process(settings.service, settings.trace_exporter, settings.log_level, settings.json_logs)
+        if self.prepare is not None:
+            self.prepare()
+        self.cli(settings)()
