@@ -34,6 +34,7 @@ def test_import_linter_keeps_every_contract_in_the_root_pyproject():
     assert "shared imports no service and not the gateway KEPT" in result.stdout
     assert "Services never import each other KEPT" in result.stdout
     assert "Domain modules import no framework and no other layer KEPT" in result.stdout
+    assert "View modules import no other view module KEPT" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -62,6 +63,31 @@ def test_the_domain_contract_breaks_when_a_domain_module_imports_a_framework_or_
 
     assert result.returncode != 0, result.stdout
     assert "Domain modules import no framework and no other layer BROKEN" in result.stdout
+    assert reported in result.stdout
+
+
+@pytest.mark.parametrize(
+    "package, view, offending_import, reported",
+    [
+        ("engagement", "people.py", "from .profile import profile", "engagement.api.people -> engagement.api.profile"),
+        ("catalog", "spotlights.py", "from .missions import missions", "catalog.api.spotlights -> catalog.api.missions"),
+    ],
+)
+def test_the_views_contract_breaks_when_a_view_module_imports_another(tmp_path, package, view, offending_import, reported):
+    # A copy of the service whose view module borrows from another view module, found before the installed one.
+    shutil.copytree(REPO_ROOT / "services" / package / package, tmp_path / package)
+    module = tmp_path / package / "api" / view
+    module.write_text(module.read_text(encoding="utf-8") + f"\n{offending_import}\n", encoding="utf-8")
+
+    result = subprocess.run(
+        [lint_imports_executable(), "--no-cache", "--no-logo", "--config", str(REPO_ROOT / "pyproject.toml"),
+         "--contract", "views-independent"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+
+    assert result.returncode != 0, result.stdout
+    assert "View modules import no other view module BROKEN" in result.stdout
     assert reported in result.stdout
 
 

@@ -1,4 +1,11 @@
-"""What the engagement views share: the caller as a person, the audit log, session cookies, client details."""
+"""What the engagement views share: the caller as a person and the access rules on them, the audit log, session cookies,
+client details.
+
+Administration (companies, people, invitations, the audit log) is for platform operators, everywhere, and for company
+admins within their own company: anything of another company answers 404, so its existence does not leak; everyone
+else gets 403. Rights are read from the caller's roles as stored here, not as the token remembers them, so a withdrawn
+right stops at once.
+"""
 from __future__ import annotations
 
 from datetime import datetime
@@ -14,7 +21,7 @@ from tandem_shared.web import current_principal
 
 from .domain import MissionViewer, PersonStatus, Role, mission_offered_to, mission_visible_to
 from .identity import TokenIssuer
-from .models import AuditEntry, Entity, MissionCopy, Person
+from .models import AuditEntry, Company, Entity, MissionCopy, Participation, Person
 
 REFRESH_COOKIE = "tandem_refresh"
 
@@ -101,12 +108,84 @@ def offered_mission(session: DbSession, mission_id: str, person: Person) -> Miss
     return mission
 
 
+COMPANY_NOT_FOUND = "Cette entreprise n'existe pas."
+PERSON_NOT_FOUND = "Cette personne n'existe pas."
+STAFF_ONLY = "Cette action est réservée aux administrateurs d'entreprise et à l'équipe de la plateforme."
+OPERATORS_ONLY = "Cette action est réservée à l'équipe de la plateforme."
+
+
+def is_operator(person: Person) -> bool:
+    return Role.PLATFORM_OPERATOR.value in person.role_names
+
+
+def administers(person: Person, company_id: str | None) -> bool:
+    return company_id is not None and person.company_id == company_id and Role.COMPANY_ADMIN.value in person.role_names
+
+
+def refers(person: Person, association_id: str | None) -> bool:
+    """Platform operators, and referents of the association (engagement's own links, not the token's claims)."""
+    if is_operator(person):
+        return True
+    return (association_id is not None and Role.ASSOCIATION_REFERENT.value in person.role_names
+            and association_id in person.association_ids)
+
+
+def staff(session: DbSession) -> Person:
+    """The caller, who must be a company admin or a platform operator (403 otherwise)."""
+    caller = me(session)
+    if not (is_operator(caller) or Role.COMPANY_ADMIN.value in caller.role_names):
+        abort(403, message=STAFF_ONLY)
+    return caller
+
+
+def operator(session: DbSession) -> Person:
+    caller = me(session)
+    if not is_operator(caller):
+        abort(403, message=OPERATORS_ONLY)
+    return caller
+
+
+def company_in_reach(session: DbSession, caller: Person, company_id: str, for_update: bool = False) -> Company:
+    company = session.get(Company, company_id, with_for_update=for_update)
+    if company is None or not (is_operator(caller) or administers(caller, company.id)):
+        abort(404, message=COMPANY_NOT_FOUND)
+    return company
+
+
+def person_in_reach(session: DbSession, caller: Person, person_id: str, for_update: bool = False) -> Person:
+    person = session.get(Person, person_id, with_for_update=for_update)
+    if person is None or not (is_operator(caller) or administers(caller, person.company_id)):
+        abort(404, message=PERSON_NOT_FOUND)
+    return person
+
+
+PARTICIPATION_NOT_FOUND = "Cette participation n'existe pas."
+
+
+def own_participation(session: DbSession, participation_id: str, person: Person, for_update: bool = False) -> Participation:
+    """One of the person's own participations; 404 for anyone else's, so its existence does not leak."""
+    participation = session.get(Participation, participation_id, with_for_update=for_update)
+    if participation is None or participation.person_id != person.id:
+        abort(404, message=PARTICIPATION_NOT_FOUND)
+    return participation
+
+
+def mission_of(session: DbSession, participation: Participation) -> MissionCopy:
+    mission = session.get(MissionCopy, participation.mission_id)
+    if mission is None:  # never deleted; a participation is only made for a known mission
+        abort(404, message=MISSION_NOT_FOUND)
+    return mission
+
+
+def entity_name(session: DbSession, person: Person) -> str | None:
+    entity = session.get(Entity, person.entity_id) if person.entity_id else None
+    return entity.name if entity else None
+
+
 def person_view(session: DbSession, person: Person) -> dict[str, Any]:
     entity = session.get(Entity, person.entity_id) if person.entity_id else None
     company = None
     if person.company_id:
-        from .models import Company
-
         found = session.get(Company, person.company_id)
         company = {"id": found.id, "name": found.name, "uses_sso": found.uses_sso} if found else None
     return {

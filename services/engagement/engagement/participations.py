@@ -1,6 +1,6 @@
 """Participations in the database, shared by the API, the handlers, the dashboard and the reminders.
 
-No Flask here: the handlers and the worker use it too. The rules themselves are in `domain.py`.
+No Flask here: the handlers and the worker use it too. The rules themselves are in `domain/`.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from tandem_shared.inbox import UnitOfWork
 
 from . import domain, events
 from .domain import DateState, ParticipationStatus, RequestStatus
-from .models import Convention, DateRequest, MissionCopy, MissionDate, Participation, Person, PersonRole
+from .models import Company, Convention, DateRequest, MissionCopy, MissionDate, Participation, Person, PersonRole
 
 CONVENTION_VIEWER = "/mon-compte/conventions/{convention_id}"
 """The web client's convention viewer, where the employee reads and signs a version (`docs/workflow-events.md`)."""
@@ -322,3 +322,13 @@ def referent_view(participation: Participation, person: Person, mission: Mission
         "days_present": float(domain.days_present(attended(participation))),
         "bilan_completed": participation.bilan_completed_at is not None,
     }
+
+
+def allowance_of(session: DbSession, person: Person, today: date) -> domain.Allowance:
+    """The person's days for the year: their company's days per year, or the end-of-career allowance once confirmed."""
+    company = session.get(Company, person.company_id) if person.company_id else None
+    days_per_year = company.days_per_year if company else domain.DEFAULT_DAYS_PER_YEAR
+    end_of_career = domain.in_end_of_career(
+        person.retirement_date, person.retirement_confirmed_at is not None, bool(company and company.end_of_career_enabled), today
+    )
+    return domain.allowance_for(Decimal(days_per_year), end_of_career)

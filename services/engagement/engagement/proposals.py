@@ -1,26 +1,19 @@
-""""Je propose mes compétences" (a message to an association) and sharing a mission by e-mail."""
+""""Je propose mes compétences" (a message to an association) and sharing a mission by e-mail: the use cases, and the
+limits on the e-mails a person has Tandem send (`record_send`)."""
 from __future__ import annotations
 
-import functools
 import uuid
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from flask.views import MethodView
-from flask_smorest import Blueprint, abort
-from marshmallow import Schema, fields, validate
+from flask_smorest import abort
 
 from tandem_shared.timeutil import utcnow
-from tandem_shared.web import current_runtime, login_required
-from tandem_shared.text_fields import MultiLineString, SingleLineString
 
 from . import domain, events
-from .access import audit, me, offered_mission, settings
-from .accounts import field_error
-from .models import AssociationCopy, Company, Person, Proposal, SentMessage
+from .access import audit, settings
+from .models import AssociationCopy, Company, MissionCopy, Person, Proposal, SentMessage
 
-proposals = Blueprint("proposals", __name__, url_prefix="/proposals", description="Je propose mes compétences à une association.")
-sharing = Blueprint("sharing", __name__, url_prefix="/missions", description="Partager une mission par e-mail.")
 
 # The guide asks employees to contact one association at a time; the same one twice within this
 # period is refused so an association is not flooded.
@@ -39,41 +32,7 @@ def proposal_template(company_name: str) -> str:
     )
 
 
-class DraftQuerySchema(Schema):
-    association_id = SingleLineString(required=True)
-
-
-class DraftSchema(Schema):
-    association_id = fields.String()
-    association_name = fields.String()
-    message = fields.String()
-
-
-class ProposalWriteSchema(Schema):
-    association_id = SingleLineString(required=True)
-    message = MultiLineString(required=True, validate=validate.Length(min=20, max=5000, error="Ton message doit faire entre 20 et 5 000 caractères."))
-
-
-class ProposalSchema(Schema):
-    id = fields.String()
-    association_id = fields.String()
-    association_name = fields.String()
-    association_email = fields.String()
-    created_at = fields.AwareDateTime()
-    detail = fields.String()
-
-
-class ShareSchema(Schema):
-    recipients = fields.List(fields.Email(), required=True, validate=validate.Length(min=1, max=10, error="Entre 1 et 10 destinataires."))
-    message = MultiLineString(load_default=None, allow_none=True, validate=validate.Length(max=2000))
-
-
-class ShareResultSchema(Schema):
-    detail = fields.String()
-    recipients = fields.List(fields.String())
-
-
-def _company_name(session, person) -> str:
+def company_name(session, person) -> str:
     company = session.get(Company, person.company_id) if person.company_id else None
     return company.name if company else "…"
 
@@ -94,24 +53,6 @@ class SendRefused(Exception):
         super().__init__(message)
         self.kind, self.person_id, self.message = kind, person_id, message
         self.retry_after, self.field, self.details = retry_after, field, details
-
-
-def answers_send_refusals(view):
-    """The view's transaction is rolled back on a refusal; the audit log keeps it in one of its own."""
-
-    @functools.wraps(view)
-    def wrapper(*args, **kwargs):
-        try:
-            return view(*args, **kwargs)
-        except SendRefused as refusal:
-            with current_runtime().unit_of_work() as uow:
-                audit(uow.session, f"{refusal.kind}_refused", person_id=refusal.person_id,
-                      throttled=refusal.retry_after is not None, **refusal.details)
-            if refusal.field:
-                field_error(refusal.field, refusal.message)
-            abort(429, message=refusal.message, retry_after=refusal.retry_after)
-
-    return wrapper
 
 
 def record_send(session, person: Person, kind: domain.SendKind, now: datetime, recipients: list[str]) -> None:
@@ -136,84 +77,61 @@ def record_send(session, person: Person, kind: domain.SendKind, now: datetime, r
     session.add(SentMessage(person_id=person.id, kind=kind, recipient_count=len(recipients), outside_count=len(outside), at=now))
 
 
-def _association(session, association_id: str) -> AssociationCopy:
+def association_for_proposal(session, association_id: str) -> AssociationCopy:
     association = session.get(AssociationCopy, association_id)
     if association is None or association.vetting_status != "approved":
         abort(404, message="Cette association n'existe pas.")
     return association
 
 
-@proposals.route("/draft")
-class ProposalDraft(MethodView):
-    @login_required
-    @proposals.arguments(DraftQuerySchema, location="query")
-    @proposals.response(200, DraftSchema)
-    def get(self, args):
-        """Le message pré-rempli du formulaire « Propose directement ton aide à l'association »."""
-        with current_runtime().db.reading() as session:
-            person = me(session)
-            association = _association(session, args["association_id"])
-            return {"association_id": association.id, "association_name": association.name, "message": proposal_template(_company_name(session, person))}
+PROPOSAL_SENT = ("Ton message est parti ! L'association prendra contact avec toi dans les jours qui suivent ; "
+                 "tu reçois aussi ses coordonnées par e-mail.")
 
 
-@proposals.route("")
-class Proposals(MethodView):
-    @login_required
-    @proposals.arguments(ProposalWriteSchema)
-    @proposals.response(201, ProposalSchema)
-    @proposals.alt_response(429, description="Trop de propositions envoyées ces dernières heures (en-tête Retry-After).")
-    @answers_send_refusals
-    def post(self, payload):
-        """Envoyer ton message à l'association : elle reçoit tes coordonnées, tu reçois les siennes."""
-        now = utcnow()
-        with current_runtime().unit_of_work() as uow:
-            person = me(uow.session, for_update=True)
-            association = _association(uow.session, payload["association_id"])
-            recent = uow.session.scalar(
-                sa.select(Proposal.created_at).where(
-                    Proposal.person_id == person.id, Proposal.association_id == association.id,
-                    Proposal.created_at > now - SAME_ASSOCIATION_PERIOD,
-                )
-            )
-            if recent is not None:
-                abort(409, message=f"Tu as déjà contacté {association.name} le {recent.strftime('%d/%m/%Y')} : "
-                                   "laisse-lui le temps de te répondre, et n'hésite pas à la relancer par e-mail.")
-            record_send(uow.session, person, domain.SendKind.PROPOSAL, now, [association.contact_email])
-            proposal = Proposal(id=str(uuid.uuid4()), person_id=person.id, association_id=association.id,
-                                message=payload["message"].strip(), created_at=now)
-            uow.session.add(proposal)
-            events.proposal_sent(uow, proposal.id, {
-                "person_id": person.id, "person_name": f"{person.first_name} {person.last_name}", "person_email": person.email,
-                "person_phone": person.phone, "company_name": _company_name(uow.session, person), "association_id": association.id,
-                "association_name": association.name, "association_email": association.contact_email,
-                "association_contact_name": association.contact_name, "message": proposal.message,
-            })
-            audit(uow.session, "proposal_sent", person_id=person.id, association_id=association.id)
-        return {"id": proposal.id, "association_id": association.id, "association_name": association.name,
-                "association_email": association.contact_email, "created_at": now,
-                "detail": "Ton message est parti ! L'association prendra contact avec toi dans les jours qui suivent ; "
-                          "tu reçois aussi ses coordonnées par e-mail."}
+def proposal_draft(session, person: Person, association_id: str) -> dict:
+    association = association_for_proposal(session, association_id)
+    return {"association_id": association.id, "association_name": association.name, "message": proposal_template(company_name(session, person))}
 
 
-@sharing.route("/<string:mission_id>/share")
-class ShareMission(MethodView):
-    @login_required
-    @sharing.arguments(ShareSchema)
-    @sharing.response(202, ShareResultSchema)
-    @sharing.alt_response(429, description="Trop de partages ces dernières heures (en-tête Retry-After).")
-    @answers_send_refusals
-    def post(self, payload, mission_id):
-        """Partager la fiche mission par e-mail, à toi-même ou à des collègues, avec un message facultatif."""
-        recipients = sorted({domain.normalize_email(address) for address in payload["recipients"]})
-        now = utcnow()
-        with current_runtime().unit_of_work() as uow:
-            person = me(uow.session, for_update=True)
-            mission = offered_mission(uow.session, mission_id, person)
-            record_send(uow.session, person, domain.SendKind.SHARE, now, recipients)
-            events.mission_shared(uow, {
-                "person_id": person.id, "sender_name": f"{person.first_name} {person.last_name}", "sender_email": person.email,
-                "recipients": recipients, "message": (payload["message"] or "").strip() or None,
-                "mission_id": mission.id, "mission_title": mission.title, "mission_url": mission.url,
-            })
-            audit(uow.session, "mission_shared", person_id=person.id, mission_id=mission.id, recipients=len(recipients))
-        return {"detail": "C'est envoyé !", "recipients": recipients}
+def propose(uow, person: Person, association_id: str, message: str) -> dict:
+    """The association receives the person's details and message, the person receives theirs; one association
+    once per `SAME_ASSOCIATION_PERIOD` (409), and within the send limits (`SendRefused`)."""
+    now = utcnow()
+    association = association_for_proposal(uow.session, association_id)
+    recent = uow.session.scalar(
+        sa.select(Proposal.created_at).where(
+            Proposal.person_id == person.id, Proposal.association_id == association.id,
+            Proposal.created_at > now - SAME_ASSOCIATION_PERIOD,
+        )
+    )
+    if recent is not None:
+        abort(409, message=f"Tu as déjà contacté {association.name} le {recent.strftime('%d/%m/%Y')} : "
+                           "laisse-lui le temps de te répondre, et n'hésite pas à la relancer par e-mail.")
+    record_send(uow.session, person, domain.SendKind.PROPOSAL, now, [association.contact_email])
+    proposal = Proposal(id=str(uuid.uuid4()), person_id=person.id, association_id=association.id,
+                        message=message.strip(), created_at=now)
+    uow.session.add(proposal)
+    events.proposal_sent(uow, proposal.id, {
+        "person_id": person.id, "person_name": f"{person.first_name} {person.last_name}", "person_email": person.email,
+        "person_phone": person.phone, "company_name": company_name(uow.session, person), "association_id": association.id,
+        "association_name": association.name, "association_email": association.contact_email,
+        "association_contact_name": association.contact_name, "message": proposal.message,
+    })
+    audit(uow.session, "proposal_sent", person_id=person.id, association_id=association.id)
+    return {"id": proposal.id, "association_id": association.id, "association_name": association.name,
+            "association_email": association.contact_email, "created_at": now, "detail": PROPOSAL_SENT}
+
+
+def normalized_recipients(addresses: list[str]) -> list[str]:
+    return sorted({domain.normalize_email(address) for address in addresses})
+
+
+def share(uow, person: Person, mission: MissionCopy, recipients: list[str], message: str | None) -> None:
+    """The mission's page by e-mail, to the person or colleagues, within the send limits (`SendRefused`)."""
+    record_send(uow.session, person, domain.SendKind.SHARE, utcnow(), recipients)
+    events.mission_shared(uow, {
+        "person_id": person.id, "sender_name": f"{person.first_name} {person.last_name}", "sender_email": person.email,
+        "recipients": recipients, "message": (message or "").strip() or None,
+        "mission_id": mission.id, "mission_title": mission.title, "mission_url": mission.url,
+    })
+    audit(uow.session, "mission_shared", person_id=person.id, mission_id=mission.id, recipients=len(recipients))

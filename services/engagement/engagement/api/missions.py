@@ -1,4 +1,4 @@
-"""Engagement's HTTP API: every blueprint, gathered in `BLUEPRINTS` (the views live in their own modules)."""
+"""Engagement's copy of the catalogue's missions, as the caller may see it."""
 from __future__ import annotations
 
 from flask.views import MethodView
@@ -6,8 +6,8 @@ from flask_smorest import Blueprint
 
 from tandem_shared.web import current_runtime, login_required
 
-from .access import caller_mission_viewer, visible_mission
-from .schemas import MissionCopySchema
+from ..access import caller_mission_viewer, visible_mission
+from ..schemas.accounts import MissionCopySchema
 
 UNKNOWN_MISSION = "Cette mission n'est pas (encore) connue."
 
@@ -23,12 +23,3 @@ class KnownMission(MethodView):
         with current_runtime().db.reading() as session:
             return visible_mission(session, mission_id, caller_mission_viewer(session), message=UNKNOWN_MISSION)
 
-
-from .accounts import accounts  # noqa: E402
-from .profile import choices, profile  # noqa: E402
-from .proposals import proposals, sharing  # noqa: E402
-
-from .admin import BLUEPRINTS as ADMIN_BLUEPRINTS  # noqa: E402
-from .workflow import BLUEPRINTS as WORKFLOW_BLUEPRINTS  # noqa: E402
-
-BLUEPRINTS = [accounts, profile, choices, proposals, sharing, missions, *WORKFLOW_BLUEPRINTS, *ADMIN_BLUEPRINTS]
