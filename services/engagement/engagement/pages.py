@@ -11,3 +11,9 @@ def page_of(session: DbSession, query: sa.Select, args: dict, *order_by, entitie
     ordered = query.order_by(*order_by).offset((args["page"] - 1) * args["per_page"]).limit(args["per_page"])
     rows = session.execute(ordered).all() if entities else session.scalars(ordered).all()
     return list(rows), total
+
+
+def list_page(items: list, args: dict) -> dict:
+    """The requested page of a list already in order (sorted or filtered in Python), and its length."""
+    start = (args["page"] - 1) * args["per_page"]
+    return {"items": items[start:start + args["per_page"]], "total": len(items)}

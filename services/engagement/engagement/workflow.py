@@ -26,11 +26,6 @@ from .participations import (
 REQUEST_NOT_FOUND = "Cette demande n'existe pas."
 
 
-def page(items: list, args: dict) -> dict:
-    start = (args["page"] - 1) * args["per_page"]
-    return {"items": items[start:start + args["per_page"]], "total": len(items)}
-
-
 def _open(participation: Participation) -> None:
     """Dates and withdrawal need a participation still running."""
     if participation.status == ParticipationStatus.WITHDRAWN.value:
