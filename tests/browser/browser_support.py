@@ -40,6 +40,7 @@ DEMO = {
     "manager": "sophie.laurent@horizon.example",
     "admin": "admin@horizon.example",
     "referent": "referente@petits-savants.example",
+    "operator": "operateur@tandem.example",
 }
 WIDTHS = (1280, 375)
 HEIGHT = {1280: 900, 375: 812}

@@ -115,6 +115,20 @@ class ScreenData:
         return mission_id
 
     @cached_property
+    def current_quiz(self) -> dict:
+        """The demo's quiz du moment (open now), as Camille sees it."""
+        return self.camille.get("/api/quiz/current")["quiz"]
+
+    @cached_property
+    def quiz_answered(self) -> str:
+        """Camille answers the quiz du moment (the first choice of each question): MES QUIZ and the figures are not empty."""
+        quiz_id = self.current_quiz["id"]
+        questions = self.camille.get(f"/api/quiz/quizzes/{quiz_id}")["questions"]
+        self.camille.post(f"/api/quiz/quizzes/{quiz_id}/attempt", {
+            "answers": [{"question_id": q["id"], "choice_ids": [q["choices"][0]["id"]]} for q in questions]})
+        return quiz_id
+
+    @cached_property
     def verification_link(self) -> str:
         address = f"ecran.inscription.{uuid.uuid4().hex[:8]}@horizon.example"
         options = requests.get(f"{self.base}/api/engagement/signup-options", params={"email": address}, timeout=10).json()
@@ -203,6 +217,14 @@ SCREENS = [
     Screen("faq", None, "/faq"),
     Screen("support", None, "/support"),
     Screen("not-found", None, "/cette-page-n-existe-pas", h1=r"(?i)introuvable"),
+    # The quiz (appended, so the numbers above keep their screenshots): Lucas has not answered, Camille has.
+    Screen("quiz-to-answer", "employee2", lambda d: f"/quiz/{d.current_quiz['id']}"),
+    Screen("quiz-answered", "employee", lambda d: f"/quiz/{d.quiz_answered}"),
+    Screen("my-account-quiz", "employee", lambda d: d.quiz_answered and "/mon-compte/quiz"),
+    Screen("operator-quizzes", "operator", "/operateur/quiz"),
+    Screen("operator-quiz-new", "operator", "/operateur/quiz/nouveau"),
+    Screen("operator-quiz-edit", "operator", lambda d: f"/operateur/quiz/{d.current_quiz['id']}"),
+    Screen("company-quiz", "admin", lambda d: d.quiz_answered and "/entreprise/quiz"),
 ]
 NUMBERED = [(f"{index:02d}", screen) for index, screen in enumerate(SCREENS, start=1)]
 

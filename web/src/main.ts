@@ -5,5 +5,6 @@ import { router } from "@/router";
 import "@/styles/main.css";
 import "@/styles/account.css";
 import "@/styles/spaces.css";
+import "@/styles/quiz.css";
 
 createApp(App).use(router).mount("#app");

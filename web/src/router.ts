@@ -44,10 +44,15 @@ const routes: RouteRecordRaw[] = [
   { path: "/mot-de-passe/nouveau/:secret", name: "new-password", component: () => import("@/pages/NewPasswordPage.vue"), meta: { title: "Nouveau mot de passe" } },
   { path: "/invitation/:secret", name: "invitation", component: () => import("@/pages/InvitationPage.vue"), meta: { title: "Invitation" } },
 
-  { path: "/mon-compte/:onglet(equipe|missions|preferences|favoris)?", name: "my-account", component: () => import("@/pages/account/MyAccountPage.vue"), meta: { title: "Mon compte", requiresAuth: true } },
+  { path: "/mon-compte/:onglet(equipe|missions|preferences|favoris|quiz)?", name: "my-account", component: () => import("@/pages/account/MyAccountPage.vue"), meta: { title: "Mon compte", requiresAuth: true } },
   { path: "/mon-compte/participations/:id/dates", name: "dates", component: () => import("@/pages/account/DatesPage.vue"), meta: { title: "Je valide mes dates", requiresAuth: true } },
   { path: "/mon-compte/participations/:id/bilan", name: "bilan", component: () => import("@/pages/account/BilanPage.vue"), meta: { title: "Je complète mon bilan", requiresAuth: true } },
   { path: "/mon-compte/conventions/:id", name: "convention", component: () => import("@/pages/account/ConventionPage.vue"), meta: { title: "Je signe ma convention", requiresAuth: true } },
+  // The quiz: e-mails and events link to {TANDEM_PUBLIC_URL}/quiz/{id}.
+  { path: "/quiz/:id", name: "quiz", component: () => import("@/pages/quiz/QuizPage.vue"), meta: { title: "Le quiz", requiresAuth: true } },
+  { path: "/operateur/quiz", name: "operator-quizzes", component: () => import("@/pages/operator/OperatorQuizzesPage.vue"), meta: { title: "Back-office des quiz", requiresAuth: true } },
+  { path: "/operateur/quiz/nouveau", name: "operator-quiz-new", component: () => import("@/pages/operator/OperatorQuizFormPage.vue"), meta: { title: "Nouveau quiz", requiresAuth: true } },
+  { path: "/operateur/quiz/:id", name: "operator-quiz-edit", component: () => import("@/pages/operator/OperatorQuizFormPage.vue"), meta: { title: "Modifier le quiz", requiresAuth: true } },
   // The manager's e-mail link carries its own secret: no log-in needed.
   { path: "/manager/demandes/:secret", name: "manager-request", component: () => import("@/pages/manager/ManagerRequestPage.vue"), meta: { title: "Demande d'absence à valider" } },
 
@@ -55,7 +60,7 @@ const routes: RouteRecordRaw[] = [
   { path: "/association/missions/:id/modifier", name: "mission-edit", component: () => import("@/pages/association/MissionFormPage.vue"), meta: { title: "Modifier la mission", requiresAuth: true } },
   { path: "/association/participations/:id/presence", name: "attendance", component: () => import("@/pages/association/AttendancePage.vue"), meta: { title: "Attester la présence", requiresAuth: true } },
   { path: "/association/:onglet(missions|candidatures)?", name: "referent-space", component: () => import("@/pages/association/ReferentSpacePage.vue"), meta: { title: "Espace association", requiresAuth: true } },
-  { path: "/entreprise/:onglet(entites|politique|personnes|invitations|fin-de-carriere)?", name: "company-admin", component: () => import("@/pages/company/CompanyAdminPage.vue"), meta: { title: "Espace entreprise", requiresAuth: true } },
+  { path: "/entreprise/:onglet(entites|politique|personnes|invitations|fin-de-carriere|quiz)?", name: "company-admin", component: () => import("@/pages/company/CompanyAdminPage.vue"), meta: { title: "Espace entreprise", requiresAuth: true } },
 
   { path: "/pourquoi-s-engager", name: "why", component: () => import("@/pages/static/WhyPage.vue"), meta: { title: "Pourquoi s'engager ?" } },
   { path: "/mecenat-fin-de-carriere", name: "end-of-career", component: () => import("@/pages/static/EndOfCareerPage.vue"), meta: { title: "Mécénat fin de carrière" } },
