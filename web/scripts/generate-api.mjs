@@ -17,7 +17,7 @@ let stale = [];
 await mkdir(out, { recursive: true });
 for (const service of SERVICES) {
   const document = JSON.parse(await readFile(resolve(repo, "services", service, "openapi.json"), "utf8"));
-  const ast = await openapiTS(document, { alphabetize: false });
+  const ast = await openapiTS(document, { alphabetize: false, defaultNonNullable: false });
   const text = `// Generated from services/${service}/openapi.json by \`npm run api:generate\`: do not edit.\n\n${astToString(ast)}`;
   const target = resolve(out, `${service}.ts`);
   let current = "";

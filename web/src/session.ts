@@ -15,7 +15,7 @@
 //   hasRole("association_referent" | "company_admin" | "employee" | "platform_operator")
 //   displayName()                    « Camille Martin », or the e-mail when no name is known
 import { reactive } from "vue";
-import { api, ApiError, csrfToken } from "@/api";
+import { ApiError, csrfToken, data, engagement } from "@/api";
 
 export interface SessionUser {
   id: string;
@@ -39,10 +39,9 @@ export function loadSession({ force = false } = {}): Promise<SessionUser | null>
     return Promise.resolve(null);
   }
   if (!loading) {
-    loading = api
-      .get("/api/engagement/me")
+    loading = data(engagement.GET("/me"))
       .then((person) => {
-        session.user = person;
+        session.user = person as SessionUser;
       })
       .catch((error) => {
         if (!(error instanceof ApiError) || ![401, 403].includes(error.status)) {
@@ -61,15 +60,15 @@ export function loadSession({ force = false } = {}): Promise<SessionUser | null>
 }
 
 export async function logIn(email: string, password: string) {
-  const answer = await api.post("/api/engagement/session", { email, password });
-  session.user = answer.person;
+  const answer = await data(engagement.POST("/session", { body: { email, password } }));
+  session.user = answer.person as SessionUser;
   session.loaded = true;
   return session.user;
 }
 
 export async function logOut() {
   try {
-    await api.delete("/api/engagement/session");
+    await data(engagement.DELETE("/session"));
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) console.warn("Déconnexion :", error.message);
   } finally {

@@ -16,6 +16,16 @@ import type { paths as ApprovalPaths } from "./schema/approval";
 import type { paths as DocumentsPaths } from "./schema/documents";
 import type { paths as NotifierPaths } from "./schema/notifier";
 import type { paths as QuizPaths } from "./schema/quiz";
+import type { components as CatalogComponents } from "./schema/catalog";
+import type { components as EngagementComponents } from "./schema/engagement";
+import type { components as ApprovalComponents } from "./schema/approval";
+import type { components as DocumentsComponents } from "./schema/documents";
+
+/** The services' named schemas, e.g. CatalogSchemas["MissionWrite"], for the refs and helpers of pages. */
+export type CatalogSchemas = CatalogComponents["schemas"];
+export type EngagementSchemas = EngagementComponents["schemas"];
+export type ApprovalSchemas = ApprovalComponents["schemas"];
+export type DocumentsSchemas = DocumentsComponents["schemas"];
 
 export { ApiError, fieldError, type FieldErrors } from "./errors";
 export { csrfToken, queryString } from "./http";
@@ -40,34 +50,3 @@ export async function data<T>(call: Promise<{ data?: T; error?: unknown; respons
   const result = await call;
   return (result.data ?? null) as T;
 }
-
-// -- Untyped calls by URL, kept while the pages move to the typed clients above -------------------------
-//   api.get("/api/catalog/missions", { theme: ["environnement"], page: 2 }); api.post(path, body); put, patch, delete
-// Same fetch underneath (CSRF, renewal, ApiError); returns the parsed body, or null for 204 / an empty body.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-async function request(method: string, path: string, body?: unknown): Promise<Json> {
-  const init: RequestInit = { method };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { "Content-Type": "application/json" };
-  }
-  const response = await tandemFetch(new Request(new URL(path, window.location.origin), init));
-  if (response.status === 204) return null;
-  const text = await response.text();
-  return text ? JSON.parse(text) : null;
-}
-
-function withQuery(path: string, params?: Record<string, unknown>): string {
-  const query = queryString(params);
-  return query ? `${path}?${query}` : path;
-}
-
-export const api = {
-  get: (path: string, params?: Record<string, unknown>) => request("GET", withQuery(path, params)),
-  post: (path: string, body?: unknown) => request("POST", path, body),
-  put: (path: string, body?: unknown) => request("PUT", path, body),
-  patch: (path: string, body?: unknown) => request("PATCH", path, body),
-  delete: (path: string) => request("DELETE", path),
-};

@@ -1,7 +1,7 @@
 // Shared by the association referent space and the company admin space: the referent's associations,
 // a one-shot flash message, the page in the query, status labels.
 import { reactive } from "vue";
-import { api } from "@/api";
+import { catalog, data } from "@/api";
 
 // -- the referent's associations ----------------------------------------------------------------------
 
@@ -14,7 +14,7 @@ export function loadAssociations(ids) {
       if (!cache.has(id)) {
         cache.set(
           id,
-          api.get(`/api/catalog/associations/${encodeURIComponent(id)}`).catch((error) => {
+          data(catalog.GET("/associations/{association_id}", { params: { path: { association_id: id } } })).catch((error) => {
             cache.delete(id);
             throw error;
           }),

@@ -479,7 +479,7 @@ export interface components {
              * @description Le motif du refus, facultatif ; ignoré quand la demande est acceptée.
              * @default null
              */
-            reason: string | null;
+            reason?: string | null;
         };
         LinkRequest: {
             association_name?: string;

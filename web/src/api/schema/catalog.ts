@@ -864,7 +864,7 @@ export interface components {
              * @description Découvre l'association
              * @default
              */
-            description: string;
+            description?: string;
             /**
              * @description Catégorie d'intérêt général (article 238 bis du CGI)
              * @enum {string}
@@ -874,15 +874,15 @@ export interface components {
             representative_name: string;
             representative_title: string;
             /** @default null */
-            rna: string | null;
+            rna?: string | null;
             /** @default null */
-            siren: string | null;
+            siren?: string | null;
             themes?: ("arts / culture" | "éducation / formation" | "enfance / famille" | "environnement" | "santé / handicap" | "emploi / insertion" | "droit / égalité" | "humanitaire international" | "sciences / recherche" | "senior / isolement" | "social / précarité" | "sports / loisirs")[];
             /**
              * Format: url
              * @default null
              */
-            website: string | null;
+            website?: string | null;
         };
         AssociationWrite1: {
             address?: string;
@@ -895,7 +895,7 @@ export interface components {
              * @description Découvre l'association
              * @default
              */
-            description: string;
+            description?: string;
             /**
              * @description Catégorie d'intérêt général (article 238 bis du CGI)
              * @enum {string}
@@ -905,15 +905,15 @@ export interface components {
             representative_name?: string;
             representative_title?: string;
             /** @default null */
-            rna: string | null;
+            rna?: string | null;
             /** @default null */
-            siren: string | null;
+            siren?: string | null;
             themes?: ("arts / culture" | "éducation / formation" | "enfance / famille" | "environnement" | "santé / handicap" | "emploi / insertion" | "droit / égalité" | "humanitaire international" | "sciences / recherche" | "senior / isolement" | "social / précarité" | "sports / loisirs")[];
             /**
              * Format: url
              * @default null
              */
-            website: string | null;
+            website?: string | null;
         };
         Mission: {
             address?: string;
@@ -962,12 +962,12 @@ export interface components {
         };
         MissionUpdate: {
             /** @default  */
-            address: string;
+            address?: string;
             /**
              * @description Tous types de métiers !
              * @default false
              */
-            all_jobs: boolean;
+            all_jobs?: boolean;
             city?: string;
             /** @description Les entreprises choisies quand la mission n'est pas ouverte à toutes */
             company_ids?: string[];
@@ -975,41 +975,41 @@ export interface components {
             contact_email?: string;
             contact_name?: string;
             /** @default null */
-            contact_phone: string | null;
+            contact_phone?: string | null;
             /** @enum {string} */
             department?: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "2A" | "2B" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59" | "60" | "61" | "62" | "63" | "64" | "65" | "66" | "67" | "68" | "69" | "70" | "71" | "72" | "73" | "74" | "75" | "76" | "77" | "78" | "79" | "80" | "81" | "82" | "83" | "84" | "85" | "86" | "87" | "88" | "89" | "90" | "91" | "92" | "93" | "94" | "95" | "971" | "972" | "973" | "974" | "976";
             /**
              * @description Ta mission si tu l'acceptes
              * @default
              */
-            description: string;
+            description?: string;
             /** @default  */
-            duration: string;
+            duration?: string;
             /**
              * @description full_day (100% journée), half_day (1/2 journée), undefined (Durée à définir)
              * @default undefined
              * @enum {string}
              */
-            format: "full_day" | "half_day" | "undefined";
+            format?: "full_day" | "half_day" | "undefined";
             /** @default true */
-            open_to_all_companies: boolean;
+            open_to_all_companies?: boolean;
             personal_expertises?: ("Aide aux CV / Entretien RH" | "Atelier cuisine" | "Activité manuelle / culturelle" | "Activités autres" | "Initiation informatique" | "Jardinage" | "Mentorat" | "Soutien scolaire" | "Atelier santé" | "Accompagnement bénéficiaires" | "Tri / Distribution alimentaire")[];
             /** @default 1 */
-            places: number;
+            places?: number;
             professional_expertises?: ("Administratif / Bureautique" | "Audit / Conseil / MOA" | "Développement / Commercial" | "Divers IT (Data, TMA,...)" | "Informatique / Web" | "Intégration / Développement" | "Marketing / Communication")[];
             /** @default false */
-            remote_possible: boolean;
+            remote_possible?: boolean;
             themes?: ("arts / culture" | "éducation / formation" | "enfance / famille" | "environnement" | "santé / handicap" | "emploi / insertion" | "droit / égalité" | "humanitaire international" | "sciences / recherche" | "senior / isolement" | "social / précarité" | "sports / loisirs")[];
             title?: string;
         };
         MissionWrite: {
             /** @default  */
-            address: string;
+            address?: string;
             /**
              * @description Tous types de métiers !
              * @default false
              */
-            all_jobs: boolean;
+            all_jobs?: boolean;
             association_id: string;
             city: string;
             /** @description Les entreprises choisies quand la mission n'est pas ouverte à toutes */
@@ -1018,35 +1018,35 @@ export interface components {
             contact_email: string;
             contact_name: string;
             /** @default null */
-            contact_phone: string | null;
+            contact_phone?: string | null;
             /** @enum {string} */
             department: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "2A" | "2B" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59" | "60" | "61" | "62" | "63" | "64" | "65" | "66" | "67" | "68" | "69" | "70" | "71" | "72" | "73" | "74" | "75" | "76" | "77" | "78" | "79" | "80" | "81" | "82" | "83" | "84" | "85" | "86" | "87" | "88" | "89" | "90" | "91" | "92" | "93" | "94" | "95" | "971" | "972" | "973" | "974" | "976";
             /**
              * @description Ta mission si tu l'acceptes
              * @default
              */
-            description: string;
+            description?: string;
             /** @default  */
-            duration: string;
+            duration?: string;
             /**
              * @description full_day (100% journée), half_day (1/2 journée), undefined (Durée à définir)
              * @default undefined
              * @enum {string}
              */
-            format: "full_day" | "half_day" | "undefined";
+            format?: "full_day" | "half_day" | "undefined";
             /** @default true */
-            open_to_all_companies: boolean;
+            open_to_all_companies?: boolean;
             personal_expertises?: ("Aide aux CV / Entretien RH" | "Atelier cuisine" | "Activité manuelle / culturelle" | "Activités autres" | "Initiation informatique" | "Jardinage" | "Mentorat" | "Soutien scolaire" | "Atelier santé" | "Accompagnement bénéficiaires" | "Tri / Distribution alimentaire")[];
             /** @default 1 */
-            places: number;
+            places?: number;
             professional_expertises?: ("Administratif / Bureautique" | "Audit / Conseil / MOA" | "Développement / Commercial" | "Divers IT (Data, TMA,...)" | "Informatique / Web" | "Intégration / Développement" | "Marketing / Communication")[];
             /**
              * @description Publier tout de suite (sinon brouillon).
              * @default false
              */
-            publish: boolean;
+            publish?: boolean;
             /** @default false */
-            remote_possible: boolean;
+            remote_possible?: boolean;
             themes?: ("arts / culture" | "éducation / formation" | "enfance / famille" | "environnement" | "santé / handicap" | "emploi / insertion" | "droit / égalité" | "humanitaire international" | "sciences / recherche" | "senior / isolement" | "social / précarité" | "sports / loisirs")[];
             title: string;
         };
@@ -1113,12 +1113,12 @@ export interface components {
         };
         SpotlightWrite: {
             /** @default  */
-            description: string;
+            description?: string;
             /**
              * Format: date
              * @default null
              */
-            ends_on: string | null;
+            ends_on?: string | null;
             keywords?: string[];
             /** Format: date */
             starts_on: string;
@@ -1127,12 +1127,12 @@ export interface components {
         };
         SpotlightWrite1: {
             /** @default  */
-            description: string;
+            description?: string;
             /**
              * Format: date
              * @default null
              */
-            ends_on: string | null;
+            ends_on?: string | null;
             keywords?: string[];
             /** Format: date */
             starts_on?: string;

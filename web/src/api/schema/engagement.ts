@@ -2448,7 +2448,7 @@ export interface components {
              * @description L'année civile de la participation : l'année en cours (par défaut) ou la suivante (1 convention = 1 année civile).
              * @default null
              */
-            year: number | null;
+            year?: number | null;
         };
         ApplicationDraft: {
             association_name?: string;
@@ -2532,14 +2532,14 @@ export interface components {
              * @description Jours de mécénat par salarié et par année civile : de 0,5 à 10, par demi-journée (le guide prévoit 1 à 2 jours ; 2 par défaut).
              * @default 2
              */
-            days_per_year: number;
+            days_per_year?: number;
             /** @description Les domaines des adresses e-mail autorisées à s'inscrire ; un domaine n'appartient qu'à une entreprise. */
             email_domains: string[];
             /**
              * @description Mécénat fin de carrière : 1 jour par semaine dans les 12 mois avant la retraite.
              * @default true
              */
-            end_of_career_enabled: boolean;
+            end_of_career_enabled?: boolean;
             /** @description Adresse du siège social */
             head_office_address: string;
             /** @description Raison sociale */
@@ -2549,7 +2549,7 @@ export interface components {
              * @default allowed_notify_admin
              * @enum {string}
              */
-            other_manager_policy: "allowed" | "allowed_notify_admin" | "refused";
+            other_manager_policy?: "allowed" | "allowed_notify_admin" | "refused";
             /** @description Immatriculation au RCS, par exemple « RCS Lyon 552 100 554 » */
             rcs: string;
             /** @description Nom du représentant légal (signataire des conventions) */
@@ -2562,7 +2562,7 @@ export interface components {
              * @description L'entreprise utilise la connexion SSO (l'inscription par formulaire est alors fermée).
              * @default false
              */
-            uses_sso: boolean;
+            uses_sso?: boolean;
         };
         CompanyList: {
             items?: components["schemas"]["Company"][];
@@ -2638,12 +2638,12 @@ export interface components {
              * @description Ta demande d'absence sera envoyée à : par défaut ton manager enregistré par ton entreprise ; un autre manager, à une adresse de l'entreprise, seulement si la politique de l'entreprise le permet.
              * @default null
              */
-            manager_email: string | null;
+            manager_email?: string | null;
             /**
              * @description Message pour ton manager (par défaut, celui du guide).
              * @default null
              */
-            message: string | null;
+            message?: string | null;
         };
         DateRequestView: {
             cancel_reason?: string | null;
@@ -2957,7 +2957,7 @@ export interface components {
              * @description Préviens-moi quand un nouveau quiz est en ligne (par défaut non ; absent : inchangé).
              * @default null
              */
-            quiz_opt_in: boolean | null;
+            quiz_opt_in?: boolean | null;
             themes: string[];
         };
         Problem: {
@@ -3057,7 +3057,7 @@ export interface components {
         };
         Share: {
             /** @default null */
-            message: string | null;
+            message?: string | null;
             recipients: string[];
         };
         ShareResult: {

@@ -1216,7 +1216,7 @@ export interface components {
              * @description Son dernier jour (par défaut 15 jours en tout).
              * @default null
              */
-            closes_on: string | null;
+            closes_on?: string | null;
             /** @description Réservé à ces entreprises ; vide : toutes les entreprises. */
             company_ids?: string[];
             introduction: string;
