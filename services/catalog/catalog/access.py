@@ -3,10 +3,9 @@ or spotlight they may see or manage (404 for what they may not see, 403 for what
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import current_app
 from flask_smorest import abort
 
-from tandem_shared.web import current_principal
+from tandem_shared.web import current_principal, current_settings
 
 from . import domain
 from .models import Association, Mission, Referent, Spotlight
@@ -17,7 +16,7 @@ MISSION_ROW_LOCK = {"of": Mission}
 
 
 def public_url() -> str:
-    return current_app.config["TANDEM_SETTINGS"].public_url
+    return current_settings().public_url
 
 
 def field_error(field: str, message: str):

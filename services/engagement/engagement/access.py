@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from tandem_shared.auth import CSRF_COOKIE, SESSION_COOKIE
 from tandem_shared.timeutil import utcnow
-from tandem_shared.web import current_principal
+from tandem_shared.web import current_principal, current_settings
 
 from .domain import MissionViewer, PersonStatus, Role, mission_offered_to, mission_visible_to
 from .identity import TokenIssuer
@@ -31,8 +31,6 @@ def refresh_path() -> str:
     return f"{request.script_root}/session"
 
 
-def settings():
-    return current_app.config["TANDEM_SETTINGS"]
 
 
 def issuer() -> TokenIssuer:
@@ -207,16 +205,16 @@ def person_view(session: DbSession, person: Person) -> dict[str, Any]:
 
 
 def set_session_cookies(response, access_token: str, access_expires: int, refresh_secret: str | None, refresh_expires: datetime | None, csrf: str) -> None:
-    secure = settings().cookie_secure
-    response.set_cookie(SESSION_COOKIE, access_token, max_age=settings().session_days * 86400, path="/", secure=secure, httponly=True, samesite="Lax")
+    secure = current_settings().cookie_secure
+    response.set_cookie(SESSION_COOKIE, access_token, max_age=current_settings().session_days * 86400, path="/", secure=secure, httponly=True, samesite="Lax")
     if refresh_secret is not None and refresh_expires is not None:
         response.set_cookie(REFRESH_COOKIE, refresh_secret, expires=refresh_expires, path=refresh_path(), secure=secure, httponly=True, samesite="Strict")
     # Readable by the page on purpose: it echoes it in X-CSRF-Token, which a foreign site cannot do.
-    response.set_cookie(CSRF_COOKIE, csrf, max_age=settings().session_days * 86400, path="/", secure=secure, httponly=False, samesite="Lax")
+    response.set_cookie(CSRF_COOKIE, csrf, max_age=current_settings().session_days * 86400, path="/", secure=secure, httponly=False, samesite="Lax")
 
 
 def clear_session_cookies(response) -> None:
-    secure = settings().cookie_secure
+    secure = current_settings().cookie_secure
     response.delete_cookie(SESSION_COOKIE, path="/", secure=secure, httponly=True, samesite="Lax")
     response.delete_cookie(REFRESH_COOKIE, path=refresh_path(), secure=secure, httponly=True, samesite="Strict")
     response.delete_cookie(CSRF_COOKIE, path="/", secure=secure, samesite="Lax")

@@ -9,9 +9,10 @@ import sqlalchemy as sa
 from flask_smorest import abort
 
 from tandem_shared.timeutil import utcnow
+from tandem_shared.web import current_settings
 
 from . import domain, events, identity
-from .access import COMPANY_NOT_FOUND, administers, audit, company_in_reach, entity_name, is_operator, settings
+from .access import COMPANY_NOT_FOUND, administers, audit, company_in_reach, entity_name, is_operator
 from .domain import PersonStatus, Role
 from .errors import field_error
 from .links import INVITATION, issue_link, redeem_link
@@ -83,7 +84,7 @@ def invite(uow, caller: Person, payload: dict) -> tuple[Person, datetime]:
         uow.session.flush()
     except sa.exc.IntegrityError:
         abort(409, message=ALREADY_REGISTERED)
-    link, expires_at = issue_link(uow.session, person, INVITATION, timedelta(days=settings().invitation_days), "/invitation")
+    link, expires_at = issue_link(uow.session, person, INVITATION, timedelta(days=current_settings().invitation_days), "/invitation")
     (events.person_updated if renewed else events.person_registered)(uow, person, entity.name if entity else None, now)
     events.invitation_sent(uow, person, link, expires_at, invited_by=f"{caller.first_name} {caller.last_name}".strip(),
                            company_name=company.name if company else None)

@@ -9,9 +9,9 @@ from flask_smorest import abort
 from sqlalchemy.orm import Session as DbSession
 
 from tandem_shared.timeutil import utcnow
+from tandem_shared.web import current_settings
 
 from . import identity
-from .access import settings
 from .models import OneTimeToken, Person
 
 # What a link is for (`OneTimeToken.purpose`): a link of one kind never opens another.
@@ -32,7 +32,7 @@ def issue_link(session: DbSession, person: Person, purpose: str, lifetime: timed
     expires_at = now + lifetime
     session.add(OneTimeToken(id=str(uuid.uuid4()), purpose=purpose, person_id=person.id, token_hash=identity.digest(secret),
                              expires_at=expires_at, created_at=now))
-    return f"{settings().public_url}{path}/{secret}", expires_at
+    return f"{current_settings().public_url}{path}/{secret}", expires_at
 
 
 def redeem_link(session: DbSession, secret: str, purpose: str) -> OneTimeToken:

@@ -9,9 +9,10 @@ import sqlalchemy as sa
 from flask_smorest import abort
 
 from tandem_shared.timeutil import utcnow
+from tandem_shared.web import current_settings
 
 from . import domain, events
-from .access import audit, settings
+from .access import audit
 from .models import AssociationCopy, Company, MissionCopy, Person, Proposal, SentMessage
 
 
@@ -71,7 +72,7 @@ def record_send(session, person: Person, kind: domain.SendKind, now: datetime, r
                           recipients=len(recipients))
     try:
         domain.check_outside_recipients(outside, sent_in_last_day=sum(row.outside_count for row in recent),
-                                        per_day=settings().share_outside_recipients_per_day, company_domains=company_domains)
+                                        per_day=current_settings().share_outside_recipients_per_day, company_domains=company_domains)
     except domain.DomainError as exc:
         raise SendRefused(kind, person.id, str(exc), field=exc.field, recipients=len(recipients), outside=len(outside)) from None
     session.add(SentMessage(person_id=person.id, kind=kind, recipient_count=len(recipients), outside_count=len(outside), at=now))

@@ -10,9 +10,10 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from tandem_shared.timeutil import utcnow
+from tandem_shared.web import current_settings
 
 from . import domain, events, identity
-from .access import audit, settings
+from .access import audit
 from .errors import field_error
 from .links import RESET, VERIFY, issue_link, redeem_link
 from .models import Company, CompanyDomain, Entity, Person, PersonRole
@@ -51,7 +52,7 @@ def check_sign_up(payload: dict, email: str) -> str:
 
 
 def _send_verification(uow, person: Person) -> None:
-    link, expires_at = issue_link(uow.session, person, VERIFY, timedelta(hours=settings().verification_hours), "/inscription/verification")
+    link, expires_at = issue_link(uow.session, person, VERIFY, timedelta(hours=current_settings().verification_hours), "/inscription/verification")
     events.link_sent(uow, events.EMAIL_VERIFICATION_REQUESTED, person, link, expires_at)
 
 
@@ -89,7 +90,7 @@ def sign_up(uow, payload: dict, email: str, password_hash: str) -> None:
     uow.session.add(person)
     uow.session.flush()
     account_mail_allowed(uow.session, person, domain.SendKind.EMAIL_VERIFICATION)  # the first: always allowed
-    link, expires_at = issue_link(uow.session, person, VERIFY, timedelta(hours=settings().verification_hours), "/inscription/verification")
+    link, expires_at = issue_link(uow.session, person, VERIFY, timedelta(hours=current_settings().verification_hours), "/inscription/verification")
     events.person_registered(uow, person, entity.name, now)
     events.link_sent(uow, events.EMAIL_VERIFICATION_REQUESTED, person, link, expires_at)
     audit(uow.session, "signed_up", person_id=person.id)
@@ -114,7 +115,7 @@ def request_password_reset(uow, email: str) -> None:
     if person is None or person.status != domain.PersonStatus.ACTIVE:
         audit(uow.session, "password_reset_requested_unknown", email=email)
     elif account_mail_allowed(uow.session, person, domain.SendKind.PASSWORD_RESET):
-        link, expires_at = issue_link(uow.session, person, RESET, timedelta(minutes=settings().reset_minutes), "/mot-de-passe/nouveau")
+        link, expires_at = issue_link(uow.session, person, RESET, timedelta(minutes=current_settings().reset_minutes), "/mot-de-passe/nouveau")
         events.link_sent(uow, events.PASSWORD_RESET_REQUESTED, person, link, expires_at)
         audit(uow.session, "password_reset_requested", person_id=person.id)
 

@@ -9,10 +9,10 @@ import sqlalchemy as sa
 from flask_smorest import abort
 
 from tandem_shared.timeutil import utcnow
-from tandem_shared.web import current_runtime
+from tandem_shared.web import current_runtime, current_settings
 
 from . import domain
-from .access import audit, client_address, settings
+from .access import audit, client_address
 from .models import AnonymousRequest, Person, SentMessage
 
 
@@ -29,7 +29,7 @@ def account_mail_allowed(session, person: Person, kind: domain.SendKind) -> bool
     """Whether one more verification or reset e-mail may go to the person's address, counted if so. Over the limit,
     callers answer as usual and send nothing (the audit log keeps it). Call with the person's row locked."""
     now = utcnow()
-    quota = domain.SendQuota(per_hour=settings().account_mails_per_hour, per_day=settings().account_mails_per_day)
+    quota = domain.SendQuota(per_hour=current_settings().account_mails_per_hour, per_day=current_settings().account_mails_per_day)
     if not domain.account_mail_allowed([row.at for row in recent_sends(session, person.id, kind, now)], quota, now):
         audit(session, f"{kind}_withheld", person_id=person.id)
         return False
@@ -42,7 +42,7 @@ def count_anonymous_request(kind: domain.AnonymousRequest) -> None:
     IP has made too many lately. Every request counts, whatever the address asked about and whatever the answer."""
     address = client_address()
     now = utcnow()
-    quota = domain.SendQuota(per_hour=settings().anonymous_requests_per_hour, per_day=settings().anonymous_requests_per_day)
+    quota = domain.SendQuota(per_hour=current_settings().anonymous_requests_per_hour, per_day=current_settings().anonymous_requests_per_day)
     with current_runtime().unit_of_work() as uow:
         uow.session.execute(sa.delete(AnonymousRequest).where(AnonymousRequest.address == address, AnonymousRequest.at <= now - domain.SEND_DAY))
         made_at = uow.session.scalars(

@@ -10,9 +10,10 @@ import sqlalchemy as sa
 from flask_smorest import abort
 
 from tandem_shared.timeutil import utcnow
+from tandem_shared.web import current_settings
 
 from . import domain, events, identity
-from .access import audit, issuer, settings
+from .access import audit, issuer
 from .models import LoginFailure, Person, Session
 
 BAD_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect."
@@ -48,7 +49,7 @@ def start_session(uow, person: Person, family_id: str | None = None) -> Opened:
     now = utcnow()
     session_id = str(uuid.uuid4())
     refresh_secret = identity.new_secret()
-    refresh_expires = now + timedelta(days=settings().session_days)
+    refresh_expires = now + timedelta(days=current_settings().session_days)
     uow.session.add(Session(id=session_id, person_id=person.id, family_id=family_id or session_id,
                             refresh_hash=identity.digest(refresh_secret), created_at=now, expires_at=refresh_expires))
     token, expires = access_token(person)
