@@ -6,7 +6,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 import contextlib  # noqa: E402
-import importlib.util  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import shutil  # noqa: E402
@@ -16,16 +15,8 @@ import time  # noqa: E402
 
 import pytest  # noqa: E402
 
-from helpers import REPO_ROOT, SERVICES, free_port, wait_until_healthy  # noqa: E402
+from helpers import REPO_ROOT, SERVICES, free_port, load_topology, wait_until_healthy  # noqa: E402
 from tandem_shared.testing import postgres_database, rabbitmq_vhost  # noqa: E402
-
-
-def load_topology():
-    spec = importlib.util.spec_from_file_location("tandem_local_topology", REPO_ROOT / "deploy" / "local" / "topology.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file executes
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="session")

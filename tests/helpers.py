@@ -1,7 +1,9 @@
 """Helpers for the cross-service tests: free ports, HTTP polling, tokens signed with a platform's key."""
 from __future__ import annotations
 
+import importlib.util
 import socket
+import sys
 import time
 from pathlib import Path
 
@@ -10,6 +12,17 @@ import pika
 import requests
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_topology():
+    """deploy/local/topology.py, the one description of the local distributed mode (not a package)."""
+    spec = importlib.util.spec_from_file_location("tandem_local_topology", REPO_ROOT / "deploy" / "local" / "topology.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file executes
+    spec.loader.exec_module(module)
+    return module
+
+
 SERVICES = ("catalog", "engagement", "approval", "documents", "notifier", "quiz")
 
 

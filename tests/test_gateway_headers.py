@@ -15,8 +15,7 @@ import requests
 from werkzeug.test import Client
 from werkzeug.wrappers import Response
 
-from conftest import load_topology
-from helpers import REPO_ROOT, SERVICES, free_port
+from helpers import REPO_ROOT, SERVICES, free_port, load_topology
 from tandem_gateway.routing import SECURITY_HEADERS, Gateway, security_headers_for
 
 ONE_YEAR = 365 * 24 * 3600
