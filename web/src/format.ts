@@ -21,31 +21,31 @@ const DAY_MONTH_FORMAT = new Intl.DateTimeFormat("fr-FR", { weekday: "long", day
 const MONTH_FORMAT = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
 const NUMBER_FORMAT = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
 
-function calendarDate(value) {
+function calendarDate(value: unknown): Date | null {
   if (value instanceof Date) return new Date(Date.UTC(value.getFullYear(), value.getMonth(), value.getDate()));
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(String(value || ""));
   if (!match) return null;
   return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] || 1)));
 }
 
-function using(format, value) {
+function using(format: Intl.DateTimeFormat, value: unknown): string {
   const date = calendarDate(value);
   return date ? format.format(date) : "";
 }
 
-export const longDate = (value) => using(DAY_FORMAT, value);
-export const mediumDate = (value) => using(MEDIUM_FORMAT, value);
-export const shortDate = (value) => using(SHORT_FORMAT, value);
-export const dayMonth = (value) => using(DAY_MONTH_FORMAT, value);
+export const longDate = (value: unknown): string => using(DAY_FORMAT, value);
+export const mediumDate = (value: unknown): string => using(MEDIUM_FORMAT, value);
+export const shortDate = (value: unknown): string => using(SHORT_FORMAT, value);
+export const dayMonth = (value: unknown): string => using(DAY_MONTH_FORMAT, value);
 
-export function monthLabel(value, month?) {
+export function monthLabel(value: unknown, month?: number): string {
   if (typeof value === "number" && month) return MONTH_FORMAT.format(new Date(Date.UTC(value, month - 1, 1)));
   return using(MONTH_FORMAT, value);
 }
 
-export function dateTime(value) {
+export function dateTime(value: unknown): string {
   if (!value) return "";
-  const date = new Date(value);
+  const date = value instanceof Date ? value : new Date(typeof value === "number" ? value : String(value));
   if (Number.isNaN(date.getTime())) return "";
   const day = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" }).format(date);
   const hours = String(date.getHours());
@@ -53,22 +53,22 @@ export function dateTime(value) {
   return `${day} à ${hours} h ${minutes}`;
 }
 
-const FORMAT_LABELS = { full_day: "Journée", half_day: "Demi-journée" };
-export const formatLabel = (format) => FORMAT_LABELS[format] || format || "";
+const FORMAT_LABELS: Record<string, string> = { full_day: "Journée", half_day: "Demi-journée" };
+export const formatLabel = (format: string | null | undefined): string => (format && FORMAT_LABELS[format]) || format || "";
 
-export const number = (value) => NUMBER_FORMAT.format(Number(value) || 0);
+export const number = (value: unknown): string => NUMBER_FORMAT.format(Number(value) || 0);
 
-export function days(value) {
+export function days(value: unknown): string {
   const amount = Number(value) || 0;
   return `${number(amount)} ${amount >= 2 ? "jours" : "jour"}`;
 }
 
-export function plural(count, singular, pluralForm = `${singular}s`) {
+export function plural(count: unknown, singular: string, pluralForm = `${singular}s`): string {
   const amount = Number(count) || 0;
   return `${number(amount)} ${amount >= 2 ? pluralForm : singular}`;
 }
 
-export const capitalize = (text) => (text ? text.charAt(0).toUpperCase() + text.slice(1) : "");
+export const capitalize = (text: string | null | undefined): string => (text ? text.charAt(0).toUpperCase() + text.slice(1) : "");
 
 export function isoDate(date = new Date()) {
   const month = String(date.getMonth() + 1).padStart(2, "0");

@@ -70,7 +70,7 @@ export async function logOut() {
   try {
     await data(engagement.DELETE("/session"));
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 401) console.warn("Déconnexion :", error.message);
+    if (!(error instanceof ApiError) || error.status !== 401) console.warn("Déconnexion :", error instanceof Error ? error.message : error);
   } finally {
     session.user = null;
     session.loaded = true;

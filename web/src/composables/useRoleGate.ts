@@ -3,7 +3,7 @@
 import { computed } from "vue";
 import { session, loadSession, hasRole } from "@/session";
 
-export function useRoleGate(roles) {
+export function useRoleGate(roles: readonly string[]) {
   loadSession();
   const ready = computed(() => session.loaded);
   const allowed = computed(() => session.loaded && roles.some((role) => hasRole(role)));

@@ -23,14 +23,14 @@ export function focusErrors() {
   });
 }
 
-export async function focusSoon(selectorOrElement) {
+export async function focusSoon(selectorOrElement: string | HTMLElement | null | undefined) {
   await nextTick();
-  const element = typeof selectorOrElement === "string" ? document.querySelector(selectorOrElement) : selectorOrElement;
+  const element = typeof selectorOrElement === "string" ? document.querySelector<HTMLElement>(selectorOrElement) : selectorOrElement;
   if (element && typeof element.focus === "function") element.focus();
 }
 
 // After a re-render that may have removed the focused button: focus `selector` only if focus was lost.
-export async function keepFocus(selector) {
+export async function keepFocus(selector: string) {
   await nextTick();
   const active = document.activeElement;
   if (!active || active === document.body || !active.isConnected) {

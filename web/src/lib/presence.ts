@@ -25,10 +25,10 @@ export function canAttest(participation) {
 }
 
 // [{ month: "novembre 2026", dates: [...] }] in date order.
-export function byMonth(dates) {
-  const groups = [];
-  for (const date of [...(dates || [])].sort((a, b) => a.date.localeCompare(b.date))) {
-    const key = date.date.slice(0, 7);
+export function byMonth<D extends { date?: string }>(dates: readonly D[] | null | undefined): { key: string; month: string; dates: D[] }[] {
+  const groups: { key: string; month: string; dates: D[] }[] = [];
+  for (const date of [...(dates || [])].sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""))) {
+    const key = (date.date ?? "").slice(0, 7);
     let group = groups.find((entry) => entry.key === key);
     if (!group) {
       group = { key, month: capitalize(monthLabel(key)), dates: [] };
