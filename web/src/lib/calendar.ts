@@ -8,18 +8,18 @@ export const WEEKDAYS = [
 const LONG = new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 export const MONTH = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
 
-export const toUtc = (iso) => {
+export const toUtc = (iso: string) => {
   const [year, month, day] = iso.split("-").map(Number);
   return new Date(Date.UTC(year, month - 1, day));
 };
-export const isoOf = (date) => date.toISOString().slice(0, 10);
-export const addDays = (iso, count) => isoOf(new Date(toUtc(iso).getTime() + count * DAY_MS));
-const pad = (value) => String(value).padStart(2, "0");
+export const isoOf = (date: Date) => date.toISOString().slice(0, 10);
+export const addDays = (iso: string, count: number) => isoOf(new Date(toUtc(iso).getTime() + count * DAY_MS));
+const pad = (value: number) => String(value).padStart(2, "0");
 
 // Monday = 0 … Sunday = 6.
-export const weekday = (iso) => (toUtc(iso).getUTCDay() + 6) % 7;
+export const weekday = (iso: string) => (toUtc(iso).getUTCDay() + 6) % 7;
 
-export function addMonths(iso, count) {
+export function addMonths(iso: string, count: number) {
   const date = toUtc(iso);
   const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + count, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
@@ -33,7 +33,7 @@ export function parisToday() {
 }
 
 /** Easter Sunday (Anonymous Gregorian algorithm) as "YYYY-MM-DD". */
-export function easterSunday(year) {
+export function easterSunday(year: number) {
   const a = year % 19;
   const b = Math.floor(year / 100);
   const c = year % 100;
@@ -51,13 +51,14 @@ export function easterSunday(year) {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-const holidayCache = new Map();
+const holidayCache = new Map<number, Record<string, string>>();
 
 /** French public holidays of a year: { "YYYY-MM-DD": "Noël", … }. */
-export function frenchHolidays(year) {
-  if (!holidayCache.has(year)) {
+export function frenchHolidays(year: number): Record<string, string> {
+  let holidays = holidayCache.get(year);
+  if (!holidays) {
     const easter = easterSunday(year);
-    holidayCache.set(year, {
+    holidays = {
       [`${year}-01-01`]: "Jour de l'an",
       [addDays(easter, 1)]: "Lundi de Pâques",
       [`${year}-05-01`]: "Fête du Travail",
@@ -69,15 +70,16 @@ export function frenchHolidays(year) {
       [`${year}-11-01`]: "Toussaint",
       [`${year}-11-11`]: "Armistice",
       [`${year}-12-25`]: "Noël",
-    });
+    };
+    holidayCache.set(year, holidays);
   }
-  return holidayCache.get(year);
+  return holidays;
 }
 
-export const longDay = (iso) => LONG.format(toUtc(iso));
+export const longDay = (iso: string) => LONG.format(toUtc(iso));
 
 /** Why a day cannot be chosen, or "" when it can. */
-export function unavailableReason(iso, { min = "", max = "", unavailable = {} } = {}) {
+export function unavailableReason(iso: string, { min = "", max = "", unavailable = {} }: { min?: string; max?: string; unavailable?: Record<string, string> } = {}) {
   if (min && iso < min) return "date passée ou trop tôt";
   if (max && iso > max) return `hors de l'année ${max.slice(0, 4)}`;
   if (weekday(iso) >= 5) return "week-end";

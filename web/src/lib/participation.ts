@@ -13,7 +13,14 @@
 //   itemsOf(answer)                a list answer's items (accepts {items: []} or a bare array)
 //   pdfDownload(url)               the same PDF URL as an attachment (?download=1)
 
-export function flashMessage() {
+import type { RouteLocationPathRaw, Router } from "vue-router";
+import type { DocumentsSchemas, EngagementSchemas } from "@/api";
+
+type Participation = EngagementSchemas["Participation"];
+type Dashboard = EngagementSchemas["Dashboard"];
+type Convention = DocumentsSchemas["Convention"];
+
+export function flashMessage(): string {
   const state = window.history.state;
   const text = (state && typeof state.flash === "string" && state.flash) || "";
   // Shown once: a reload or a later visit of this history entry does not repeat it.
@@ -21,37 +28,37 @@ export function flashMessage() {
   return text;
 }
 
-export function goWithFlash(router, to, text) {
+export function goWithFlash(router: Router, to: string | RouteLocationPathRaw, text: string) {
   const target = typeof to === "string" ? { path: to } : to;
   return router.push({ ...target, state: { flash: text } });
 }
 
-export const DATE_STATES = {
+export const DATE_STATES: Record<string, string> = {
   pending: "en attente de ton manager",
   approved: "validée",
   refused: "refusée",
   cancelled: "annulée",
 };
 
-export function signedDatesOf(convention) {
-  const found = new Set();
+export function signedDatesOf(convention: Convention | null | undefined): Set<string> {
+  const found = new Set<string>();
   if (!convention || !Array.isArray(convention.versions)) return found;
   const signed = convention.versions.find((version) => version.number === convention.signed_version);
-  for (const item of (signed && signed.dates) || []) found.add(item.date);
+  for (const item of (signed && signed.dates) || []) if (item.date) found.add(item.date);
   return found;
 }
 
 /** The label of a date in « MES MISSIONS »: its state, the convention step, the attendance. */
-export function dateStateLabel(date, { hasConvention = false, signed = new Set(), toSign = false } = {}) {
-  if (date.state !== "approved") return DATE_STATES[date.state] || date.state;
+export function dateStateLabel(date: EngagementSchemas["MissionDate"], { hasConvention = false, signed = new Set<string>(), toSign = false } = {}): string {
+  if (date.state !== "approved") return (date.state && DATE_STATES[date.state]) || date.state || "";
   if (date.present === true) return "validée — présence attestée";
   if (date.present === false) return "validée — absence signalée par l'association";
-  if (signed.has(date.date)) return "validée — convention signée";
+  if (date.date && signed.has(date.date)) return "validée — convention signée";
   if (!hasConvention) return "validée — convention en préparation";
   return toSign ? "validée — convention à signer" : "validée — convention signée";
 }
 
-export function needsSignature(participation, convention) {
+export function needsSignature(participation: Participation | null | undefined, convention: Convention | null | undefined): boolean {
   if (convention) return convention.state === "to_sign";
   const link = participation && participation.convention;
   if (link && typeof link.to_sign === "boolean") return link.to_sign;
@@ -59,30 +66,30 @@ export function needsSignature(participation, convention) {
   return Boolean(participation && participation.convention_state === "to_sign");
 }
 
-export function remainingDays(year, dashboard, participations) {
+export function remainingDays(year: number | null | undefined, dashboard: Dashboard | null | undefined, participations: Participation[]): number | null {
   if (!dashboard || !dashboard.allowance || dashboard.allowance.kind !== "annual") return null;
   if (dashboard.year === year && dashboard.days_remaining != null) return dashboard.days_remaining;
   const booked = participations
     .filter((participation) => participation.year === year && participation.status !== "withdrawn")
     .reduce((sum, participation) => sum + (participation.days_approved || 0) + (participation.days_pending || 0), 0);
-  return Math.max(dashboard.allowance.days - booked, 0);
+  return Math.max((dashboard.allowance.days ?? 0) - booked, 0);
 }
 
 /** « à signer (version 2) », « signée (version 1) », « retirée ». */
-export function conventionStateText(convention) {
+export function conventionStateText(convention: Convention | null | undefined): string {
   if (!convention) return "";
   if (convention.state === "to_sign") return `à signer (version ${convention.current_version})`;
   if (convention.state === "signed") return `signée (version ${convention.signed_version})`;
   if (convention.state === "withdrawn") return "retirée : tu t'es retiré·e de la mission";
-  return convention.state;
+  return convention.state ?? "";
 }
 
-export function itemsOf(answer) {
+export function itemsOf<T>(answer: T[] | { items?: T[] } | null | undefined): T[] {
   if (Array.isArray(answer)) return answer;
   return (answer && Array.isArray(answer.items) && answer.items) || [];
 }
 
-export function pdfDownload(url) {
+export function pdfDownload(url: string | null | undefined): string {
   if (!url) return "";
   return url + (url.includes("?") ? "&" : "?") + "download=1";
 }
