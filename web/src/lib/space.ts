@@ -1,14 +1,16 @@
 // Shared by the association referent space and the company admin space: the referent's associations,
 // a one-shot flash message, the page in the query, status labels.
 import { reactive } from "vue";
-import { catalog, data } from "@/api";
+import { catalog, data, type CatalogSchemas } from "@/api";
+
+export type Association = CatalogSchemas["Association"];
 
 // -- the referent's associations ----------------------------------------------------------------------
 
 // The referent's associations (ids from the session, names from the catalog), shared by the tabs
 // and by the mission form; fetched once per page load.
-const cache = new Map();
-export function loadAssociations(ids) {
+const cache = new Map<string, Promise<Association>>();
+export function loadAssociations(ids: string[] | null | undefined): Promise<Association[]> {
   return Promise.all(
     (ids || []).map((id) => {
       if (!cache.has(id)) {
@@ -20,7 +22,7 @@ export function loadAssociations(ids) {
           }),
         );
       }
-      return cache.get(id);
+      return cache.get(id) as Promise<Association>; // set just above when missing
     }),
   );
 }
@@ -30,7 +32,7 @@ export function loadAssociations(ids) {
 const flashState = reactive({ message: "" });
 
 export const flash = {
-  set(message) {
+  set(message: string) {
     flashState.message = message;
   },
   take() {
@@ -40,30 +42,31 @@ export const flash = {
   },
 };
 
-export function pageFromQuery(value) {
-  const page = Number.parseInt(value, 10);
+export function pageFromQuery(value: unknown) {
+  const page = Number.parseInt(String(Array.isArray(value) ? value[0] : value ?? ""), 10);
   return Number.isFinite(page) && page > 0 ? page : 1;
 }
 
 // -- labels ----------------------------------------------------------------------------------------
 
 // tone → the global .status modifiers (styles.css): ok (green), wait (amber), ko (red), none (grey).
-export const toneClass = (tone) => ({ success: "status--ok", warning: "status--wait", danger: "status--ko", info: "status--info" }[tone] || "");
+const TONE_CLASSES: Record<string, string> = { success: "status--ok", warning: "status--wait", danger: "status--ko", info: "status--info" };
+export const toneClass = (tone: string | undefined) => TONE_CLASSES[tone ?? ""] || "";
 
-export const MISSION_STATUS = {
+export const MISSION_STATUS: Record<string, { label: string; tone: string }> = {
   draft: { label: "Brouillon", tone: "warning" },
   published: { label: "En ligne", tone: "success" },
   closed: { label: "Clôturée", tone: "muted" },
 };
 
-export const ROLE_LABELS = {
+export const ROLE_LABELS: Record<string, string> = {
   employee: "Salarié·e",
   company_admin: "Responsable de l'engagement",
   association_referent: "Référent·e d'association",
   platform_operator: "Équipe Tandem",
 };
 
-export const PERSON_STATUS = {
+export const PERSON_STATUS: Record<string, { label: string; tone: string }> = {
   invited: { label: "Invitation envoyée", tone: "warning" },
   active: { label: "Compte actif", tone: "success" },
   disabled: { label: "Compte désactivé", tone: "danger" },
