@@ -248,8 +248,8 @@ def test_the_development_clock_runs_engagements_workflow_ahead_and_back(tmp_path
         back = client.delete("/dev/clock")
         assert back.json["offset_days"] == 0 and clock.today() == real_today and quiz_clock.today() == real_today
     finally:
-        clock.run_ahead_to(datetime.now(clock.FRANCE).date())
-        quiz_clock.run_ahead_to(datetime.now(clock.FRANCE).date())
+        clock.CLOCK.run_ahead_to(datetime.now(clock.FRANCE).date())
+        quiz_clock.CLOCK.run_ahead_to(datetime.now(clock.FRANCE).date())
     # Without the embedded mode's clock (nginx in front of the distributed mode has no /dev/clock), it is just absent.
     assert _gateway(tmp_path).put("/dev/clock", json={"today": real_today.isoformat()}).status_code == 404
 

@@ -102,7 +102,7 @@ def workflow_clock_app(request: Request) -> Response:
     clock = importlib.import_module("engagement.clock")
     # Quiz's schedule reads its own clock (quizzes open on their day): it moves with the workflow's, so a tester can
     # reach the next quiz du moment too (its worker's next schedule check opens it).
-    clocks = (clock, importlib.import_module("quiz.clock"))
+    clocks = (clock.CLOCK, importlib.import_module("quiz.clock").CLOCK)
     if request.method == "PUT":
         payload = request.get_json(silent=True) or {}
         try:
@@ -116,7 +116,7 @@ def workflow_clock_app(request: Request) -> Response:
             moved.run_ahead_to(datetime.now(clock.FRANCE).date())
     elif request.method not in ("GET", "HEAD"):
         return _json({"detail": "Méthode non autorisée."}, 405)
-    return _json({"today": clock.today().isoformat(), "offset_days": clock.offset().days}, 200)
+    return _json({"today": clock.today().isoformat(), "offset_days": clock.CLOCK.offset().days}, 200)
 
 
 def _json(body: dict, status: int) -> Response:

@@ -1,40 +1,19 @@
-"""The workflow's clock: the one place it reads the time, so tests can move it (monkeypatch `now`).
-
-"Today" is the day in France: a date asked for, attested or reminded about is a French working day.
-
-The embedded (development) mode can also run it ahead of the real time, through `/dev/clock`: a tester
-who asked for dates next week can then attest presence and write the bilan without waiting. Nothing else
-sets the offset, so in the distributed mode it is always zero.
-"""
+"""The workflow's clock (`tandem_shared.clock`): dates asked for, attested or reminded about are French
+working days, and `/dev/clock` can run it ahead in the embedded mode. Tests move `CLOCK`."""
 from __future__ import annotations
 
-import logging
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
-from tandem_shared.timeutil import utcnow
+from tandem_shared.clock import FRANCE, MovableClock
 
-FRANCE = ZoneInfo("Europe/Paris")
+__all__ = ["CLOCK", "FRANCE", "now", "today"]
 
-log = logging.getLogger(__name__)
-_offset = timedelta(0)
+CLOCK = MovableClock("engagement's workflow")
 
 
 def now() -> datetime:
-    return utcnow() + _offset
+    return CLOCK.now()
 
 
 def today() -> date:
-    return now().astimezone(FRANCE).date()
-
-
-def offset() -> timedelta:
-    return _offset
-
-
-def run_ahead_to(day: date) -> None:
-    """Development only: make `today()` answer `day` (whole days ahead of, or back to, the real time)."""
-    global _offset
-    real_today = utcnow().astimezone(FRANCE).date()
-    _offset = timedelta(days=(day - real_today).days)
-    log.warning("engagement's clock now runs %d day(s) from the real time: today is %s", _offset.days, today())
+    return CLOCK.today()

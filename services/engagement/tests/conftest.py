@@ -223,7 +223,7 @@ class Clock:
     def set(self, moment: _datetime):
         import engagement.clock
 
-        self.monkeypatch.setattr(engagement.clock, "now", lambda: moment)
+        self.monkeypatch.setattr(engagement.clock.CLOCK, "now", lambda: moment)
 
 
 @pytest.fixture

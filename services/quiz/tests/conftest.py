@@ -33,7 +33,7 @@ def today(monkeypatch) -> date:
     from quiz import clock
 
     day = date(2027, 3, 10)
-    monkeypatch.setattr(clock, "today", lambda: day)
+    monkeypatch.setattr(clock.CLOCK, "today", lambda: day)
     return day
 
 

@@ -132,7 +132,7 @@ def test_a_quiz_past_its_last_day_cannot_be_answered_even_before_the_worker_clos
     from quiz import clock
 
     quiz = quizzes.open_quiz(today - timedelta(days=14))
-    monkeypatch.setattr(clock, "today", lambda: today + timedelta(days=1))
+    monkeypatch.setattr(clock.CLOCK, "today", lambda: today + timedelta(days=1))
     response = quizzes.answer(quiz, quizzes.answers(quiz))
     assert response.status_code == 409 and "terminé" in response.get_json()["detail"]
 
