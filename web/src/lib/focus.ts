@@ -40,5 +40,5 @@ export async function keepFocus(selector: string) {
 }
 
 let uid = 0;
-export const uniqueId = (prefix) => `${prefix}-${++uid}`;
+export const uniqueId = (prefix: string) => `${prefix}-${++uid}`;
 

@@ -1,8 +1,25 @@
 // Where an application and its dates stand, in the association referent's words.
 import { capitalize, monthLabel } from "@/format";
 
+// What these helpers read of engagement's participations and dates (the referent's and the attendance
+// screen's generated types both fit).
+export interface PresenceDate {
+  date?: string;
+  attestable?: boolean;
+  convention_signed?: boolean;
+  present?: boolean | null;
+  state_label?: string | null;
+}
+export interface PresenceParticipation {
+  status?: string;
+  bilan_completed?: boolean;
+  attendance_complete?: boolean;
+  dates?: readonly PresenceDate[] | null;
+  pending_dates?: readonly unknown[] | null;
+}
+
 // Where an application stands, in the referent's words.
-export function applicationState(participation) {
+export function applicationState(participation: PresenceParticipation) {
   const dates = participation.dates || [];
   if (participation.status === "withdrawn") return { label: "Retrait du collaborateur", tone: "muted" };
   if (participation.status === "closed" || participation.bilan_completed) return { label: "Bilan complété", tone: "success" };
@@ -16,11 +33,11 @@ export function applicationState(participation) {
 
 // The day has come and a signed version of the convention covers the date: engagement accepts the attendance
 // (the convention is signed before the mission days it adds).
-export function canAttestDate(date) {
+export function canAttestDate(date: PresenceDate) {
   return Boolean(date.attestable && date.convention_signed);
 }
 
-export function canAttest(participation) {
+export function canAttest(participation: PresenceParticipation) {
   return participation.status === "open" && (participation.dates || []).some(canAttestDate);
 }
 
@@ -39,7 +56,7 @@ export function byMonth<D extends { date?: string }>(dates: readonly D[] | null 
   return groups;
 }
 
-export function presenceLabel(date) {
+export function presenceLabel(date: PresenceDate) {
   if (date.present === true) return "Présence attestée";
   if (date.present === false) return "Absence signalée";
   // « convention à signer » (or « validée, convention en préparation »), as engagement words it.
@@ -48,7 +65,7 @@ export function presenceLabel(date) {
 }
 
 // The modifier of .presence: yes, no, convention (waiting for the collaborator's signature), todo or later.
-export function presenceTone(date) {
+export function presenceTone(date: PresenceDate) {
   if (date.present === true) return "yes";
   if (date.present === false) return "no";
   if (!date.convention_signed) return "convention";
