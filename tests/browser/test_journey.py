@@ -196,6 +196,9 @@ def test_an_employee_goes_from_sign_up_to_her_bilan_through_the_web_client(platf
             wait_for_screen(page)
             journey.check(employee, "dates")
             labelled(page, "Ta demande d'absence sera envoyée à :").fill(MANAGER)
+            # Sending with no date is refused in the page, with the reason next to the calendar.
+            page.get_by_role("button", name="ENVOYER").click()
+            expect(page.get_by_text("Choisis au moins une date de mission sur le calendrier.")).to_be_visible()
             for day in (first, second):
                 button = page.locator(f'.datepicker__day[data-iso="{day.isoformat()}"]')
                 for _ in range(14):
@@ -237,6 +240,9 @@ def test_an_employee_goes_from_sign_up_to_her_bilan_through_the_web_client(platf
             expect(page.locator("h1")).to_have_text(re.compile("Je signe ma convention"))
             wait_for_screen(page)
             journey.check(employee, "convention")
+            # Signing without the consent box is refused in the page, with the reason next to the box.
+            page.get_by_role("button", name="Je signe").click()
+            expect(page.get_by_text("Coche la case pour donner ton accord avant de signer.")).to_be_visible()
             page.locator("form.sign-form").get_by_role("checkbox").check()
             page.get_by_role("button", name="Je signe").click()
             expect(page.get_by_role("heading", name="Ta convention est signée")).to_be_visible()
