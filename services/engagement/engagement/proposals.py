@@ -14,6 +14,7 @@ from tandem_shared.web import current_settings
 from . import domain, events
 from .access import audit
 from .models import AssociationCopy, Company, MissionCopy, Person, Proposal, SentMessage
+from .send_limits import recent_sends
 
 
 # The guide asks employees to contact one association at a time; the same one twice within this
@@ -62,10 +63,7 @@ def record_send(session, person: Person, kind: domain.SendKind, now: datetime, r
     company = session.get(Company, person.company_id) if person.company_id else None
     company_domains = frozenset(row.domain for row in company.domains) if company else frozenset()
     outside = domain.outside_recipients(recipients, company_domains=company_domains, own_email=person.email) if kind == domain.SendKind.SHARE else []
-    session.execute(sa.delete(SentMessage).where(SentMessage.person_id == person.id, SentMessage.at <= now - domain.SEND_DAY))
-    recent = session.execute(
-        sa.select(SentMessage.at, SentMessage.outside_count).where(SentMessage.person_id == person.id, SentMessage.kind == kind)
-    ).all()
+    recent = recent_sends(session, person.id, kind, now)
     wait = domain.send_retry_after([row.at for row in recent], domain.SEND_QUOTAS[kind], now)
     if wait is not None:
         raise SendRefused(kind, person.id, THROTTLED[kind].format(wait=domain.waiting_label(wait)), retry_after=wait,
