@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
+from tandem_shared.paging import page_of_query
 from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_principal, current_runtime, login_required
 
@@ -129,13 +130,10 @@ class TeamRequests(MethodView):
         with current_runtime().db.reading() as session:
             pending = session.scalar(sa.select(sa.func.count()).where(mine, AbsenceRequest.status == domain.RequestStatus.PENDING))
             where = [mine] if args["status"] is None else [mine, AbsenceRequest.status == args["status"]]
-            total = session.scalar(sa.select(sa.func.count()).select_from(AbsenceRequest).where(*where))
-            rows = session.scalars(
-                sa.select(AbsenceRequest).where(*where)
-                .order_by(sa.case((AbsenceRequest.status == domain.RequestStatus.PENDING, 0), else_=1),
-                          AbsenceRequest.created_at.desc(), AbsenceRequest.id)
-                .offset((args["page"] - 1) * args["per_page"]).limit(args["per_page"])
-            ).all()
+            rows, total = page_of_query(
+                session, sa.select(AbsenceRequest).where(*where), args,
+                sa.case((AbsenceRequest.status == domain.RequestStatus.PENDING, 0), else_=1),
+                AbsenceRequest.created_at.desc(), AbsenceRequest.id)
             return {"items": [present(row) for row in rows], "total": total, "pending": pending}
 
 

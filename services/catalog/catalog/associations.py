@@ -6,6 +6,7 @@ import uuid
 import sqlalchemy as sa
 from flask_smorest import abort
 
+from tandem_shared.paging import page_of_list
 from tandem_shared.timeutil import utcnow
 
 from . import domain, events, taxonomy
@@ -40,8 +41,8 @@ def directory(approved: list[Association], args: dict) -> dict:
                 for value in (association.themes if facet == "theme" else [association.region]):
                     facets[facet][value] = facets[facet].get(value, 0) + 1
     selected = sorted((a for a in approved if _matches(a, args, words, None)), key=lambda a: fold(a.name))
-    start = (args["page"] - 1) * args["per_page"]
-    return {"items": selected[start:start + args["per_page"]], "total": len(selected), "facets": facets}
+    page, total = page_of_list(selected, args)
+    return {"items": page, "total": total, "facets": facets}
 
 
 def apply_changes(association: Association, payload: dict) -> None:

@@ -18,6 +18,7 @@ from flask import Response, request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
+from tandem_shared.paging import page_of_list
 from tandem_shared.web import current_principal, current_runtime, login_required
 
 from . import conventions, domain
@@ -131,11 +132,6 @@ def _present_version(convention: Convention, version: ConventionVersion, signatu
     }
 
 
-def _page(items: list, args: dict) -> list:
-    start = (args["page"] - 1) * args["per_page"]
-    return items[start:start + args["per_page"]]
-
-
 # -- routes -----------------------------------------------------------------------------------------
 
 
@@ -168,7 +164,8 @@ class Conventions(MethodView):
             if len(readable) < len(found):
                 _deny(f"conventions of participation {args['participation']}",
                       f"{len(found) - len(readable)} convention(s) left out of the list")
-            return {"items": [present(session, c) for c in _page(readable, args)], "total": len(readable)}
+            page, total = page_of_list(readable, args)
+            return {"items": [present(session, c) for c in page], "total": total}
 
 
 @convention_routes.route("/<string:convention_id>")
@@ -279,7 +276,8 @@ class Bilans(MethodView):
             readable = [bilan for bilan in found if domain.may_read(reader, conventions.bilan_parties(session, bilan))]
             if len(readable) < len(found):
                 _deny(f"bilan of participation {args['participation']}", "left out of the list")
-            return {"items": [_present_bilan(bilan) for bilan in _page(readable, args)], "total": len(readable)}
+            page, total = page_of_list(readable, args)
+            return {"items": [_present_bilan(bilan) for bilan in page], "total": total}
 
 
 def _present_bilan(bilan: BilanDocument) -> dict:

@@ -18,7 +18,7 @@ from .access import audit, is_operator
 from .domain import PersonStatus
 from .errors import field_error
 from .models import Company, CompanyDomain, DateRequest, Entity, MissionCopy, Participation, Person
-from .pages import page_of
+from tandem_shared.paging import page_of_query
 
 ENTITY_NOT_FOUND = "Cette entité n'existe pas."
 
@@ -78,7 +78,7 @@ def companies_page(session, caller: Person, args: dict) -> dict:
     query = sa.select(Company)
     if not is_operator(caller):
         query = query.where(Company.id == caller.company_id)
-    rows, total = page_of(session, query, args, Company.name, Company.id)
+    rows, total = page_of_query(session, query, args, Company.name, Company.id)
     return {"items": [company_view(company) for company in rows], "total": total}
 
 
@@ -189,7 +189,7 @@ def other_manager_requests_page(session, company: Company, args: dict) -> dict:
         .where(Person.company_id == company.id, sa.or_(
             DateRequest.recorded_manager_email.is_(None), DateRequest.recorded_manager_email != DateRequest.manager_email))
     )
-    rows, total = page_of(session, query, args, DateRequest.requested_at.desc(), DateRequest.id, entities=True)
+    rows, total = page_of_query(session, query, args, DateRequest.requested_at.desc(), DateRequest.id, entities=True)
     return {"items": [_other_manager_request_view(request, person, mission) for request, person, mission in rows], "total": total}
 
 

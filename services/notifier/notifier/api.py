@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
+from tandem_shared.paging import page_of_query
 from tandem_shared.web import current_principal, current_runtime, login_required
 
 from .models import Email
@@ -26,10 +27,7 @@ class Emails(MethodView):
         if "status" in args:
             query = query.where(Email.status == args["status"])
         with current_runtime().db.reading() as session:
-            total = session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
-            items = session.scalars(
-                query.order_by(Email.created_at.desc()).offset((args["page"] - 1) * args["per_page"]).limit(args["per_page"])
-            ).all()
+            items, total = page_of_query(session, query, args, Email.created_at.desc(), Email.id)
         return {"items": items, "total": total}
 
 

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from tandem_shared.paging import page_of_list
 from tandem_shared.web import current_runtime, login_required
 
 from .. import missions as cases
@@ -20,8 +21,8 @@ missions = Blueprint("missions", __name__, url_prefix="/missions", description="
 
 
 def _page(items: list, args: dict) -> dict:
-    start = (args["page"] - 1) * args["per_page"]
-    return {"items": items[start:start + args["per_page"]], "total": len(items), "facets": {}}
+    page, total = page_of_list(items, args)
+    return {"items": page, "total": total, "facets": {}}
 
 
 @missions.route("")

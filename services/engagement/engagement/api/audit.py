@@ -9,7 +9,7 @@ from tandem_shared.web import current_runtime, login_required
 
 from ..access import operator
 from ..models import AuditEntry
-from ..pages import page_of
+from tandem_shared.paging import page_of_query
 from ..schemas.admin import AuditPageSchema, AuditQuerySchema
 
 audit_log = Blueprint("audit", __name__, url_prefix="/audit", description="Le journal des événements de sécurité (opérateurs).")
@@ -29,5 +29,5 @@ class AuditLog(MethodView):
                 query = query.where(AuditEntry.person_id == args["person_id"])
             if "action" in args:
                 query = query.where(AuditEntry.action == args["action"])
-            rows, total = page_of(session, query, args, AuditEntry.at.desc(), AuditEntry.id.desc())
+            rows, total = page_of_query(session, query, args, AuditEntry.at.desc(), AuditEntry.id.desc())
             return {"items": rows, "total": total}

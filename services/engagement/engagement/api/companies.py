@@ -11,7 +11,7 @@ from tandem_shared.web import current_runtime, login_required
 from .. import companies as cases
 from ..access import company_in_reach, operator, staff
 from ..models import Person
-from ..pages import page_of
+from tandem_shared.paging import page_of_query
 from ..people import admin_person_view
 from ..schemas.admin import (
     CompanyCreateSchema, CompanyListSchema, CompanySchema, CompanyUpdateSchema, EntityInputSchema, PeopleQuerySchema,
@@ -117,7 +117,7 @@ class CompanyPeople(MethodView):
         """Les personnes d'une entreprise, par ordre alphabétique."""
         with current_runtime().db.reading() as session:
             company = company_in_reach(session, staff(session), company_id)
-            rows, total = page_of(session, cases.people_query(company, args), args,
+            rows, total = page_of_query(session, cases.people_query(company, args), args,
                                   sa.func.lower(Person.last_name), sa.func.lower(Person.first_name), Person.id)
             return {"items": [admin_person_view(session, person) for person in rows], "total": total}
 

@@ -16,7 +16,7 @@ from .. import clock, domain
 from .. import workflow as cases
 from ..access import PARTICIPATION_NOT_FOUND, me, mission_of, offered_mission, own_participation, refers
 from ..models import Participation
-from ..pages import list_page
+from tandem_shared.paging import page_of_list
 from ..participations import participation_view, referent_view, request_view
 from ..schemas.common import PageQuerySchema
 from ..schemas.workflow import (
@@ -81,7 +81,8 @@ class MyParticipations(MethodView):
         """Toutes mes participations : les quatre étapes, les dates par mois, les demandes, ce que je peux faire ensuite."""
         today = clock.today()
         with current_runtime().db.reading() as session:
-            return list_page(cases.my_participations(session, me(session), today), args)
+            items, total = page_of_list(cases.my_participations(session, me(session), today), args)
+            return {"items": items, "total": total}
 
 
 @participations.route("/<string:participation_id>")
@@ -177,7 +178,8 @@ class AssociationParticipations(MethodView):
         with current_runtime().db.reading() as session:
             if not refers(me(session), association_id):
                 abort(403, message="Seuls les référents de cette association voient les participations à ses missions.")
-            return list_page(cases.association_participations(session, association_id, today), args)
+            items, total = page_of_list(cases.association_participations(session, association_id, today), args)
+            return {"items": items, "total": total}
 
 
 @participations.route("/<string:participation_id>/attendance")
