@@ -94,3 +94,38 @@ def test_nginx_declares_no_header_in_a_location_which_would_drop_the_servers_own
     locations = re.findall(r"location [^{]+\{([^}]*)\}", nginx)
     assert locations and not [body for body in locations if "add_header" in body]
     assert set(SECURITY_HEADERS) >= {"Strict-Transport-Security", "Permissions-Policy", "Cross-Origin-Opener-Policy"}
+
+
+# -- body sizes (issue 17): both gateways refuse the same bodies with the same problem document ---------------------
+
+def test_both_gateways_hold_the_shared_body_limit():
+    from tandem_gateway.routing import TOO_LARGE_DETAIL
+    from tandem_shared.inputs import MAX_BODY_BYTES
+
+    nginx = (REPO_ROOT / "deploy" / "gateway" / "nginx.conf").read_text()
+    megabytes = int(re.search(r"client_max_body_size (\d+)m;", nginx).group(1))
+    assert megabytes * 1024 * 1024 == MAX_BODY_BYTES
+    assert f"(au plus {megabytes} Mo)" in TOO_LARGE_DETAIL and TOO_LARGE_DETAIL in nginx
+
+
+@pytest.mark.parametrize("size", [2 * 1024 * 1024 + 1, 10 * 1024 * 1024], ids=["just-over", "10MB"])
+def test_a_body_over_the_limit_gets_the_same_413_from_nginx_and_the_embedded_gateway(nginx, tmp_path, size):
+    reached = []
+
+    def service(environ, start_response):
+        reached.append(environ["PATH_INFO"])
+        return Response("{}", content_type="application/json")(environ, start_response)
+
+    client = Client(Gateway({name: service for name in SERVICES}, web_root=tmp_path))
+    body = b"x" * size
+    embedded = client.post("/api/engagement/me/favourites", data=body, content_type="application/json")
+    from_nginx = requests.post(nginx + "/api/engagement/me/favourites", data=body, timeout=20,
+                               headers={"Content-Type": "application/json"})
+    assert reached == []
+    for answer, document in ((embedded, embedded.get_json(force=True)), (from_nginx, from_nginx.json())):
+        assert answer.status_code == 413
+        assert answer.headers["Content-Type"].startswith("application/problem+json")
+        assert document["status"] == 413 and "trop volumineux" in document["detail"]
+    assert embedded.get_json(force=True) == from_nginx.json()
+    client.post("/api/engagement/me/favourites", data=b"{}", content_type="application/json")
+    assert reached == ["/me/favourites"]

@@ -16,6 +16,8 @@ from werkzeug.security import safe_join
 from werkzeug.wrappers import Request, Response
 from werkzeug.wsgi import wrap_file
 
+from tandem_shared.inputs import MAX_BODY_BYTES
+
 WsgiApp = Callable
 
 # The web client is built ahead of time (web/dist, Vite): its templates are compiled render functions and its
@@ -53,6 +55,23 @@ def _not_found(environ, start_response):
         ensure_ascii=False,
     )
     return Response(body, status=404, content_type="application/problem+json")(environ, start_response)
+
+
+# nginx.conf's @request_too_large location answers the same document, from `client_max_body_size` (= MAX_BODY_BYTES).
+TOO_LARGE_DETAIL = "Le contenu envoyé est trop volumineux (au plus 2 Mo)."
+
+
+def _too_large(environ, start_response):
+    body = json.dumps({"type": "about:blank", "title": "Contenu trop volumineux", "status": 413, "detail": TOO_LARGE_DETAIL},
+                      ensure_ascii=False)
+    return Response(body, status=413, content_type="application/problem+json")(environ, start_response)
+
+
+def _declared_length(environ) -> int:
+    try:
+        return int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
 
 
 # The documents' PDFs may be framed by this site's own pages (the convention page shows the version next to
@@ -109,6 +128,9 @@ class Gateway:
             app = self.services.get(service)
             if app is None:
                 return _not_found(environ, start_response)
+            if _declared_length(environ) > MAX_BODY_BYTES:
+                # Refused before the service reads a byte, as nginx does; a chunked body meets the service's own limit.
+                return _too_large(environ, start_response)
             prefix = f"/api/{service}"
             environ = dict(environ)
             environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + prefix

@@ -13,6 +13,11 @@ from typing import Any
 
 from werkzeug.routing import IntegerConverter
 
+# The largest request any gateway or service reads (uploads included). nginx's `client_max_body_size`
+# and the embedded gateway hold the same figure (checked by tests/test_gateway_headers.py).
+MAX_BODY_BYTES = 2 * 1024 * 1024
+# A JSON document is a form's worth of fields: far below this, even with every text field at its longest.
+MAX_JSON_BODY_BYTES = 256 * 1024
 # Deeper than any document the services exchange (the deepest is three or four levels).
 MAX_JSON_DEPTH = 32
 # PostgreSQL's `integer`: the narrowest column a number from a request may land in.

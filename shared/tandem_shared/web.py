@@ -19,7 +19,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import telemetry
 from .auth import CSRF_HEADER, SESSION_COOKIE
-from .inputs import BoundedIntegerConverter, InvalidInput, check_text, load_json
+from .inputs import MAX_BODY_BYTES, MAX_JSON_BODY_BYTES, BoundedIntegerConverter, InvalidInput, check_text, load_json
 from .runtime import ServiceRuntime
 
 log = logging.getLogger(__name__)
@@ -261,7 +261,11 @@ def _guard_input(app: Flask) -> None:
     if getattr(view_method, "tandem_login_required", False):
         # A stranger learns they must sign in, not what the body should be.
         current_principal(required=True)
+    if (request.content_length or 0) > MAX_JSON_BODY_BYTES:
+        abort(413, message=f"Le contenu envoyé est trop volumineux (au plus {MAX_JSON_BODY_BYTES // 1024} Ko de JSON).")
     body = request.get_data(cache=True)
+    if len(body) > MAX_JSON_BODY_BYTES:  # sent in chunks, without a length announced
+        abort(413, message=f"Le contenu envoyé est trop volumineux (au plus {MAX_JSON_BODY_BYTES // 1024} Ko de JSON).")
     if not body.strip():
         abort(400, message="Le corps de la requête est vide : envoie un objet JSON.")
     if not request.is_json:
@@ -288,7 +292,7 @@ def create_service_app(
         OPENAPI_URL_PREFIX="/",
         OPENAPI_JSON_PATH="openapi.json",
         JSON_SORT_KEYS=False,
-        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
     )
     app.json.ensure_ascii = False
     app.config.update(config or {})
