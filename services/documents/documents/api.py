@@ -44,6 +44,8 @@ UNKNOWN_CONVENTION = "Cette convention n'existe pas."
 UNKNOWN_VERSION = domain.UNKNOWN_VERSION
 SIGNED_COPY_PENDING = "La copie signée est en cours de préparation : réessaie dans quelques instants."
 UNKNOWN_BILAN = "Ce bilan n'existe pas, ou son PDF est en cours de préparation : réessaie dans quelques instants."
+UNKNOWN_CERTIFICATE = ("Cette attestation de mission n'existe pas, ou elle est en cours de préparation : "
+                       "réessaie dans quelques instants.")
 ONLY_THE_EMPLOYEE_SIGNS = "Seule la personne qui part en mission peut signer sa convention."
 
 
@@ -277,15 +279,17 @@ class Bilans(MethodView):
             if len(readable) < len(found):
                 _deny(f"bilan of participation {args['participation']}", "left out of the list")
             page, total = page_of_list(readable, args)
-            return {"items": [_present_bilan(bilan) for bilan in page], "total": total}
+            return {"items": [_present_bilan(bilan, reader) for bilan in page], "total": total}
 
 
-def _present_bilan(bilan: BilanDocument) -> dict:
+def _present_bilan(bilan: BilanDocument, reader: domain.Reader) -> dict:
+    certificate = bilan.certificate_sha256 is not None and domain.may_read_certificate(reader, bilan.person_id, bilan.company_id)
     return {
         **{name: getattr(bilan, name) for name in (
             "participation_id", "person_id", "person_name", "mission_title", "association_name", "year", "days_present",
             "completed_at", "sha256", "rendered_at")},
         "pdf_url": url_for("bilans.BilanPdf", participation_id=bilan.participation_id),
+        "certificate_url": url_for("bilans.MissionCertificatePdf", participation_id=bilan.participation_id) if certificate else None,
     }
 
 
@@ -302,6 +306,28 @@ class BilanPdf(MethodView):
         with current_runtime().db.reading() as session:
             bilan = _readable_bilan(session, participation_id)
             return pdf_response(bilan.pdf, bilan.sha256, domain.bilan_filename(bilan.year), args["download"])
+
+
+@bilan_routes.route("/<string:participation_id>/attestation.pdf")
+class MissionCertificatePdf(MethodView):
+    @login_required
+    @bilan_routes.arguments(DownloadArgsSchema, location="query")
+    @bilan_routes.response(200, {"type": "string", "format": "binary"}, content_type="application/pdf",
+                           description="L'attestation de mission de mécénat de compétences en PDF.")
+    @bilan_routes.alt_response(401, description="Connexion requise.")
+    @bilan_routes.alt_response(404, description="Attestation inconnue ou pas encore prête, ou que tu n'as pas le droit de lire.")
+    def get(self, args, participation_id):
+        """Ton attestation de mission de mécénat de compétences (l'association, la mission, les journées réalisées),
+        établie avec ton bilan. Seuls toi et les administrateurs de ton entreprise peuvent la lire."""
+        with current_runtime().db.reading() as session:
+            bilan = session.get(BilanDocument, participation_id)
+            if bilan is None or bilan.certificate_sha256 is None:
+                abort(404, message=UNKNOWN_CERTIFICATE)
+            if not domain.may_read_certificate(conventions.reader_of(current_principal()), bilan.person_id, bilan.company_id):
+                _deny(f"certificate of mission {participation_id}", "neither the employee nor an admin of their company")
+                abort(404, message=UNKNOWN_CERTIFICATE)
+            return pdf_response(bilan.certificate_pdf, bilan.certificate_sha256, domain.certificate_filename(bilan.year),
+                                args["download"])
 
 
 BLUEPRINTS: list[Blueprint] = [consent, convention_routes, bilan_routes]

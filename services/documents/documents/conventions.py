@@ -295,10 +295,36 @@ def issue_bilan(uow: UnitOfWork, data: dict) -> BilanDocument | None:
         person_name=data["person_name"], mission_title=data["mission_title"], association_name=data["association_name"],
         days_present=data["days_present"], completed_at=data["completed_at"], pdf=pdf, sha256=sha256_hex(pdf), rendered_at=now,
     )
+    if data.get("dates") is None:
+        log.warning("bilan of participation %s carries no dates: no certificate of mission", data["participation_id"])
+    else:
+        dates = domain.attended_days(data["dates"])
+        certificate = load_renderer().render_mission_certificate(certificate_context(data, dates, parties, now))
+        bilan.attended_dates = dates
+        bilan.certificate_pdf, bilan.certificate_sha256 = certificate, sha256_hex(certificate)
     session.add(bilan)
     session.flush()
     events.bilan_issued(uow, bilan, now)
     return bilan
+
+
+def certificate_context(data: dict, dates: list[dict], parties: PartyCopies, rendered_at: datetime) -> dict:
+    """What `rendering.render_mission_certificate` needs: the association and mission from our copies, the days given."""
+    association, mission = parties.association, parties.mission
+    return {
+        "participation_id": data["participation_id"],
+        "year": data["year"],
+        "rendered_at": rendered_at,
+        "completed_at": data["completed_at"],
+        "person_name": data["person_name"],
+        "company_name": parties.company.name,
+        "entity_name": parties.person.entity_name,
+        "association": {name: getattr(association, name) for name in (
+            "name", "rna", "siren", "address", "city", "representative_name", "representative_title")},
+        "mission": {"title": data["mission_title"], "city": mission.city, "remote_possible": mission.remote_possible},
+        "dates": [{"date": date.fromisoformat(entry["date"]), "format": entry["format"]} for entry in dates],
+        "total_days": domain.total_days(dates),
+    }
 
 
 # -- who may read ----------------------------------------------------------------------------------

@@ -194,6 +194,25 @@ def may_read(reader: Reader, parties: Parties) -> bool:
     return False
 
 
+def may_read_certificate(reader: Reader, person_id: str, company_id: str) -> bool:
+    """The employee's certificate of mission is theirs: only they and their company's admins read it (not the
+    association's referents nor the managers, who read the bilan)."""
+    if reader.subject == person_id:
+        return True
+    return "company_admin" in reader.roles and reader.company_id is not None and reader.company_id == company_id
+
+
+def attended_days(dates: Iterable[dict]) -> list[dict]:
+    """The days attested present, once each and in calendar order, as the certificate lists them (ISO dates)."""
+    by_day: dict[date, str] = {}
+    for entry in dates:
+        day = entry["date"] if isinstance(entry["date"], date) else date.fromisoformat(entry["date"])
+        if entry["format"] not in FORMAT_DAYS:
+            raise DomainError(f"Format de date inconnu : {entry['format']}.")
+        by_day.setdefault(day, entry["format"])
+    return [{"date": day.isoformat(), "format": by_day[day]} for day in sorted(by_day)]
+
+
 # -- files ----------------------------------------------------------------------------------------
 
 
@@ -203,3 +222,7 @@ def convention_filename(year: int, version: int, signed: bool = False) -> str:
 
 def bilan_filename(year: int) -> str:
     return f"bilan-{year}.pdf"
+
+
+def certificate_filename(year: int) -> str:
+    return f"attestation-mission-{year}.pdf"

@@ -145,6 +145,8 @@ class BilanCompleted(_Reading):
     association_name = fields.String(required=True)
     year = fields.Integer(required=True)
     days_present = fields.Float(required=True)
+    # The days attested present (the certificate of mission lists them); absent from bilans sent before the field.
+    dates = fields.List(fields.Nested(DateEntry), load_default=None, allow_none=True)
     answers = fields.Dict(required=True)
     completed_at = fields.AwareDateTime(required=True)
 
@@ -283,7 +285,7 @@ def on_convention_signed(event: Event, uow: UnitOfWork, sealer: Callable[[], Any
 
 
 def on_bilan_completed(event: Event, uow: UnitOfWork) -> None:
-    """Step 4 done: the bilan's PDF, once per participation."""
+    """Step 4 done: the bilan's PDF and the employee's certificate of mission, once per participation."""
     conventions.issue_bilan(uow, BilanCompleted().load(event.data))
 
 

@@ -229,7 +229,8 @@ class Signature(Base):
 
 
 class BilanDocument(Base):
-    """The end-of-mission evaluation as a PDF, rendered once per participation from `engagement.bilan.completed`."""
+    """The end-of-mission evaluation as a PDF, rendered once per participation from `engagement.bilan.completed`, with the
+    employee's certificate of mission."""
 
     __tablename__ = "bilans"
 
@@ -247,3 +248,9 @@ class BilanDocument(Base):
     pdf: Mapped[bytes] = mapped_column(sa.LargeBinary, deferred=True)
     sha256: Mapped[str] = mapped_column(sa.String(64))
     rendered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The employee's « attestation de mission de mécénat de compétences », rendered with the bilan from the days attested
+    # present ([{"date": "2027-01-25", "format": "full_day"}]); null for a bilan whose event carried no dates (before
+    # engagement sent them).
+    attended_dates: Mapped[list[dict] | None] = mapped_column(sa.JSON, nullable=True)
+    certificate_pdf: Mapped[bytes | None] = mapped_column(sa.LargeBinary, nullable=True, deferred=True)
+    certificate_sha256: Mapped[str | None] = mapped_column(sa.String(64), nullable=True)

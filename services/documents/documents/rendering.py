@@ -1,4 +1,5 @@
-"""The documents' PDFs: the convention, its signed copy (with the signature certificate) and the bilan.
+"""The documents' PDFs: the convention, its signed copy (with the signature certificate), the bilan and the employee's
+certificate of mission.
 
 HTML templates (Jinja2, autoescaped) rendered to A4 PDF by WeasyPrint. Everything a reader sees is in French.
 The Jinja environment and the compiled templates are built once, at import; importing this module also
@@ -136,6 +137,7 @@ _env.filters.update(french_date=french_date, french_datetime=french_datetime, da
 _CONVENTION = _env.get_template("convention.html")
 _CERTIFICATE = _env.get_template("certificate.html")
 _BILAN = _env.get_template("bilan.html")
+_MISSION_CERTIFICATE = _env.get_template("mission_certificate.html")
 
 
 def _url_fetcher():
@@ -187,6 +189,12 @@ def render_bilan(context: dict) -> bytes:
     values = dict(context)
     values["questions"] = _bilan_items(context["answers"])
     return _pdf(_french_spacing(_BILAN.render(**values)))
+
+
+def render_mission_certificate(context: dict) -> bytes:
+    """The employee's « attestation de mission de mécénat de compétences » as an A4 PDF: the association, the mission,
+    the days attested present and their total (a half day counts 0.5)."""
+    return _pdf(_french_spacing(_MISSION_CERTIFICATE.render(**context)))
 
 
 def render_signed_copy(original_pdf: bytes, evidence: dict, sealer: "Sealer | None") -> bytes:

@@ -110,6 +110,9 @@ class BilanSchema(Schema):
     sha256 = fields.String()
     rendered_at = fields.AwareDateTime()
     pdf_url = fields.String()
+    certificate_url = fields.String(allow_none=True, metadata={
+        "description": "Ton attestation de mission de mécénat de compétences (PDF), pour toi et les administrateurs de ton "
+                       "entreprise ; null pour les autres lecteurs du bilan, ou si elle n'existe pas."})
 
 
 class BilanListSchema(Schema):

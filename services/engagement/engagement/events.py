@@ -323,6 +323,8 @@ class BilanCompletedData(Schema):
     association_name = fields.String(required=True)
     year = fields.Integer(required=True)
     days_present = fields.Float(required=True)
+    # The days the association attested present, in calendar order: documents' « attestation de mission » lists them.
+    dates = fields.List(fields.Nested(DayData), required=True)
     answers = fields.Nested(BilanAnswersData, required=True)
     completed_at = fields.AwareDateTime(required=True)
 

@@ -336,6 +336,8 @@ def complete_bilan(uow, person: Person, participation: Participation, answers: d
         "participation_id": participation.id, "person_id": person.id, "person_name": full_name(person),
         "person_email": person.email, "mission_id": mission.id, "mission_title": mission.title,
         "association_name": mission.association_name, "year": participation.year, "days_present": float(days),
+        "dates": [{"date": d.day, "format": d.format} for d in sorted(approved_dates(participation), key=lambda d: d.day)
+                  if d.present],
         "answers": answers, "completed_at": now,
     })
     return mission

@@ -118,6 +118,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bilans/{participation_id}/attestation.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                participation_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Ton attestation de mission de mécénat de compétences (l'association, la mission, les journées réalisées),
+         *     établie avec ton bilan. Seuls toi et les administrateurs de ton entreprise peuvent la lire.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `1` pour télécharger le fichier (pièce jointe) ; sinon il s'affiche dans le navigateur. */
+                    download?: boolean;
+                };
+                header?: never;
+                path: {
+                    participation_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description L'attestation de mission de mécénat de compétences en PDF. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Connexion requise. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Attestation inconnue ou pas encore prête, ou que tu n'as pas le droit de lire. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/consent": {
         parameters: {
             query?: never;
@@ -627,6 +693,8 @@ export interface components {
     schemas: {
         Bilan: {
             association_name?: string;
+            /** @description Ton attestation de mission de mécénat de compétences (PDF), pour toi et les administrateurs de ton entreprise ; null pour les autres lecteurs du bilan, ou si elle n'existe pas. */
+            certificate_url?: string | null;
             /** Format: date-time */
             completed_at?: string;
             days_present?: number;
