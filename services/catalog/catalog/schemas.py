@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from tandem_shared.date_fields import CalendarDate
 from tandem_shared.boolean_fields import StrictBoolean
 from tandem_shared.paging import PageArgsSchema
 from tandem_shared.text_fields import MultiLineString, SingleLineString
@@ -166,15 +167,15 @@ class TaxonomySchema(Schema):
 
 class SpotlightWriteSchema(Schema):
     title = SingleLineString(required=True, validate=validate.Length(min=3, max=200))
-    starts_on = fields.Date(required=True)
-    ends_on = fields.Date(allow_none=True, load_default=None)
+    starts_on = CalendarDate(required=True)
+    ends_on = CalendarDate(allow_none=True, load_default=None)
     description = MultiLineString(load_default="", validate=validate.Length(max=5000))
     themes = THEME_LIST
     keywords = fields.List(SingleLineString(validate=validate.Length(min=2, max=60)), load_default=list, validate=validate.Length(max=20))
 
 
 class SpotlightQuerySchema(Schema):
-    start = fields.Date(load_default=None, metadata={"description": "Premier jour (par défaut le 1er du mois en cours)"})
+    start = CalendarDate(load_default=None, metadata={"description": "Premier jour (par défaut le 1er du mois en cours)"})
     months = fields.Integer(load_default=12, validate=validate.Range(min=1, max=24))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from tandem_shared.date_fields import CalendarDate
 from tandem_shared.boolean_fields import StrictBoolean
 from tandem_shared.text_fields import MultiLineString, SingleLineString
 
@@ -35,8 +36,8 @@ class QuizInputSchema(Schema):
     introduction = MultiLineString(required=True, validate=validate.Length(min=1, max=2000))
     themes = fields.List(SingleLineString(), required=True, validate=validate.Length(min=1, max=len(domain.THEMES)),
                          metadata={"description": "Les causes que sert le quiz (thèmes de GET /api/catalog/taxonomy)."})
-    opens_on = fields.Date(required=True, metadata={"description": "Le jour où il devient le quiz du moment."})
-    closes_on = fields.Date(load_default=None, metadata={"description": "Son dernier jour (par défaut 15 jours en tout)."})
+    opens_on = CalendarDate(required=True, metadata={"description": "Le jour où il devient le quiz du moment."})
+    closes_on = CalendarDate(load_default=None, metadata={"description": "Son dernier jour (par défaut 15 jours en tout)."})
     company_ids = fields.List(SingleLineString(validate=_ID), load_default=list, validate=validate.Length(max=200),
                               metadata={"description": "Réservé à ces entreprises ; vide : toutes les entreprises."})
     mission_ids = fields.List(SingleLineString(validate=_ID), load_default=list, validate=validate.Length(max=domain.LINKED_MISSIONS),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from tandem_shared.date_fields import CalendarDate
 from tandem_shared.boolean_fields import StrictBoolean
 from tandem_shared.text_fields import SingleLineString
 
@@ -90,7 +91,7 @@ class ProfileUpdateSchema(Schema):
     phone = SingleLineString(allow_none=True, validate=validate.Regexp(r"^\+?[0-9 .()-]{6,30}$", error="Ce numéro de téléphone n'est pas valide."))
     manager_email = fields.Email(allow_none=True, metadata={
         "description": "Refusé s'il change : ton manager est enregistré par l'administrateur de ton entreprise."})
-    retirement_date = fields.Date(allow_none=True)
+    retirement_date = CalendarDate(allow_none=True)
 
 
 class PreferencesSchema(Schema):

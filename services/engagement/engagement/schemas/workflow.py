@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from tandem_shared.date_fields import CalendarDate
 from tandem_shared.boolean_fields import StrictBoolean
 from tandem_shared.text_fields import MultiLineString, SingleLineString
 
@@ -164,7 +165,7 @@ class ParticipationListSchema(Schema):
 
 
 class DayInputSchema(Schema):
-    date = fields.Date(required=True)
+    date = CalendarDate(required=True)
     format = SingleLineString(required=True, validate=DATE_FORMAT_FIELD)
 
 
@@ -190,7 +191,7 @@ class DateRequestInputSchema(Schema):
 
 
 class AttendanceItemSchema(Schema):
-    date = fields.Date(required=True)
+    date = CalendarDate(required=True)
     present = StrictBoolean(required=True)
 
 
