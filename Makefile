@@ -20,7 +20,7 @@ run-distributed: setup-tests ## every service as gunicorn + worker on RabbitMQ a
 	$(UV) run --frozen --no-sync python deploy/local/run_distributed.py
 
 openapi: setup ## rewrite each service's checked-in openapi.json from the code
-	$(UV) run --frozen --no-sync python -m tandem_shared.export_openapi catalog engagement approval documents notifier quiz
+	$(UV) run --frozen --no-sync python -m tandem_shared.export_openapi catalog engagement approval documents notifier quiz impact
 
 lint-imports: setup ## no service imports another; shared imports no service
 	$(UV) run --frozen --no-sync lint-imports

@@ -23,7 +23,7 @@ def load_topology():
     return module
 
 
-SERVICES = ("catalog", "engagement", "approval", "documents", "notifier", "quiz")
+SERVICES = ("catalog", "engagement", "approval", "documents", "notifier", "quiz", "impact")
 
 
 def free_port() -> int:

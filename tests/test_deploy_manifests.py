@@ -148,7 +148,7 @@ def selects(selector: dict[str, str], pod_labels: dict[str, str]) -> bool:
 
 
 def test_the_services_are_found():
-    assert SERVICES == ("approval", "catalog", "documents", "engagement", "notifier", "quiz")
+    assert SERVICES == ("approval", "catalog", "documents", "engagement", "impact", "notifier", "quiz")
 
 
 @pytest.mark.parametrize("service", SERVICES)

@@ -13,7 +13,7 @@ from tandem_shared.harness import ServiceHarness, TokenFactory
 from tandem_shared.pytest_plugin import service_dir
 from tandem_shared.testing import reset_memory_broker
 
-SERVICES = ["catalog", "engagement", "approval", "documents", "notifier", "quiz"]
+SERVICES = ["catalog", "engagement", "approval", "documents", "notifier", "quiz", "impact"]
 # Every role, so the signed-in run reaches every operation's own authorisation.
 ROLES = ["employee", "company_admin", "platform_operator", "association_referent", "manager"]
 # Signing out or deleting the account revokes the token the rest of the run uses.

@@ -28,7 +28,7 @@ def test_the_request_the_publish_and_both_consumers_share_one_trace(tmp_path):
 
         def consumers_done():
             names = [span.name for span in exporter.get_finished_spans()]
-            return names.count("catalog.mission.published process") >= 4 or None
+            return names.count("catalog.mission.published process") >= 5 or None
 
         poll(consumers_done, timeout=5)
         spans = exporter.get_finished_spans()
@@ -39,7 +39,7 @@ def test_the_request_the_publish_and_both_consumers_share_one_trace(tmp_path):
         names = [s.name for s in flow]
         assert "catalog.mission.published publish" in names
         processes = [s for s in flow if s.name == "catalog.mission.published process"]
-        assert {s.attributes["messaging.consumer.group.name"] for s in processes} == {"engagement", "notifier", "documents", "quiz"}
+        assert {s.attributes["messaging.consumer.group.name"] for s in processes} == {"engagement", "notifier", "documents", "quiz", "impact"}
         publish = next(s for s in flow if s.name == "catalog.mission.published publish")
         assert all(s.parent.span_id == publish.context.span_id for s in processes)
         # The database work of the request and of the handlers is in the same trace too.

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-SERVICES = ("catalog", "engagement", "approval", "documents", "notifier", "quiz")
+SERVICES = ("catalog", "engagement", "approval", "documents", "notifier", "quiz", "impact")
 
 DEFAULT_PORTS: Mapping[str, int] = {
     "catalog": 8101,
@@ -32,6 +32,7 @@ DEFAULT_PORTS: Mapping[str, int] = {
     "documents": 8104,
     "notifier": 8105,
     "quiz": 8106,
+    "impact": 8107,
     "gateway": 8080,
     # The mail sink: notifier delivers to its SMTP port, people read the mails on its HTTP port.
     "smtp": 1025,

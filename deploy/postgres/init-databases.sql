@@ -6,3 +6,4 @@ CREATE DATABASE tandem_approval;
 CREATE DATABASE tandem_documents;
 CREATE DATABASE tandem_notifier;
 CREATE DATABASE tandem_quiz;
+CREATE DATABASE tandem_impact;

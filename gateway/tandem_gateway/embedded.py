@@ -24,7 +24,7 @@ from tandem_shared.runtime import ServiceRuntime
 from .mailsink import MailSink
 from .routing import Gateway
 
-SERVICES = ("catalog", "engagement", "approval", "documents", "notifier", "quiz")
+SERVICES = ("catalog", "engagement", "approval", "documents", "notifier", "quiz", "impact")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED_PACKAGE = REPO_ROOT / "shared" / "tandem_shared"
-SERVICE_PACKAGES = {"catalog", "engagement", "approval", "documents", "notifier", "quiz"}
+SERVICE_PACKAGES = {"catalog", "engagement", "approval", "documents", "notifier", "quiz", "impact"}
 
 
 def lint_imports_executable() -> str:

@@ -10,7 +10,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "..", "..");
 const out = resolve(here, "..", "src", "api", "schema");
-const SERVICES = ["catalog", "engagement", "approval", "documents", "notifier", "quiz"];
+const SERVICES = ["catalog", "engagement", "approval", "documents", "notifier", "quiz", "impact"];
 const check = process.argv.includes("--check");
 
 let stale = [];

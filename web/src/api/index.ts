@@ -16,16 +16,19 @@ import type { paths as ApprovalPaths } from "./schema/approval";
 import type { paths as DocumentsPaths } from "./schema/documents";
 import type { paths as NotifierPaths } from "./schema/notifier";
 import type { paths as QuizPaths } from "./schema/quiz";
+import type { paths as ImpactPaths } from "./schema/impact";
 import type { components as CatalogComponents } from "./schema/catalog";
 import type { components as EngagementComponents } from "./schema/engagement";
 import type { components as ApprovalComponents } from "./schema/approval";
 import type { components as DocumentsComponents } from "./schema/documents";
+import type { components as ImpactComponents } from "./schema/impact";
 
 /** The services' named schemas, e.g. CatalogSchemas["MissionWrite"], for the refs and helpers of pages. */
 export type CatalogSchemas = CatalogComponents["schemas"];
 export type EngagementSchemas = EngagementComponents["schemas"];
 export type ApprovalSchemas = ApprovalComponents["schemas"];
 export type DocumentsSchemas = DocumentsComponents["schemas"];
+export type ImpactSchemas = ImpactComponents["schemas"];
 
 export { ApiError, fieldError, type FieldErrors } from "./errors";
 export { csrfToken, queryString } from "./http";
@@ -44,6 +47,7 @@ export const approval = serviceClient<ApprovalPaths>("approval");
 export const documents = serviceClient<DocumentsPaths>("documents");
 export const notifier = serviceClient<NotifierPaths>("notifier");
 export const quiz = serviceClient<QuizPaths>("quiz");
+export const impact = serviceClient<ImpactPaths>("impact");
 
 /** The body of a successful call (null for 204 or an empty body); failures were thrown as ApiError already. */
 export async function data<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

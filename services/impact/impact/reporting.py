@@ -1,0 +1,128 @@
+"""The report's use cases: read the read model for one company, year and (optionally) entity, streaming the rows.
+
+Rows are read with a server-side cursor (`yield_per`): the report's sums and the exports never hold all the days of
+a company in memory. A person's entity is the one engagement last said (people moving between entities take their
+days with them).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+
+from . import domain
+from .models import CompanyCopy, MissionCopy, Participation, ParticipationDay, PersonCopy
+
+BATCH = 1000
+ACTIVE = "active"
+
+
+@dataclass(frozen=True)
+class Scope:
+    company_id: str
+    year: int
+    entity_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ExportDay:
+    """One line of the days export: the report's row plus the names a reader needs."""
+
+    row: domain.DayRow
+    person_name: str
+    person_email: str
+    mission_title: str
+
+
+def _people_in_scope(query, scope: Scope):
+    query = query.where(PersonCopy.company_id == scope.company_id)
+    if scope.entity_id:
+        query = query.where(PersonCopy.entity_id == scope.entity_id)
+    return query
+
+
+def export_days(session, scope: Scope) -> Iterator[ExportDay]:
+    """Every participation day of the year for the company's people, in date order, streamed."""
+    query = _people_in_scope(
+        sa.select(ParticipationDay.day, ParticipationDay.format, ParticipationDay.state, ParticipationDay.end_of_career,
+                  Participation.person_id, Participation.mission_id, Participation.mission_title,
+                  Participation.association_name, PersonCopy.first_name, PersonCopy.last_name, PersonCopy.email,
+                  PersonCopy.entity_id, PersonCopy.entity_name, MissionCopy.title, MissionCopy.association_id,
+                  MissionCopy.association_name.label("catalog_association_name"), MissionCopy.themes)
+        .join(Participation, Participation.id == ParticipationDay.participation_id)
+        .join(PersonCopy, PersonCopy.person_id == Participation.person_id)
+        .outerjoin(MissionCopy, MissionCopy.id == Participation.mission_id)
+        .where(ParticipationDay.day >= date(scope.year, 1, 1), ParticipationDay.day <= date(scope.year, 12, 31)),
+        scope,
+    ).order_by(ParticipationDay.day, PersonCopy.last_name, PersonCopy.first_name, ParticipationDay.id)
+    for r in session.execute(query.execution_options(yield_per=BATCH)):
+        yield ExportDay(
+            row=domain.DayRow(
+                person_id=r.person_id, entity_id=r.entity_id, entity_name=r.entity_name,
+                association_id=r.association_id, association_name=r.catalog_association_name or r.association_name,
+                mission_id=r.mission_id, themes=tuple(r.themes or ()), day=r.day, format=r.format, state=r.state,
+                end_of_career=bool(r.end_of_career),
+            ),
+            person_name=f"{r.first_name} {r.last_name}".strip(),
+            person_email=r.email,
+            mission_title=r.title or r.mission_title or "",
+        )
+
+
+def participation_rows(session, scope: Scope) -> Iterator[domain.ParticipationRow]:
+    query = _people_in_scope(
+        sa.select(Participation).join(PersonCopy, PersonCopy.person_id == Participation.person_id)
+        .where(Participation.year == scope.year),
+        scope,
+    )
+    for participation in session.scalars(query.execution_options(yield_per=BATCH)):
+        yield domain.ParticipationRow(
+            applied=True,
+            dates_approved=participation.dates_approved_at is not None,
+            convention_signed=participation.convention_signed_at is not None,
+            presence_attested=participation.attested_at is not None,
+            bilan=participation.bilan_at is not None,
+            bilan_answers=participation.bilan_answers or {},
+        )
+
+
+def headcount(session, scope: Scope) -> int:
+    query = _people_in_scope(sa.select(sa.func.count()).select_from(PersonCopy).where(PersonCopy.status == ACTIVE), scope)
+    return session.scalar(query) or 0
+
+
+def years_with_activity(session, company_id: str) -> list[int]:
+    query = (sa.select(sa.distinct(Participation.year)).join(PersonCopy, PersonCopy.person_id == Participation.person_id)
+             .where(PersonCopy.company_id == company_id, Participation.year.is_not(None)))
+    return sorted(year for year in session.scalars(query))
+
+
+def company_heading(session, company_id: str) -> tuple[str, list[dict]]:
+    company = session.get(CompanyCopy, company_id)
+    if company is None:
+        return "", []
+    return company.name, sorted(company.entities or [], key=lambda e: e["name"])
+
+
+def report(session, scope: Scope) -> dict:
+    accumulator = domain.ReportAccumulator(scope.year)
+    for export_day in export_days(session, scope):
+        accumulator.add_day(export_day.row)
+    for participation in participation_rows(session, scope):
+        accumulator.add_participation(participation)
+    name, entities = company_heading(session, scope.company_id)
+    years = sorted(set(years_with_activity(session, scope.company_id)) | {scope.year})
+    return {
+        "company_id": scope.company_id,
+        "company_name": name,
+        "entity_id": scope.entity_id,
+        "entities": entities,
+        "years": years,
+        **accumulator.result(headcount(session, scope)),
+    }
+
+
+def companies(session) -> list[dict]:
+    return [{"id": c.id, "name": c.name} for c in session.scalars(sa.select(CompanyCopy).order_by(CompanyCopy.name))]

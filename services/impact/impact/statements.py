@@ -1,0 +1,290 @@
+"""The yearly bundle per association and company, as use cases: the « état récapitulatif des journées » (the named days
+given in a civil year, from the read model) and its confirmation by the association's referent, then the data of the
+receipt the association issues to the company (Cerfa n° 16216), prefilled from the valuation and confirmed the same way.
+
+Each confirmation publishes an event (`impact.statement.confirmed`, `impact.receipt.confirmed`) from which documents
+renders and seals the PDF. What leaves impact: names, dates, formats, day counts and, for the receipt, the one total
+valued for that association; never a pay record, a daily cost or a charge rate.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from tandem_shared.inbox import UnitOfWork
+from tandem_shared.timeutil import utcnow
+
+from . import domain, events, statement_rules as rules
+from .models import (
+    AssociationCopy, CompanyCopy, MissionCopy, Participation, ParticipationDay, PersonCopy, ReceiptConfirmation,
+    StatementConfirmation,
+)
+
+log = logging.getLogger(__name__)
+
+STATEMENT_CHANGED = "La liste des journées a changé depuis que tu l'as affichée : recharge la page et relis-la avant de confirmer."
+NOTHING_TO_CONFIRM = "Aucune journée réalisée pour cette entreprise cette année : il n'y a rien à confirmer."
+ALREADY_CONFIRMED = "Tu as déjà confirmé cette liste : elle n'a pas changé depuis."
+STATEMENT_FIRST = "Confirme d'abord l'état récapitulatif des journées : le reçu porte sur ces journées."
+NOT_VALUED = ("L'entreprise n'a pas encore valorisé ces journées (données de rémunération ou coût journalier manquants) : "
+              "le montant du reçu n'est pas disponible.")
+AMOUNT_CHANGED = "Le montant a changé depuis que tu l'as affiché : recharge la page et vérifie-le avant de confirmer."
+RECEIPT_ALREADY_CONFIRMED = "Tu as déjà confirmé ces données du reçu, avec ce numéro et ce montant."
+
+
+class BundleRefusal(Exception):
+    """A confirmation the rules refuse: HTTP status, French message, and the field it is about (or None)."""
+
+    def __init__(self, status: int, message: str, field: str | None = None):
+        super().__init__(message)
+        self.status, self.message, self.field = status, message, field
+
+
+@dataclass(frozen=True)
+class Key:
+    """One statement: a company, an association, a civil year."""
+
+    company_id: str
+    association_id: str
+    year: int
+
+
+def statement_pdf_path(statement_id: str) -> str:
+    return f"/api/documents/statements/{statement_id}.pdf"
+
+
+def receipt_pdf_path(receipt_id: str) -> str:
+    return f"/api/documents/receipts/{receipt_id}.pdf"
+
+
+# -- the days, from the read model ------------------------------------------------------------------------------------
+
+
+def _days_query(year: int):
+    first, last = rules.year_bounds(year)
+    return (
+        sa.select(ParticipationDay.day, ParticipationDay.format, Participation.person_id, PersonCopy.first_name,
+                  PersonCopy.last_name, PersonCopy.company_id, MissionCopy.association_id,
+                  sa.func.coalesce(MissionCopy.title, Participation.mission_title))
+        .join(Participation, Participation.id == ParticipationDay.participation_id)
+        .join(PersonCopy, PersonCopy.person_id == Participation.person_id)
+        .join(MissionCopy, MissionCopy.id == Participation.mission_id)
+        .where(ParticipationDay.state == domain.ATTENDED, ParticipationDay.day >= first, ParticipationDay.day <= last)
+    )
+
+
+def _statement_day(row) -> rules.StatementDay:
+    day, format, person_id, first_name, last_name, _company, _association, title = row
+    return rules.StatementDay(person_id=person_id, person_name=f"{first_name} {last_name}".strip(), mission_title=title or "",
+                              day=day, format=format)
+
+
+def statement_days(session: Session, key: Key) -> list[rules.StatementDay]:
+    """Every day attested present in the civil year for people of the company on the association's missions."""
+    rows = session.execute(_days_query(key.year).where(PersonCopy.company_id == key.company_id,
+                                                       MissionCopy.association_id == key.association_id))
+    return rules.ordered(_statement_day(row) for row in rows)
+
+
+def latest_statement(session: Session, key: Key) -> StatementConfirmation | None:
+    return session.scalar(sa.select(StatementConfirmation).where(
+        StatementConfirmation.company_id == key.company_id, StatementConfirmation.association_id == key.association_id,
+        StatementConfirmation.year == key.year).order_by(StatementConfirmation.version.desc()).limit(1))
+
+
+def latest_receipt(session: Session, key: Key) -> ReceiptConfirmation | None:
+    return session.scalar(sa.select(ReceiptConfirmation).where(
+        ReceiptConfirmation.company_id == key.company_id, ReceiptConfirmation.association_id == key.association_id,
+        ReceiptConfirmation.year == key.year).order_by(ReceiptConfirmation.version.desc()).limit(1))
+
+
+# -- what the pages show -------------------------------------------------------------------------------------------------
+
+
+def overview(session: Session, year: int, *, association_id: str | None = None, company_id: str | None = None) -> list[dict]:
+    """The statements of a year: for a referent, one per company their association received days from; for a company
+    admin, one per association their company gave days to."""
+    query = _days_query(year)
+    if association_id is not None:
+        query = query.where(MissionCopy.association_id == association_id)
+    if company_id is not None:
+        query = query.where(PersonCopy.company_id == company_id)
+    grouped: dict[tuple[str, str], list[rules.StatementDay]] = {}
+    for row in session.execute(query):
+        if row[5] is None:
+            continue
+        grouped.setdefault((row[5], row[6]), []).append(_statement_day(row))
+    items = []
+    for (company, association), days in grouped.items():
+        key = Key(company, association, year)
+        items.append(_summary(session, key, days))
+    return sorted(items, key=lambda item: (item["company_name"].casefold(), item["association_name"].casefold()))
+
+
+def _names(session: Session, key: Key) -> tuple[str, str]:
+    company = session.get(CompanyCopy, key.company_id)
+    association = session.get(AssociationCopy, key.association_id)
+    return (company.name if company else "Entreprise inconnue"), (association.name if association else "Association inconnue")
+
+
+def _summary(session: Session, key: Key, days: list[rules.StatementDay]) -> dict:
+    company_name, association_name = _names(session, key)
+    confirmed = latest_statement(session, key)
+    receipt = latest_receipt(session, key)
+    return {
+        "company_id": key.company_id, "company_name": company_name,
+        "association_id": key.association_id, "association_name": association_name, "year": key.year,
+        "people": len({d.person_id for d in days}), "total_days": float(rules.total_days(days)),
+        "state": rules.statement_state(days, confirmed.rows_sha256 if confirmed else None).value,
+        "statement_pdf_url": statement_pdf_path(confirmed.id) if confirmed else None,
+        "receipt_confirmed": receipt is not None,
+        "receipt_pdf_url": receipt_pdf_path(receipt.id) if receipt else None,
+    }
+
+
+def statement(session: Session, key: Key) -> dict:
+    """The statement as the referent checks it: every named day, the total, where it stands, the confirmed PDF."""
+    days = statement_days(session, key)
+    confirmed = latest_statement(session, key)
+    company_name, association_name = _names(session, key)
+    return {
+        "company_id": key.company_id, "company_name": company_name,
+        "association_id": key.association_id, "association_name": association_name, "year": key.year,
+        "rows": [d.as_row() for d in days],
+        "people": len({d.person_id for d in days}),
+        "total_days": float(rules.total_days(days)),
+        "rows_sha256": rules.fingerprint(days),
+        "state": rules.statement_state(days, confirmed.rows_sha256 if confirmed else None).value,
+        "confirmed": _confirmation(confirmed),
+    }
+
+
+def _confirmation(confirmed: StatementConfirmation | None) -> dict | None:
+    if confirmed is None:
+        return None
+    return {"id": confirmed.id, "version": confirmed.version, "total_days": float(confirmed.total_days),
+            "confirmed_by_name": confirmed.confirmed_by_name, "confirmed_at": confirmed.confirmed_at,
+            "pdf_url": statement_pdf_path(confirmed.id)}
+
+
+# -- the referent confirms ---------------------------------------------------------------------------------------------
+
+
+def _party_identities(session: Session, key: Key) -> tuple[dict, dict]:
+    company = session.get(CompanyCopy, key.company_id)
+    association = session.get(AssociationCopy, key.association_id)
+    return (
+        {"id": key.company_id, "name": company.name if company else "", "siren": company.siren if company else "",
+         "head_office_address": company.head_office_address if company else ""},
+        {"id": key.association_id, "name": association.name if association else "",
+         "rna": association.rna if association else None, "siren": association.siren if association else None,
+         "address": association.address if association else "", "city": association.city if association else "",
+         "general_interest_label": association.general_interest_label if association else ""},
+    )
+
+
+def confirmer_name(session: Session, person_id: str, email: str | None) -> str:
+    person = session.get(PersonCopy, person_id)
+    if person is not None:
+        return f"{person.first_name} {person.last_name}".strip()
+    return email or person_id
+
+
+def confirm_statement(uow: UnitOfWork, key: Key, shown_sha256: str, referent_id: str, referent_email: str | None) -> StatementConfirmation:
+    """Record the referent's confirmation of the days shown (the fingerprint must be today's) and announce it."""
+    session = uow.session
+    days = statement_days(session, key)
+    if not days:
+        raise BundleRefusal(409, NOTHING_TO_CONFIRM)
+    current = rules.fingerprint(days)
+    if shown_sha256.strip().lower() != current:
+        raise BundleRefusal(409, STATEMENT_CHANGED, "rows_sha256")
+    previous = latest_statement(session, key)
+    if previous is not None and previous.rows_sha256 == current:
+        raise BundleRefusal(409, ALREADY_CONFIRMED)
+    now = utcnow()
+    confirmation = StatementConfirmation(
+        id=str(uuid.uuid4()), company_id=key.company_id, association_id=key.association_id, year=key.year,
+        version=(previous.version + 1) if previous else 1, rows=[d.as_row() for d in days], rows_sha256=current,
+        total_days=rules.total_days(days), confirmed_by=referent_id,
+        confirmed_by_name=confirmer_name(session, referent_id, referent_email), confirmed_at=now,
+    )
+    session.add(confirmation)
+    session.flush()  # the unique version key settles two confirmations at once
+    company, association = _party_identities(session, key)
+    events.statement_confirmed(uow, confirmation, company, association)
+    log.info("statement %s: company %s, association %s, %s v%s confirmed by %s (%s days)", confirmation.id, key.company_id,
+             key.association_id, key.year, confirmation.version, referent_id, confirmation.total_days)
+    return confirmation
+
+
+# -- the receipt's data (Cerfa n° 16216) --------------------------------------------------------------------------------
+
+
+def _valued_amount(session: Session, key: Key) -> Decimal | None:
+    """The amount the valuation gives the association for that company and year: its total only."""
+    from . import valuation  # the valuation reads pay data: loaded only where the receipt needs its one total
+
+    found = valuation.valuation_for(session, key.company_id, key.year)
+    return rules.receipt_amount(found.get("associations", ()), key.association_id)
+
+
+def receipt(session: Session, key: Key) -> dict:
+    """The receipt's data prefilled: the association (beneficiary), the company (donor), the amount valued, the period of
+    the days, the nature of the donation and the article; with the latest confirmation."""
+    days = statement_days(session, key)
+    confirmed_statement = latest_statement(session, key)
+    company, association = _party_identities(session, key)
+    period = rules.donation_period(days)
+    amount = _valued_amount(session, key) if days else None
+    latest = latest_receipt(session, key)
+    return {
+        "company": company, "association": association, "year": key.year,
+        "amount": float(amount) if amount is not None else None,
+        "total_days": float(rules.total_days(days)),
+        "first_day": period[0] if period else None, "last_day": period[1] if period else None,
+        "nature": rules.DONATION_NATURE, "form": rules.DONATION_FORM, "article": rules.TAX_ARTICLE,
+        "statement_state": rules.statement_state(days, confirmed_statement.rows_sha256 if confirmed_statement else None).value,
+        "confirmed": None if latest is None else {
+            "id": latest.id, "version": latest.version, "receipt_number": latest.receipt_number,
+            "amount": float(latest.amount), "confirmed_by_name": latest.confirmed_by_name,
+            "confirmed_at": latest.confirmed_at, "pdf_url": receipt_pdf_path(latest.id)},
+    }
+
+
+def confirm_receipt(uow: UnitOfWork, key: Key, receipt_number: str, shown_amount: Decimal, referent_id: str,
+                    referent_email: str | None) -> ReceiptConfirmation:
+    """Record the referent's confirmation of the receipt's data (after the statement's) and announce it."""
+    session = uow.session
+    days = statement_days(session, key)
+    confirmed_statement = latest_statement(session, key)
+    if rules.statement_state(days, confirmed_statement.rows_sha256 if confirmed_statement else None) != rules.StatementState.CONFIRMED:
+        raise BundleRefusal(409, STATEMENT_FIRST)
+    amount = _valued_amount(session, key)
+    if amount is None or amount <= 0:
+        raise BundleRefusal(409, NOT_VALUED)
+    if shown_amount.quantize(Decimal("0.01")) != amount:
+        raise BundleRefusal(409, AMOUNT_CHANGED, "amount")
+    previous = latest_receipt(session, key)
+    if previous is not None and previous.amount == amount and previous.receipt_number == receipt_number:
+        raise BundleRefusal(409, RECEIPT_ALREADY_CONFIRMED)
+    first_day, last_day = rules.donation_period(days)
+    now = utcnow()
+    confirmation = ReceiptConfirmation(
+        id=str(uuid.uuid4()), company_id=key.company_id, association_id=key.association_id, year=key.year,
+        version=(previous.version + 1) if previous else 1, receipt_number=receipt_number, amount=amount,
+        total_days=rules.total_days(days), first_day=first_day, last_day=last_day, confirmed_by=referent_id,
+        confirmed_by_name=confirmer_name(session, referent_id, referent_email), confirmed_at=now,
+    )
+    session.add(confirmation)
+    session.flush()
+    company, association = _party_identities(session, key)
+    events.receipt_confirmed(uow, confirmation, confirmed_statement.id, company, association)
+    log.info("receipt %s: company %s, association %s, %s v%s confirmed by %s", confirmation.id, key.company_id,
+             key.association_id, key.year, confirmation.version, referent_id)
+    return confirmation
