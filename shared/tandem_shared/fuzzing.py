@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,8 +28,9 @@ class FuzzReport:
 
 
 def fuzz_openapi(
-    app: Flask,
+    app: Flask | Callable,
     *,
+    base_path: str = "",
     headers: dict[str, str] | None = None,
     max_examples: int = 10,
     exclude_operations: Iterable[str] = (),
@@ -40,7 +41,8 @@ def fuzz_openapi(
     """Run schemathesis with all its checks against `app`'s own `/openapi.json`.
 
     `exclude_operations` are `"METHOD /path"` labels left out of this run (e.g. log-out, which would
-    revoke the token the run uses).
+    revoke the token the run uses). `app` may be a gateway (any WSGI app) serving the service under
+    `base_path` (`/api/<service>`): the document is read there and every request goes through it.
     """
     import schemathesis
     from schemathesis.config import SchemathesisConfig
@@ -66,12 +68,13 @@ def fuzz_openapi(
     if headers:
         settings["headers"] = dict(headers)
     with _serving(app) as base_url:
-        schema = schemathesis.openapi.from_url(f"{base_url}/openapi.json", config=SchemathesisConfig.from_dict(settings))
+        settings["base-url"] = f"{base_url}{base_path}"
+        schema = schemathesis.openapi.from_url(f"{base_url}{base_path}/openapi.json", config=SchemathesisConfig.from_dict(settings))
         return _run(schema, exclude_operations)
 
 
 @contextlib.contextmanager
-def _serving(app: Flask) -> Iterator[str]:
+def _serving(app: Flask | Callable) -> Iterator[str]:
     """The app on 127.0.0.1 over real HTTP (schemathesis's WSGI transport fails some checks), for one run."""
     server = make_server("127.0.0.1", 0, app)
     thread = threading.Thread(target=server.serve_forever, name="fuzz-server", daemon=True)
