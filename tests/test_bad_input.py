@@ -14,13 +14,13 @@ import json
 import re
 
 import pytest
+from helpers import SERVICES
 import sqlalchemy as sa
 
 from tandem_shared.harness import ServiceHarness, TokenFactory
 from tandem_shared.pytest_plugin import service_dir
 from tandem_shared.testing import reset_memory_broker
 
-SERVICES = ["catalog", "engagement", "approval", "documents", "notifier", "quiz"]
 ROLES = ["employee", "company_admin", "platform_operator", "association_referent", "manager"]
 BODY_METHODS = ("post", "put", "patch")
 # Services whose API reads no body at all, and why; a JSON body added there is checked like the others.

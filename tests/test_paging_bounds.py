@@ -9,17 +9,18 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import SERVICES
 
 from tandem_shared.harness import ServiceHarness, TokenFactory
 from tandem_shared.paging import MAX_PAGE, page_of_list, page_offset
 from tandem_shared.pytest_plugin import service_dir
 from tandem_shared.testing import reset_memory_broker
 
-SERVICES = ["catalog", "engagement", "approval", "documents", "notifier", "quiz"]
 ROLES = ["employee", "company_admin", "platform_operator", "association_referent", "manager"]
 HUGE = "34253600884217458688"
 # Lists that are not paged, and why; a paged list added there is checked like the others.
-UNPAGED = {"quiz": "one quiz a month: the back office's list and a person's quizzes grow by twelve a year"}
+UNPAGED = {"quiz": "one quiz a month: the back office's list and a person's quizzes grow by twelve a year",
+           "impact": "a report is the aggregates of one year; the rows behind it leave as streamed exports"}
 
 
 def _paged_operations(app) -> list[str]:
