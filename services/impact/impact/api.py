@@ -13,6 +13,7 @@ from flask_smorest import Blueprint, abort
 from tandem_shared.web import current_principal, current_runtime, login_required
 
 from . import access, reporting
+from .bundle_api import bundle
 from .schemas import CompanyListSchema, PayAccessSchema, ReportQuerySchema, ReportSchema
 
 log = logging.getLogger(__name__)
@@ -68,4 +69,4 @@ class PayAccess(MethodView):
                 "can_grant": granted or principal.has_role(access.OPERATOR)}
 
 
-BLUEPRINTS: list[Blueprint] = [report]
+BLUEPRINTS: list[Blueprint] = [report, bundle]

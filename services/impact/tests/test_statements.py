@@ -1,0 +1,168 @@
+"""The « état récapitulatif des journées » per association, company and civil year: the named days attested present,
+read by the association's referents and the company's admins, confirmed only by a referent, announced to documents
+without any pay data."""
+import logging
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tandem_shared.contract import AsyncApiDocument
+
+CONTRACT = AsyncApiDocument(Path(__file__).resolve().parent.parent / "asyncapi.yaml")
+COMPANY = "9d8c7b6a-1111-4222-8333-944455566677"
+OTHER_COMPANY = "11111111-2222-4333-8444-555555555555"
+
+
+def example(event_type: str, index: int = 0, **overrides) -> dict:
+    return {**CONTRACT.examples(event_type)[index], **overrides}
+
+
+ASSOCIATION = example("catalog.association.registered")["id"]
+MISSION = example("catalog.mission.published")["id"]
+OTHER_ASSOCIATION = "a1b2c3d4-0000-4000-8000-000000000099"
+YEAR = 2027
+
+
+def _person(service, person_id, first, last, company_id):
+    service.deliver("engagement.person.registered", example(
+        "engagement.person.registered", person_id=person_id, first_name=first, last_name=last, company_id=company_id,
+        email=f"{first.lower()}@{company_id[:4]}.example"))
+
+
+def give_days(service, person_id, days, attested_at="2027-06-30T10:00:00+00:00"):
+    """`days` as [("2027-03-18", "full_day", True), …]: approved, then attested present or absent."""
+    participation = str(uuid.uuid4())
+    dates = [{"date": day, "format": format} for day, format, _ in days]
+    service.deliver("approval.request.approved", example(
+        "approval.request.approved", request_id=str(uuid.uuid4()), participation_id=participation, person_id=person_id,
+        dates=dates))
+    service.deliver("engagement.attendance.attested", example(
+        "engagement.attendance.attested", participation_id=participation, person_id=person_id, attested_at=attested_at,
+        dates=[{**date, "present": present} for date, (_, _, present) in zip(dates, days)]))
+    return participation
+
+
+@pytest.fixture
+def story(service):
+    service.deliver("engagement.company.updated", example("engagement.company.updated"))
+    service.deliver("catalog.association.registered", example("catalog.association.registered"))
+    service.deliver("catalog.mission.published", example("catalog.mission.published"))
+    camille, bruno, zoe = (example("engagement.person.registered")["person_id"], str(uuid.uuid4()), str(uuid.uuid4()))
+    service.deliver("engagement.person.registered", example("engagement.person.registered"))
+    _person(service, bruno, "Bruno", "Petit", COMPANY)
+    _person(service, zoe, "Zoé", "Autre", OTHER_COMPANY)
+    give_days(service, camille, [("2027-03-18", "full_day", True), ("2027-03-25", "half_day", True),
+                                 ("2027-04-01", "full_day", False)])
+    give_days(service, bruno, [("2027-04-02", "half_day", True)])
+    give_days(service, zoe, [("2027-03-18", "full_day", True)])
+    # A day of another year is not in 2027's statement.
+    give_days(service, bruno, [("2026-12-14", "full_day", True)])
+    return {"camille": camille, "bruno": bruno, "zoe": zoe}
+
+
+@pytest.fixture
+def referent(tokens):
+    return tokens.headers("referent-nadia", roles=["association_referent"], email="nadia@petits-savants.example",
+                          associations=[ASSOCIATION])
+
+
+@pytest.fixture
+def admin(tokens):
+    return tokens.headers("admin-horizon", roles=["employee", "company_admin"], email="rh@horizon.example", company_id=COMPANY)
+
+
+URL = f"/statements/{COMPANY}/{ASSOCIATION}"
+
+
+def test_the_statement_names_every_day_attested_present_of_the_company(service, story, referent):
+    response = service.client.get(f"{URL}?year={YEAR}", headers=referent)
+    assert response.status_code == 200, response.json
+    body = response.json
+    assert [(row["person_name"], row["date"], row["format"], row["days"]) for row in body["rows"]] == [
+        ("Bruno Petit", "2027-04-02", "half_day", 0.5),
+        ("Camille Martin", "2027-03-18", "full_day", 1.0),
+        ("Camille Martin", "2027-03-25", "half_day", 0.5),
+    ]
+    assert body["total_days"] == 2.0 and body["people"] == 2
+    assert body["state"] == "to_confirm" and body["confirmed"] is None
+    assert body["company_name"] == "Groupe Horizon" and body["association_name"] == "Les Petits Savants"
+    listed = service.client.get(f"/associations/{ASSOCIATION}/statements?year={YEAR}", headers=referent).json["items"]
+    assert {(item["company_id"], item["total_days"], item["state"]) for item in listed} == {
+        (COMPANY, 2.0, "to_confirm"), (OTHER_COMPANY, 1.0, "to_confirm")}
+
+
+def test_the_referent_confirms_what_was_shown_and_documents_gets_the_rows_without_pay_data(service, story, referent, admin):
+    shown = service.client.get(f"{URL}?year={YEAR}", headers=referent).json
+    refused = service.client.post(f"{URL}/confirmation", headers=referent,
+                                  json={"year": YEAR, "rows_sha256": "0" * 64, "consent": True})
+    assert refused.status_code == 409 and "a changé" in refused.json["detail"]
+    unticked = service.client.post(f"{URL}/confirmation", headers=referent,
+                                   json={"year": YEAR, "rows_sha256": shown["rows_sha256"], "consent": False})
+    assert unticked.status_code == 422
+    assert service.published("impact.statement.confirmed") == []
+
+    confirmed = service.client.post(f"{URL}/confirmation", headers=referent,
+                                    json={"year": YEAR, "rows_sha256": shown["rows_sha256"], "consent": True})
+    assert confirmed.status_code == 201, confirmed.json
+    assert confirmed.json["state"] == "confirmed" and confirmed.json["confirmed"]["version"] == 1
+    (event,) = service.published("impact.statement.confirmed")
+    assert event.data["rows"] == [
+        {"person_name": "Bruno Petit", "mission_title": "Aide aux devoirs pour collégiens", "date": "2027-04-02",
+         "format": "half_day", "days": 0.5},
+        {"person_name": "Camille Martin", "mission_title": "Aide aux devoirs pour collégiens", "date": "2027-03-18",
+         "format": "full_day", "days": 1.0},
+        {"person_name": "Camille Martin", "mission_title": "Aide aux devoirs pour collégiens", "date": "2027-03-25",
+         "format": "half_day", "days": 0.5},
+    ]
+    assert event.data["total_days"] == 2.0 and event.data["company"]["name"] == "Groupe Horizon"
+    flat = repr(event.data)
+    assert not any(word in flat for word in ("pay", "salaire", "charge", "daily_cost", "email"))
+    assert confirmed.json["confirmed"]["pdf_url"] == f"/api/documents/statements/{event.data['statement_id']}.pdf"
+
+    again = service.client.post(f"{URL}/confirmation", headers=referent,
+                                json={"year": YEAR, "rows_sha256": shown["rows_sha256"], "consent": True})
+    assert again.status_code == 409
+    # The company's admin reads the confirmed statement and its PDF's path.
+    (item,) = service.client.get(f"/companies/{COMPANY}/statements?year={YEAR}", headers=admin).json["items"]
+    assert item["state"] == "confirmed" and item["statement_pdf_url"].endswith(".pdf")
+
+
+def test_a_late_attestation_makes_a_new_version_to_confirm(service, story, referent):
+    first = service.client.get(f"{URL}?year={YEAR}", headers=referent).json
+    service.client.post(f"{URL}/confirmation", headers=referent,
+                        json={"year": YEAR, "rows_sha256": first["rows_sha256"], "consent": True})
+    give_days(service, story["bruno"], [("2027-09-09", "full_day", True)], attested_at="2027-09-10T10:00:00+00:00")
+    changed = service.client.get(f"{URL}?year={YEAR}", headers=referent).json
+    assert changed["state"] == "changed" and changed["total_days"] == 3.0 and changed["confirmed"]["total_days"] == 2.0
+    second = service.client.post(f"{URL}/confirmation", headers=referent,
+                                 json={"year": YEAR, "rows_sha256": changed["rows_sha256"], "consent": True})
+    assert second.status_code == 201 and second.json["confirmed"]["version"] == 2
+
+
+def test_only_its_referents_confirm_and_only_they_and_the_company_admins_read(service, story, tokens, referent, admin, caplog):
+    shown = service.client.get(f"{URL}?year={YEAR}", headers=admin)
+    assert shown.status_code == 200
+    body = {"year": YEAR, "rows_sha256": shown.json["rows_sha256"], "consent": True}
+    with caplog.at_level(logging.WARNING, logger="impact.access"):
+        forbidden = service.client.post(f"{URL}/confirmation", headers=admin, json=body)
+    assert forbidden.status_code == 403 and "référent" in forbidden.json["detail"]
+    assert any("confirmation refused" in record.getMessage() for record in caplog.records)
+    strangers = {
+        "a referent of another association": tokens.headers("referent-other", roles=["association_referent"],
+                                                            associations=[OTHER_ASSOCIATION]),
+        "an employee of the company": tokens.headers(story["camille"], roles=["employee"], company_id=COMPANY),
+        "an admin of another company": tokens.headers("admin-other", roles=["company_admin"], company_id=OTHER_COMPANY),
+        "an employee claiming the association without the role": tokens.headers("claims", associations=[ASSOCIATION]),
+        "a platform operator": tokens.headers("operator", roles=["platform_operator"]),
+    }
+    for who, headers in strangers.items():
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="impact.access"):
+            assert service.client.get(f"{URL}?year={YEAR}", headers=headers).status_code == 404, who
+            assert service.client.post(f"{URL}/confirmation", headers=headers, json=body).status_code == 404, who
+            assert service.client.get(f"/receipts/{COMPANY}/{ASSOCIATION}?year={YEAR}", headers=headers).status_code == 404, who
+        assert any("denied" in record.getMessage() for record in caplog.records), who
+    assert service.client.get(f"/associations/{ASSOCIATION}/statements?year={YEAR}", headers=admin).status_code == 404
+    assert service.client.get(f"/companies/{COMPANY}/statements?year={YEAR}", headers=referent).status_code == 404
+    assert service.published("impact.statement.confirmed") == []
