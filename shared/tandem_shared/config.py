@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import telemetry
+from .bus import parse_delays
 
 
 def read_key_material(environ: Mapping[str, str], name: str) -> str:
@@ -37,6 +38,22 @@ class CommonSettings:
     jwt_public_keys: str
     jwt_audience: str
     jwt_issuer: str
+    # The retry policy (bus.RetryPolicy) and the publisher's confirm timeout: messaging_settings() below.
+    immediate_retries: int
+    retry_delays: tuple[float, ...]
+    database_probe_interval: float
+    confirm_timeout: float
+
+
+def messaging_settings(environ: Mapping[str, str]) -> dict[str, Any]:
+    """The bus settings, the same for every service and for `tandem-topology` (retry queues are named by delay)."""
+    return {
+        "delivery_limit": int(environ.get("TANDEM_DELIVERY_LIMIT", "5")),
+        "immediate_retries": int(environ.get("TANDEM_IMMEDIATE_RETRIES", "2")),
+        "retry_delays": parse_delays(environ.get("TANDEM_RETRY_DELAYS", "5,30,120,600")),
+        "database_probe_interval": float(environ.get("TANDEM_DATABASE_PROBE_SECONDS", "2")),
+        "confirm_timeout": float(environ.get("TANDEM_PUBLISH_CONFIRM_TIMEOUT", "15")),
+    }
 
 
 def common_settings(service: str, environ: Mapping[str, str]) -> dict[str, Any]:
@@ -48,7 +65,7 @@ def common_settings(service: str, environ: Mapping[str, str]) -> dict[str, Any]:
         "data_dir": str(data_dir),
         "database_url": environ.get(f"{prefix}_DATABASE_URL") or f"sqlite:///{(data_dir / f'{service}.db').as_posix()}",
         "broker_url": environ.get("TANDEM_BROKER_URL", "memory://"),
-        "delivery_limit": int(environ.get("TANDEM_DELIVERY_LIMIT", "5")),
+        **messaging_settings(environ),
         "outbox_poll_interval": float(environ.get("TANDEM_OUTBOX_POLL_SECONDS", "5")),
         "trace_exporter": environ.get("TANDEM_TRACE_EXPORTER", "none"),
         "log_level": environ.get("TANDEM_LOG_LEVEL", "INFO"),

@@ -7,7 +7,7 @@ from typing import Any
 
 from kombu import Exchange
 
-from .bus import Bus, Publisher
+from .bus import DEAD_REASON_HEADER, DELAYED_RETRIES_HEADER, Bus, Publisher, without_broker_headers
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def _describe(message) -> DeadMessage:
     except ValueError:
         envelope = {}
     deaths = headers.get("x-death") or []
-    reason = headers.get("x-tandem-dead-reason") or (deaths[0].get("reason") if deaths else "unknown")
+    reason = headers.get(DEAD_REASON_HEADER) or (deaths[0].get("reason") if deaths else "unknown")
     count = sum(int(d.get("count", 1)) for d in deaths) if deaths else 1
     return DeadMessage(
         event_id=str(envelope.get("id") or message.properties.get("message_id") or "?"),
@@ -85,12 +85,10 @@ def replay_dead(bus: Bus, service: str, event_id: str | None = None, limit: int 
             if event_id is not None and described.event_id != event_id:
                 message.requeue()
                 continue
-            headers = {
-                k: v
-                for k, v in (message.headers or {}).items()
-                if not k.startswith("x-death") and not k.startswith("x-first-death") and not k.startswith("x-last-death")
-                and k not in ("x-delivery-count", "x-tandem-dead-reason")
-            }
+            # A replayed message starts over: all its immediate and delayed retries again.
+            headers = without_broker_headers(message.headers)
+            headers.pop(DEAD_REASON_HEADER, None)
+            headers.pop(DELAYED_RETRIES_HEADER, None)
             # The default exchange routes by queue name: only this service sees the replay.
             publisher.publish(described.body, routing_key=service, headers=headers, message_id=described.event_id, exchange=Exchange(""))
             message.ack()

@@ -9,15 +9,18 @@ from dataclasses import dataclass
 from typing import Any
 
 import kombu
+import psycopg
 import sqlalchemy as sa
+from kombu import Exchange
 from kombu.mixins import ConsumerMixin
 from opentelemetry.trace import SpanKind
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from . import telemetry
-from .bus import Bus, Publisher, redelivery_pause
+from .bus import DEAD_REASON_HEADER, DELAYED_RETRIES_HEADER, Bus, Publisher, without_broker_headers
 from .db import Database
 from .envelope import Event, InvalidEnvelope
 from .messaging_tables import MessagingTables
@@ -88,20 +91,47 @@ class Inbox:
             telemetry.release_correlation_id(token)
 
 
+def is_infrastructure_fault(exc: BaseException) -> bool:
+    """True when the error says the database (or the network to it) is unreachable, not that the message is wrong."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, sa_exc.DBAPIError) and current.connection_invalidated:
+            return True
+        if isinstance(current, (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError, ConnectionError)):
+            return True
+        if isinstance(current, psycopg.OperationalError):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
 class ServiceConsumer(ConsumerMixin):
-    """Consumes the service's queue; acks only after the handler's transaction has committed."""
+    """Consumes the service's queue; acks only after the handler's transaction has committed.
+
+    A failing message is tried again at once (`RetryPolicy.immediate_retries`), then sent to the retry queue
+    of its next delay and acked: nobody sleeps while other messages wait. After the last delay it is sent to
+    `<service>.dead`. Each hand-over is confirmed by the broker before the ack, so a crash between the two
+    only repeats it. When the database does not answer, the consumer stops taking messages until it
+    answers again and then hands the same message over again, which does not count as a failure.
+    """
 
     def __init__(self, bus: Bus, service: str, inbox: Inbox):
         self.bus = bus
         self.service = service
         self.inbox = inbox
+        self.retry = bus.settings.retry
         self.connection = bus.connection()
         self.queue = bus.service_queue(service, list(inbox.subscriptions))
         self._tracer = telemetry.tracer(f"tandem.{service}.consumer")
-        # The memory transport cannot count deliveries: we do, per event id.
-        self._local_failures: dict[str, int] = {}
-        self._dead_publisher: Publisher | None = None
+        self._publisher: Publisher | None = None
+        # The memory transport has no TTL queues: delayed retries wait in timers of this process.
+        self._timers: set[threading.Timer] = set()
+        self._timers_lock = threading.Lock()
         self.consumed = threading.Event()
+        # Set while consumption is paused for the database (tests and /readyz may look).
+        self.paused_for_database = threading.Event()
 
     def get_consumers(self, Consumer, channel):
         self.bus.declare(self.connection, self.service, list(self.inbox.subscriptions))
@@ -128,47 +158,145 @@ class ServiceConsumer(ConsumerMixin):
             },
         ):
             try:
-                outcome = self.inbox.handle(event)
-            except Exception as exc:
-                log.exception("handler for %s %s failed", event.type, event.id)
-                self._failed(message, event, exc)
+                outcome = self._handle(message, event)
+            except _Stopping:
+                # Never acked: the broker hands the message to the next consumer.
                 return
-        self._local_failures.pop(event.id, None)
+            except Exception as exc:
+                log.warning("handler for %s %s failed %d time(s) in a row: %s", event.type, event.id, 1 + self.retry.immediate_retries, exc)
+                self._retry_later(message, event, exc)
+                return
         message.ack()
         log.debug("%s %s %s", event.type, event.id, outcome)
 
-    def _failed(self, message: kombu.Message, event: Event, exc: Exception) -> None:
-        if self.bus.dead_letters_natively:
-            deliveries = int((message.headers or {}).get("x-delivery-count", 0) or 0)
-            # Give a transient fault (a database restart) a moment before the broker redelivers.
-            time.sleep(redelivery_pause(deliveries))
-            message.reject(requeue=True)
+    def _handle(self, message: kombu.Message, event: Event) -> str:
+        """The inbox's outcome, after the immediate retries; a database outage in between counts for nothing."""
+        failures = 0
+        while True:
+            try:
+                return self.inbox.handle(event)
+            except Exception as exc:
+                if is_infrastructure_fault(exc) and self._wait_for_database(message, exc):
+                    continue
+                failures += 1
+                if failures > self.retry.immediate_retries:
+                    raise
+                log.info("handler for %s %s failed (%s); immediate retry %d", event.type, event.id, exc, failures)
+
+    def _wait_for_database(self, message: kombu.Message, exc: BaseException) -> bool:
+        """Pause until the database answers. False if it answers at once: then the fault was the message's."""
+        if self._database_answers():
+            return False
+        log.warning("database unreachable (%s); %s stops consuming until it answers", exc, self.service)
+        self.paused_for_database.set()
+        try:
+            while not self._database_answers():
+                if self.should_stop:
+                    raise _Stopping()
+                self._keep_connection_alive(message)
+                time.sleep(self.retry.database_probe_interval)
+        finally:
+            self.paused_for_database.clear()
+        log.warning("database answers again; %s consumes again", self.service)
+        return True
+
+    def _database_answers(self) -> bool:
+        try:
+            with self.inbox.db.engine.connect() as connection:
+                connection.execute(sa.text("SELECT 1"))
+            return True
+        except Exception:  # noqa: BLE001 - any failure means "not yet"
+            return False
+
+    @staticmethod
+    def _keep_connection_alive(message: kombu.Message) -> None:
+        # The consumer thread is the one that would read and answer heartbeats; while it waits, it sends them,
+        # so the broker does not drop the connection and redeliver what this consumer holds.
+        transport_connection = getattr(message.channel, "connection", None)
+        send = getattr(transport_connection, "send_heartbeat", None)
+        if send is not None:
+            try:
+                send()
+            except Exception:  # noqa: BLE001 - a dead connection redelivers the message: nothing is lost
+                log.debug("heartbeat while paused failed", exc_info=True)
+
+    def _retry_later(self, message: kombu.Message, event: Event, exc: Exception) -> None:
+        headers = without_broker_headers(message.headers)
+        done = int(headers.get(DELAYED_RETRIES_HEADER, 0) or 0)
+        if done >= len(self.retry.delays):
+            self._dead_letter(
+                message,
+                reason=f"failed {self.retry.attempts_per_message} times ({done} delayed retries): {exc}",
+            )
             return
-        failures = self._local_failures.get(event.id, 0) + 1
-        self._local_failures[event.id] = failures
-        if failures > self.bus.settings.delivery_limit:
-            self._local_failures.pop(event.id, None)
-            self._dead_letter(message, reason=f"delivery limit reached: {exc}")
+        delay = self.retry.delays[done]
+        headers[DELAYED_RETRIES_HEADER] = done + 1
+        body = _text(message.body)
+        message_id = message.properties.get("message_id") or event.id
+        log.info("%s %s: delayed retry %d of %d in %ss", event.type, event.id, done + 1, len(self.retry.delays), delay)
+        if self.bus.is_memory:
+            message.ack()
+            self._republish_after(delay, body, headers, message_id)
             return
-        time.sleep(redelivery_pause(failures))
-        message.requeue()
+        try:
+            self._publish(body, routing_key=self.bus.retry_queue_name(self.service, delay), headers=headers,
+                          message_id=message_id, exchange=Exchange(""))
+        except Exception:  # noqa: BLE001 - not handed over: leave it to the broker, which redelivers it
+            log.exception("could not hand %s %s to its retry queue; it will be delivered again", event.type, event.id)
+            self._requeue(message)
+            return
+        message.ack()
+
+    def _republish_after(self, delay: float, body: str, headers: dict[str, Any], message_id: str) -> None:
+        def republish() -> None:
+            with self._timers_lock:
+                self._timers.discard(timer)
+            publisher = Publisher(self.bus)
+            try:
+                publisher.publish(body, routing_key=self.service, headers=headers, message_id=message_id, exchange=Exchange(""))
+            finally:
+                publisher.close()
+
+        timer = threading.Timer(delay, republish)
+        timer.daemon = True
+        with self._timers_lock:
+            self._timers.add(timer)
+        timer.start()
 
     def _dead_letter(self, message: kombu.Message, reason: str) -> None:
-        if self.bus.dead_letters_natively:
-            message.reject(requeue=False)
+        headers = without_broker_headers(message.headers)
+        headers.pop(DELAYED_RETRIES_HEADER, None)
+        headers[DEAD_REASON_HEADER] = reason[:500]
+        try:
+            self._publish(
+                _text(message.body),
+                routing_key=self.service,
+                headers=headers,
+                message_id=message.properties.get("message_id") or "",
+                exchange=self.bus.dead_exchange,
+            )
+        except Exception:  # noqa: BLE001
+            log.exception("could not dead-letter a message; it will be delivered again")
+            self._requeue(message)
             return
-        if self._dead_publisher is None:
-            self._dead_publisher = Publisher(self.bus)
-        headers = dict(message.headers or {})
-        headers["x-tandem-dead-reason"] = reason[:500]
-        self._dead_publisher.publish(
-            message.body.decode("utf-8") if isinstance(message.body, bytes) else message.body,
-            routing_key=self.service,
-            headers=headers,
-            message_id=message.properties.get("message_id") or "",
-            exchange=self.bus.dead_exchange,
-        )
         message.ack()
+
+    def _publish(self, body: str, **kwargs: Any) -> None:
+        if self._publisher is None:
+            self._publisher = Publisher(self.bus)
+        try:
+            self._publisher.publish(body, **kwargs)
+        except Exception:
+            self._publisher.close()
+            self._publisher = None
+            raise
+
+    @staticmethod
+    def _requeue(message: kombu.Message) -> None:
+        try:
+            message.requeue()
+        except Exception:  # noqa: BLE001 - the connection is gone: the broker requeues it by itself
+            log.debug("requeue failed", exc_info=True)
 
     def on_consume_ready(self, connection, channel, consumers, **kwargs):
         self.consumed.set()
@@ -178,3 +306,24 @@ class ServiceConsumer(ConsumerMixin):
 
     def stop(self) -> None:
         self.should_stop = True
+
+    def close(self) -> None:
+        """After the consuming thread ended: the publisher, and (memory) the delayed retries not yet due."""
+        if self._publisher is not None:
+            self._publisher.close()
+            self._publisher = None
+        with self._timers_lock:
+            pending = list(self._timers)
+            self._timers.clear()
+        for timer in pending:
+            timer.cancel()
+        if pending:
+            log.warning("%d delayed retries dropped with the memory bus", len(pending))
+
+
+class _Stopping(Exception):
+    """The consumer was asked to stop while it waited for the database."""
+
+
+def _text(body: bytes | str) -> str:
+    return body.decode("utf-8") if isinstance(body, bytes) else body

@@ -10,7 +10,7 @@ from opentelemetry.trace import SpanKind
 from sqlalchemy.orm import Session
 
 from . import telemetry
-from .bus import Bus, Publisher
+from .bus import RELAY_RETRY_POLICY, Bus, Publisher
 from .db import Database
 from .envelope import Event
 from .messaging_tables import MessagingTables
@@ -97,7 +97,7 @@ class OutboxRelay:
 
     def _flush_batch(self) -> int:
         if self._publisher is None:
-            self._publisher = Publisher(self.bus)
+            self._publisher = Publisher(self.bus, RELAY_RETRY_POLICY)
         confirmed: list[int] = []
         with self.db.engine.begin() as connection:
             query = (

@@ -15,7 +15,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from . import telemetry
-from .bus import Bus, BusSettings
+from .bus import Bus, BusSettings, RetryPolicy
 from .config import CommonSettings
 from .db import Database
 from .inbox import Handler, Inbox, ServiceConsumer, UnitOfWork
@@ -34,6 +34,8 @@ class RuntimeSettings:
     migrations_dir: str
     delivery_limit: int = 5
     outbox_poll_interval: float = 5.0
+    retry: RetryPolicy = RetryPolicy()
+    confirm_timeout: float = 15.0
     # In distributed mode the web process relays its own commits at once; the worker polls as a safety net.
     relay_in_web: bool = True
 
@@ -62,7 +64,14 @@ class ServiceRuntime:
     def __post_init__(self) -> None:
         telemetry.instrument_sqlalchemy()
         self.db = Database(self.settings.database_url)
-        self.bus = Bus(BusSettings(url=self.settings.broker_url, delivery_limit=self.settings.delivery_limit))
+        self.bus = Bus(
+            BusSettings(
+                url=self.settings.broker_url,
+                delivery_limit=self.settings.delivery_limit,
+                retry=self.settings.retry,
+                confirm_timeout=self.settings.confirm_timeout,
+            )
+        )
         self.outbox = Outbox(self.tables, source=self.settings.service)
         self.relay = OutboxRelay(self.db, self.tables, self.bus, poll_interval=self.settings.outbox_poll_interval)
         self.inbox = Inbox(self.db, self.tables, self.outbox, self.subscriptions)
@@ -144,6 +153,8 @@ class ServiceRuntime:
         for thread in self._threads:
             thread.join(timeout)
         self._threads.clear()
+        if self._consumer is not None:
+            self._consumer.close()
         # A flush outside the relay's thread (one-pass commands, tests) leaves its publisher open: close it here.
         self.relay.close()
         self.db.dispose()
@@ -152,6 +163,14 @@ class ServiceRuntime:
 def migrations_dir(package_file: str) -> str:
     """A service's `migrations/` folder, beside its package (`package_file` is any module of the package)."""
     return str(Path(package_file).resolve().parent.parent / "migrations")
+
+
+def retry_policy(settings: CommonSettings) -> RetryPolicy:
+    return RetryPolicy(
+        immediate_retries=settings.immediate_retries,
+        delays=settings.retry_delays,
+        database_probe_interval=settings.database_probe_interval,
+    )
 
 
 def build_service_runtime(
@@ -170,6 +189,8 @@ def build_service_runtime(
             migrations_dir=migrations_dir(package_file),
             delivery_limit=settings.delivery_limit,
             outbox_poll_interval=settings.outbox_poll_interval,
+            retry=retry_policy(settings),
+            confirm_timeout=settings.confirm_timeout,
         ),
         metadata=metadata,
         tables=tables,

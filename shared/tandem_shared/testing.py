@@ -91,3 +91,107 @@ def rabbitmq_queue_messages(vhost_url: str, queue: str) -> int:
         if row["name"] == queue:
             return int(row["messages"])
     return 0
+
+
+class TcpProxy:
+    """A TCP proxy on loopback that a fault test controls: forward, cut (drop and refuse), or freeze the replies.
+
+    Put it between one process and a server (a service and its PostgreSQL, a publisher and RabbitMQ) to make
+    that server unreachable for that process only, without touching the server others share.
+    """
+
+    def __init__(self, target_host: str, target_port: int, listen_host: str = "127.0.0.1"):
+        import socket
+        import threading
+
+        self._socket_module = socket
+        self.target = (target_host, target_port)
+        self._listener = socket.create_server((listen_host, 0))
+        self.host, self.port = self._listener.getsockname()[:2]
+        self._lock = threading.Lock()
+        self._pairs: list[tuple[Any, Any]] = []
+        self._refusing = False
+        self._replies_flow = threading.Event()
+        self._replies_flow.set()
+        self._closed = False
+        threading.Thread(target=self._accept, name=f"tcp-proxy-{self.port}", daemon=True).start()
+
+    def url_for(self, url: str) -> str:
+        """`url` with its host:port replaced by the proxy's (the target's host:port must appear in it)."""
+        return url.replace(f"{self.target[0]}:{self.target[1]}", f"{self.host}:{self.port}", 1)
+
+    def cut(self) -> None:
+        """Drop every open connection and refuse new ones until `restore()`."""
+        with self._lock:
+            self._refusing = True
+            pairs, self._pairs = self._pairs, []
+        for pair in pairs:
+            self._close(*pair)
+
+    def restore(self) -> None:
+        with self._lock:
+            self._refusing = False
+        self._replies_flow.set()
+
+    def freeze_replies(self) -> None:
+        """Keep connections open but hold back everything the server sends (a confirm that never comes)."""
+        self._replies_flow.clear()
+
+    def close(self) -> None:
+        self._closed = True
+        self.cut()
+        self._replies_flow.set()
+        self._listener.close()
+
+    def _accept(self) -> None:
+        import threading
+
+        while not self._closed:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            with self._lock:
+                refusing = self._refusing
+            if refusing:
+                client.close()
+                continue
+            try:
+                upstream = self._socket_module.create_connection(self.target, timeout=5)
+                upstream.settimeout(None)
+            except OSError:
+                client.close()
+                continue
+            with self._lock:
+                self._pairs.append((client, upstream))
+            threading.Thread(target=self._pump, args=(client, upstream, False), daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client, True), daemon=True).start()
+
+    def _pump(self, source, destination, is_reply: bool) -> None:
+        try:
+            while True:
+                data = source.recv(65536)
+                if not data:
+                    break
+                if is_reply:
+                    self._replies_flow.wait()
+                destination.sendall(data)
+        except OSError:
+            pass
+        finally:
+            self._close(source, destination)
+
+    @staticmethod
+    def _close(*sockets) -> None:
+        import socket
+
+        for sock in sockets:
+            # shutdown wakes a thread blocked in recv on it; close alone would not.
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            try:
+                sock.close()
+            except OSError:
+                pass

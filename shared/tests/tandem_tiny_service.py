@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
+from tandem_shared.bus import RetryPolicy
 from tandem_shared.envelope import Event
 from tandem_shared.inbox import UnitOfWork
 from tandem_shared.messaging_tables import define_messaging_tables
@@ -22,6 +23,8 @@ from tandem_shared.runtime import RuntimeSettings, ServiceRuntime
 SERVICE = "tiny"
 HAPPENED = "tiny.thing.happened"
 FAILED = "tiny.thing.failed"
+# Short delays so a test sees every stage: 2 tries at once, then 2 delayed retries: 6 attempts in all.
+QUICK_RETRIES = RetryPolicy(immediate_retries=1, delays=(0.3, 0.6), database_probe_interval=0.2)
 
 metadata = sa.MetaData()
 messaging = define_messaging_tables(metadata)
@@ -79,6 +82,8 @@ def build_runtime(
     outbox_poll_interval: float = 60.0,
     service: str = SERVICE,
     create_tables: bool = True,
+    retry: RetryPolicy = QUICK_RETRIES,
+    subscriptions=None,
 ) -> ServiceRuntime:
     runtime = ServiceRuntime(
         settings=RuntimeSettings(
@@ -88,10 +93,11 @@ def build_runtime(
             migrations_dir="unused-the-tests-call-create_all",
             delivery_limit=delivery_limit,
             outbox_poll_interval=outbox_poll_interval,
+            retry=retry,
         ),
         metadata=metadata,
         tables=messaging,
-        subscriptions=make_subscriptions(switch or FailSwitch()),
+        subscriptions=subscriptions or make_subscriptions(switch or FailSwitch()),
     )
     if create_tables:
         metadata.create_all(runtime.db.engine)

@@ -1,11 +1,26 @@
-"""Dead letters in the embedded mode: the memory transport cannot count deliveries, so our consumer does."""
+"""Retries and dead letters in the embedded mode: the memory transport has no TTL queues, so the consumer holds the
+delayed retries in timers of its process; the stages and the numbers are those of RabbitMQ."""
 from __future__ import annotations
 
 import json
 
 import pytest
 from click.testing import CliRunner
-from tandem_tiny_service import FAILED, HAPPENED, SERVICE, FailSwitch, build_runtime, effect_rows, effects, messaging, metadata, wait_until
+from tandem_tiny_service import (
+    FAILED,
+    HAPPENED,
+    QUICK_RETRIES,
+    SERVICE,
+    FailSwitch,
+    build_runtime,
+    effect_rows,
+    effects,
+    messaging,
+    metadata,
+    wait_until,
+)
+
+from tandem_shared.bus import RetryPolicy
 
 from tandem_shared.bus import Publisher
 from tandem_shared.deadletter import list_dead, replay_dead
@@ -29,17 +44,18 @@ def runtime(sqlite_url, switch):
         yield runtime
 
 
-def test_a_message_that_keeps_failing_is_dead_lettered_by_our_consumer_after_the_delivery_limit(runtime, switch):
+def test_a_message_that_keeps_failing_is_dead_lettered_after_its_immediate_and_delayed_retries(runtime, switch):
     with runtime.unit_of_work() as uow:
         event = uow.publish(FAILED, "a", {"n": 1})
 
     [dead] = wait_until(lambda: list_dead(runtime.bus, SERVICE), 10, "the message in tiny.dead")
 
-    # delivery_limit=2: the third failure dead-letters it, as RabbitMQ's quorum queue would.
-    assert switch.attempts == 3
+    # (1 + 1 immediate retry) x (1 + 2 delayed retries): the sixth failure dead-letters it, as on RabbitMQ.
+    assert QUICK_RETRIES.attempts_per_message == 6
+    assert switch.attempts == 6
     assert dead.event_id == event.id
     assert dead.type == FAILED
-    assert dead.reason.startswith("delivery limit reached")
+    assert dead.reason.startswith("failed 6 times (2 delayed retries)")
     assert "refusing" in dead.reason  # the handler's error travels with it
     assert Event.from_json(dead.body) == event
     assert effect_rows(runtime) == []
@@ -109,27 +125,37 @@ def test_a_message_that_is_not_a_cloudevent_goes_straight_to_the_dead_queue(runt
     assert effect_rows(runtime) == []
 
 
-def test_a_message_that_fails_fewer_times_than_the_limit_is_not_dead_lettered(sqlite_url):
+def test_a_message_that_fails_past_its_immediate_retries_succeeds_at_a_delayed_retry_and_is_not_dead_lettered(sqlite_url):
     calls = []
+    other_handled = []
 
     def flaky(event, uow):
         calls.append(event.id)
-        if len(calls) < 3:  # two failures, then success: within delivery_limit=2
+        if len(calls) < 4:  # the first try and its immediate retry fail, then the first delayed retry fails once more
             raise RuntimeError("transient")
         uow.session.execute(effects.insert().values(event_id=event.id, type=event.type))
 
+    def steady(event, uow):
+        other_handled.append(event.id)
+
     runtime = ServiceRuntime(
-        settings=RuntimeSettings(service=SERVICE, database_url=sqlite_url, broker_url=MEMORY, migrations_dir="unused", delivery_limit=2),
+        settings=RuntimeSettings(service=SERVICE, database_url=sqlite_url, broker_url=MEMORY, migrations_dir="unused",
+                                 retry=RetryPolicy(immediate_retries=1, delays=(0.5,))),
         metadata=metadata,
         tables=messaging,
-        subscriptions={HAPPENED: flaky},
+        subscriptions={HAPPENED: flaky, FAILED: steady},
     )
     metadata.create_all(runtime.db.engine)
     with running(runtime):
         with runtime.unit_of_work() as uow:
             event = uow.publish(HAPPENED, "x", {"n": 1})
-        wait_until(lambda: effect_rows(runtime), 10, "the third delivery to succeed")
+            behind = uow.publish(FAILED, "y", {"n": 2})
+        # The message waiting for its delayed retry holds nobody up: the one behind it is handled meanwhile.
+        wait_until(lambda: other_handled, 5, "the message behind the failing one")
+        assert not effect_rows(runtime)
+        wait_until(lambda: effect_rows(runtime), 10, "the delayed retry to succeed")
         assert list_dead(runtime.bus, SERVICE) == []
 
-    assert calls == [event.id] * 3
+    assert other_handled == [behind.id]
+    assert calls == [event.id] * 4  # 2 at once, then the delayed round: 1 failure, its immediate retry succeeds
     assert effect_rows(runtime) == [(event.id, HAPPENED)]

@@ -17,7 +17,7 @@ from opentelemetry import trace
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
-from tandem_tiny_service import FAILED, HAPPENED, SERVICE, FailSwitch, build_runtime, effect_rows, inbox_ids, wait_until
+from tandem_tiny_service import QUICK_RETRIES, FAILED, HAPPENED, SERVICE, FailSwitch, build_runtime, effect_rows, inbox_ids, wait_until
 
 from tandem_shared import telemetry
 from tandem_shared.bus import Publisher
@@ -258,16 +258,18 @@ def test_a_message_that_keeps_failing_is_dead_lettered_after_the_limit_then_list
         wait_until(lambda: ready_messages(vhost_url, dead_queue) == 2, 30, "both messages in the dead queue", interval=0.1)
     runtime.relay.close()
 
-    # delivery_limit=2: the broker dead-letters on the third failed delivery, and not before.
-    assert switch.attempts == 6
+    # (1 + 1 immediate retry) x (1 + 2 delayed retries through tiny.retry.300ms and tiny.retry.600ms) each.
+    assert switch.attempts == 2 * QUICK_RETRIES.attempts_per_message == 12
     assert effect_rows(runtime) == []
+    for queue in (SERVICE, "tiny.retry.300ms", "tiny.retry.600ms"):
+        assert rabbitmq_queue_messages(vhost_url, queue) == 0
     assert rabbitmq_queue_messages(vhost_url, SERVICE) == 0
 
     dead = {message.event_id: message for message in list_dead(runtime.bus, SERVICE)}
     assert set(dead) == {first.id, second.id}
     for message in dead.values():
         assert message.type == FAILED
-        assert message.reason == "delivery_limit"
+        assert message.reason.startswith("failed 6 times (2 delayed retries): refusing")
         assert Event.from_json(message.body).type == FAILED
     # Listing looks without taking.
     assert ready_messages(vhost_url, dead_queue) == 2
@@ -287,7 +289,7 @@ def test_a_message_that_keeps_failing_is_dead_lettered_after_the_limit_then_list
     assert listed.exit_code == 0, listed.output
     lines = [json.loads(line) for line in listed.stdout.splitlines() if line.startswith("{")]
     assert {line["id"] for line in lines} == {first.id, second.id}
-    assert {line["reason"] for line in lines} == {"delivery_limit"}
+    assert all(line["reason"].startswith("failed 6 times") for line in lines)
     assert "2 message(s) in tiny.dead" in listed.stderr
     shown = cli_runner.invoke(cli, ["dead", "show", first.id])
     assert shown.exit_code == 0, shown.output
