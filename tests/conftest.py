@@ -28,6 +28,8 @@ def distributed(tmp_path_factory):
     ports = {name: free_port() for name in (*SERVICES, "gateway", "smtp", "mail_http")}
     with contextlib.ExitStack() as stack:
         broker_url = stack.enter_context(rabbitmq_vhost())
+        # As run_distributed.py and the deployments do: every queue exists before any process publishes.
+        topology.declare_broker_topology(broker_url, {**os.environ, "TANDEM_LOG_LEVEL": "WARNING"})
         database_urls = {service: stack.enter_context(postgres_database(prefix=f"tandem_e2e_{service}")) for service in SERVICES}
         topology.prepare_runtime_files(REPO_ROOT, var_dir, ports)
         commands = topology.process_commands(

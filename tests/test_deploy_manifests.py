@@ -360,6 +360,21 @@ def test_the_gateway_serves_the_generated_configuration_and_names_every_service(
     assert the("Service", "tandem-gateway")["spec"]["ports"][0]["port"] == 80
 
 
+@pytest.mark.parametrize("service", SERVICES)
+def test_every_pod_of_each_service_declares_the_whole_broker_topology_before_it_starts(service):
+    (config_map,) = [obj for obj in built() if obj["kind"] == "ConfigMap" and obj["metadata"]["name"].startswith("tandem-topology")]
+    assert config_map["data"]["topology.json"] == (DEPLOY / "topology.json").read_text(encoding="utf-8")
+    for half in ("web", "worker"):
+        spec = pod_spec(the("Deployment", f"{service}-{half}"))
+        (init,) = spec["initContainers"]
+        mount = next(m for m in init["volumeMounts"] if m["name"] == "topology")
+        assert init["command"] == ["tandem-topology", "declare", "--from", f"{mount['mountPath']}/topology.json"]
+        assert init["image"] == container(the("Deployment", f"{service}-{half}"))["image"]
+        assert secret_env(init)["TANDEM_BROKER_URL"] == "tandem-broker"
+        volumes = {volume["name"]: volume for volume in spec["volumes"]}
+        assert volumes["topology"]["configMap"]["name"] == config_map["metadata"]["name"]
+
+
 def test_no_stale_per_service_manifest_is_left_beside_the_overlays():
     top = yaml.safe_load((DEPLOY / "kustomization.yaml").read_text(encoding="utf-8"))
 
@@ -393,6 +408,17 @@ def test_compose_runs_a_web_process_and_a_worker_of_each_service_from_its_image(
     assert worker["healthcheck"] == {"disable": True}
     assert compose()["services"]["gateway"]["depends_on"][f"{service}-web"] == {"condition": "service_healthy"}
     assert f"CREATE DATABASE tandem_{service};" in (DEPLOY / "postgres" / "init-databases.sql").read_text(encoding="utf-8")
+
+
+def test_compose_declares_the_broker_topology_once_before_any_process_starts():
+    services = compose()["services"]
+    topology = services["topology"]
+    assert topology["command"] == ["tandem-topology", "declare", "--from", "/etc/tandem/topology.json"]
+    assert "./deploy/topology.json:/etc/tandem/topology.json:ro" in topology["volumes"]
+    assert topology["restart"] == "no"
+    for name, process in services.items():
+        if name.endswith(("-web", "-worker")):
+            assert process["depends_on"]["topology"] == {"condition": "service_completed_successfully"}, name
 
 
 def test_compose_has_no_service_the_repository_does_not_hold():

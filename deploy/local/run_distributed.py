@@ -65,6 +65,8 @@ def prepare(var_dir: Path) -> dict[str, str]:
     created = topology.ensure_databases()
     for name in created:
         print(f"created database {name}", file=sys.stderr)
+    declared = topology.declare_broker_topology()
+    print(f"declared the queues of {', '.join(declared)} on the broker", file=sys.stderr)
     layout = topology.prepare_runtime_files(REPO_ROOT, var_dir)
     if not (layout.web_root / "index.html").exists():
         print(f"warning: {layout.web_root}/index.html is missing (run scripts/setup to build the web client); / will answer 404", file=sys.stderr)

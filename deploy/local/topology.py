@@ -301,6 +301,15 @@ def ensure_databases(
     return created
 
 
+def declare_broker_topology(broker_url: str = DEFAULT_BROKER_URL, environ: Mapping[str, str] | None = None) -> list[str]:
+    """Every installed service's queue, retry queues and dead queue, declared before any process starts
+    (`tandem-topology declare`): what is published before a consumer first connects waits for it.
+    Returns the services declared."""
+    from tandem_shared import topology
+
+    return sorted(topology.declare(broker_url, dict(os.environ if environ is None else environ)).services)
+
+
 def ensure_jwt_keys(key_dir: Path) -> tuple[Path, Path]:
     """(private, public) PEM paths of the Ed25519 pair engagement signs with, made once."""
     from tandem_shared.keys import ensure_signing_key
