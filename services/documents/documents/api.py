@@ -23,7 +23,7 @@ from tandem_shared.web import current_principal, current_runtime, login_required
 
 from . import conventions, domain
 from .consent import CONSENT_TEXT, CONSENT_VERSION
-from .models import BilanDocument, Convention, ConventionVersion, Signature
+from .models import BilanDocument, Convention, ConventionVersion, DayStatement, DonationReceipt, Signature
 from .schemas import (
     BilanListSchema, BilanQuerySchema, ConsentSchema, ConventionListSchema, ConventionQuerySchema, ConventionSchema,
     DownloadArgsSchema, SignatureRequestSchema, SignatureSchema,
@@ -39,6 +39,11 @@ convention_routes = Blueprint(
                 "à chaque nouvelle validation de dates, la signature en ligne et les PDF.",
 )
 bilan_routes = Blueprint("bilans", __name__, url_prefix="/bilans", description="Le bilan de fin de mission, en PDF.")
+bundle_routes = Blueprint(
+    "bundle", __name__, url_prefix="",
+    description="Le dossier annuel par association et entreprise : l'état récapitulatif des journées et les données du reçu "
+                "fiscal (Cerfa n° 16216), confirmés par l'association dans impact, en PDF scellés.",
+)
 
 UNKNOWN_CONVENTION = "Cette convention n'existe pas."
 UNKNOWN_VERSION = domain.UNKNOWN_VERSION
@@ -46,6 +51,8 @@ SIGNED_COPY_PENDING = "La copie signée est en cours de préparation : réessaie
 UNKNOWN_BILAN = "Ce bilan n'existe pas, ou son PDF est en cours de préparation : réessaie dans quelques instants."
 UNKNOWN_CERTIFICATE = ("Cette attestation de mission n'existe pas, ou elle est en cours de préparation : "
                        "réessaie dans quelques instants.")
+UNKNOWN_STATEMENT = "Cet état récapitulatif n'existe pas, ou son PDF est en cours de préparation : réessaie dans quelques instants."
+UNKNOWN_RECEIPT = "Ces données de reçu n'existent pas, ou leur PDF est en cours de préparation : réessaie dans quelques instants."
 ONLY_THE_EMPLOYEE_SIGNS = "Seule la personne qui part en mission peut signer sa convention."
 
 
@@ -330,4 +337,48 @@ class MissionCertificatePdf(MethodView):
                                 args["download"])
 
 
-BLUEPRINTS: list[Blueprint] = [consent, convention_routes, bilan_routes]
+@bundle_routes.route("/statements/<string:statement_id>.pdf")
+class DayStatementPdf(MethodView):
+    @login_required
+    @bundle_routes.arguments(DownloadArgsSchema, location="query")
+    @bundle_routes.response(200, {"type": "string", "format": "binary"}, content_type="application/pdf",
+                            description="L'état récapitulatif des journées confirmé, scellé.")
+    @bundle_routes.alt_response(401, description="Connexion requise.")
+    @bundle_routes.alt_response(404, description="Inconnu ou pas encore prêt, ou que tu n'as pas le droit de lire.")
+    def get(self, args, statement_id):
+        """L'état récapitulatif des journées confirmé par l'association, en PDF scellé : pour ses référents et les
+        administrateurs de l'entreprise."""
+        with current_runtime().db.reading() as session:
+            statement = _readable_bundle_document(session, DayStatement, statement_id, "day statement", UNKNOWN_STATEMENT)
+            return pdf_response(statement.pdf, statement.sha256, domain.statement_filename(statement.year, statement.version),
+                                args["download"])
+
+
+@bundle_routes.route("/receipts/<string:receipt_id>.pdf")
+class ReceiptDataPdf(MethodView):
+    @login_required
+    @bundle_routes.arguments(DownloadArgsSchema, location="query")
+    @bundle_routes.response(200, {"type": "string", "format": "binary"}, content_type="application/pdf",
+                            description="Les données du reçu (Cerfa n° 16216) confirmées, scellées.")
+    @bundle_routes.alt_response(401, description="Connexion requise.")
+    @bundle_routes.alt_response(404, description="Inconnues ou pas encore prêtes, ou que tu n'as pas le droit de lire.")
+    def get(self, args, receipt_id):
+        """Les données du reçu fiscal (Cerfa n° 16216) confirmées par l'association, en PDF : pour ses référents et les
+        administrateurs de l'entreprise."""
+        with current_runtime().db.reading() as session:
+            receipt = _readable_bundle_document(session, DonationReceipt, receipt_id, "receipt data", UNKNOWN_RECEIPT)
+            return pdf_response(receipt.pdf, receipt.sha256, domain.receipt_filename(receipt.year, receipt.version),
+                                args["download"])
+
+
+def _readable_bundle_document(session, model, document_id: str, what: str, unknown: str):
+    document = session.get(model, document_id)
+    if document is None:
+        abort(404, message=unknown)
+    if not domain.may_read_bundle(conventions.reader_of(current_principal()), document.company_id, document.association_id):
+        _deny(f"{what} {document_id}", "neither a referent of the association nor an admin of the company")
+        abort(404, message=unknown)
+    return document
+
+
+BLUEPRINTS: list[Blueprint] = [consent, convention_routes, bilan_routes, bundle_routes]

@@ -22,8 +22,8 @@ from tandem_shared.timeutil import utcnow
 
 from . import domain, events
 from .models import (
-    ApprovedRequest, AssociationCopy, BilanDocument, Cancellation, CompanyCopy, Convention, ConventionVersion, MissionCopy,
-    PersonCopy, Signature,
+    ApprovedRequest, AssociationCopy, BilanDocument, Cancellation, CompanyCopy, Convention, ConventionVersion, DayStatement,
+    DonationReceipt, MissionCopy, PersonCopy, Signature,
 )
 
 log = logging.getLogger(__name__)
@@ -325,6 +325,57 @@ def certificate_context(data: dict, dates: list[dict], parties: PartyCopies, ren
         "dates": [{"date": date.fromisoformat(entry["date"]), "format": entry["format"]} for entry in dates],
         "total_days": domain.total_days(dates),
     }
+
+
+# -- the yearly bundle (from impact's confirmations) -----------------------------------------------------------
+
+
+def issue_day_statement(session: Session, data: dict, sealer: Callable[[], Any]) -> DayStatement | None:
+    """The sealed « état récapitulatif des journées » of one confirmation, rendered once whatever the redeliveries."""
+    if session.get(DayStatement, data["statement_id"]) is not None:
+        return None
+    now = utcnow()
+    pdf = load_renderer().render_day_statement({
+        "statement_id": data["statement_id"], "version": data["version"], "year": data["year"], "rendered_at": now,
+        "company": data["company"], "association": data["association"],
+        "rows": data["rows"], "total_days": data["total_days"],
+        "confirmed_by_name": data["confirmed_by_name"], "confirmed_at": data["confirmed_at"],
+    }, sealer())
+    statement = DayStatement(
+        id=data["statement_id"], company_id=data["company"]["id"], association_id=data["association"]["id"],
+        year=data["year"], version=data["version"], total_days=data["total_days"], confirmed_at=data["confirmed_at"],
+        pdf=pdf, sha256=sha256_hex(pdf), rendered_at=now,
+    )
+    session.add(statement)
+    session.flush()
+    log.info("day statement %s (company %s, association %s, %s v%s) rendered", statement.id, statement.company_id,
+             statement.association_id, statement.year, statement.version)
+    return statement
+
+
+def issue_receipt_data(session: Session, data: dict, sealer: Callable[[], Any]) -> DonationReceipt | None:
+    """The sealed data sheet of the receipt (Cerfa n° 16216) of one confirmation, rendered once."""
+    if session.get(DonationReceipt, data["receipt_id"]) is not None:
+        return None
+    now = utcnow()
+    pdf = load_renderer().render_receipt_data({
+        "receipt_id": data["receipt_id"], "statement_id": data["statement_id"], "version": data["version"],
+        "year": data["year"], "rendered_at": now, "receipt_number": data["receipt_number"], "company": data["company"],
+        "association": data["association"], "amount": data["amount"], "total_days": data["total_days"],
+        "first_day": data["first_day"], "last_day": data["last_day"], "confirmed_by_name": data["confirmed_by_name"],
+        "confirmed_at": data["confirmed_at"],
+    }, sealer())
+    receipt = DonationReceipt(
+        id=data["receipt_id"], statement_id=data["statement_id"], company_id=data["company"]["id"],
+        association_id=data["association"]["id"], year=data["year"], version=data["version"],
+        receipt_number=data["receipt_number"], confirmed_at=data["confirmed_at"], pdf=pdf, sha256=sha256_hex(pdf),
+        rendered_at=now,
+    )
+    session.add(receipt)
+    session.flush()
+    log.info("receipt data %s (company %s, association %s, %s v%s) rendered", receipt.id, receipt.company_id,
+             receipt.association_id, receipt.year, receipt.version)
+    return receipt
 
 
 # -- who may read ----------------------------------------------------------------------------------

@@ -213,6 +213,14 @@ def attended_days(dates: Iterable[dict]) -> list[dict]:
     return [{"date": day.isoformat(), "format": by_day[day]} for day in sorted(by_day)]
 
 
+def may_read_bundle(reader: Reader, company_id: str, association_id: str) -> bool:
+    """The statement of days and the receipt's data concern one company and one association: that association's
+    referents and that company's admins read them; nobody else, platform operators included."""
+    if "association_referent" in reader.roles and association_id in reader.association_ids:
+        return True
+    return "company_admin" in reader.roles and reader.company_id is not None and reader.company_id == company_id
+
+
 # -- files ----------------------------------------------------------------------------------------
 
 
@@ -226,3 +234,11 @@ def bilan_filename(year: int) -> str:
 
 def certificate_filename(year: int) -> str:
     return f"attestation-mission-{year}.pdf"
+
+
+def statement_filename(year: int, version: int) -> str:
+    return f"etat-recapitulatif-journees-{year}-v{version}.pdf"
+
+
+def receipt_filename(year: int, version: int) -> str:
+    return f"donnees-recu-cerfa-16216-{year}-v{version}.pdf"

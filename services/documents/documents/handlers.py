@@ -158,6 +158,63 @@ class ConventionSigned(_Reading):
     version = fields.Integer(required=True)
 
 
+class CompanyIdentity(_Reading):
+    id = fields.String(required=True, validate=_ID)
+    name = fields.String(required=True)
+    siren = fields.String(required=True)
+    head_office_address = fields.String(required=True)
+
+
+class AssociationIdentity(_Reading):
+    id = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    name = fields.String(required=True)
+    rna = fields.String(load_default=None, allow_none=True)
+    siren = fields.String(load_default=None, allow_none=True)
+    address = fields.String(required=True)
+    city = fields.String(required=True)
+    general_interest_label = fields.String(required=True)
+
+
+class StatementRow(_Reading):
+    person_name = fields.String(required=True)
+    mission_title = fields.String(required=True)
+    date = fields.Date(required=True)
+    format = fields.String(required=True, validate=validate.OneOf(list(domain.FORMATS)))
+    days = fields.Float(required=True)
+
+
+class StatementConfirmed(_Reading):
+    """documents's reading of `impact.statement.confirmed`."""
+
+    statement_id = fields.String(required=True, validate=_ID)
+    version = fields.Integer(required=True)
+    year = fields.Integer(required=True)
+    company = fields.Nested(CompanyIdentity, required=True)
+    association = fields.Nested(AssociationIdentity, required=True)
+    rows = fields.List(fields.Nested(StatementRow), required=True, validate=validate.Length(min=1))
+    total_days = fields.Float(required=True)
+    confirmed_by_name = fields.String(required=True)
+    confirmed_at = fields.AwareDateTime(required=True)
+
+
+class ReceiptConfirmed(_Reading):
+    """documents's reading of `impact.receipt.confirmed`."""
+
+    receipt_id = fields.String(required=True, validate=_ID)
+    statement_id = fields.String(required=True, validate=_ID)
+    version = fields.Integer(required=True)
+    year = fields.Integer(required=True)
+    receipt_number = fields.String(required=True, validate=validate.Length(min=1, max=50))
+    company = fields.Nested(CompanyIdentity, required=True)
+    association = fields.Nested(AssociationIdentity, required=True)
+    amount = fields.Decimal(required=True, places=2)
+    total_days = fields.Float(required=True)
+    first_day = fields.Date(required=True)
+    last_day = fields.Date(required=True)
+    confirmed_by_name = fields.String(required=True)
+    confirmed_at = fields.AwareDateTime(required=True)
+
+
 def _plain_dates(dates: list[dict]) -> list[dict]:
     return [{"date": entry["date"].isoformat(), "format": entry["format"]} for entry in sorted(dates, key=lambda entry: entry["date"])]
 
@@ -289,6 +346,19 @@ def on_bilan_completed(event: Event, uow: UnitOfWork) -> None:
     conventions.issue_bilan(uow, BilanCompleted().load(event.data))
 
 
+# -- the yearly bundle (from impact) --------------------------------------------------------------------
+
+
+def on_statement_confirmed(event: Event, uow: UnitOfWork, sealer: Callable[[], Any]) -> None:
+    """An association referent confirmed the « état récapitulatif des journées »: render and seal it, once."""
+    conventions.issue_day_statement(uow.session, StatementConfirmed().load(event.data), sealer)
+
+
+def on_receipt_confirmed(event: Event, uow: UnitOfWork, sealer: Callable[[], Any]) -> None:
+    """An association referent confirmed the receipt's data (Cerfa n° 16216): render and seal the data sheet, once."""
+    conventions.issue_receipt_data(uow.session, ReceiptConfirmed().load(event.data), sealer)
+
+
 # -- token cut-offs ----------------------------------------------------------------------------------
 
 
@@ -311,6 +381,8 @@ def subscriptions(settings) -> dict[str, Handler]:
         "engagement.dates.cancelled": partial(on_dates_cancelled, public_url=settings.public_url),
         "engagement.bilan.completed": on_bilan_completed,
         events.CONVENTION_SIGNED: partial(on_convention_signed, sealer=sealer),
+        "impact.statement.confirmed": partial(on_statement_confirmed, sealer=sealer),
+        "impact.receipt.confirmed": partial(on_receipt_confirmed, sealer=sealer),
         "engagement.person.signed_out": record_cutoff,
         "engagement.person.disabled": record_cutoff,
     }

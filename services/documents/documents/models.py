@@ -254,3 +254,43 @@ class BilanDocument(Base):
     attended_dates: Mapped[list[dict] | None] = mapped_column(sa.JSON, nullable=True)
     certificate_pdf: Mapped[bytes | None] = mapped_column(sa.LargeBinary, nullable=True, deferred=True)
     certificate_sha256: Mapped[str | None] = mapped_column(sa.String(64), nullable=True)
+
+
+# -- the yearly bundle per association and company (from impact's confirmations) ------------------------------------
+
+
+class DayStatement(Base):
+    """« État récapitulatif des journées » of one company for one association and civil year, as its referent confirmed
+    it in impact (`impact.statement.confirmed`): rendered and sealed once per confirmation (the id is impact's)."""
+
+    __tablename__ = "day_statements"
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    company_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    association_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+    year: Mapped[int] = mapped_column(sa.Integer)
+    version: Mapped[int] = mapped_column(sa.Integer)
+    total_days: Mapped[float] = mapped_column(sa.Float)
+    confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    pdf: Mapped[bytes] = mapped_column(sa.LargeBinary, deferred=True)
+    sha256: Mapped[str] = mapped_column(sa.String(64))
+    rendered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DonationReceipt(Base):
+    """The data of the receipt (Cerfa n° 16216) an association issues to a company for one civil year, as its referent
+    confirmed it in impact (`impact.receipt.confirmed`): a sealed data sheet that helps fill the official form."""
+
+    __tablename__ = "donation_receipts"
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    statement_id: Mapped[str] = mapped_column(sa.String(36))
+    company_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    association_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+    year: Mapped[int] = mapped_column(sa.Integer)
+    version: Mapped[int] = mapped_column(sa.Integer)
+    receipt_number: Mapped[str] = mapped_column(sa.String(50))
+    confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    pdf: Mapped[bytes] = mapped_column(sa.LargeBinary, deferred=True)
+    sha256: Mapped[str] = mapped_column(sa.String(64))
+    rendered_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -11,12 +11,14 @@ import hashlib
 import hmac
 import re
 from datetime import date, datetime, timezone
+from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup
+from num2words import num2words
 from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 
@@ -138,6 +140,8 @@ _CONVENTION = _env.get_template("convention.html")
 _CERTIFICATE = _env.get_template("certificate.html")
 _BILAN = _env.get_template("bilan.html")
 _MISSION_CERTIFICATE = _env.get_template("mission_certificate.html")
+_DAY_STATEMENT = _env.get_template("day_statement.html")
+_RECEIPT_DATA = _env.get_template("receipt_data.html")
 
 
 def _url_fetcher():
@@ -195,6 +199,40 @@ def render_mission_certificate(context: dict) -> bytes:
     """The employee's « attestation de mission de mécénat de compétences » as an A4 PDF: the association, the mission,
     the days attested present and their total (a half day counts 0.5)."""
     return _pdf(_french_spacing(_MISSION_CERTIFICATE.render(**context)))
+
+
+def _sealed(pdf: bytes, sealer: "Sealer | None") -> bytes:
+    return sealer.seal(pdf) if sealer is not None else pdf
+
+
+def render_day_statement(context: dict, sealer: "Sealer | None") -> bytes:
+    """« État récapitulatif des journées » as an A4 PDF, sealed like the signed conventions: every named day, the total,
+    the subtotal per person, who confirmed it for the association and when."""
+    people: dict[str, float] = {}
+    for row in context["rows"]:
+        people[row["person_name"]] = people.get(row["person_name"], 0.0) + FORMAT_DAYS[row["format"]]
+    values = {**context, "people": [{"name": name, "days": total} for name, total in people.items()],
+              "sealed": sealer is not None}
+    return _sealed(_pdf(_french_spacing(_DAY_STATEMENT.render(**values))), sealer)
+
+
+def euros(amount: Decimal) -> str:
+    """« 1 234,56 € »: French grouping with a no-break space, decimal comma."""
+    whole, cents = f"{amount:,.2f}".split(".")
+    return f"{whole.replace(',', chr(0x202f))},{cents}\u00a0€"
+
+
+def euros_in_words(amount: Decimal) -> str:
+    """« six cent douze euros et quarante-cinq centimes », as the Cerfa asks the amount « en toutes lettres »."""
+    return num2words(amount, lang="fr", to="currency", currency="EUR")
+
+
+def render_receipt_data(context: dict, sealer: "Sealer | None") -> bytes:
+    """The receipt's data (Cerfa n° 16216) as an A4 data sheet, sealed: the beneficiary, the donor, the amount in figures
+    and in words, the date and nature of the donation, article 238 bis."""
+    amount = Decimal(context["amount"])
+    values = {**context, "amount_figures": euros(amount), "amount_words": euros_in_words(amount), "sealed": sealer is not None}
+    return _sealed(_pdf(_french_spacing(_RECEIPT_DATA.render(**values))), sealer)
 
 
 def render_signed_copy(original_pdf: bytes, evidence: dict, sealer: "Sealer | None") -> bytes:
