@@ -2,6 +2,8 @@
 and the valuation (admins holding the « données de rémunération » permission).
 
 Views are thin: access rules in `access`, use cases in `reporting`, `exports`, `pay` and `valuation`, rules in `domain`.
+The views live in one module per feature (`export_api`, `pay_api`, `bundle_api`); this one has the report and
+gathers BLUEPRINTS.
 """
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from tandem_shared.web import current_principal, current_runtime, login_required
 
 from . import access, reporting
 from .bundle_api import bundle
+from .export_api import export_routes
+from .pay_api import pay_routes
 from .schemas import CompanyListSchema, PayAccessSchema, ReportQuerySchema, ReportSchema
 
 log = logging.getLogger(__name__)
@@ -69,4 +73,4 @@ class PayAccess(MethodView):
                 "can_grant": granted or principal.has_role(access.OPERATOR)}
 
 
-BLUEPRINTS: list[Blueprint] = [report, bundle]
+BLUEPRINTS: list[Blueprint] = [report, export_routes, pay_routes, bundle]
