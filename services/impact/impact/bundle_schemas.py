@@ -113,6 +113,8 @@ class ReceiptSchema(Schema):
     year = fields.Integer()
     amount = fields.Float(allow_none=True, metadata={
         "description": "Le montant valorisé pour cette association (euros) ; null tant que l'entreprise n'a pas valorisé ces journées."})
+    amount_missing_reason = fields.String(allow_none=True, metadata={
+        "description": "Pourquoi le montant n'est pas disponible (à afficher), ou null."})
     total_days = fields.Float()
     first_day = fields.Date(allow_none=True)
     last_day = fields.Date(allow_none=True)

@@ -81,12 +81,17 @@ def donation_period(days: Iterable[StatementDay]) -> tuple[date, date] | None:
     return (dates[0], dates[-1]) if dates else None
 
 
-def receipt_amount(associations: Iterable[dict], association_id: str) -> Decimal | None:
-    """The amount the valuation gives that association (its total only), or None when the valuation has none."""
+def receipt_amount(associations: Iterable[dict], people: Iterable[dict], association_id: str, person_ids: set[str],
+                   missing_source: str) -> Decimal | None:
+    """The amount the valuation gives that association (its total only); None when the valuation has none, or when one
+    of the people who gave it days has no value yet (the total would fall short of the donation)."""
+    if any(p.get("person_id") in person_ids and p.get("source") == missing_source for p in people):
+        return None
     for row in associations:
         if row.get("association_id") == association_id:
             value = row.get("value")
-            return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+            amount = None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+            return amount if amount is not None and amount > 0 else None
     return None
 
 

@@ -226,12 +226,17 @@ def confirm_statement(uow: UnitOfWork, key: Key, shown_sha256: str, referent_id:
 # -- the receipt's data (Cerfa n° 16216) --------------------------------------------------------------------------------
 
 
-def _valued_amount(session: Session, key: Key) -> Decimal | None:
-    """The amount the valuation gives the association for that company and year: its total only."""
+def _valued_amount(session: Session, key: Key, days: list[rules.StatementDay]) -> tuple[Decimal | None, str | None]:
+    """The amount the valuation gives the association for that company and year (its total only), or why there is none."""
     from . import valuation  # the valuation reads pay data: loaded only where the receipt needs its one total
 
-    found = valuation.valuation_for(session, key.company_id, key.year)
-    return rules.receipt_amount(found.get("associations", ()), key.association_id)
+    try:
+        found = valuation.valuation_for(session, key.company_id, key.year)
+    except valuation.UnknownYear as unknown:
+        return None, unknown.message
+    amount = rules.receipt_amount(found["associations"], found["people"], key.association_id,
+                                  {d.person_id for d in days}, valuation.MISSING)
+    return (amount, None) if amount is not None else (None, NOT_VALUED)
 
 
 def receipt(session: Session, key: Key) -> dict:
@@ -241,11 +246,12 @@ def receipt(session: Session, key: Key) -> dict:
     confirmed_statement = latest_statement(session, key)
     company, association = _party_identities(session, key)
     period = rules.donation_period(days)
-    amount = _valued_amount(session, key) if days else None
+    amount, missing_reason = _valued_amount(session, key, days) if days else (None, NOTHING_TO_CONFIRM)
     latest = latest_receipt(session, key)
     return {
         "company": company, "association": association, "year": key.year,
         "amount": float(amount) if amount is not None else None,
+        "amount_missing_reason": missing_reason,
         "total_days": float(rules.total_days(days)),
         "first_day": period[0] if period else None, "last_day": period[1] if period else None,
         "nature": rules.DONATION_NATURE, "form": rules.DONATION_FORM, "article": rules.TAX_ARTICLE,
@@ -265,9 +271,9 @@ def confirm_receipt(uow: UnitOfWork, key: Key, receipt_number: str, shown_amount
     confirmed_statement = latest_statement(session, key)
     if rules.statement_state(days, confirmed_statement.rows_sha256 if confirmed_statement else None) != rules.StatementState.CONFIRMED:
         raise BundleRefusal(409, STATEMENT_FIRST)
-    amount = _valued_amount(session, key)
-    if amount is None or amount <= 0:
-        raise BundleRefusal(409, NOT_VALUED)
+    amount, missing_reason = _valued_amount(session, key, days)
+    if amount is None:
+        raise BundleRefusal(409, missing_reason or NOT_VALUED)
     if shown_amount.quantize(Decimal("0.01")) != amount:
         raise BundleRefusal(409, AMOUNT_CHANGED, "amount")
     previous = latest_receipt(session, key)

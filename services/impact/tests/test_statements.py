@@ -30,13 +30,13 @@ def _person(service, person_id, first, last, company_id):
         email=f"{first.lower()}@{company_id[:4]}.example"))
 
 
-def give_days(service, person_id, days, attested_at="2027-06-30T10:00:00+00:00"):
+def give_days(service, person_id, days, attested_at="2027-06-30T10:00:00+00:00", decided_at="2027-02-02T15:00:00+00:00"):
     """`days` as [("2027-03-18", "full_day", True), …]: approved, then attested present or absent."""
     participation = str(uuid.uuid4())
     dates = [{"date": day, "format": format} for day, format, _ in days]
     service.deliver("approval.request.approved", example(
         "approval.request.approved", request_id=str(uuid.uuid4()), participation_id=participation, person_id=person_id,
-        dates=dates))
+        dates=dates, year=int(days[0][0][:4]), decided_at=decided_at))
     service.deliver("engagement.attendance.attested", example(
         "engagement.attendance.attested", participation_id=participation, person_id=person_id, attested_at=attested_at,
         dates=[{**date, "present": present} for date, (_, _, present) in zip(dates, days)]))
@@ -166,3 +166,88 @@ def test_only_its_referents_confirm_and_only_they_and_the_company_admins_read(se
     assert service.client.get(f"/associations/{ASSOCIATION}/statements?year={YEAR}", headers=admin).status_code == 404
     assert service.client.get(f"/companies/{COMPANY}/statements?year={YEAR}", headers=referent).status_code == 404
     assert service.published("impact.statement.confirmed") == []
+
+
+# -- the receipt's data (Cerfa n° 16216) -------------------------------------------------------------------------------
+
+RECEIPT = f"/receipts/{COMPANY}/{ASSOCIATION}"
+
+
+@pytest.fixture
+def year_2026(service, story):
+    """2026's days (a year whose PASS is known): Camille 1.5 days with a pay record, Bruno 1 day (from the story) with none."""
+    from datetime import datetime, timezone
+    from decimal import Decimal
+
+    from impact.models import PayRecord
+
+    give_days(service, story["camille"], [("2026-10-05", "full_day", True), ("2026-10-12", "half_day", True)],
+              attested_at="2026-10-13T10:00:00+00:00", decided_at="2026-09-01T10:00:00+00:00")
+    with service.runtime.db.transaction() as session:
+        session.add(PayRecord(company_id=COMPANY, person_id=story["camille"], year=2026, annual_gross_pay=Decimal("43800"),
+                              employer_charge_rate=Decimal("0.45"), imported_by="admin-horizon",
+                              imported_at=datetime(2026, 11, 1, tzinfo=timezone.utc)))
+
+
+def _set_entity_cost(service, amount):
+    from datetime import datetime, timezone
+    from decimal import Decimal
+
+    from impact.models import EntityDailyCost
+
+    entity = example("engagement.person.registered")["entity_id"]
+    with service.runtime.db.transaction() as session:
+        session.add(EntityDailyCost(company_id=COMPANY, entity_id=entity, daily_cost=Decimal(amount), updated_by="admin-horizon",
+                                    updated_at=datetime(2026, 11, 1, tzinfo=timezone.utc)))
+
+
+def _confirm_statement(service, headers, year):
+    shown = service.client.get(f"{URL}?year={year}", headers=headers).json
+    response = service.client.post(f"{URL}/confirmation", headers=headers,
+                                   json={"year": year, "rows_sha256": shown["rows_sha256"], "consent": True})
+    assert response.status_code == 201, response.json
+
+
+def test_the_receipt_is_prefilled_from_the_valuation_and_confirmed_after_the_statement(service, year_2026, referent, admin):
+    draft = service.client.get(f"{RECEIPT}?year=2026", headers=referent)
+    assert draft.status_code == 200, draft.json
+    # Bruno has neither a pay record nor an entity cost: the total would fall short, so there is no amount yet.
+    assert draft.json["amount"] is None and "pas encore valorisé" in draft.json["amount_missing_reason"]
+    _set_entity_cost(service, "400")
+    draft = service.client.get(f"{RECEIPT}?year=2026", headers=referent).json
+    # Camille: min(43,800, 3 PASS) × 1.45 / 218 = 291.33 a day, × 1.5 = 437.00; Bruno: 400.00 a day × 1.
+    assert draft["amount"] == 837.0 and draft["total_days"] == 2.5
+    assert (draft["first_day"], draft["last_day"]) == ("2026-10-05", "2026-12-14")
+    assert draft["company"]["name"] == "Groupe Horizon" and draft["association"]["rna"] == "W691234567"
+    assert "238 bis" in draft["article"] and "Mécénat de compétences" in draft["nature"]
+    assert not any(key in repr(draft) for key in ("annual_gross_pay", "employer_charge_rate", "day_value", "daily_cost"))
+
+    body = {"year": 2026, "receipt_number": "2026-001", "amount": 837.0, "consent": True}
+    first = service.client.post(f"{RECEIPT}/confirmation", headers=referent, json=body)
+    assert first.status_code == 409 and "état récapitulatif" in first.json["detail"]
+    _confirm_statement(service, referent, 2026)
+    assert service.client.post(f"{RECEIPT}/confirmation", headers=admin, json=body).status_code == 403
+    stale = service.client.post(f"{RECEIPT}/confirmation", headers=referent, json={**body, "amount": 800.0})
+    assert stale.status_code == 409 and stale.json["errors"]["amount"]
+
+    confirmed = service.client.post(f"{RECEIPT}/confirmation", headers=referent, json=body)
+    assert confirmed.status_code == 201, confirmed.json
+    assert confirmed.json["confirmed"]["receipt_number"] == "2026-001" and confirmed.json["confirmed"]["version"] == 1
+    (event,) = service.published("impact.receipt.confirmed")
+    assert event.data["amount"] == "837.00" and event.data["total_days"] == 2.5 and event.data["receipt_number"] == "2026-001"
+    (statement_event,) = service.published("impact.statement.confirmed")
+    assert event.data["statement_id"] == statement_event.data["statement_id"]
+    assert not any(key in repr(event.data) for key in ("annual_gross_pay", "employer_charge_rate", "day_value", "daily_cost",
+                                                       "291.33"))
+    assert service.client.post(f"{RECEIPT}/confirmation", headers=referent, json=body).status_code == 409
+    (item,) = service.client.get(f"/companies/{COMPANY}/statements?year=2026", headers=admin).json["items"]
+    assert item["receipt_confirmed"] and item["receipt_pdf_url"] == f"/api/documents/receipts/{event.data['receipt_id']}.pdf"
+
+
+def test_a_year_whose_rates_are_unknown_has_no_amount(service, story, referent):
+    _confirm_statement(service, referent, YEAR)
+    draft = service.client.get(f"{RECEIPT}?year={YEAR}", headers=referent).json
+    assert draft["amount"] is None and "plafond annuel" in draft["amount_missing_reason"]
+    refused = service.client.post(f"{RECEIPT}/confirmation", headers=referent,
+                                  json={"year": YEAR, "receipt_number": "1", "amount": 10.0, "consent": True})
+    assert refused.status_code == 409 and "plafond annuel" in refused.json["detail"]
