@@ -47,27 +47,41 @@ class MailSender:
                 stop.wait(1.0)
 
     def send_due(self) -> int:
-        """Send what is due now; returns how many rows were attempted."""
-        with self.db.transaction() as session:
-            query = (
-                sa.select(Email)
-                .where(Email.status == EmailStatus.PENDING, Email.next_attempt_at <= utcnow())
-                .order_by(Email.next_attempt_at, Email.created_at)
-                .limit(self.batch_size)
-            )
-            if session.bind.dialect.name == "postgresql":
-                query = query.with_for_update(skip_locked=True)
-            due = session.scalars(query).all()
-            if not due:
-                return 0
-            try:
-                smtp = smtplib.SMTP(self.host, self.port, timeout=10)
-            except OSError as exc:
-                for email in due:
-                    self._record_failure(email, f"connexion SMTP impossible : {exc}")
-                return len(due)
-            try:
-                for email in due:
+        """Send what is due now; returns how many rows were attempted.
+
+        One e-mail per transaction, over one SMTP connection: a crash after the SMTP server accepted an e-mail
+        and before its row is marked sent repeats that e-mail only (at most one duplicate per crash).
+        """
+        attempted = 0
+        smtp: smtplib.SMTP | None = None
+        unreachable: str | None = None
+        try:
+            while attempted < self.batch_size:
+                with self.db.transaction() as session:
+                    query = (
+                        sa.select(Email)
+                        .where(Email.status == EmailStatus.PENDING, Email.next_attempt_at <= utcnow())
+                        .order_by(Email.next_attempt_at, Email.created_at)
+                        .limit(1)
+                    )
+                    if session.bind.dialect.name == "postgresql":
+                        # Several workers: each row goes to one of them.
+                        query = query.with_for_update(skip_locked=True)
+                    email = session.scalars(query).first()
+                    if email is None:
+                        return attempted
+                    attempted += 1
+                    if unreachable is not None:
+                        # One try to connect per pass: every e-mail due now is delayed with the same error.
+                        self._record_failure(email, unreachable)
+                        continue
+                    if smtp is None:
+                        try:
+                            smtp = smtplib.SMTP(self.host, self.port, timeout=10)
+                        except OSError as exc:
+                            unreachable = f"connexion SMTP impossible : {exc}"
+                            self._record_failure(email, unreachable)
+                            continue
                     try:
                         message = self._message(email)
                     except (ValueError, TypeError, KeyError) as exc:
@@ -83,12 +97,13 @@ class MailSender:
                     email.attempts += 1
                     email.sent_at = utcnow()
                     email.last_error = None
-            finally:
+            return attempted
+        finally:
+            if smtp is not None:
                 try:
                     smtp.quit()
                 except (smtplib.SMTPException, OSError):
                     pass
-            return len(due)
 
     def _record_failure(self, email: Email, error: str) -> None:
         email.attempts += 1
