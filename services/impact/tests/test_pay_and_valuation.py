@@ -1,0 +1,159 @@
+"""Pay data and the valuation through the API: the permission, the all-or-nothing import, the audit, the daily cost
+per entity, the valuation's figures, its XLSX and PDF, and pay data kept out of logs, events and other exports."""
+import io
+import logging
+
+import openpyxl
+import pytest
+
+from .conftest import ADMIN, COMPANY, ENTITY, OPERATOR, admin_headers
+
+YEAR = 2026
+
+
+def operator(tokens):
+    return tokens.headers(OPERATOR, roles=("platform_operator",))
+
+
+def upload(service, tokens, text: str, person=ADMIN, year=YEAR):
+    return service.client.post(f"/companies/{COMPANY}/pay/import?year={year}", headers=admin_headers(tokens, person),
+                               data={"file": (io.BytesIO(text.encode("utf-8")), "paie.csv")},
+                               content_type="multipart/form-data")
+
+
+@pytest.fixture
+def company(feed, service, tokens):
+    """Groupe Horizon: Nathalie the admin (holding the permission), Camille and Lucas who gave days."""
+    feed.company(entities=((ENTITY, "Direction financière"), ("ent-rh", "Ressources humaines")))
+    feed.person(ADMIN, roles=("employee", "company_admin"), email="nathalie@horizon.example", first_name="Nathalie")
+    camille = feed.person(email="camille@horizon.example", first_name="Camille")
+    lucas = feed.person(email="lucas@horizon.example", first_name="Lucas", entity=("ent-rh", "Ressources humaines"))
+    feed.association("assoc-1", "Les Petits Savants")
+    feed.association("assoc-2", "Les Restos du Cœur")
+    tutoring = feed.mission(association_id="assoc-1", association_name="Les Petits Savants")
+    meals = feed.mission(association_id="assoc-2", association_name="Les Restos du Cœur")
+    feed.participation(camille, tutoring, [("2026-03-18", "full_day"), ("2026-03-25", "half_day")],
+                       attend={"2026-03-18": True, "2026-03-25": True})
+    feed.participation(lucas, meals, [("2026-04-02", "full_day"), ("2026-04-09", "full_day")],
+                       attend={"2026-04-02": True, "2026-04-09": False})
+    granted = service.client.put(f"/companies/{COMPANY}/pay-permissions/{ADMIN}", headers=operator(tokens))
+    assert granted.status_code == 200, granted.get_json()
+    return {"camille": camille, "lucas": lucas}
+
+
+def test_the_import_is_all_or_nothing_and_names_each_bad_line(service, tokens, company):
+    bad = ("email;salaire_brut_annuel;taux_charges_patronales\n"
+           "camille@horizon.example;50 000;45 %\n"
+           "inconnu@horizon.example;40000;0,42\n"
+           "lucas@horizon.example;beaucoup;45\n"
+           "camille@horizon.example;50000;45\n")
+    response = upload(service, tokens, bad)
+    assert response.status_code == 422
+    body = response.get_json()
+    assert body["detail"].startswith("Le fichier n'a pas été importé : 3 erreur(s)")
+    assert body["errors"]["lines"] == [
+        "Ligne 3 : aucun collaborateur de l'entreprise n'a l'e-mail inconnu@horizon.example.",
+        "Ligne 4 : le salaire brut annuel « beaucoup » n'est pas un montant.",
+        "Ligne 5 : camille@horizon.example est déjà à la ligne 2.",
+    ]
+    records = service.client.get(f"/companies/{COMPANY}/pay?year={YEAR}", headers=admin_headers(tokens)).get_json()
+    assert records["records"] == []  # nothing half-imported
+    missing_column = upload(service, tokens, "email;salaire\ncamille@horizon.example;1\n")
+    assert missing_column.status_code == 422
+    assert missing_column.get_json()["errors"]["lines"][0].startswith("Ligne 1 : il manque la colonne")
+
+
+def test_an_import_then_the_valuation(service, tokens, company):
+    good = ("\ufeffemail;salaire_brut_annuel;taux_charges_patronales;date_entree\n"
+            "camille@horizon.example;50 000,00;45 %;\n"
+            "lucas@horizon.example;300000;0,40;\n")
+    response = upload(service, tokens, good)
+    assert response.status_code == 200, response.get_json()
+    assert response.get_json() == {"year": YEAR, "imported": 2}
+    records = service.client.get(f"/companies/{COMPANY}/pay?year={YEAR}", headers=admin_headers(tokens)).get_json()["records"]
+    assert {(r["email"], r["annual_gross_pay"], r["employer_charge_rate"]) for r in records} == {
+        ("camille@horizon.example", 50000.0, 0.45), ("lucas@horizon.example", 300000.0, 0.4)}
+
+    report = service.client.get(f"/companies/{COMPANY}/valuation?year={YEAR}", headers=admin_headers(tokens)).get_json()
+    people = {p["name"].split()[0]: p for p in report["people"]}
+    assert people["Camille"]["day_value"] == 332.57 and people["Camille"]["days"] == 1.5
+    assert people["Camille"]["value"] == 498.86  # 332.57 × 1.5, rounded to the cent
+    # Lucas's pay is capped at 3 PASS (144,180 €): (144,180 × 1.40) / 218 = 925.93 € a day; his absent day is not valued.
+    assert people["Lucas"]["day_value"] == 925.93 and people["Lucas"]["days"] == 1.0
+    assert report["total_value"] == round(498.86 + 925.93, 2)
+    assert report["reduction"]["ceiling"] == 20000.0
+    assert report["reduction"]["reduction"] == round(report["total_value"] * 0.6, 2)
+    assert {a["name"]: a["value"] for a in report["associations"]} == {"Les Petits Savants": 498.86, "Les Restos du Cœur": 925.93}
+    assert report["beneficiaries_above_threshold"] == []
+
+    xlsx = service.client.get(f"/companies/{COMPANY}/valuation.xlsx?year={YEAR}", headers=admin_headers(tokens))
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx.get_data()), read_only=True)
+    summary = dict(workbook["Synthèse"].iter_rows(min_row=2, values_only=True))
+    assert summary["Réduction d'impôt estimée (€)"] == report["reduction"]["reduction"]
+    pdf = service.client.get(f"/companies/{COMPANY}/valuation.pdf?year={YEAR}", headers=admin_headers(tokens))
+    assert pdf.status_code == 200 and pdf.get_data().startswith(b"%PDF")
+
+    audit = service.client.get(f"/companies/{COMPANY}/pay-audit", headers=admin_headers(tokens)).get_json()["lines"]
+    actions = [line["action"] for line in audit]
+    assert {"permission_granted", "pay_imported", "pay_read", "valuation_read"} <= set(actions)
+    assert all("50000" not in line["detail"] and "300000" not in line["detail"] for line in audit)
+
+
+def test_a_default_daily_cost_values_people_without_pay(service, tokens, company):
+    missing = service.client.get(f"/companies/{COMPANY}/valuation?year={YEAR}", headers=admin_headers(tokens)).get_json()
+    assert missing["people_without_value"] == 2 and missing["total_value"] == 0
+    response = service.client.put(f"/companies/{COMPANY}/daily-costs/ent-rh", json={"daily_cost": 400},
+                                  headers=admin_headers(tokens))
+    assert response.status_code == 200
+    assert {e["entity_id"]: e["daily_cost"] for e in response.get_json()["entities"]} == {ENTITY: None, "ent-rh": 400.0}
+    report = service.client.get(f"/companies/{COMPANY}/valuation?year={YEAR}", headers=admin_headers(tokens)).get_json()
+    lucas = next(p for p in report["people"] if p["name"].startswith("Lucas"))
+    assert lucas["source"] == "entity_default" and lucas["value"] == 400.0
+    assert service.client.put(f"/companies/{COMPANY}/daily-costs/nope", json={"daily_cost": 1},
+                              headers=admin_headers(tokens)).status_code == 422
+
+
+def test_the_settings_give_the_ceiling_the_exceptions_and_the_carry_forward(service, tokens, company):
+    upload(service, tokens, "email;salaire_brut_annuel;taux_charges_patronales\ncamille@horizon.example;50000;45\n"
+                            "lucas@horizon.example;50000;45\n")
+    response = service.client.put(f"/companies/{COMPANY}/valuation/settings?year={YEAR}", headers=admin_headers(tokens),
+                                  json={"turnover_excl_tax": 10_000_000, "prior_excess": [{"year": 2023, "amount": 30000}],
+                                        "exception_association_ids": ["assoc-2"]})
+    assert response.status_code == 200, response.get_json()
+    report = service.client.get(f"/companies/{COMPANY}/valuation?year={YEAR}", headers=admin_headers(tokens)).get_json()
+    assert report["reduction"]["ceiling"] == 50000.0
+    # 831.43 € given this year leaves room for 30,000 € carried from 2023.
+    assert report["reduction"]["carry_forward_used"] == 30000.0
+    assert next(a for a in report["associations"] if a["association_id"] == "assoc-2")["exception"] is True
+    too_old = service.client.put(f"/companies/{COMPANY}/valuation/settings?year={YEAR}", headers=admin_headers(tokens),
+                                 json={"turnover_excl_tax": None, "prior_excess": [{"year": 2020, "amount": 1}]})
+    assert too_old.status_code == 422
+
+
+def test_an_unknown_year_is_a_clear_refusal(service, tokens, company):
+    response = service.client.get(f"/companies/{COMPANY}/valuation?year=2030", headers=admin_headers(tokens))
+    assert response.status_code == 422
+    assert "2030 n'est pas encore connu" in response.get_json()["detail"]
+
+
+def test_pay_data_never_reaches_logs_events_or_the_report_exports(service, tokens, company, caplog):
+    caplog.set_level(logging.DEBUG)
+    upload(service, tokens, "email;salaire_brut_annuel;taux_charges_patronales\ncamille@horizon.example;51234;45\n")
+    service.client.get(f"/companies/{COMPANY}/pay?year={YEAR}", headers=admin_headers(tokens))
+    service.client.get(f"/companies/{COMPANY}/valuation?year={YEAR}", headers=admin_headers(tokens))
+    assert "51234" not in caplog.text and "51 234" not in caplog.text
+    assert service.published() == []
+    days = service.client.get(f"/companies/{COMPANY}/exports/days.csv?year={YEAR}", headers=admin_headers(tokens)).get_data(as_text=True)
+    figures = service.client.get(f"/companies/{COMPANY}/exports/report.csv?year={YEAR}", headers=admin_headers(tokens)).get_data(as_text=True)
+    assert "51234" not in days + figures and "332" not in days + figures
+
+
+def test_a_holder_grants_another_admin_of_the_company_only(service, tokens, company, feed):
+    other_admin = feed.person("admin-2", roles=("employee", "company_admin"), email="paul@horizon.example")
+    assert service.client.put(f"/companies/{COMPANY}/pay-permissions/{company['camille']}",
+                              headers=admin_headers(tokens)).status_code == 422
+    assert service.client.put(f"/companies/{COMPANY}/pay-permissions/{other_admin}", headers=admin_headers(tokens)).status_code == 200
+    holders = service.client.get(f"/companies/{COMPANY}/pay-permissions", headers=admin_headers(tokens)).get_json()["holders"]
+    assert {h["person_id"] for h in holders} == {ADMIN, other_admin}
+    assert service.client.delete(f"/companies/{COMPANY}/pay-permissions/{other_admin}", headers=admin_headers(tokens)).status_code == 204
+    assert service.client.get(f"/companies/{COMPANY}/pay?year={YEAR}", headers=admin_headers(tokens, other_admin)).status_code == 403
