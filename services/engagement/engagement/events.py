@@ -273,6 +273,8 @@ class DatesRequestedData(Schema):
     year = fields.Integer(required=True)
     kind = fields.String(required=True)
     dates = fields.List(fields.Nested(DayData), required=True)
+    # Asked under the end-of-career allowance (one day a week): impact counts these days apart.
+    end_of_career = fields.Boolean(required=True)
     message = fields.String(required=True)
     requested_at = fields.AwareDateTime(required=True)
 

@@ -199,8 +199,9 @@ def request_dates(uow, person: Person, participation: Participation, payload: di
     mission = mission_of(session, participation)
     approver = _approver(session, person, payload["manager_email"])
     requested = [domain.DayRequest(day=entry["date"], format=entry["format"]) for entry in payload["dates"]]
+    allowance = allowance_of(session, person, today)
     errors = domain.check_dates(requested, year=participation.year, today=today, booked=booked(session, person.id),
-                                allowance=allowance_of(session, person, today))
+                                allowance=allowance)
     if errors:
         dates_error(errors)
     request = _new_request(person, participation, mission, approver.email, requested, payload["message"], now)
@@ -218,6 +219,7 @@ def request_dates(uow, person: Person, participation: Participation, payload: di
         "mission_id": mission.id, "mission_title": mission.title, "association_name": mission.association_name,
         "year": participation.year, "kind": request.kind,
         "dates": [{"date": d.day, "format": d.format} for d in request.dates],
+        "end_of_career": allowance.kind == "weekly",
         "message": request.message, "requested_at": now,
     })
     if not approver.recorded:

@@ -177,6 +177,7 @@ def test_requesting_dates_sends_them_to_my_manager_and_shows_them_by_month(servi
     assert event.data["request_id"] == request["id"]
     assert event.data["manager_email"] == "sophie.laurent@horizon.test"
     assert event.data["kind"] == "initial" and event.data["year"] == NEXT_YEAR
+    assert event.data["end_of_career"] is False
     assert event.data["dates"] == [{"date": DAYS[0].isoformat(), "format": "half_day"}, {"date": DAYS[1].isoformat(), "format": "half_day"}]
     assert event.data["message"] == draft["message"]
     (card,) = camille.get("/me/participations").json["items"]
@@ -339,6 +340,8 @@ def test_the_end_of_career_weekly_allowance_is_enforced(service, person, mission
     assert request_dates(ines, participation, tuesday, fmt="half_day").status_code == 201
     assert request_dates(ines, participation, next_monday, following_monday).status_code == 201
     assert counts(service)["mission_dates"] == 4
+    # Impact counts the end-of-career days apart: every request says it was made under that allowance.
+    assert {event.data["end_of_career"] for event in service.published("engagement.dates.requested")} == {True}
 
 
 def test_an_unconfirmed_retirement_keeps_the_annual_allowance(person, mission):

@@ -145,3 +145,14 @@ def test_on_generated_data_every_aggregate_equals_the_sums_of_the_export_rows(se
     assert figures["people_engaged"] == len({r["E-mail"] for r in rows if r["État"] in approved_states})
     assert figures["missions_helped"] == len({r["Mission"] for r in rows if r["État"] == "réalisée"})
     assert figures["associations_helped"] == len({r["Association"] for r in rows if r["État"] == "réalisée"})
+
+
+def test_end_of_career_days_are_counted_apart(service, tokens, feed):
+    feed.company()
+    ines, camille, mission = feed.person(first_name="Inès"), feed.person(), feed.mission()
+    feed.participation(ines, mission, [("2026-09-07", "full_day"), ("2026-09-14", "half_day")],
+                       attend={"2026-09-07": True, "2026-09-14": True}, end_of_career=True)
+    feed.participation(camille, mission, [("2026-09-08", "full_day")], attend={"2026-09-08": True})
+    figures = report(service, tokens)
+    assert figures["end_of_career_days"] == {"asked": 1.5, "approved": 1.5, "done": 1.5}
+    assert figures["days"]["done"] == 2.5
