@@ -30,3 +30,18 @@ def test_the_petits_savants_referent_in_catalog_is_an_engagement_demo_login():
     (referent,) = [association["referent"] for association in ASSOCIATIONS if association["name"] == "Les Petits Savants"]
 
     assert referent["email"] in {email for _label, email in DEMO_LOGINS}
+
+
+def test_impact_counts_the_bilans_closed_questions_as_engagement_asks_them():
+    from impact import domain as impact_domain
+
+    asked = {q["key"]: (tuple(q["choices"]), q["label"]) for q in engagement_domain.BILAN_QUESTIONS if q["type"] == "choice"}
+    counted = {q["key"]: (tuple(q["choices"]), q["label"]) for q in impact_domain.BILAN_CHOICE_QUESTIONS}
+    assert counted == asked
+
+
+def test_impact_reads_the_day_formats_engagement_writes():
+    from impact import domain as impact_domain
+
+    assert impact_domain.DAY_FORMATS == engagement_domain.DATE_FORMATS
+    assert impact_domain.FORMAT_DAYS == engagement_domain.FORMAT_DAYS
