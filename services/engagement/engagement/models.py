@@ -106,6 +106,8 @@ class Person(Base):
     retirement_confirmed_by: Mapped[str | None] = mapped_column(sa.String(36), nullable=True)
     # Tokens issued before this instant are refused everywhere (log-out, disabling, password change).
     tokens_not_before: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The HR directory's own id for the person (SCIM `externalId`), kept as given and sent back.
+    scim_external_id: Mapped[str | None] = mapped_column(sa.String(200), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -408,3 +410,19 @@ class ReminderSent(Base):
     kind: Mapped[str] = mapped_column(sa.String(40))
     period: Mapped[str] = mapped_column(sa.String(10))
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ScimToken(Base):
+    """A bearer token a company admin made for the HR directory's SCIM client (issue 14): only its SHA-256 is kept,
+    the secret is shown once. It reaches its own company's people only; a revoked token stays listed."""
+
+    __tablename__ = "scim_tokens"
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    company_id: Mapped[str] = mapped_column(sa.ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(sa.String(100))
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str | None] = mapped_column(sa.String(36), nullable=True)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
