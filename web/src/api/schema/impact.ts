@@ -2124,6 +2124,8 @@ export interface components {
         Receipt: {
             /** @description Le montant valorisé pour cette association (euros) ; null tant que l'entreprise n'a pas valorisé ces journées. */
             amount?: number | null;
+            /** @description Pourquoi le montant n'est pas disponible (à afficher), ou null. */
+            amount_missing_reason?: string | null;
             article?: string;
             /** @description Le bénéficiaire. */
             association?: components["schemas"]["AssociationIdentity"];
