@@ -117,6 +117,17 @@ class ParticipationRow:
     bilan_answers: Mapping[str, str] = field(default_factory=dict)
 
 
+def funnel_row(*, dates_approved: bool, convention_signed: bool, presence_attested: bool, bilan: bool,
+               bilan_answers: Mapping[str, str]) -> ParticipationRow:
+    """A step reached implies the ones before it (engagement's workflow allows no other order): the funnel stays
+    coherent even when a later step's event arrived before an earlier one's."""
+    presence_attested = presence_attested or bilan
+    convention_signed = convention_signed or presence_attested
+    dates_approved = dates_approved or convention_signed
+    return ParticipationRow(applied=True, dates_approved=dates_approved, convention_signed=convention_signed,
+                            presence_attested=presence_attested, bilan=bilan, bilan_answers=bilan_answers)
+
+
 @dataclass
 class Tally:
     asked: Decimal = Decimal("0")

@@ -78,8 +78,7 @@ def participation_rows(session, scope: Scope) -> Iterator[domain.ParticipationRo
         scope,
     )
     for participation in session.scalars(query.execution_options(yield_per=BATCH)):
-        yield domain.ParticipationRow(
-            applied=True,
+        yield domain.funnel_row(
             dates_approved=participation.dates_approved_at is not None,
             convention_signed=participation.convention_signed_at is not None,
             presence_attested=participation.attested_at is not None,

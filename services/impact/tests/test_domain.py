@@ -141,3 +141,10 @@ def test_only_the_closed_bilan_answers_are_kept():
     kept = domain.closed_bilan_answers({"relevance": "Bonne", "welcome": "Nulle", "advice_to_colleague": "Vas-y",
                                         "would_do_again": "Peut-être"})
     assert kept == {"relevance": "Bonne", "would_do_again": "Peut-être"}
+
+
+def test_a_later_step_of_the_funnel_implies_the_earlier_ones():
+    row = domain.funnel_row(dates_approved=False, convention_signed=False, presence_attested=False, bilan=True, bilan_answers={})
+    assert (row.applied, row.dates_approved, row.convention_signed, row.presence_attested, row.bilan) == (True,) * 5
+    row = domain.funnel_row(dates_approved=True, convention_signed=False, presence_attested=False, bilan=False, bilan_answers={})
+    assert (row.dates_approved, row.convention_signed) == (True, False)
