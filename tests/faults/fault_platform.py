@@ -1,4 +1,5 @@
-"""The fault suite's platform: real workers of catalog (the producer's relay), engagement and notifier (consumers),
+"""The fault suite's platform: real workers of catalog (the producer's relay), engagement, notifier and documents
+(consumers),
 on a throw-away RabbitMQ virtual host and PostgreSQL databases, with an SMTP sink, and an independent count of
 the business effects: engagement's mission copies and notifier's e-mails (rows in their databases, messages the
 SMTP sink received), the catalog outbox, and the dead queues read with pika.
@@ -27,8 +28,8 @@ from tandem_shared.testing import postgres_database, rabbitmq_vhost
 
 HERE = Path(__file__).resolve().parent
 FAULTY_WORKER = HERE / "faulty_worker.py"
-SERVICES = ("catalog", "engagement", "notifier")
-CONSUMERS = ("engagement", "notifier")
+SERVICES = ("catalog", "engagement", "notifier", "documents")
+CONSUMERS = ("engagement", "notifier", "documents")
 MISSION_PUBLISHED = "catalog.mission.published"
 
 # Short delays, so a poison message reaches the dead queue in seconds; the stages are those of production.
@@ -195,6 +196,16 @@ class FaultPlatform:
                     batch.mission_ids.append(data["id"])
                     batch.contacts.append(data["contact_email"])
         return batch
+
+    def example_event(self, service: str, event_type: str, source: str, **overrides):
+        """An event as its producer publishes it, from the AsyncAPI example the consuming `service` documents."""
+        from tandem_shared.envelope import Event
+
+        data = {**AsyncApiDocument(REPO_ROOT / "services" / service / "asyncapi.yaml").examples(event_type)[0], **overrides}
+        return Event(type=event_type, source=source, subject=str(data.get("id") or data.get("request_id") or ""), data=data)
+
+    def publish_event(self, event) -> None:
+        self.publish_raw(event.to_json(), event.id, routing_key=event.type)
 
     def publish_raw(self, body: str, message_id: str, routing_key: str = MISSION_PUBLISHED) -> None:
         """A message straight onto the exchange with pika, as another producer (or a broken one) would."""

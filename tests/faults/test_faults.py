@@ -14,9 +14,10 @@ import os
 import signal
 import subprocess
 import time
+import uuid
 
 import pytest
-from fault_platform import Batch
+from fault_platform import CONSUMERS, Batch, Outcome
 
 from tandem_shared.envelope import Event
 from tandem_shared.testing import TcpProxy
@@ -85,12 +86,13 @@ def test_one_poison_message_among_good_ones_alone_reaches_the_dead_queues(platfo
     # The good ones do not wait for the poison message's delayed retries (1 s, then 2 s).
     platform.wait_settled(batch, 15, started)
     deadline = time.monotonic() + 30
-    while platform.dead({poison.id}) < 2 and time.monotonic() < deadline:
+    while platform.dead({poison.id}) < len(CONSUMERS) and time.monotonic() < deadline:
         time.sleep(0.3)
     recovery = time.monotonic() - started
     outcome = record(platform.outcome("one poison message among 20 good ones", batch, recovery, extra_ids={poison.id},
-                                      notes="the poison message dead in engagement.dead and notifier.dead after 6 attempts each"))
-    assert_clean(outcome, dead=2)
+                                      notes="the poison message dead in each of its 3 consumers' dead queues after 6 attempts"))
+    # One copy in each dead queue of the services bound to the type (engagement, notifier, documents).
+    assert_clean(outcome, dead=len(CONSUMERS))
     assert platform.dead(set(batch.event_ids)) == 0
 
 
@@ -122,6 +124,48 @@ def test_the_same_event_twice_and_an_update_before_its_mission(platform, record)
     outcome = record(platform.outcome("the same event twice; an update before its publication", both, time.monotonic() - started,
                                       extra_ids={update.id}, notes="one copy, one e-mail; the copy keeps the newer update"))
     assert_clean(outcome)
+
+
+def test_an_approval_before_the_missions_copy_is_retried_later_instead_of_dead(platform, record):
+    """Documents needs its copies of the person, the company and the mission to write a convention (`MissingParty`)."""
+    platform.stop("documents-worker")
+    # Longer delays for this service only, so the test sees the approval wait in its retry queue.
+    platform.start("documents", TANDEM_RETRY_DELAYS="3,6")
+    platform.wait_for_consumer("documents")
+    for event_type in ("engagement.company.updated", "engagement.person.registered"):
+        platform.publish_event(platform.example_event("documents", event_type, "engagement"))
+    approval = platform.example_event("documents", "approval.request.approved", "approval", request_id=str(uuid.uuid4()))
+    request_id = approval.data["request_id"]
+    platform.publish_event(approval)
+    started = time.monotonic()
+    while platform.queue_state("documents.retry.3s")[0] == 0:
+        assert time.monotonic() - started < 20, "the approval never reached documents.retry.3s"
+        time.sleep(0.1)
+
+    def approved() -> int:
+        with platform.engines["documents"].connect() as connection:
+            return connection.exec_driver_sql(
+                "SELECT count(*) FROM approved_requests WHERE request_id = %(id)s", {"id": request_id}).scalar_one()
+
+    assert approved() == 0
+    mission = platform.example_event("documents", "catalog.mission.published", "catalog")
+    platform.publish_event(mission)
+    arrived = time.monotonic()
+    while approved() == 0 and time.monotonic() - arrived < RECOVERY_LIMIT:
+        time.sleep(0.2)
+    recovery = time.monotonic() - arrived
+    with platform.engines["documents"].connect() as connection:
+        versions = connection.exec_driver_sql("SELECT count(*) FROM convention_versions").scalar_one()
+    count = approved()
+    outcome = record(Outcome(
+        scenario="an approval before the mission's copy (documents)", events=4, lost=int(count == 0),
+        duplicated=max(count - 1, 0) + max(versions - 1, 0), dead_lettered=platform.dead({approval.id, mission.id}),
+        recovery_seconds=round(recovery, 1), notes="MissingParty: waited in documents.retry.3s, handled at its delayed retry",
+    ))
+    assert (count, versions) == (1, 1)
+    assert_clean(outcome)
+    platform.stop("documents-worker")
+    platform.start("documents")
 
 
 def test_a_publisher_confirm_that_times_out(platform, record):
@@ -179,13 +223,15 @@ def test_a_consumers_database_unreachable_for_a_minute(platform, record):
         # Engagement's worker alone reaches its database through the proxy; the shared server keeps running.
         platform.start("engagement", ENGAGEMENT_DATABASE_URL=proxy.url_for(url))
         platform.wait_for_consumer("engagement")
+        side_queues = ("engagement.retry.1s", "engagement.retry.2s", "engagement.dead")
+        before = {queue: platform.queue_state(queue)[0] for queue in side_queues}
         proxy.cut()
         batch = platform.publish_missions(50)
         time.sleep(outage)
-        # Paused: nothing handled, nothing sent to a retry queue or to the dead queue, the consumer still there.
+        # Paused: nothing handled, nothing sent to a retry queue or to the dead queue, the consumer still there
+        # (it kept its broker connection alive through the heartbeats it sends while it waits).
         assert platform.copies(batch) == {}
-        for queue in ("engagement.retry.1s", "engagement.retry.2s", "engagement.dead"):
-            assert platform.queue_state(queue)[0] == 0, queue
+        assert {queue: platform.queue_state(queue)[0] for queue in side_queues} == before
         assert platform.queue_state("engagement")[1] == 1
         recovered = time.monotonic()
         proxy.restore()
