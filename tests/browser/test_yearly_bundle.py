@@ -155,6 +155,23 @@ def test_the_referent_confirms_the_statement_and_the_company_finds_it_sealed(ope
     wait_for_screen(narrow.page)
     check_screen(narrow, "bundle-05-statement-confirmed-375")
 
+    # The company values its days (the operator gives the admin the « données de rémunération » permission, the admin
+    # sets a daily cost for every entity): the receipt's amount appears, and the referent confirms its data.
+    base = page.url.split("/association/")[0]
+    operator, admin_api = ApiUser(base, DEMO["operator"]), ApiUser(base, DEMO["admin"])
+    company_id = admin_api.person["company"]["id"]
+    operator.call("PUT", f"/api/impact/companies/{company_id}/pay-permissions/{admin_api.person['id']}")
+    for entity in admin_api.get(f"/api/impact/companies/{company_id}/daily-costs")["entities"]:
+        admin_api.call("PUT", f"/api/impact/companies/{company_id}/daily-costs/{entity['entity_id']}", json={"daily_cost": 420.0})
+    page.reload()
+    wait_for_screen(page)
+    expect(page.locator(".bundle-data")).to_contain_text("420,00")
+    page.get_by_label(re.compile("Numéro d'ordre du reçu")).fill(f"{year}-001")
+    page.get_by_role("checkbox", name="Je confirme ces données au nom de l'association.").check()
+    page.get_by_role("button", name="Confirmer les données du reçu").click()
+    expect(page.locator("#recu-confirme .notice--success")).to_contain_text("C'est confirmé")
+    check_screen(referent, "bundle-05b-receipt-confirmed-1280")
+
     for width in WIDTHS:
         admin = open_page(DEMO["admin"], width)
         apage = admin.page
@@ -170,3 +187,11 @@ def test_the_referent_confirms_the_statement_and_the_company_finds_it_sealed(ope
     text = pdf_text(saved)
     assert "État récapitulatif des journées de mécénat de compétences" in text
     assert "Camille Martin" in text and "Groupe Horizon" in text and "scellé électroniquement" in text
+    receipt = reload_until_present(apage, card.get_by_role("link", name=re.compile("Données du reçu")))
+    with apage.expect_download() as download:
+        receipt.first.click()
+    saved = tmp_path / "recu.pdf"
+    download.value.save_as(saved)
+    text = pdf_text(saved)
+    assert "Cerfa n° 16216" in text and f"{year}-001" in text and "quatre cent vingt euros" in text
+    assert "Les Petits Savants" in text and "238 bis" in text
