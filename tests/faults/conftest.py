@@ -21,6 +21,10 @@ RESULTS: list[Outcome] = []
 def platform(tmp_path_factory):
     with contextlib.ExitStack() as stack:
         fault_platform = FaultPlatform(stack, tmp_path_factory.mktemp("faults"))
+        # Published before any consumer ever connected (only `tandem-topology declare` ran): kept for them.
+        fault_platform.early_batch = fault_platform.publish_missions(10)
+        fault_platform.early_published = fault_platform.relay_in_process()
+        fault_platform.early_queues = {queue: fault_platform.queue_state(queue) for queue in ("engagement", "notifier", "documents")}
         fault_platform.start_all()
         yield fault_platform
 

@@ -245,6 +245,13 @@ class FaultPlatform:
                     received[recipient] = received.get(recipient, 0) + 1
         return received
 
+    def relay_in_process(self) -> int:
+        """Publish catalog's outbox from this process, with catalog's relay (before its worker ever started)."""
+        try:
+            return self._catalog.relay.flush()
+        finally:
+            self._catalog.relay.close()
+
     def outbox_pending(self) -> int:
         return self._catalog.relay.pending_count()
 

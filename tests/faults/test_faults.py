@@ -33,6 +33,16 @@ def assert_clean(outcome, dead: int = 0) -> None:
     assert outcome.recovery_seconds < RECOVERY_LIMIT, outcome
 
 
+def test_events_published_before_any_consumer_ever_connected_are_all_handled(platform, record):
+    batch = platform.early_batch
+    assert platform.early_published == 10
+    # Ten messages waited in each queue that nobody had consumed yet.
+    assert platform.early_queues == {"engagement": (10, 0), "notifier": (10, 0), "documents": (10, 0)}
+    recovery = platform.wait_settled(batch, RECOVERY_LIMIT, time.monotonic())
+    assert_clean(record(platform.outcome("published before any consumer ever connected", batch, recovery,
+                                         notes="only tandem-topology declare had run")))
+
+
 def test_the_relay_killed_after_the_broker_confirmed_but_before_marking_the_rows_sent(platform, record):
     platform.stop("catalog-worker")
     batch = platform.publish_missions(40)
