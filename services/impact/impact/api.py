@@ -73,4 +73,25 @@ class PayAccess(MethodView):
                 "can_grant": granted or principal.has_role(access.OPERATOR)}
 
 
-BLUEPRINTS: list[Blueprint] = [report, export_routes, pay_routes, bundle]
+platform = Blueprint("platform", __name__, url_prefix="/platform",
+                     description="L'impact de toutes les entreprises, pour les opérateurs de la plateforme.")
+
+
+@platform.route("/report")
+class PlatformReport(MethodView):
+    @login_required
+    @platform.arguments(ReportQuerySchema, location="query")
+    @platform.response(200, ReportSchema)
+    @platform.alt_response(401, description="Connexion requise.")
+    @platform.alt_response(404, description="Réservé aux opérateurs de la plateforme.")
+    def get(self, args):
+        """Les chiffres de l'année pour toutes les entreprises, avec la répartition par entreprise (opérateurs)."""
+        principal = current_principal()
+        if not principal.has_role(access.OPERATOR):
+            log.warning("impact platform report denied to %s", principal.subject)
+            abort(404, message=access.NOT_ACCESSIBLE)
+        with current_runtime().db.reading() as session:
+            return reporting.report(session, reporting.Scope(None, args["year"], args["entity_id"]))
+
+
+BLUEPRINTS: list[Blueprint] = [report, platform, export_routes, pay_routes, bundle]

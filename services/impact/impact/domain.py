@@ -103,6 +103,8 @@ class DayRow:
     format: str
     state: str
     end_of_career: bool = False
+    company_id: str | None = None
+    company_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ class ReportAccumulator:
         self.by_association: dict[str, Tally] = defaultdict(Tally)
         self.by_entity: dict[str, Tally] = defaultdict(Tally)
         self.by_month: dict[int, Tally] = defaultdict(Tally)
+        self.by_company: dict[str, Tally] = defaultdict(Tally)
         self.labels: dict[tuple[str, str], str] = {}
         self.engaged: set[str] = set()
         self.missions: set[str] = set()
@@ -182,6 +185,9 @@ class ReportAccumulator:
         self.by_entity[entity].add(row.state, days)
         self.labels[("entity", entity)] = row.entity_name or NO_ENTITY
         self.by_month[row.day.month].add(row.state, days)
+        company = row.company_id or ""
+        self.by_company[company].add(row.state, days)
+        self.labels[("company", company)] = row.company_name or "Entreprise inconnue"
         if row.state in APPROVED_STATES:
             self.engaged.add(row.person_id)
         if row.state in DONE_STATES:
@@ -216,6 +222,7 @@ class ReportAccumulator:
             "by_theme": self._rows(self.by_theme, lambda k: self.theme_labels.get(k, k) if k else NO_THEME),
             "by_association": self._rows(self.by_association, lambda k: self.labels[("association", k)]),
             "by_entity": self._rows(self.by_entity, lambda k: self.labels[("entity", k)]),
+            "by_company": self._rows(self.by_company, lambda k: self.labels[("company", k)]),
             "by_month": [{"key": f"{self.year}-{month:02d}", "label": MONTHS[month - 1], **self.by_month[month].as_dict()}
                          for month in range(1, 13)],
             "funnel": [{"step": step, "label": label, "count": self.funnel[step]} for step, label in FUNNEL_STEPS],

@@ -19,9 +19,14 @@ BATCH = 1000
 ACTIVE = "active"
 
 
+ALL_COMPANIES = "Toutes les entreprises"
+
+
 @dataclass(frozen=True)
 class Scope:
-    company_id: str
+    """One company's year (and entity); `company_id` None is every company (the platform's operators)."""
+
+    company_id: str | None
     year: int
     entity_id: str | None = None
 
@@ -37,7 +42,10 @@ class ExportDay:
 
 
 def _people_in_scope(query, scope: Scope):
-    query = query.where(PersonCopy.company_id == scope.company_id)
+    if scope.company_id is None:
+        query = query.where(PersonCopy.company_id.is_not(None))
+    else:
+        query = query.where(PersonCopy.company_id == scope.company_id)
     if scope.entity_id:
         query = query.where(PersonCopy.entity_id == scope.entity_id)
     return query
@@ -50,10 +58,12 @@ def export_days(session, scope: Scope) -> Iterator[ExportDay]:
                   Participation.person_id, Participation.mission_id, Participation.mission_title,
                   Participation.association_name, PersonCopy.first_name, PersonCopy.last_name, PersonCopy.email,
                   PersonCopy.entity_id, PersonCopy.entity_name, MissionCopy.title, MissionCopy.association_id,
-                  MissionCopy.association_name.label("catalog_association_name"), MissionCopy.themes)
+                  MissionCopy.association_name.label("catalog_association_name"), MissionCopy.themes,
+                  PersonCopy.company_id, CompanyCopy.name.label("company_name"))
         .join(Participation, Participation.id == ParticipationDay.participation_id)
         .join(PersonCopy, PersonCopy.person_id == Participation.person_id)
         .outerjoin(MissionCopy, MissionCopy.id == Participation.mission_id)
+        .outerjoin(CompanyCopy, CompanyCopy.id == PersonCopy.company_id)
         .where(ParticipationDay.day >= date(scope.year, 1, 1), ParticipationDay.day <= date(scope.year, 12, 31)),
         scope,
     ).order_by(ParticipationDay.day, PersonCopy.last_name, PersonCopy.first_name, ParticipationDay.id)
@@ -63,7 +73,7 @@ def export_days(session, scope: Scope) -> Iterator[ExportDay]:
                 person_id=r.person_id, entity_id=r.entity_id, entity_name=r.entity_name,
                 association_id=r.association_id, association_name=r.catalog_association_name or r.association_name,
                 mission_id=r.mission_id, themes=tuple(r.themes or ()), day=r.day, format=r.format, state=r.state,
-                end_of_career=bool(r.end_of_career),
+                end_of_career=bool(r.end_of_career), company_id=r.company_id, company_name=r.company_name,
             ),
             person_name=f"{r.first_name} {r.last_name}".strip(),
             person_email=r.email,
@@ -92,13 +102,16 @@ def headcount(session, scope: Scope) -> int:
     return session.scalar(query) or 0
 
 
-def years_with_activity(session, company_id: str) -> list[int]:
+def years_with_activity(session, company_id: str | None) -> list[int]:
     query = (sa.select(sa.distinct(Participation.year)).join(PersonCopy, PersonCopy.person_id == Participation.person_id)
-             .where(PersonCopy.company_id == company_id, Participation.year.is_not(None)))
+             .where(Participation.year.is_not(None)))
+    query = query.where(PersonCopy.company_id == company_id) if company_id else query.where(PersonCopy.company_id.is_not(None))
     return sorted(year for year in session.scalars(query))
 
 
-def company_heading(session, company_id: str) -> tuple[str, list[dict]]:
+def company_heading(session, company_id: str | None) -> tuple[str, list[dict]]:
+    if company_id is None:
+        return ALL_COMPANIES, []
     company = session.get(CompanyCopy, company_id)
     if company is None:
         return "", []

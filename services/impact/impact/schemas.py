@@ -55,7 +55,7 @@ class BilanQuestionSchema(Schema):
 
 
 class ReportSchema(Schema):
-    company_id = fields.String(required=True)
+    company_id = fields.String(allow_none=True, required=True, metadata={"description": "null : toutes les entreprises (opérateurs)."})
     company_name = fields.String(required=True)
     year = fields.Integer(required=True)
     entity_id = fields.String(allow_none=True, required=True)
@@ -72,6 +72,8 @@ class ReportSchema(Schema):
     by_association = fields.List(fields.Nested(BreakdownRowSchema), required=True)
     by_entity = fields.List(fields.Nested(BreakdownRowSchema), required=True)
     by_month = fields.List(fields.Nested(BreakdownRowSchema), required=True)
+    by_company = fields.List(fields.Nested(BreakdownRowSchema), required=True,
+                             metadata={"description": "Par entreprise : une ligne pour une entreprise, toutes pour l'opérateur."})
     funnel = fields.List(fields.Nested(FunnelStepSchema), required=True)
     bilan = fields.List(fields.Nested(BilanQuestionSchema), required=True)
 

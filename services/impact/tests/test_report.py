@@ -156,3 +156,20 @@ def test_end_of_career_days_are_counted_apart(service, tokens, feed):
     figures = report(service, tokens)
     assert figures["end_of_career_days"] == {"asked": 1.5, "approved": 1.5, "done": 1.5}
     assert figures["days"]["done"] == 2.5
+
+
+def test_the_operator_sees_every_company_with_a_row_for_each(service, tokens, feed):
+    feed.company()
+    feed.company(OTHER_COMPANY, name="Maison Voisine", entities=())
+    mine, theirs = feed.person(), feed.person(company_id=OTHER_COMPANY, entity=None)
+    mission = feed.mission()
+    feed.participation(mine, mission, [("2026-02-02", "full_day")], attend={"2026-02-02": True})
+    feed.participation(theirs, mission, [("2026-02-03", "half_day")], attend={"2026-02-03": True})
+    operator = tokens.headers("op-1", roles=("platform_operator",))
+    response = service.client.get("/platform/report?year=2026", headers=operator)
+    assert response.status_code == 200, response.get_json()
+    figures = response.get_json()
+    assert figures["company_id"] is None and figures["company_name"] == "Toutes les entreprises"
+    assert figures["days"]["done"] == 1.5 and figures["headcount"] == 2
+    assert {r["label"]: r["done"] for r in figures["by_company"]} == {"Groupe Horizon": 1.0, "Maison Voisine": 0.5}
+    assert service.client.get("/platform/report?year=2026", headers=admin_headers(tokens)).status_code == 404

@@ -1559,6 +1559,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/platform/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les chiffres de l'année pour toutes les entreprises, avec la répartition par entreprise (opérateurs). */
+        get: {
+            parameters: {
+                query: {
+                    /** @description L'année civile. */
+                    year: number;
+                    /** @description Une entité de l'entreprise ; toute l'entreprise sinon. */
+                    entity_id?: string | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description Connexion requise. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Réservé aux opérateurs de la plateforme. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -2182,10 +2243,13 @@ export interface components {
             associations_helped: number;
             bilan: components["schemas"]["BilanQuestion"][];
             by_association: components["schemas"]["BreakdownRow"][];
+            /** @description Par entreprise : une ligne pour une entreprise, toutes pour l'opérateur. */
+            by_company: components["schemas"]["BreakdownRow"][];
             by_entity: components["schemas"]["BreakdownRow"][];
             by_month: components["schemas"]["BreakdownRow"][];
             by_theme: components["schemas"]["BreakdownRow"][];
-            company_id: string;
+            /** @description null : toutes les entreprises (opérateurs). */
+            company_id: string | null;
             company_name: string;
             days: components["schemas"]["Days"];
             end_of_career_days: components["schemas"]["Days"];
