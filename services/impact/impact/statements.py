@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tandem_shared.inbox import UnitOfWork
@@ -172,6 +173,16 @@ def _confirmation(confirmed: StatementConfirmation | None) -> dict | None:
             "pdf_url": statement_pdf_path(confirmed.id)}
 
 
+def _add_once(session: Session, confirmation, already: str) -> None:
+    """Insert the confirmation; two confirmations at the same moment make the same version number, and the unique
+    (company, association, year, version) key refuses the second, which is told it is already done."""
+    session.add(confirmation)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise BundleRefusal(409, already) from None
+
+
 # -- the referent confirms ---------------------------------------------------------------------------------------------
 
 
@@ -214,8 +225,7 @@ def confirm_statement(uow: UnitOfWork, key: Key, shown_sha256: str, referent_id:
         total_days=rules.total_days(days), confirmed_by=referent_id,
         confirmed_by_name=confirmer_name(session, referent_id, referent_email), confirmed_at=now,
     )
-    session.add(confirmation)
-    session.flush()  # the unique version key settles two confirmations at once
+    _add_once(session, confirmation, ALREADY_CONFIRMED)
     company, association = _party_identities(session, key)
     events.statement_confirmed(uow, confirmation, company, association)
     log.info("statement %s: company %s, association %s, %s v%s confirmed by %s (%s days)", confirmation.id, key.company_id,
@@ -287,8 +297,7 @@ def confirm_receipt(uow: UnitOfWork, key: Key, receipt_number: str, shown_amount
         total_days=rules.total_days(days), first_day=first_day, last_day=last_day, confirmed_by=referent_id,
         confirmed_by_name=confirmer_name(session, referent_id, referent_email), confirmed_at=now,
     )
-    session.add(confirmation)
-    session.flush()
+    _add_once(session, confirmation, RECEIPT_ALREADY_CONFIRMED)
     company, association = _party_identities(session, key)
     events.receipt_confirmed(uow, confirmation, confirmed_statement.id, company, association)
     log.info("receipt %s: company %s, association %s, %s v%s confirmed by %s", confirmation.id, key.company_id,

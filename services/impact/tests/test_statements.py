@@ -251,3 +251,17 @@ def test_a_year_whose_rates_are_unknown_has_no_amount(service, story, referent):
     refused = service.client.post(f"{RECEIPT}/confirmation", headers=referent,
                                   json={"year": YEAR, "receipt_number": "1", "amount": 10.0, "consent": True})
     assert refused.status_code == 409 and "plafond annuel" in refused.json["detail"]
+
+
+def test_two_confirmations_at_the_same_moment_make_one(service, story, referent, monkeypatch):
+    """The second of two simultaneous clicks computed the same version number: the unique key refuses it with a 409."""
+    from impact import statements
+
+    shown = service.client.get(f"{URL}?year={YEAR}", headers=referent).json
+    body = {"year": YEAR, "rows_sha256": shown["rows_sha256"], "consent": True}
+    assert service.client.post(f"{URL}/confirmation", headers=referent, json=body).status_code == 201
+    # As if the first confirmation were not visible yet to the second request.
+    monkeypatch.setattr(statements, "latest_statement", lambda session, key: None)
+    second = service.client.post(f"{URL}/confirmation", headers=referent, json=body)
+    assert second.status_code == 409 and "déjà confirmé" in second.json["detail"]
+    assert len(service.published("impact.statement.confirmed")) == 1
