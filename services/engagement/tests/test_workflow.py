@@ -576,6 +576,20 @@ def test_completing_the_bilan_closes_the_years_participation(service, camille, a
     assert camille.get("/me/dashboard").json["todo"]["complete_bilan"] == 0
 
 
+def test_the_completed_bilan_names_the_days_attested_present_for_the_certificate_of_mission(
+        service, camille, approved, referent, clock, sign_convention):
+    sign_convention(approved)
+    clock.at(DAYS[1], hour=18)
+    body = {"dates": [{"date": DAYS[1].isoformat(), "present": False}, {"date": DAYS[0].isoformat(), "present": True}]}
+    assert referent.post(f"/participations/{approved}/attendance", json=body).status_code == 200
+    response = camille.post(f"/participations/{approved}/bilan", json={"answers": {**ANSWERS, "expertise_gap": "Plus de pédagogie."}})
+    assert response.status_code == 200, response.json
+    (event,) = service.published("engagement.bilan.completed")
+    # documents lists these in the employee's « attestation de mission »: the absent day is not one of them.
+    assert event.data["dates"] == [{"date": DAYS[0].isoformat(), "format": "full_day"}]
+    assert event.data["days_present"] == 1.0
+
+
 def test_applying_for_the_next_year_is_refused_until_the_bilan_is_done_and_accepted_after(service, camille, mission, approved, referent, clock,
                                                                                          sign_convention):
     _attested(referent, approved, clock, sign_convention)  # the clock is now in NEXT_YEAR: its next year may be applied for
