@@ -176,6 +176,8 @@ class AssociationIdentity(_Reading):
 
 
 class StatementRow(_Reading):
+    # Tells apart two people of the same name; absent from the first events, where the name stands for the person.
+    person_id = fields.String(load_default=None, allow_none=True)
     person_name = fields.String(required=True)
     mission_title = fields.String(required=True)
     date = fields.Date(required=True)

@@ -208,10 +208,11 @@ def _sealed(pdf: bytes, sealer: "Sealer | None") -> bytes:
 def render_day_statement(context: dict, sealer: "Sealer | None") -> bytes:
     """« État récapitulatif des journées » as an A4 PDF, sealed like the signed conventions: every named day, the total,
     the subtotal per person, who confirmed it for the association and when."""
-    people: dict[str, float] = {}
+    people: dict[str, dict] = {}
     for row in context["rows"]:
-        people[row["person_name"]] = people.get(row["person_name"], 0.0) + FORMAT_DAYS[row["format"]]
-    values = {**context, "people": [{"name": name, "days": total} for name, total in people.items()],
+        person = people.setdefault(row.get("person_id") or row["person_name"], {"name": row["person_name"], "days": 0.0})
+        person["days"] += FORMAT_DAYS[row["format"]]
+    values = {**context, "people": list(people.values()),
               "sealed": sealer is not None}
     return _sealed(_pdf(_french_spacing(_DAY_STATEMENT.render(**values))), sealer)
 

@@ -85,3 +85,15 @@ def test_only_the_referents_and_the_company_admins_read_them(service, confirmed,
             assert response.status_code == 404, who
             assert any("denied" in record.getMessage() for record in caplog.records), who
     assert service.client.get("/statements/unknown.pdf", headers=headers["referent"]).status_code == 404
+
+
+def test_two_people_of_the_same_name_keep_their_own_subtotal(service, story, tokens, pdf_text):
+    statement = story.example("impact.statement.confirmed")
+    row = statement["rows"][0]
+    statement["rows"] = [row, {**row, "person_id": "another-camille", "date": "2027-02-02"}]
+    statement["total_days"] = 2.0
+    assert service.deliver("impact.statement.confirmed", statement) == "processed"
+    response = service.client.get(f"/statements/{statement['statement_id']}.pdf", headers=_headers(tokens, statement)["referent"])
+    text = pdf_text(response.data)
+    assert "Camille Martin 1 jour Camille Martin 1 jour 2 personnes 2 jours" in text
+

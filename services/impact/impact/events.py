@@ -33,6 +33,7 @@ class AssociationIdentityData(Schema):
 
 
 class StatementRowData(Schema):
+    person_id = fields.String(required=True)
     person_name = fields.String(required=True)
     mission_title = fields.String(required=True)
     date = fields.String(required=True)
@@ -75,7 +76,7 @@ def statement_confirmed(uow: UnitOfWork, confirmation, company: dict, associatio
     uow.publish(STATEMENT_CONFIRMED, confirmation.id, StatementConfirmedData().dump({
         "statement_id": confirmation.id, "version": confirmation.version, "year": confirmation.year,
         "company": company, "association": association,
-        "rows": [{key: row[key] for key in ("person_name", "mission_title", "date", "format", "days")} for row in confirmation.rows],
+        "rows": [{key: row[key] for key in ("person_id", "person_name", "mission_title", "date", "format", "days")} for row in confirmation.rows],
         "total_days": float(confirmation.total_days), "rows_sha256": confirmation.rows_sha256,
         "confirmed_by_name": confirmation.confirmed_by_name, "confirmed_at": confirmation.confirmed_at,
     }))

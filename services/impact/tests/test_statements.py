@@ -107,12 +107,13 @@ def test_the_referent_confirms_what_was_shown_and_documents_gets_the_rows_withou
     assert confirmed.status_code == 201, confirmed.json
     assert confirmed.json["state"] == "confirmed" and confirmed.json["confirmed"]["version"] == 1
     (event,) = service.published("impact.statement.confirmed")
+    mission = "Aide aux devoirs pour collégiens"
     assert event.data["rows"] == [
-        {"person_name": "Bruno Petit", "mission_title": "Aide aux devoirs pour collégiens", "date": "2027-04-02",
+        {"person_id": story["bruno"], "person_name": "Bruno Petit", "mission_title": mission, "date": "2027-04-02",
          "format": "half_day", "days": 0.5},
-        {"person_name": "Camille Martin", "mission_title": "Aide aux devoirs pour collégiens", "date": "2027-03-18",
+        {"person_id": story["camille"], "person_name": "Camille Martin", "mission_title": mission, "date": "2027-03-18",
          "format": "full_day", "days": 1.0},
-        {"person_name": "Camille Martin", "mission_title": "Aide aux devoirs pour collégiens", "date": "2027-03-25",
+        {"person_id": story["camille"], "person_name": "Camille Martin", "mission_title": mission, "date": "2027-03-25",
          "format": "half_day", "days": 0.5},
     ]
     assert event.data["total_days"] == 2.0 and event.data["company"]["name"] == "Groupe Horizon"
