@@ -15,7 +15,9 @@ from tandem_shared.inbox import Handler, UnitOfWork
 from tandem_shared.revocation import CutoffHandler
 
 from . import domain
-from .models import AssociationCopy, CompanyCopy, MissionCopy, Participation, ParticipationDay, PersonCopy, token_cutoffs
+from .models import (
+    AssociationCopy, CompanyCopy, MissionCopy, Participation, ParticipationDay, PersonCopy, QuizAttemptCopy, token_cutoffs,
+)
 
 PERSON_REGISTERED = "engagement.person.registered"
 PERSON_UPDATED = "engagement.person.updated"
@@ -34,6 +36,7 @@ MISSION_CLOSED = "catalog.mission.closed"
 ASSOCIATION_REGISTERED = "catalog.association.registered"
 ASSOCIATION_UPDATED = "catalog.association.updated"
 ASSOCIATION_APPROVED = "catalog.association.approved"
+ATTEMPT_COMPLETED = "quiz.attempt.completed"
 
 
 class _Reading(Schema):
@@ -139,6 +142,13 @@ class BilanCompleted(_WorkflowStep):
 
 class ConventionSigned(_WorkflowStep):
     signed_at = fields.AwareDateTime(required=True)
+
+
+class AttemptCompleted(_Reading):
+    attempt_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
+    person_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
+    company_id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=36))
+    submitted_at = fields.AwareDateTime(required=True)
 
 
 # -- copies of people, companies and the catalog ---------------------------------------------------------------------
@@ -298,6 +308,13 @@ def on_convention_signed(event: Event, uow: UnitOfWork) -> None:
     participation.convention_signed_at = _first(participation.convention_signed_at, data["signed_at"])
 
 
+def on_attempt_completed(event: Event, uow: UnitOfWork) -> None:
+    """An attempt is final once submitted: the first copy stays (the score and answers stay in quiz)."""
+    data = AttemptCompleted().load(event.data)
+    if uow.session.get(QuizAttemptCopy, data["attempt_id"]) is None:
+        uow.session.add(QuizAttemptCopy(**data))
+
+
 def subscriptions(settings) -> dict[str, Handler]:
     """The table the consumer dispatches from (bound to the queue `impact`)."""
     record_cutoff = CutoffHandler(token_cutoffs)
@@ -319,6 +336,7 @@ def subscriptions(settings) -> dict[str, Handler]:
         CONVENTION_SIGNED: on_convention_signed,
         ATTENDANCE_ATTESTED: on_attendance_attested,
         BILAN_COMPLETED: on_bilan_completed,
+        ATTEMPT_COMPLETED: on_attempt_completed,
         "engagement.person.signed_out": record_cutoff,
         "engagement.person.disabled": record_cutoff,
     }

@@ -207,6 +207,17 @@ class ValuationSettings(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class QuizAttemptCopy(Base):
+    """From `quiz.attempt.completed`: who answered a quiz, when (the report counts the company's quiz participants)."""
+
+    __tablename__ = "quiz_attempts"
+
+    attempt_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    person_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    company_id: Mapped[str | None] = mapped_column(sa.String(36), nullable=True, index=True)
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 # -- the yearly bundle per association and company (statements.py) ---------------------------------------------------
 
 

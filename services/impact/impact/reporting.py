@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+
+from tandem_shared.clock import FRANCE
 
 import sqlalchemy as sa
 
 from . import domain
-from .models import CompanyCopy, MissionCopy, Participation, ParticipationDay, PersonCopy
+from .models import CompanyCopy, MissionCopy, Participation, ParticipationDay, PersonCopy, QuizAttemptCopy
 
 BATCH = 1000
 ACTIVE = "active"
@@ -102,6 +104,20 @@ def headcount(session, scope: Scope) -> int:
     return session.scalar(query) or 0
 
 
+def quiz_figures(session, scope: Scope) -> dict:
+    """Who of the company (or entity) answered a quiz during the year, and how many answers (from quiz's events)."""
+    start = datetime(scope.year, 1, 1, tzinfo=FRANCE)
+    end = datetime(scope.year + 1, 1, 1, tzinfo=FRANCE)
+    query = _people_in_scope(
+        sa.select(sa.func.count(sa.distinct(QuizAttemptCopy.person_id)), sa.func.count(QuizAttemptCopy.attempt_id))
+        .select_from(QuizAttemptCopy).join(PersonCopy, PersonCopy.person_id == QuizAttemptCopy.person_id)
+        .where(QuizAttemptCopy.submitted_at >= start, QuizAttemptCopy.submitted_at < end),
+        scope,
+    )
+    people, attempts = session.execute(query).one()
+    return {"quiz_participants": people or 0, "quiz_attempts": attempts or 0}
+
+
 def years_with_activity(session, company_id: str | None) -> list[int]:
     query = (sa.select(sa.distinct(Participation.year)).join(PersonCopy, PersonCopy.person_id == Participation.person_id)
              .where(Participation.year.is_not(None)))
@@ -133,6 +149,7 @@ def report(session, scope: Scope) -> dict:
         "entities": entities,
         "years": years,
         **accumulator.result(headcount(session, scope)),
+        **quiz_figures(session, scope),
     }
 
 

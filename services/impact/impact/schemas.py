@@ -75,6 +75,8 @@ class ReportSchema(Schema):
     by_company = fields.List(fields.Nested(BreakdownRowSchema), required=True,
                              metadata={"description": "Par entreprise : une ligne pour une entreprise, toutes pour l'opérateur."})
     funnel = fields.List(fields.Nested(FunnelStepSchema), required=True)
+    quiz_participants = fields.Integer(required=True, metadata={"description": "Personnes qui ont répondu à un quiz dans l'année."})
+    quiz_attempts = fields.Integer(required=True, metadata={"description": "Réponses à des quiz dans l'année."})
     bilan = fields.List(fields.Nested(BilanQuestionSchema), required=True)
 
 

@@ -173,3 +173,16 @@ def test_the_operator_sees_every_company_with_a_row_for_each(service, tokens, fe
     assert figures["days"]["done"] == 1.5 and figures["headcount"] == 2
     assert {r["label"]: r["done"] for r in figures["by_company"]} == {"Groupe Horizon": 1.0, "Maison Voisine": 0.5}
     assert service.client.get("/platform/report?year=2026", headers=admin_headers(tokens)).status_code == 404
+
+
+def test_the_quiz_participants_of_the_year_are_counted(service, tokens, feed):
+    feed.company()
+    camille, lucas = feed.person(), feed.person()
+    for attempt, person, at in (("a1", camille, "2026-02-02T12:00:00+00:00"), ("a2", camille, "2026-05-02T12:00:00+00:00"),
+                                ("a3", lucas, "2025-12-31T12:00:00+00:00")):
+        feed.deliver("quiz.attempt.completed", attempt_id=attempt, person_id=person, company_id=COMPANY, submitted_at=at)
+    feed.deliver("quiz.attempt.completed", attempt_id="a1", person_id=camille, company_id=COMPANY,
+                 submitted_at="2026-02-02T12:00:00+00:00")
+    figures = report(service, tokens)
+    assert (figures["quiz_participants"], figures["quiz_attempts"]) == (1, 2)
+    assert report(service, tokens, year=2025)["quiz_participants"] == 1

@@ -2262,6 +2262,10 @@ export interface components {
             headcount: number;
             missions_helped: number;
             people_engaged: number;
+            /** @description Réponses à des quiz dans l'année. */
+            quiz_attempts: number;
+            /** @description Personnes qui ont répondu à un quiz dans l'année. */
+            quiz_participants: number;
             year: number;
             years: number[];
         };
