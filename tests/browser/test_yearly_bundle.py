@@ -118,6 +118,11 @@ def test_camille_downloads_her_certificate_of_mission_from_my_documents(open_pag
     assert "Attestation de mission de mécénat de compétences" in text and "Camille Martin" in text
     assert "Les Petits Savants" in text and given_day["mission"]["title"] in " ".join(text.split())
     assert "Soit 1 jour de mécénat de compétences" in text
+    narrow = open_page(DEMO["employee"], 375)
+    narrow.page.goto("/mon-compte/missions")
+    wait_for_screen(narrow.page)
+    expect(narrow.page.get_by_role("link", name="Télécharger mon attestation de mission (PDF)").first).to_be_visible()
+    check_screen(narrow, "bundle-01-my-documents-certificate-375")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
