@@ -52,6 +52,13 @@ def delete_account(uow, person: Person, password: str) -> None:
     """The data are anonymised; what the law requires to keep (signed conventions) is kept."""
     if not identity.verify_password(person.password_hash, password):
         field_error("password", "Mot de passe incorrect.", status=403)
+    erase_account(uow, person, actor_id=person.id)
+
+
+def erase_account(uow, person: Person, actor_id: str | None, **audit_details) -> None:
+    """Anonymise the person and refuse their tokens everywhere; their participations, conventions and the days they
+    gave stay (the company's history, and what the law requires to keep). The person's own deletion, or the HR
+    directory's (SCIM DELETE)."""
     revoke_everywhere(uow, person)
     now = utcnow()
     for model in (Preferences, Favorite, OneTimeToken, Session):
@@ -63,11 +70,12 @@ def delete_account(uow, person: Person, password: str) -> None:
     person.manager_email = None
     person.password_hash = None
     person.retirement_date = None
+    person.scim_external_id = None
     person.status = domain.PersonStatus.DELETED
     person.updated_at = now
     events.person_disabled(uow, person.id, now)
     events.person_updated(uow, person, None, now)
-    audit(uow.session, "account_deleted", person_id=person.id, actor_id=person.id)
+    audit(uow.session, "account_deleted", person_id=person.id, actor_id=actor_id, **audit_details)
 
 
 def checked_preferences(payload: dict) -> dict:

@@ -14,5 +14,6 @@ from .companies import companies
 from .invitations import invitations
 from .missions import missions
 from .people import people
+from .scim import scim, scim_tokens
 
-BLUEPRINTS = [accounts, profile, choices, proposals, sharing, missions, *WORKFLOW_BLUEPRINTS, companies, people, invitations, audit_log]
+BLUEPRINTS = [accounts, profile, choices, proposals, sharing, missions, *WORKFLOW_BLUEPRINTS, companies, people, invitations, audit_log, scim_tokens, scim]

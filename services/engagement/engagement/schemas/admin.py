@@ -202,3 +202,29 @@ class AuditEntrySchema(Schema):
 class AuditPageSchema(Schema):
     items = fields.List(fields.Nested(AuditEntrySchema))
     total = fields.Integer()
+
+
+# -- SCIM tokens (issue 14) -----------------------------------------------------------------------------
+
+
+class ScimTokenCreateSchema(Schema):
+    name = SingleLineString(required=True, validate=NAME,
+                            metadata={"description": "Un nom pour reconnaître ce jeton (par exemple, le nom de l'annuaire RH)."})
+
+
+class ScimTokenSchema(Schema):
+    id = fields.String(required=True)
+    name = fields.String(required=True)
+    created_at = fields.AwareDateTime(required=True)
+    last_used_at = fields.AwareDateTime(required=True, allow_none=True, metadata={"description": "Dernier appel de l'annuaire avec ce jeton (à la minute près)."})
+    revoked_at = fields.AwareDateTime(required=True, allow_none=True)
+
+
+class ScimTokenListSchema(Schema):
+    base_url = fields.String(required=True, metadata={"description": "L'adresse du service SCIM à donner à l'annuaire RH."})
+    items = fields.List(fields.Nested(ScimTokenSchema), required=True)
+
+
+class ScimTokenCreatedSchema(ScimTokenSchema):
+    token = fields.String(required=True, metadata={"description": "La valeur du jeton : montrée cette seule fois, jamais gardée en clair."})
+    base_url = fields.String(required=True)

@@ -694,6 +694,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/companies/{company_id}/scim-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        /** Les jetons SCIM de l'entreprise (les actifs d'abord) et l'adresse du service SCIM à donner à l'annuaire RH. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    company_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScimTokenList"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Créer un jeton SCIM : sa valeur n'est montrée qu'ici, une seule fois. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    company_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScimTokenCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScimTokenCreated"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/companies/{company_id}/scim-tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Révoquer un jeton SCIM : l'annuaire qui l'utilise est refusé dès maintenant. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    company_id: string;
+                    token_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/date-requests/{request_id}": {
         parameters: {
             query?: never;
@@ -2202,6 +2312,933 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/scim/v2/Groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lister les entités de l'entreprise, avec leurs membres. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Par exemple : userName eq "prenom.nom@entreprise.fr". */
+                    filter?: string;
+                    startIndex?: number;
+                    count?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Les entités de l'entreprise (ListResponse). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": Record<string, never>;
+                    };
+                };
+                /** @description Requête invalide (scimType : invalidFilter, invalidSyntax, invalidValue…). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Groups/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        /** Lire une entité de l'entreprise. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    group_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description L'entité et ses membres. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": Record<string, never>;
+                    };
+                };
+                /** @description Requête invalide (scimType : invalidFilter, invalidSyntax, invalidValue…). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Ressource inconnue, ou d'une autre entreprise. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ResourceTypes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les types de ressources servis. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Les types de ressources (User, Group). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": Record<string, never>;
+                    };
+                };
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ResourceTypes/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** Un type de ressource. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Un type de ressource. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": Record<string, never>;
+                    };
+                };
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Ressource inconnue, ou d'une autre entreprise. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les schémas servis. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Les schémas (User, extension entreprise, Group). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": Record<string, never>;
+                    };
+                };
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Schemas/{schema_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schema_id: string;
+            };
+            cookie?: never;
+        };
+        /** Un schéma. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    schema_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Un schéma. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": Record<string, never>;
+                    };
+                };
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Ressource inconnue, ou d'une autre entreprise. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ServiceProviderConfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** La configuration du service SCIM. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ce que ce service SCIM sait faire. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": Record<string, never>;
+                    };
+                };
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lister les personnes, avec `filter` (par exemple `userName eq "…"`), `startIndex` et `count`. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Par exemple : userName eq "prenom.nom@entreprise.fr". */
+                    filter?: string;
+                    startIndex?: number;
+                    count?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Les personnes de l'entreprise (ListResponse). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": Record<string, never>;
+                    };
+                };
+                /** @description Requête invalide (scimType : invalidFilter, invalidSyntax, invalidValue…). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Créer une personne de l'entreprise. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Une ressource User (RFC 7643 §4.1), extension entreprise comprise. */
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                    "application/scim+json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description La personne créée. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": Record<string, never>;
+                    };
+                };
+                /** @description Requête invalide (scimType : invalidFilter, invalidSyntax, invalidValue…). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description userName déjà utilisé (scimType : uniqueness). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Contenu trop volumineux. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        /** Lire une personne. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description La personne. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": Record<string, never>;
+                    };
+                };
+                /** @description Requête invalide (scimType : invalidFilter, invalidSyntax, invalidValue…). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Ressource inconnue, ou d'une autre entreprise. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Remplacer une personne (active: false la désactive partout, à l'instant). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description La ressource User entière. */
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                    "application/scim+json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description La personne remplacée. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": Record<string, never>;
+                    };
+                };
+                /** @description Requête invalide (scimType : invalidFilter, invalidSyntax, invalidValue…). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Ressource inconnue, ou d'une autre entreprise. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description userName déjà utilisé (scimType : uniqueness). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Contenu trop volumineux. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        /** Supprimer une personne (anonymisée, comme une suppression de compte ; participations et conventions restent). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description La personne est supprimée : anonymisée, son historique gardé. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Ressource inconnue, ou d'une autre entreprise. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Modifier une personne par opérations (par exemple `replace` `active` à false). */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Un PatchOp (RFC 7644 §3.5.2). */
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                    "application/scim+json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description La personne modifiée. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": Record<string, never>;
+                    };
+                };
+                /** @description Requête invalide (scimType : invalidFilter, invalidSyntax, invalidValue…). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Ressource inconnue, ou d'une autre entreprise. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description userName déjà utilisé (scimType : uniqueness). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Contenu trop volumineux. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
     "/session": {
         parameters: {
             query?: never;
@@ -3038,6 +4075,44 @@ export interface components {
         ReferentParticipationList: {
             items?: components["schemas"]["ReferentParticipation"][];
             total?: number;
+        };
+        ScimToken: {
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            /**
+             * Format: date-time
+             * @description Dernier appel de l'annuaire avec ce jeton (à la minute près).
+             */
+            last_used_at: string | null;
+            name: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+        };
+        ScimTokenCreate: {
+            /** @description Un nom pour reconnaître ce jeton (par exemple, le nom de l'annuaire RH). */
+            name: string;
+        };
+        ScimTokenCreated: {
+            base_url: string;
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            /**
+             * Format: date-time
+             * @description Dernier appel de l'annuaire avec ce jeton (à la minute près).
+             */
+            last_used_at: string | null;
+            name: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /** @description La valeur du jeton : montrée cette seule fois, jamais gardée en clair. */
+            token: string;
+        };
+        ScimTokenList: {
+            /** @description L'adresse du service SCIM à donner à l'annuaire RH. */
+            base_url: string;
+            items: components["schemas"]["ScimToken"][];
         };
         ServiceSession: {
             /** @description Ses rôles, triés. */
