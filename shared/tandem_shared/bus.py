@@ -102,11 +102,6 @@ class Bus:
     def is_memory(self) -> bool:
         return self.settings.url.startswith("memory://")
 
-    @property
-    def dead_letters_natively(self) -> bool:
-        """RabbitMQ counts deliveries and dead-letters by itself; the memory transport cannot."""
-        return not self.is_memory
-
     def connection(self) -> kombu.Connection:
         if self.is_memory:
             return kombu.Connection(
