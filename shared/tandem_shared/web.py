@@ -23,6 +23,8 @@ from .inputs import MAX_BODY_BYTES, MAX_JSON_BODY_BYTES, BoundedIntegerConverter
 from .runtime import ServiceRuntime
 
 log = logging.getLogger(__name__)
+# One line per refused access (401, 403, and 404 on a route that names an object), for whoever watches for probing.
+access_log = logging.getLogger("tandem.access")
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -340,6 +342,21 @@ def create_service_app(
             literal_methods = _literal_routes(app).get(request.path)
             if literal_methods is not None:
                 response.headers["Allow"] = ", ".join(sorted(literal_methods))
+        return response
+
+    @app.after_request
+    def _log_refused_access(response):
+        rule = request.url_rule
+        refused = response.status_code in (401, 403) or (response.status_code == 404 and rule is not None and rule.arguments)
+        if refused:
+            principal = g.get("principal")
+            # The route's template, never the path: a path may carry a single-use secret.
+            access_log.warning(
+                "access refused: %s %s -> %d for %s", request.method, rule.rule if rule is not None else "(no route)",
+                response.status_code, principal.subject if principal is not None else "anonymous",
+                extra={"http_status": response.status_code, "route": rule.rule if rule is not None else None,
+                       "subject": principal.subject if principal is not None else None, "service": runtime.name},
+            )
         return response
 
     @app.after_request

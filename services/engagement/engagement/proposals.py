@@ -95,6 +95,9 @@ def proposal_draft(session, person: Person, association_id: str) -> dict:
 def propose(uow, person: Person, association_id: str, message: str) -> dict:
     """The association receives the person's details and message, the person receives theirs; one association
     once per `SAME_ASSOCIATION_PERIOD` (409), and within the send limits (`SendRefused`)."""
+    if not person.company_id:
+        # « Je propose » offers a company's skills: a referent or the platform's team has none to offer this way.
+        abort(403, message="Seuls les collaborateurs d'une entreprise peuvent proposer leurs compétences à une association.")
     now = utcnow()
     association = association_for_proposal(uow.session, association_id)
     recent = uow.session.scalar(

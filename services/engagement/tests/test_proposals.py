@@ -85,3 +85,14 @@ def test_a_closed_mission_cannot_be_shared_nor_added_to_favourites(service, cami
 def test_sharing_needs_one_to_ten_valid_addresses(camille, mission):
     assert camille.request("POST", f"/missions/{mission['id']}/share", json={"recipients": []}).status_code == 422
     assert camille.request("POST", f"/missions/{mission['id']}/share", json={"recipients": ["pas-une-adresse"]}).status_code == 422
+
+
+def test_a_referent_or_the_operator_cannot_send_a_proposal(service, person, association):
+    """« Je propose » offers a company's skills: someone of no company is refused, and no e-mail goes out."""
+    referent = person(email="referente@graines.test", roles=("association_referent",), company_id=None, entity_id=None)
+    operator = person(email="operateur@tandem.test", roles=("platform_operator",), company_id=None, entity_id=None)
+    for caller in (referent, operator):
+        response = caller.post("/proposals", json={"association_id": association["id"], "message": "Bonjour, je peux aider."})
+        assert response.status_code == 403, response.json
+        assert "collaborateurs d'une entreprise" in response.json["detail"]
+    assert service.published("engagement.proposal.sent") == []
