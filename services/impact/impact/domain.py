@@ -35,9 +35,21 @@ APPROVED_STATES = frozenset({APPROVED, ATTENDED, ABSENT})
 DONE_STATES = frozenset({ATTENDED})
 
 
-def may_follow(current: str, new: str, same_time: bool) -> bool:
-    """A newer change always applies; one made at the same instant only if it is further along."""
-    return not same_time or _STATE_RANK[new] >= _STATE_RANK[current]
+ATTESTED_STATES = frozenset({ATTENDED, ABSENT})
+
+
+def may_follow(current: str, current_at, new: str, new_at) -> bool:
+    """Whether a change replaces the day's state.
+
+    Presence attested is final for the workflow (a day attested is never asked, decided or cancelled again): it
+    replaces any other state whatever the times, and only a newer attestation replaces it. Between the other states
+    the newer change wins, and of two made at the same instant the further one. Times come from different producers'
+    clocks, which the attestation rule makes irrelevant where it matters most."""
+    if (current in ATTESTED_STATES) != (new in ATTESTED_STATES):
+        return new in ATTESTED_STATES
+    if new_at != current_at:
+        return new_at > current_at
+    return _STATE_RANK[new] >= _STATE_RANK[current]
 
 
 def day_count(day_format: str) -> Decimal:

@@ -243,7 +243,7 @@ def _change_days(uow: UnitOfWork, participation_id: str, days: list[dict], at: d
             uow.session.add(ParticipationDay(participation_id=participation_id, day=entry["date"], format=entry["format"],
                                              state=state, changed_at=at, end_of_career=extra.get("end_of_career", False)))
             continue
-        if row.changed_at > at or not domain.may_follow(row.state, state, same_time=row.changed_at == at):
+        if not domain.may_follow(row.state, row.changed_at, state, at):
             continue
         row.state, row.format, row.changed_at = state, entry["format"], at
         if "end_of_career" in extra:

@@ -132,9 +132,19 @@ def test_carried_amounts_are_used_oldest_first(y2026):
 
 
 def test_a_newer_change_wins_and_at_the_same_instant_the_further_state():
-    assert domain.may_follow(domain.ATTENDED, domain.REQUESTED, same_time=False)
-    assert not domain.may_follow(domain.APPROVED, domain.REQUESTED, same_time=True)
-    assert domain.may_follow(domain.REQUESTED, domain.APPROVED, same_time=True)
+    assert domain.may_follow(domain.REFUSED, 1, domain.REQUESTED, 2)  # asked again after a refusal
+    assert not domain.may_follow(domain.APPROVED, 2, domain.REQUESTED, 1)  # a late, older request
+    assert not domain.may_follow(domain.APPROVED, 1, domain.REQUESTED, 1)
+    assert domain.may_follow(domain.REQUESTED, 1, domain.APPROVED, 1)
+
+
+def test_presence_attested_wins_whatever_the_clocks_and_only_a_newer_attestation_changes_it():
+    # The approval's clock may run ahead of engagement's (the embedded mode's /dev/clock moves engagement's only).
+    assert domain.may_follow(domain.APPROVED, 5, domain.ATTENDED, 1)
+    assert not domain.may_follow(domain.ATTENDED, 1, domain.APPROVED, 5)
+    assert not domain.may_follow(domain.ABSENT, 1, domain.CANCELLED, 5)
+    assert domain.may_follow(domain.ABSENT, 1, domain.ATTENDED, 2)
+    assert not domain.may_follow(domain.ATTENDED, 2, domain.ABSENT, 1)
 
 
 def test_only_the_closed_bilan_answers_are_kept():
