@@ -5,7 +5,7 @@ UV = $(shell command -v uv 2>/dev/null || echo .tools/venv/bin/uv)
 .PHONY: run test setup setup-tests run-distributed openapi lint-imports bench clean
 
 run: setup ## the platform on http://127.0.0.1:$${TANDEM_PORT:-8080}, one process, SQLite and a memory bus
-	$(UV) run --frozen --no-sync tandem-embedded
+	TANDEM_DEMO_ACTIVITY=$${TANDEM_DEMO_ACTIVITY:-true} $(UV) run --frozen --no-sync tandem-embedded
 
 test: setup-tests ## every test: unit, API, contract, integration (RabbitMQ, PostgreSQL), cross-service
 	$(UV) run --frozen --no-sync pytest

@@ -195,6 +195,14 @@ def main() -> None:
     )
     platform = build_platform(data_dir, port, smtp_port=int(os.environ["TANDEM_SMTP_PORT"]) if os.environ.get("TANDEM_SMTP_PORT") else None)
     platform.start_workers()
+    if platform.environ.get("TANDEM_DEMO_DATA", "true").lower() != "false" and platform.environ.get("TANDEM_DEMO_ACTIVITY", "").lower() == "true":
+        # `make run` asks for a year of activity told through the services' APIs (demo_activity.py), once per data directory.
+        from .demo_activity import load_demo_activity
+
+        try:
+            load_demo_activity(platform.gateway, data_dir, importlib.import_module("engagement.clock").today())
+        except Exception:  # a convenience of the development mode: the platform serves without it
+            log.exception("the demo year of activity could not be told")
     server = create_server(platform.gateway, host=os.environ.get("TANDEM_HOST", "127.0.0.1"), port=port, threads=16, ident="tandem")
 
     def _shutdown(*_):

@@ -1,0 +1,185 @@
+"""A year of activity for the demo company, so that « Impact » is not empty on `make run`.
+
+Only the embedded mode composes services, so this is where a story across them can be told. It is told through the
+services' own HTTP APIs, as people would click it: employees of Groupe Horizon apply to missions of the demo
+associations, ask their manager for days, the manager decides from the e-mail's link, the employee signs the
+convention, the association's referent attests presence, the employee completes the bilan. Every figure impact shows
+then comes from the real events (engagement, approval, documents, catalog). It happens in the previous civil year,
+`/dev/clock` moving the workflow's clock to each step's day and back to today at the end, once per data directory
+(`demo-activity-<year>.done`). `make run` asks for it (`TANDEM_DEMO_ACTIVITY=true`); tests and other callers of
+`tandem-embedded` do not get it unless they set the variable.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from werkzeug.test import Client
+
+log = logging.getLogger(__name__)
+
+MANAGER = "sophie.laurent@horizon.example"
+BILAN_TEXT = "Une belle expérience, des échanges riches avec l'équipe de l'association."
+
+
+@dataclass(frozen=True)
+class Story:
+    """One participation: who, which demo association (by its index in catalog's demo content), which days
+    (month, day of month — moved to the next working day), and how it ends."""
+
+    email: str
+    association: int
+    days: tuple[tuple[int, int, str], ...]
+    outcome: str  # "done" (attested present, bilan), "absent_one" (second day absent), "refused", "attested" (no bilan)
+    bilan: tuple[str, str, str, str] = ("Très bonne", "Très bonne", "Oui", "Oui")
+
+
+# Two days a year each at most (the company's allowance).
+STORIES = (
+    Story("camille.martin@horizon.example", 0, ((3, 10, "full_day"), (3, 17, "half_day")), "done"),
+    Story("lucas.bernard@horizon.example", 2, ((5, 12, "full_day"), (6, 9, "full_day")), "absent_one",
+          ("Bonne", "Moyenne", "Non", "Peut-être")),
+    Story("ines.petit@horizon.example", 5, ((9, 15, "full_day"),), "done", ("Très bonne", "Bonne", "Oui", "Oui")),
+    Story("ines.petit@horizon.example", 5, ((10, 6, "half_day"),), "refused"),
+    Story("thomas.girard@horizon-group.example", 8, ((11, 3, "full_day"), (11, 17, "half_day")), "attested"),
+)
+
+
+class _User:
+    def __init__(self, client: Client, email: str, password: str):
+        self.client = client
+        response = client.post("/api/engagement/session", json={"email": email, "password": password})
+        if response.status_code != 200:
+            raise RuntimeError(f"demo activity: {email} cannot sign in ({response.status_code})")
+        token = next(c.split(";")[0].split("=", 1)[1] for c in response.headers.getlist("Set-Cookie")
+                     if c.startswith("tandem_session="))
+        self.headers = {"Authorization": f"Bearer {token}"}
+
+    def get(self, path: str) -> dict:
+        response = self.client.get(path, headers=self.headers)
+        if response.status_code != 200:
+            raise RuntimeError(f"demo activity: GET {path} answered {response.status_code}: {response.get_data(as_text=True)[:300]}")
+        return response.json
+
+    def post(self, path: str, body: dict) -> dict:
+        response = self.client.post(path, json=body, headers=self.headers)
+        if response.status_code not in (200, 201):
+            raise RuntimeError(f"demo activity: POST {path} answered {response.status_code}: {response.get_data(as_text=True)[:300]}")
+        return response.json
+
+
+def _wait(fetch, what: str, timeout: float = 60.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = fetch()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"demo activity: {what} did not happen within {timeout:.0f} s")
+        time.sleep(0.1)
+
+
+def _working_day(year: int, month: int, day: int) -> date:
+    from engagement.domain import french_holidays
+
+    found = date(year, month, day)
+    while found.weekday() >= 5 or found in french_holidays(year):
+        found += timedelta(days=1)
+    return found
+
+
+def _move_clock(client: Client, day: date) -> None:
+    response = client.put("/dev/clock", json={"today": day.isoformat()})
+    if response.status_code != 200:
+        raise RuntimeError(f"demo activity: /dev/clock answered {response.status_code}")
+
+
+def _manager_link(client: Client, mission_title: str, seen: set[str]) -> str:
+    def mail():
+        for item in client.get("/dev/mail.json").json["items"]:
+            if item["id"] not in seen and MANAGER in item["to"] and mission_title in (item["text"] or ""):
+                link = next((link for link in item["links"] if "/manager/demandes/" in link), None)
+                if link:
+                    seen.add(item["id"])
+                    return link
+        return None
+
+    return _wait(mail, f"the manager's e-mail about {mission_title}").rsplit("/", 1)[1]
+
+
+def _tell(client: Client, index: int, story: Story, year: int, password: str, seen: set[str]) -> None:
+    from catalog.demo_content import ASSOCIATIONS
+
+    association = ASSOCIATIONS[story.association]
+    employee = _User(client, story.email, password)
+    referent = _User(client, association["referent"]["email"], password)
+    days = [(_working_day(year, month, day), fmt) for month, day, fmt in story.days]
+    missions = employee.get(f"/api/catalog/missions?association={association['id']}&per_page=50")["items"]
+    mission = missions[index % len(missions)]
+    _move_clock(client, days[0][0] - timedelta(days=14))
+    _wait(lambda: client.get(f"/api/engagement/missions/{mission['id']}", headers=employee.headers).status_code == 200,
+          "engagement knows the mission")
+    participation = employee.post("/api/engagement/applications", {
+        "mission_id": mission["id"], "phone": "04 72 10 20 30", "year": year,
+        "message": "Bonjour, je serais ravi·e de mettre mes compétences au service de l'association."})["id"]
+    employee.post(f"/api/engagement/participations/{participation}/date-requests", {
+        "manager_email": MANAGER, "message": "Bonjour Sophie, peux-tu valider ces dates de mécénat de compétences ?",
+        "dates": [{"date": day.isoformat(), "format": fmt} for day, fmt in days]})
+    secret = _manager_link(client, mission["title"], seen)
+    decision = {"decision": "refuse", "reason": "Période de clôture des comptes : repropose une autre date."} \
+        if story.outcome == "refused" else {"decision": "accept"}
+    decided = client.post(f"/api/approval/actions/{secret}", json=decision)
+    if decided.status_code != 200:
+        raise RuntimeError(f"demo activity: the manager's decision answered {decided.status_code}")
+    if story.outcome == "refused":
+        return
+    convention = _wait(lambda: (employee.get(f"/api/engagement/participations/{participation}").get("convention") or {}).get("id"),
+                       "documents issues the convention")
+    version = _wait(lambda: next((v for v in employee.get(f"/api/documents/conventions/{convention}")["versions"] if v["current"]), None),
+                    "the convention's version")
+    consent = client.get("/api/documents/consent").json
+    employee.post(f"/api/documents/conventions/{convention}/signature", {
+        "version": version["number"], "consent": True, "consent_version": consent["version"], "pdf_sha256": version["sha256"]})
+    _wait(lambda: employee.get(f"/api/engagement/participations/{participation}")["convention_state"] == "done",
+          "engagement learns the convention is signed")
+    _move_clock(client, days[-1][0])
+    present = [not (story.outcome == "absent_one" and index == 1) for index in range(len(days))]
+    referent.post(f"/api/engagement/participations/{participation}/attendance",
+                  {"dates": [{"date": day.isoformat(), "present": is_present} for (day, _), is_present in zip(days, present)]})
+    if story.outcome == "attested":
+        return
+    questions = client.get("/api/engagement/bilan-questions").json["items"]
+    relevance, welcome, match, again = story.bilan
+    chosen = {"relevance": relevance, "welcome": welcome, "expertise_match": match, "would_do_again": again}
+    answers = {}
+    for question in questions:
+        if question["key"] in chosen:
+            answers[question["key"]] = chosen[question["key"]]
+        elif question.get("required") or (question.get("required_if") and all(
+                chosen.get(k) == v for k, v in question["required_if"].items())):
+            answers[question["key"]] = BILAN_TEXT
+    employee.post(f"/api/engagement/participations/{participation}/bilan", {"answers": answers})
+
+
+def load_demo_activity(gateway, data_dir: Path, today: date) -> bool:
+    """Tell the stories of the previous civil year once per data directory; True when it told them."""
+    from engagement.demo import DEMO_PASSWORD
+
+    year = today.year - 1
+    marker = Path(data_dir) / f"demo-activity-{year}.done"
+    if marker.exists():
+        return False
+    print(f"Première fois : l'année {year} de l'entreprise de démonstration se raconte (quelques secondes)…", flush=True)
+    client = Client(gateway)
+    seen: set[str] = set()
+    try:
+        for index, story in enumerate(STORIES):
+            _tell(client, index, story, year, DEMO_PASSWORD, seen)
+    finally:
+        client.delete("/dev/clock")
+    marker.write_text("done\n", encoding="utf-8")
+    log.info("demo activity of %d told: %d participations", year, len(STORIES))
+    return True

@@ -1,0 +1,38 @@
+"""`make run`'s year of activity: told through the services' APIs, it reaches impact through the real events."""
+from __future__ import annotations
+
+from werkzeug.test import Client
+
+from helpers import free_port, settle, token_signed_with
+from tandem_gateway.demo_activity import STORIES, load_demo_activity
+from tandem_gateway.embedded import build_platform
+from tandem_shared.testing import reset_memory_broker
+
+
+def test_the_demo_company_gets_a_year_of_activity_in_impact(tmp_path):
+    from engagement import clock
+    from engagement.demo import DEMO_COMPANY_ID
+
+    reset_memory_broker()
+    data_dir = tmp_path / "var"
+    platform = build_platform(data_dir, port=free_port(), base_environ={"TANDEM_LOG_LEVEL": "WARNING"})
+    platform.start_workers()
+    try:
+        settle(platform)
+        today = clock.today()
+        assert load_demo_activity(platform.gateway, data_dir, today) is True
+        assert clock.today() == today, "the clock is back to today"
+        assert load_demo_activity(platform.gateway, data_dir, today) is False, "told once per data directory"
+        settle(platform)
+        client = Client(platform.gateway)
+        admin = {"Authorization": "Bearer " + token_signed_with(
+            (data_dir / "keys" / "jwt-private.pem").read_text(), "admin", ["company_admin"], company_id=DEMO_COMPANY_ID)}
+        report = client.get(f"/api/impact/companies/{DEMO_COMPANY_ID}/report?year={today.year - 1}", headers=admin).json
+        assert report["days"] == {"asked": 6.5, "approved": 6.0, "done": 5.0}
+        assert report["people_engaged"] == 4 and report["associations_helped"] == 4
+        assert {s["step"]: s["count"] for s in report["funnel"]} == {
+            "applied": len(STORIES), "dates_approved": 4, "convention_signed": 4, "presence_attested": 4, "bilan": 3}
+        assert [month["label"] for month in report["by_month"] if month["done"]] == ["mars", "mai", "septembre", "novembre"]
+        assert today.year - 1 in report["years"]
+    finally:
+        platform.stop()
