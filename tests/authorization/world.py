@@ -172,6 +172,8 @@ def build_world(platform, demo_password: str, other_association_referent: dict) 
         "version": version["number"], "consent": True, "consent_version": consent["version"], "pdf_sha256": version["sha256"]}), 201)
     _poll(lambda: world.call("employee", "GET", f"/api/documents/conventions/{convention['id']}").get_json()["versions"][0]["signed_pdf_url"],
           what="the signed copy")
+    _poll(lambda: world.call("employee", "GET", f"/api/engagement/participations/{participation['id']}").get_json()["convention_state"]
+          == "done", what="the signature in engagement")
     # The dates pass: the referent attests presence, Camille writes her bilan.
     _ok(client.put("/dev/clock", json={"today": (days[1] + timedelta(days=1)).isoformat()}))
     try:
