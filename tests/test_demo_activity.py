@@ -34,5 +34,15 @@ def test_the_demo_company_gets_a_year_of_activity_in_impact(tmp_path):
             "applied": len(STORIES), "dates_approved": 4, "convention_signed": 4, "presence_attested": 4, "bilan": 3}
         assert [month["label"] for month in report["by_month"] if month["done"]] == ["mars", "mai", "septembre", "novembre"]
         assert today.year - 1 in report["years"]
+        # Nathalie holds the pay permission: the valuation values everyone (two from their pay, two at their entity's cost).
+        from engagement.demo import ADMIN_EMAIL, DEMO_PASSWORD
+
+        login = client.post("/api/engagement/session", json={"email": ADMIN_EMAIL, "password": DEMO_PASSWORD})
+        token = next(c.split(";")[0].split("=", 1)[1] for c in login.headers.getlist("Set-Cookie") if c.startswith("tandem_session="))
+        valuation = client.get(f"/api/impact/companies/{DEMO_COMPANY_ID}/valuation?year={today.year - 1}",
+                               headers={"Authorization": f"Bearer {token}"}).json
+        assert valuation["people_without_value"] == 0
+        assert sorted(p["source"] for p in valuation["people"]) == ["entity_default", "entity_default", "pay", "pay"]
+        assert valuation["total_value"] > 0 and valuation["reduction"]["reduction"] == round(valuation["total_value"] * 0.6, 2)
     finally:
         platform.stop()

@@ -54,6 +54,7 @@ class _User:
         response = client.post("/api/engagement/session", json={"email": email, "password": password})
         if response.status_code != 200:
             raise RuntimeError(f"demo activity: {email} cannot sign in ({response.status_code})")
+        self.person_id = response.json["person"]["id"]
         token = next(c.split(";")[0].split("=", 1)[1] for c in response.headers.getlist("Set-Cookie")
                      if c.startswith("tandem_session="))
         self.headers = {"Authorization": f"Bearer {token}"}
@@ -62,6 +63,12 @@ class _User:
         response = self.client.get(path, headers=self.headers)
         if response.status_code != 200:
             raise RuntimeError(f"demo activity: GET {path} answered {response.status_code}: {response.get_data(as_text=True)[:300]}")
+        return response.json
+
+    def put(self, path: str, body: dict | None = None) -> dict:
+        response = self.client.put(path, json=body, headers=self.headers)
+        if response.status_code != 200:
+            raise RuntimeError(f"demo activity: PUT {path} answered {response.status_code}: {response.get_data(as_text=True)[:300]}")
         return response.json
 
     def post(self, path: str, body: dict) -> dict:
@@ -164,6 +171,35 @@ def _tell(client: Client, index: int, story: Story, year: int, password: str, se
     employee.post(f"/api/engagement/participations/{participation}/bilan", {"answers": answers})
 
 
+# The year's pay of two of them, and a default daily cost for every entity (the valuation screens' data).
+PAY_CSV = ("email;salaire_brut_annuel;taux_charges_patronales\n"
+           "camille.martin@horizon.example;52 000;45 %\n"
+           "lucas.bernard@horizon.example;61 500;44 %\n")
+DEFAULT_DAILY_COST = 380
+
+
+def _pay_data(client: Client, year: int, password: str) -> None:
+    """The operator gives Nathalie (the company's admin) the « données de rémunération » permission; she imports the
+    year's pay of two people and sets each entity's default daily cost."""
+    import io
+
+    from engagement.demo import ADMIN_EMAIL, DEMO_COMPANY_ID
+
+    operator = _User(client, "operateur@tandem.example", password)
+    admin = _User(client, ADMIN_EMAIL, password)
+    _wait(lambda: client.get(f"/api/impact/companies/{DEMO_COMPANY_ID}/pay-access", headers=admin.headers).status_code == 200
+          and admin.get(f"/api/impact/companies/{DEMO_COMPANY_ID}/report?year={year}")["entities"], "impact knows the company")
+    _wait(lambda: client.put(f"/api/impact/companies/{DEMO_COMPANY_ID}/pay-permissions/{admin.person_id}",
+                             headers=operator.headers).status_code == 200, "impact knows the admin")
+    imported = client.post(f"/api/impact/companies/{DEMO_COMPANY_ID}/pay/import?year={year}", headers=admin.headers,
+                           data={"file": (io.BytesIO(PAY_CSV.encode("utf-8")), "remunerations.csv")},
+                           content_type="multipart/form-data")
+    if imported.status_code != 200:
+        raise RuntimeError(f"demo activity: the pay import answered {imported.status_code}: {imported.get_data(as_text=True)[:300]}")
+    for entity in admin.get(f"/api/impact/companies/{DEMO_COMPANY_ID}/report?year={year}")["entities"]:
+        admin.put(f"/api/impact/companies/{DEMO_COMPANY_ID}/daily-costs/{entity['id']}", {"daily_cost": DEFAULT_DAILY_COST})
+
+
 def load_demo_activity(gateway, data_dir: Path, today: date) -> bool:
     """Tell the stories of the previous civil year once per data directory; True when it told them."""
     from engagement.demo import DEMO_PASSWORD
@@ -178,6 +214,7 @@ def load_demo_activity(gateway, data_dir: Path, today: date) -> bool:
     try:
         for index, story in enumerate(STORIES):
             _tell(client, index, story, year, DEMO_PASSWORD, seen)
+        _pay_data(client, year, DEMO_PASSWORD)
     finally:
         client.delete("/dev/clock")
     marker.write_text("done\n", encoding="utf-8")
