@@ -79,6 +79,16 @@ class FaultPlatform:
         self.database_urls = {service: stack.enter_context(postgres_database(prefix=f"tandem_fault_{service}")) for service in SERVICES}
         self.topology = load_topology()
         self.topology.declare_broker_topology(self.broker_url, {**os.environ, **FAST_SETTINGS})
+        # A tap of our own on the missions' routing key: how many copies of each event the broker really routed.
+        self.tap_queue = "faults.tap"
+        self._tapped: dict[str, int] = {}
+        connection = pika.BlockingConnection(pika.URLParameters(self.broker_url))
+        try:
+            channel = connection.channel()
+            channel.queue_declare(self.tap_queue, durable=True)
+            channel.queue_bind(self.tap_queue, "tandem.events", routing_key=MISSION_PUBLISHED)
+        finally:
+            connection.close()
         self.sink = MailSink(var_dir / "mail")
         self.sink.start()
         stack.callback(self.sink.stop)
@@ -251,6 +261,20 @@ class FaultPlatform:
             return self._catalog.relay.flush()
         finally:
             self._catalog.relay.close()
+
+    def routed(self, batch: Batch) -> int:
+        """How many messages the broker routed for the batch's events (more than the batch: some published twice)."""
+        connection = pika.BlockingConnection(pika.URLParameters(self.broker_url))
+        try:
+            channel = connection.channel()
+            while True:
+                method, properties, _ = channel.basic_get(self.tap_queue, auto_ack=True)
+                if method is None:
+                    break
+                self._tapped[properties.message_id] = self._tapped.get(properties.message_id, 0) + 1
+        finally:
+            connection.close()
+        return sum(self._tapped.get(event_id, 0) for event_id in batch.event_ids)
 
     def outbox_pending(self) -> int:
         return self._catalog.relay.pending_count()
