@@ -35,6 +35,11 @@ PARAMETER_OBJECTS = {
     "convention_id": "convention",
     "number": "one",
     "quiz_id": "quiz",
+    "token_id": "scim_token",
+    "user_id": "employee_person",
+    "group_id": "entity",
+    "name": "scim_resource_type",
+    "schema_id": "scim_user_schema",
 }
 # Operations that are not about an object or a person: health, the API's description, public keys.
 NOT_IN_MATRIX = re.compile(r"^(GET /healthz|GET /readyz|GET /openapi\.json|GET /\.well-known/jwks\.json)$")

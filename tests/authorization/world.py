@@ -197,6 +197,10 @@ def build_world(platform, demo_password: str, other_association_referent: dict) 
     world.objects.update(quiz=quiz["id"], quiz_body=QUIZ, quiz_question=quiz["questions"][0]["id"],
                          quiz_choice=quiz["questions"][0]["choices"][0]["id"])
     world.objects["unknown_secret"] = uuid.uuid4().hex * 2
+    scim = _ok(world.call("company_admin", "POST", f"/api/engagement/companies/{company_id}/scim-tokens",
+                          {"name": "Annuaire RH"}), 201)
+    world.objects.update(scim_token=scim["id"], scim_resource_type="User",
+                         scim_user_schema="urn:ietf:params:scim:schemas:core:2.0:User")
     # The demo's quiz du moment opens at the worker's first schedule check.
     current = _poll(lambda: (client.get("/api/quiz/current").get_json() or {}).get("quiz"), what="the quiz du moment")
     shown = _ok(world.call("colleague", "GET", f"/api/quiz/quizzes/{current['id']}"))
