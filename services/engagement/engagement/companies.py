@@ -135,11 +135,13 @@ def entity_in(session, company: Company, entity_id: str) -> Entity:
     return entity
 
 
-def add_entity(uow, caller: Person, company: Company, name: str) -> Entity:
+def add_entity(uow, caller: Person | None, company: Company, name: str, **audit_details) -> Entity:
+    """`caller` is None when the company's HR directory adds it (a SCIM department Tandem did not know)."""
     entity = Entity(id=str(uuid.uuid4()), company_id=company.id, name=_check_entity_name(company, name))
     company.entities.append(entity)
     _changed(uow, company)
-    audit(uow.session, "entity_created", actor_id=caller.id, company_id=company.id, entity_id=entity.id, name=entity.name)
+    audit(uow.session, "entity_created", actor_id=caller.id if caller else None, company_id=company.id, entity_id=entity.id,
+          name=entity.name, **audit_details)
     return entity
 
 

@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import sqlalchemy as sa
 from marshmallow import ValidationError as MarshmallowValidationError
@@ -26,9 +26,11 @@ from marshmallow.validate import Email as EmailSyntax
 from scim2_filter_parser import ast as filter_ast
 from scim2_filter_parser.lexer import SCIMLexer
 from scim2_filter_parser.parser import SCIMParser, SCIMParserError
+
 from scim2_models import (
-    EnterpriseUser, GroupMember, GroupMembership, InvalidFilterException, InvalidValueException, Manager,
-    Meta, Name, NotFoundException, UniquenessException, User,
+    URN, AnyExtension, ComplexAttribute, Extension, GroupMember, GroupMembership, InvalidFilterException,
+    InvalidValueException, Manager, Meta, Mutability, NotFoundException, Required, Resource, Uniqueness,
+    UniquenessException,
 )
 from scim2_models import Email as ScimEmail
 from scim2_models import Group
@@ -37,12 +39,60 @@ from tandem_shared.timeutil import utcnow
 
 from . import domain, events
 from .access import audit
+from .companies import add_entity
 from .domain import PersonStatus, Role
 from .models import Company, Entity, Person, PersonRole
 from .my_account import erase_account
 from .people import disable
 from .scim_tokens import ScimCaller
 from .sessions import revoke_everywhere
+
+
+
+# -- the resources as Tandem serves them ---------------------------------------------------------------
+# The core User and enterprise schemas, narrowed to the attributes Tandem stores, so that /Schemas tells a directory
+# exactly what it may send and read back (an attribute Tandem would drop is not announced).
+
+
+class Name(ComplexAttribute):
+    family_name: Annotated[str | None, Required.true] = None
+    """The last name, as printed on the person's conventions."""
+
+    given_name: Annotated[str | None, Required.true] = None
+    """The first name."""
+
+
+class User(Resource[AnyExtension]):
+    __schema__ = URN("urn:ietf:params:scim:schemas:core:2.0:User")
+
+    user_name: Annotated[str | None, Uniqueness.server, Required.true] = None
+    """The professional e-mail address, one of the company's domains: the address the person signs in with."""
+
+    name: Annotated[Name | None, Required.true] = None
+    """The person's names."""
+
+    display_name: Annotated[str | None, Mutability.read_only] = None
+    """The first and last names."""
+
+    active: bool | None = None
+    """False disables the person at once everywhere; true restores them; left out, the status stays as it is."""
+
+    emails: Annotated[list[ScimEmail] | None, Mutability.read_only] = None
+    """The work address, which is the userName."""
+
+    groups: Annotated[list[GroupMembership] | None, Mutability.read_only] = None
+    """The person's entity."""
+
+
+class EnterpriseUser(Extension):
+    __schema__ = URN("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
+
+    department: str | None = None
+    """The person's entity (« entité de rattachement »), by name; an unknown one is added to the company."""
+
+    manager: Manager | None = None
+    """The recorded manager, who validates the person's dates: their SCIM id, or their e-mail address."""
+
 
 ScimUser = User[EnterpriseUser]
 MAX_PAGE = 200
@@ -84,13 +134,12 @@ def user_resource(session, person: Person, base_url: str) -> ScimUser:
         manager_person = session.scalar(sa.select(Person).where(Person.email == person.manager_email,
                                                                 Person.company_id == person.company_id))
         manager_id = manager_person.id if manager_person is not None else person.manager_email
-        manager = Manager(value=manager_id, ref=f"{base_url}/Users/{manager_id}", display_name=person.manager_email)
+        manager = Manager(value=manager_id, ref=f"{base_url}/Users/{manager_id}")
     user = ScimUser(
         id=person.id,
         external_id=person.scim_external_id,
         user_name=person.email,
-        name=Name(given_name=person.first_name, family_name=person.last_name,
-                  formatted=f"{person.first_name} {person.last_name}"),
+        name=Name(given_name=person.first_name, family_name=person.last_name),
         display_name=f"{person.first_name} {person.last_name}",
         # Built without validation: the address passed Tandem's own checks when stored, and pydantic's EmailStr
         # refuses special-use domains (.test) that test companies use.
@@ -254,7 +303,7 @@ class Wanted:
     first_name: str
     last_name: str
     external_id: str | None
-    active: bool
+    active: bool | None
     manager_email: str | None
     entity: Entity | None
     entity_given: bool
@@ -305,37 +354,35 @@ def _manager_email(session, company: Company, email: str, manager: Manager | Non
         raise InvalidValueException(detail=str(exc)) from exc
 
 
-def _entity(session, company: Company, extension: EnterpriseUser | None) -> tuple[Entity | None, bool]:
-    """The entity named by `department` (else `organization`), and whether one was named at all."""
-    name = (extension.department or extension.organization) if extension is not None else None
-    if not name or not name.strip():
+def _entity(uow, caller: ScimCaller, company: Company, extension: EnterpriseUser | None) -> tuple[Entity | None, bool]:
+    """The entity named by `department`, and whether one was named at all. The directory is the reference for its
+    departments: one Tandem does not know yet is added to the company's entities, as an admin would add it."""
+    name = extension.department.strip() if extension is not None and extension.department else ""
+    if not name:
         return None, False
-    entity = session.scalar(sa.select(Entity).where(Entity.company_id == company.id,
-                                                    sa.func.lower(Entity.name) == name.strip().lower()))
+    if len(name) > 200:
+        raise InvalidValueException(detail="« department » ne peut dépasser 200 caractères.")
+    entity = next((row for row in company.entities if row.name.casefold() == name.casefold()), None)
     if entity is None:
-        names = ", ".join(f"« {row.name} »" for row in company.entities) or "aucune"
-        raise InvalidValueException(detail=f"« department » doit être une entité de l'entreprise ({names}).")
+        entity = add_entity(uow, None, company, name, scim_token_id=caller.token_id)
     return entity, True
 
 
-def wanted_from(session, company: Company, user: ScimUser) -> Wanted:
+def wanted_from(uow, caller: ScimCaller, company: Company, user: ScimUser) -> Wanted:
+    session = uow.session
     email = _checked_email(company, user.user_name)
     name = user.name or Name()
     extension = user[EnterpriseUser]
-    entity, entity_given = _entity(session, company, extension)
     external_id = (user.external_id or "").strip() or None
     if external_id is not None and len(external_id) > 200:
         raise InvalidValueException(detail="« externalId » ne peut dépasser 200 caractères.")
-    return Wanted(
-        email=email,
-        first_name=_checked_name(name.given_name, "name.givenName"),
-        last_name=_checked_name(name.family_name, "name.familyName"),
-        external_id=external_id,
-        active=user.active is not False,
-        manager_email=_manager_email(session, company, email, extension.manager if extension is not None else None),
-        entity=entity,
-        entity_given=entity_given,
-    )
+    first_name = _checked_name(name.given_name, "name.givenName")
+    last_name = _checked_name(name.family_name, "name.familyName")
+    manager_email = _manager_email(session, company, email, extension.manager if extension is not None else None)
+    # Last, once the rest is known to be valid: a refused resource adds no entity.
+    entity, entity_given = _entity(uow, caller, company, extension)
+    return Wanted(email=email, first_name=first_name, last_name=last_name, external_id=external_id,
+                  active=user.active, manager_email=manager_email, entity=entity, entity_given=entity_given)
 
 
 def _check_unique(session, email: str, person_id: str | None) -> None:
@@ -348,7 +395,7 @@ def create_user(uow, caller: ScimCaller, user: ScimUser) -> Person:
     """A new employee of the company, ready to sign in through the company's SSO (no password: the directory vouches
     for the address; consent is asked at the first sign-in)."""
     company = _company(uow.session, caller)
-    wanted = wanted_from(uow.session, company, user)
+    wanted = wanted_from(uow, caller, company, user)
     _check_unique(uow.session, wanted.email, None)
     now = utcnow()
     person = Person(id=str(uuid.uuid4()), email=wanted.email, company_id=company.id,
@@ -361,21 +408,21 @@ def create_user(uow, caller: ScimCaller, user: ScimUser) -> Person:
     uow.session.flush()
     events.person_registered(uow, person, wanted.entity.name if wanted.entity else None, now)
     audit(uow.session, "person_provisioned", person_id=person.id, scim_token_id=caller.token_id)
-    if not wanted.active:
+    if wanted.active is False:
         disable(uow, person, now)
         audit(uow.session, "person_disabled", person_id=person.id, scim_token_id=caller.token_id)
     return person
 
 
-def _set_active(uow, caller: ScimCaller, person: Person, active: bool, now: datetime) -> bool:
+def _set_active(uow, caller: ScimCaller, person: Person, active: bool | None, now: datetime) -> bool:
     """Deactivating is an admin's disabling (tokens refused everywhere at once, `engagement.person.disabled`); a
     reactivated person signs in again with new tokens, those issued before stay refused (the cut-off only moves on)."""
     disabled = person.status == PersonStatus.DISABLED.value
-    if not active and not disabled:
+    if active is False and not disabled:
         disable(uow, person, now)
         audit(uow.session, "person_disabled", person_id=person.id, scim_token_id=caller.token_id)
         return True
-    if active and disabled:
+    if active is True and disabled:
         person.status = PersonStatus.ACTIVE.value
         audit(uow.session, "person_enabled", person_id=person.id, scim_token_id=caller.token_id)
         return True
@@ -386,7 +433,7 @@ def replace_user(uow, caller: ScimCaller, person: Person, user: ScimUser) -> Non
     """PUT: the mapped attributes become what the directory sent (no manager sent: none recorded). An entity stays
     when no department is sent, since every employee keeps one."""
     company = _company(uow.session, caller)
-    wanted = wanted_from(uow.session, company, user)
+    wanted = wanted_from(uow, caller, company, user)
     _check_unique(uow.session, wanted.email, person.id)
     now = utcnow()
     changes: dict[str, tuple[Any, Any]] = {}

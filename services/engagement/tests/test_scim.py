@@ -202,9 +202,18 @@ def test_an_address_outside_the_company_domains_is_refused(service, directory, u
 def test_invalid_resources_are_refused_in_scim_format(service, directory):
     assert_scim_error(directory.call("POST", "/Users", json={"schemas": [USER]}), 400)
     assert_scim_error(directory.call("POST", "/Users", json=new_user(name={"givenName": "Léa"})), 400, "invalidValue")
-    assert_scim_error(directory.call("POST", "/Users", json=new_user(**{ENTERPRISE: {"department": "Inconnue"}})), 400, "invalidValue")
+    assert_scim_error(directory.call("POST", "/Users", json=new_user(**{ENTERPRISE: {"department": "x" * 201}})), 400, "invalidValue")
     answer = directory.client.post("/scim/v2/Users", data="{pas du json", headers={"Authorization": f"Bearer {directory.token}", "Content-Type": SCIM})
     assert_scim_error(answer, 400, "invalidSyntax")
+
+
+def test_a_department_tandem_does_not_know_becomes_an_entity(service, directory):
+    created = directory.call("POST", "/Users", json=new_user(**{ENTERPRISE: {"department": "Achats"}})).json
+    assert created["groups"][0]["display"] == "Achats"
+    again = directory.call("POST", "/Users", json=new_user("paul@horizon.test", **{ENTERPRISE: {"department": "ACHATS"}})).json
+    assert again["groups"][0]["value"] == created["groups"][0]["value"]
+    assert "Achats" in [e["name"] for e in service.published("engagement.company.updated")[-1].data["entities"]]
+    assert directory.call("GET", '/Groups?filter=displayName eq "achats"').json["totalResults"] == 1
 
 
 def test_the_manager_is_recorded_from_the_enterprise_extension(service, directory, person):

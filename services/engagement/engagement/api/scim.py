@@ -11,14 +11,16 @@ import json
 from contextlib import contextmanager
 from typing import Any
 
+from flask import Blueprint as FlaskBlueprint
 from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from pydantic import ValidationError
 from scim2_models import (
-    AuthenticationScheme, Bulk, ChangePassword, Context, EnterpriseUser, ETag, Error, Filter, Group, InvalidSyntaxException,
-    InvalidValueException, ListResponse, Meta, NotFoundException, Patch, PatchOp, PayloadTooLargeException, ResourceType, SCIMException,
-    ScimProvider, ServiceProviderConfig, Sort, UnauthorizedException, User,
+    AuthenticationScheme, Bulk, ChangePassword, Context, ETag, Error, Filter, Group, InvalidSyntaxException,
+    InvalidValueException, ListResponse, Meta, NotFoundException, NotImplementedException, Patch, PatchOp,
+    PayloadTooLargeException, ResourceType, SCIMException,
+    ResponseParameters, ScimProvider, ServiceProviderConfig, Sort, UnauthorizedException,
 )
 from scim2_models import Schema as ScimSchema
 from werkzeug.exceptions import HTTPException
@@ -41,7 +43,7 @@ DEFAULT_PAGE = 100
 
 ScimUser = cases.ScimUser
 PROVIDER = ScimProvider(
-    models=[User, EnterpriseUser, Group],
+    models=[cases.User, cases.EnterpriseUser, Group],
     resource_types=[ResourceType.from_resource(ScimUser), ResourceType.from_resource(Group)],
     config=ServiceProviderConfig(
         documentation_uri="https://datatracker.ietf.org/doc/html/rfc7644",
@@ -61,6 +63,10 @@ PROVIDER = ScimProvider(
 scim = Blueprint("scim", __name__, url_prefix="/scim/v2",
                  description="SCIM 2.0 (RFC 7643/7644) : l'annuaire RH de l'entreprise crée, modifie, désactive et supprime "
                              "ses personnes ; les entités sont ses groupes. Réponses en application/scim+json.")
+# Any other path under /scim/v2 is a SCIM « not found » too (RFC 7644 §3.12), which a directory's client reads; a
+# plain Flask blueprint, so that it stays out of the OpenAPI document. GET only: another method on a known endpoint
+# must still meet its 405.
+scim_fallback = FlaskBlueprint("scim_fallback", __name__, url_prefix="/scim/v2")
 scim_tokens = Blueprint("scim_tokens", __name__, url_prefix="/companies",
                         description="Jetons SCIM d'une entreprise : créer (montré une seule fois), lister, révoquer.")
 
@@ -86,8 +92,14 @@ def error_answer(error: Error) -> Response:
 
 
 @scim.errorhandler(SCIMException)
+@scim_fallback.errorhandler(SCIMException)
 def _scim_error(exc: SCIMException):
     return error_answer(exc.to_error())
+
+
+@scim_fallback.route("/<path:unknown>")
+def unknown_endpoint(unknown):
+    raise NotFoundException(detail="Ce point d'accès SCIM n'existe pas.")
 
 
 @scim.errorhandler(ValidationError)
@@ -143,36 +155,57 @@ def _body() -> Any:
     return document
 
 
-def _int_arg(name: str, default: int) -> int:
-    text = request.args.get(name)
-    if text is None or text == "":
+def _int_arg(source: dict[str, Any], name: str, default: int) -> int:
+    value = source.get(name)
+    if value is None or value == "":
         return default
+    if isinstance(value, bool):
+        raise InvalidValueException(detail=f"« {name} » doit être un nombre entier.")
     try:
-        return int(text)
-    except ValueError as exc:
+        return int(value)
+    except (TypeError, ValueError) as exc:
         raise InvalidValueException(detail=f"« {name} » doit être un nombre entier.") from exc
 
 
-def _paging() -> tuple[int, int]:
+def _paging(source: dict[str, Any]) -> tuple[int, int]:
     # RFC 7644 §3.4.2.4: a startIndex below 1 reads as 1, a negative count as 0; we return at most MAX_PAGE.
-    start_index = max(1, _int_arg("startIndex", 1))
-    count = min(max(0, _int_arg("count", DEFAULT_PAGE)), cases.MAX_PAGE)
+    start_index = max(1, _int_arg(source, "startIndex", 1))
+    count = min(max(0, _int_arg(source, "count", DEFAULT_PAGE)), cases.MAX_PAGE)
     return start_index, count
 
 
-def _dump(resource, context: Context) -> dict[str, Any]:
-    return resource.model_dump(scim_ctx=context)
+def _filter_text(source: dict[str, Any]) -> str | None:
+    text = source.get("filter")
+    if text is not None and not isinstance(text, str):
+        raise InvalidValueException(detail="« filter » doit être un texte.")
+    return text or None
 
 
-def _list_answer(page: cases.Page, model) -> Response:
+def _response_parameters(model, source: dict[str, Any]) -> ResponseParameters | None:
+    """`attributes` / `excludedAttributes` (RFC 7644 §3.4.2.5), from the query or a .search body."""
+    wanted = {key: source[key] for key in ("attributes", "excludedAttributes") if source.get(key)}
+    if not wanted:
+        return None
+    try:
+        return ResponseParameters[model].model_validate(wanted)
+    except ValidationError as exc:
+        raise InvalidValueException(detail="« attributes » ou « excludedAttributes » n'est pas compris.") from exc
+
+
+def _dump(resource, context: Context, parameters: ResponseParameters | None = None) -> dict[str, Any]:
+    return resource.model_dump(scim_ctx=context, response_parameters=parameters)
+
+
+def _list_answer(page: cases.Page, model, parameters: ResponseParameters | None = None) -> Response:
     listed = ListResponse[model](total_results=page.total, start_index=page.start_index,
                                  items_per_page=len(page.resources), resources=page.resources)
-    return scim_answer(_dump(listed, Context.SEARCH_RESPONSE))
+    return scim_answer(_dump(listed, Context.SEARCH_RESPONSE, parameters))
 
 
-def _user_answer(session, person, status: int = 200, context: Context = Context.RESOURCE_QUERY_RESPONSE) -> Response:
+def _user_answer(session, person, status: int = 200, context: Context = Context.RESOURCE_QUERY_RESPONSE,
+                 parameters: ResponseParameters | None = None) -> Response:
     user = cases.user_resource(session, person, base_url())
-    return scim_answer(_dump(user, context), status, Location=str(user.meta.location))
+    return scim_answer(_dump(user, context, parameters), status, Location=str(user.meta.location))
 
 
 def _read_user(context: Context) -> ScimUser:
@@ -203,7 +236,8 @@ _ERRORS = {
 
 def scim_doc(ok: int, ok_description: str, *, body: str | None = None, query: bool = False, errors=(400, 401, 404)):
     responses: dict[str, Any] = {
-        str(ok): {"description": ok_description, **({"content": {SCIM_JSON: {"schema": _OBJECT}}} if ok != 204 else {})},
+        str(ok): {"description": ok_description,
+                  **({"content": {SCIM_JSON: {"schema": _SCIM_ERROR if ok >= 400 else _OBJECT}}} if ok != 204 else {})},
     }
     for status in errors:
         responses[str(status)] = {"description": _ERRORS[status], "content": {SCIM_JSON: {"schema": _SCIM_ERROR}}}
@@ -228,9 +262,7 @@ class Users(MethodView):
     @scim_doc(200, "Les personnes de l'entreprise (ListResponse).", query=True, errors=(400, 401))
     def get(self):
         """Lister les personnes, avec `filter` (par exemple `userName eq "…"`), `startIndex` et `count`."""
-        start_index, count = _paging()
-        with scim_call(write=False) as (session, caller):
-            return _list_answer(cases.list_users(session, caller, request.args.get("filter"), start_index, count, base_url()), ScimUser)
+        return _search_users(request.args.to_dict)
 
     @scim_doc(201, "La personne créée.", body="Une ressource User (RFC 7643 §4.1), extension entreprise comprise.",
               errors=(400, 401, 409, 413))
@@ -241,13 +273,41 @@ class Users(MethodView):
             return _user_answer(uow.session, person, 201, Context.RESOURCE_CREATION_RESPONSE)
 
 
+def _search_users(read_criteria) -> Response:
+    """The list and .search: the token is checked first, then the criteria are read (query or body)."""
+    with scim_call(write=False) as (session, caller):
+        source = read_criteria()
+        start_index, count = _paging(source)
+        parameters = _response_parameters(ScimUser, source)
+        page = cases.list_users(session, caller, _filter_text(source), start_index, count, base_url())
+        return _list_answer(page, ScimUser, parameters)
+
+
+@scim.route("/Users/.search")
+class UsersSearch(MethodView):
+    @scim_doc(200, "Les personnes trouvées (ListResponse).", body="Un SearchRequest (RFC 7644 §3.4.3).", errors=(400, 401, 413))
+    def post(self):
+        """Chercher des personnes (comme la liste, les critères dans le corps)."""
+        return _search_users(_body)
+
+
+@scim.route("/.search")
+class RootSearch(MethodView):
+    @scim_doc(501, "Non pris en charge : cherche dans /Users/.search.", body="Un SearchRequest (RFC 7644 §3.4.3).", errors=(401,))
+    def post(self):
+        """Chercher dans tous les types de ressources à la fois : non pris en charge (501), comme RFC 7644 le permet."""
+        with scim_call(write=False):
+            raise NotImplementedException(detail="La recherche sur tous les types de ressources n'est pas prise en charge : utilise /Users/.search.")
+
+
 @scim.route("/Users/<string:user_id>")
 class UserResource(MethodView):
     @scim_doc(200, "La personne.")
     def get(self, user_id):
         """Lire une personne."""
+        parameters = _response_parameters(ScimUser, request.args.to_dict())
         with scim_call(write=False) as (session, caller):
-            return _user_answer(session, cases.person_for(session, caller, user_id))
+            return _user_answer(session, cases.person_for(session, caller, user_id), parameters=parameters)
 
     @scim_doc(200, "La personne remplacée.", body="La ressource User entière.", errors=(400, 401, 404, 409, 413))
     def put(self, user_id):
@@ -286,9 +346,12 @@ class Groups(MethodView):
     @scim_doc(200, "Les entités de l'entreprise (ListResponse).", query=True, errors=(400, 401))
     def get(self):
         """Lister les entités de l'entreprise, avec leurs membres."""
-        start_index, count = _paging()
+        source = request.args.to_dict()
+        start_index, count = _paging(source)
+        parameters = _response_parameters(Group, source)
         with scim_call(write=False) as (session, caller):
-            return _list_answer(cases.list_groups(session, caller, request.args.get("filter"), start_index, count, base_url()), Group)
+            page = cases.list_groups(session, caller, _filter_text(source), start_index, count, base_url())
+            return _list_answer(page, Group, parameters)
 
 
 @scim.route("/Groups/<string:group_id>")

@@ -2312,6 +2312,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/scim/v2/.search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chercher dans tous les types de ressources à la fois : non pris en charge (501), comme RFC 7644 le permet. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Un SearchRequest (RFC 7644 §3.4.3). */
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                    "application/scim+json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Non pris en charge : cherche dans /Users/.search. */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scim/v2/Groups": {
         parameters: {
             query?: never;
@@ -2874,6 +2936,91 @@ export interface paths {
                 };
                 /** @description userName déjà utilisé (scimType : uniqueness). */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Contenu trop volumineux. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Users/.search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chercher des personnes (comme la liste, les critères dans le corps). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Un SearchRequest (RFC 7644 §3.4.3). */
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                    "application/scim+json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Les personnes trouvées (ListResponse). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": Record<string, never>;
+                    };
+                };
+                /** @description Requête invalide (scimType : invalidFilter, invalidSyntax, invalidValue…). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/scim+json": {
+                            detail?: string;
+                            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+                            scimType?: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Jeton SCIM absent, inconnu ou révoqué. */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
