@@ -130,7 +130,7 @@ class ServiceConsumer(ConsumerMixin):
         self._timers: set[threading.Timer] = set()
         self._timers_lock = threading.Lock()
         self.consumed = threading.Event()
-        # Set while consumption is paused for the database (tests and /readyz may look).
+        # Set while consumption is paused because the database does not answer.
         self.paused_for_database = threading.Event()
 
     def get_consumers(self, Consumer, channel):

@@ -126,6 +126,11 @@ class ServiceRuntime:
         # Catch up with anything a previous process committed and did not relay.
         self.relay.wake()
 
+    @property
+    def consumer(self) -> ServiceConsumer | None:
+        """The running consumer (None before `start_worker`, or for a service that consumes nothing)."""
+        return self._consumer
+
     def wait_until_consuming(self, timeout: float = 10.0) -> bool:
         if self._consumer is None:
             return True

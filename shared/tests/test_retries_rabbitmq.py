@@ -123,10 +123,10 @@ def test_a_database_outage_pauses_consumption_and_counts_against_no_message(vhos
             with producer.unit_of_work() as uow:
                 ids = [uow.publish(HAPPENED, str(n), {"n": n}).id for n in range(10)]
             producer.relay.flush()
-            wait_until(lambda: consumer._consumer.paused_for_database.is_set(), 10, "the consumer to pause")
+            wait_until(lambda: consumer.consumer.paused_for_database.is_set(), 10, "the consumer to pause")
             # Several probe intervals, and longer than the whole retry policy would take (0.3 s + 0.6 s).
             time.sleep(3.0)
-            assert consumer._consumer.paused_for_database.is_set()
+            assert consumer.consumer.paused_for_database.is_set()
             assert effect_rows(producer) == []
             # Nothing went to a retry queue or to the dead queue: the outage counted against no message.
             assert [ready(vhost_url, queue) for queue in (*RETRY_QUEUES, "tiny.dead")] == [0, 0, 0]
