@@ -2,6 +2,7 @@
 per entity, the valuation's figures, its XLSX and PDF, and pay data kept out of logs, events and other exports."""
 import io
 import logging
+import subprocess
 
 import openpyxl
 import pytest
@@ -92,6 +93,11 @@ def test_an_import_then_the_valuation(service, tokens, company):
     assert summary["Réduction d'impôt estimée (€)"] == report["reduction"]["reduction"]
     pdf = service.client.get(f"/companies/{COMPANY}/valuation.pdf?year={YEAR}", headers=admin_headers(tokens))
     assert pdf.status_code == 200 and pdf.get_data().startswith(b"%PDF")
+    text = " ".join(subprocess.run(["pdftotext", "-", "-"], input=pdf.get_data(), capture_output=True, check=True)
+                    .stdout.decode().split())
+    for expected in ("Valorisation du mécénat de compétences — 2026", "Les Petits Savants", "Les Restos du Cœur",
+                     "Réduction d'impôt estimée", "498,86 €", "925,93 €", "Camille Martin"):
+        assert expected in text, expected
 
     audit = service.client.get(f"/companies/{COMPANY}/pay-audit", headers=admin_headers(tokens)).get_json()["lines"]
     actions = [line["action"] for line in audit]
