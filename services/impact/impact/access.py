@@ -37,6 +37,13 @@ def require_report_reader(principal: Principal, company_id: str) -> None:
     abort(404, message=NOT_ACCESSIBLE)
 
 
+def require_operator(principal: Principal) -> None:
+    if principal.has_role(OPERATOR):
+        return
+    log.warning("impact platform figures denied to %s", principal.subject)
+    abort(404, message=NOT_ACCESSIBLE)
+
+
 def holds_pay_permission(session, principal: Principal, company_id: str) -> bool:
     return is_company_admin(principal, company_id) and session.get(PayPermission, (company_id, principal.subject)) is not None
 

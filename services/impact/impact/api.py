@@ -16,7 +16,7 @@ from tandem_shared.web import current_principal, current_runtime, login_required
 
 from . import access, reporting
 from .bundle_api import bundle
-from .export_api import export_routes
+from .export_api import export_routes, platform_exports
 from .pay_api import pay_routes
 from .schemas import CompanyListSchema, PayAccessSchema, ReportQuerySchema, ReportSchema
 
@@ -86,12 +86,9 @@ class PlatformReport(MethodView):
     @platform.alt_response(404, description="Réservé aux opérateurs de la plateforme.")
     def get(self, args):
         """Les chiffres de l'année pour toutes les entreprises, avec la répartition par entreprise (opérateurs)."""
-        principal = current_principal()
-        if not principal.has_role(access.OPERATOR):
-            log.warning("impact platform report denied to %s", principal.subject)
-            abort(404, message=access.NOT_ACCESSIBLE)
+        access.require_operator(current_principal())
         with current_runtime().db.reading() as session:
             return reporting.report(session, reporting.Scope(None, args["year"], args["entity_id"]))
 
 
-BLUEPRINTS: list[Blueprint] = [report, platform, export_routes, pay_routes, bundle]
+BLUEPRINTS: list[Blueprint] = [report, platform, export_routes, platform_exports, pay_routes, bundle]

@@ -91,3 +91,49 @@ class ReportXlsx(MethodView):
         scope = _export_scope(args, company_id)
         return download(exports.tables_xlsx(_report_tables(scope)), exports.XLSX_MIMETYPE,
                         exports.filename(scope.year, "chiffres", "xlsx"))
+
+
+# -- every company, for the platform's operators ------------------------------------------------------------------------
+
+platform_exports = Blueprint("platform_exports", __name__, url_prefix="/platform/exports",
+                             description="Les exports de l'impact de toutes les entreprises, pour les opérateurs de la plateforme.")
+
+
+def _platform_scope(args) -> reporting.Scope:
+    access.require_operator(current_principal())
+    return reporting.Scope(None, args["year"], args["entity_id"])
+
+
+@platform_exports.route("/days.<any(csv, xlsx):extension>")
+class PlatformDays(MethodView):
+    @login_required
+    @platform_exports.arguments(ReportQuerySchema, location="query")
+    @platform_exports.response(200, BINARY, content_type="text/csv", description="Un jour de participation par ligne (CSV ou XLSX).")
+    @platform_exports.alt_response(401, description="Connexion requise.")
+    @platform_exports.alt_response(404, description="Réservé aux opérateurs de la plateforme.")
+    def get(self, args, extension):
+        """Les jours de l'année de toutes les entreprises, en CSV ou XLSX."""
+        scope = _platform_scope(args)
+        if extension == "csv":
+            return download(exports.csv_stream(exports.PLATFORM_DAY_COLUMNS, _streamed_lines(scope)), exports.CSV_MIMETYPE,
+                            exports.filename(scope.year, "jours-toutes-entreprises", "csv"))
+        return download(exports.days_xlsx(_streamed_lines(scope), exports.PLATFORM_DAY_COLUMNS), exports.XLSX_MIMETYPE,
+                        exports.filename(scope.year, "jours-toutes-entreprises", "xlsx"))
+
+
+@platform_exports.route("/report.<any(csv, xlsx):extension>")
+class PlatformReportExport(MethodView):
+    @login_required
+    @platform_exports.arguments(ReportQuerySchema, location="query")
+    @platform_exports.response(200, BINARY, content_type="text/csv", description="Les chiffres agrégés (CSV ou XLSX).")
+    @platform_exports.alt_response(401, description="Connexion requise.")
+    @platform_exports.alt_response(404, description="Réservé aux opérateurs de la plateforme.")
+    def get(self, args, extension):
+        """Les chiffres de l'année de toutes les entreprises, avec la répartition par entreprise, en CSV ou XLSX."""
+        scope = _platform_scope(args)
+        tables = _report_tables(scope)
+        if extension == "csv":
+            return download(exports.csv_tables(tables), exports.CSV_MIMETYPE,
+                            exports.filename(scope.year, "chiffres-toutes-entreprises", "csv"))
+        return download(exports.tables_xlsx(tables), exports.XLSX_MIMETYPE,
+                        exports.filename(scope.year, "chiffres-toutes-entreprises", "xlsx"))

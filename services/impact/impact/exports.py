@@ -21,6 +21,8 @@ from flask import Response
 from . import domain, reporting
 
 DAY_COLUMNS = ("Personne", "E-mail", "Entité", "Association", "Mission", "Thèmes", "Date", "Format", "Jours", "État")
+# Every company's days (the operators' export) say whose they are.
+PLATFORM_DAY_COLUMNS = DAY_COLUMNS + ("Entreprise",)
 CHUNK = 64 * 1024
 # An export's body in the OpenAPI document.
 BINARY = {"type": "string", "format": "binary"}
@@ -45,8 +47,10 @@ def _day_line(export_day: reporting.ExportDay) -> tuple:
 
 
 def day_lines(session, scope: reporting.Scope) -> Iterator[tuple]:
+    """The days' lines; across every company (scope without a company) each line ends with its company."""
     for export_day in reporting.export_days(session, scope):
-        yield _day_line(export_day)
+        line = _day_line(export_day)
+        yield line if scope.company_id else line + (export_day.row.company_name or "",)
 
 
 def report_tables(report: dict) -> list[tuple[str, tuple, list[tuple]]]:
@@ -79,6 +83,7 @@ def report_tables(report: dict) -> list[tuple[str, tuple, list[tuple]]]:
         ("Par association", ("Association",) + breakdown_header[1:], breakdown(report["by_association"])),
         ("Par entité", ("Entité",) + breakdown_header[1:], breakdown(report["by_entity"])),
         ("Par mois", ("Mois",) + breakdown_header[1:], breakdown(report["by_month"])),
+        ("Par entreprise", ("Entreprise",) + breakdown_header[1:], breakdown(report["by_company"])),
         ("Entonnoir", ("Étape", "Participations"), [(s["label"], s["count"]) for s in report["funnel"]]),
         ("Bilans", ("Question", "Réponse", "Réponses"), bilan_rows),
     ]
@@ -149,8 +154,8 @@ def write_sheet(workbook: xlsxwriter.Workbook, title: str, header: tuple, lines:
         sheet.write_row(index, 0, line)
 
 
-def days_xlsx(lines: Iterable[tuple]) -> Iterator[bytes]:
-    return xlsx_stream(lambda workbook: write_sheet(workbook, "Jours", DAY_COLUMNS, lines))
+def days_xlsx(lines: Iterable[tuple], columns: tuple = DAY_COLUMNS) -> Iterator[bytes]:
+    return xlsx_stream(lambda workbook: write_sheet(workbook, "Jours", columns, lines))
 
 
 def tables_xlsx(tables: list[tuple[str, tuple, list[tuple]]]) -> Iterator[bytes]:

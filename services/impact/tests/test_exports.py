@@ -58,7 +58,8 @@ def test_the_aggregates_export_gives_the_pages_numbers(service, tokens, feed):
     _story(feed)
     response = service.client.get(f"/companies/{COMPANY}/exports/report.xlsx?year=2026", headers=admin_headers(tokens))
     workbook = openpyxl.load_workbook(io.BytesIO(response.get_data()), read_only=True)
-    assert workbook.sheetnames == ["Synthèse", "Par thème", "Par association", "Par entité", "Par mois", "Entonnoir", "Bilans"]
+    assert workbook.sheetnames == ["Synthèse", "Par thème", "Par association", "Par entité", "Par mois", "Par entreprise",
+                                  "Entonnoir", "Bilans"]
     summary = dict(workbook["Synthèse"].iter_rows(min_row=2, values_only=True))
     assert summary["Jours réalisés"] == 1.0 and summary["Jours demandés"] == 1.5
     text = service.client.get(f"/companies/{COMPANY}/exports/report.csv?year=2026", headers=admin_headers(tokens)).get_data(as_text=True)
@@ -125,3 +126,17 @@ def test_exporting_100000_rows_takes_no_more_memory_than_10000(service_package, 
             harness.close(check_contract=False)
     # Ten times the rows, not ten times the memory: the growth stays within a quarter of the small export's peak.
     assert peaks[100_000] < peaks[10_000] * 1.25 + 256 * 1024, peaks
+
+
+def test_the_operator_exports_every_companys_days_with_their_company(service, tokens, feed):
+    _story(feed)
+    operator = tokens.headers("op-1", roles=("platform_operator",))
+    response = service.client.get("/platform/exports/days.csv?year=2026", headers=operator)
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff")), delimiter=";"))
+    assert rows[0] == list(exports.PLATFORM_DAY_COLUMNS) and [r[-1] for r in rows[1:]] == ["Groupe Horizon"] * 2
+    workbook = openpyxl.load_workbook(io.BytesIO(service.client.get("/platform/exports/report.xlsx?year=2026", headers=operator).get_data()),
+                                      read_only=True)
+    assert dict((r[0], r[3]) for r in workbook["Par entreprise"].iter_rows(min_row=2, values_only=True)) == {"Groupe Horizon": 1.0}
+    for path in ("/platform/exports/days.csv?year=2026", "/platform/exports/report.csv?year=2026", "/platform/report?year=2026"):
+        assert service.client.get(path, headers=admin_headers(tokens)).status_code == 404

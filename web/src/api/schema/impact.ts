@@ -1559,6 +1559,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/platform/exports/days.{extension}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                extension: "csv" | "xlsx";
+            };
+            cookie?: never;
+        };
+        /** Les jours de l'année de toutes les entreprises, en CSV ou XLSX. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description L'année civile. */
+                    year: number;
+                    /** @description Une entité de l'entreprise ; toute l'entreprise sinon. */
+                    entity_id?: string | null;
+                };
+                header?: never;
+                path: {
+                    extension: "csv" | "xlsx";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Un jour de participation par ligne (CSV ou XLSX). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Connexion requise. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Réservé aux opérateurs de la plateforme. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/platform/exports/report.{extension}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                extension: "csv" | "xlsx";
+            };
+            cookie?: never;
+        };
+        /** Les chiffres de l'année de toutes les entreprises, avec la répartition par entreprise, en CSV ou XLSX. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description L'année civile. */
+                    year: number;
+                    /** @description Une entité de l'entreprise ; toute l'entreprise sinon. */
+                    entity_id?: string | null;
+                };
+                header?: never;
+                path: {
+                    extension: "csv" | "xlsx";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Les chiffres agrégés (CSV ou XLSX). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Connexion requise. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Réservé aux opérateurs de la plateforme. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/platform/report": {
         parameters: {
             query?: never;
