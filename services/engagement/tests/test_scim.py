@@ -306,3 +306,33 @@ def test_discovery_endpoints(service, directory):
     assert {s["id"] for s in schemas["Resources"]} >= {USER, ENTERPRISE, "urn:ietf:params:scim:schemas:core:2.0:Group"}
     assert directory.call("GET", f"/Schemas/{USER}").json["name"] == "User"
     assert_scim_error(directory.call("GET", "/Schemas/urn:inconnu"), 404)
+
+
+# -- hostile bodies (tests/test_bad_input.py's cases, answered in SCIM's format) --------------------------
+
+HOSTILE = [
+    ("1MB", __import__("json").dumps({"userName": "x" * 1_000_000}).encode(), 413, None),
+    ("10MB", __import__("json").dumps({"userName": "x" * 10_000_000}).encode(), 413, None),
+    ("nested-10000", b"[" * 10_000 + b"]" * 10_000, 400, "invalidSyntax"),
+    ("invalid-utf8", b'{"userName": "caf\xe9 \xff\xfe"}', 400, "invalidSyntax"),
+    ("not-an-object", b'["userName"]', 400, "invalidSyntax"),
+    ("empty", b"", 400, "invalidSyntax"),
+]
+
+
+@pytest.mark.parametrize(("name", "body", "status", "scim_type"), HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_bodies_are_refused_in_scim_format_and_nothing_is_written(service, directory, person, name, body, status, scim_type):
+    target = person(email="paul.durand@horizon.test")
+    with service.runtime.db.reading() as session:
+        before = session.query(Person).count()
+    for method, path in (("POST", "/Users"), ("PUT", f"/Users/{target.id}"), ("PATCH", f"/Users/{target.id}"), ("POST", "/Users/.search")):
+        answer = directory.client.open(f"/scim/v2{path}", method=method, data=body,
+                                       headers={"Authorization": f"Bearer {directory.token}", "Content-Type": SCIM})
+        assert_scim_error(answer, status, scim_type)
+    with service.runtime.db.reading() as session:
+        assert session.query(Person).count() == before
+        assert session.get(Person, target.id).email == "paul.durand@horizon.test"
+
+
+def test_hostile_query_text_is_refused_in_scim_format(service, directory):
+    assert_scim_error(directory.call("GET", "/Users", query_string={"filter": 'userName eq "a\x00b"'}), 400)
