@@ -248,6 +248,9 @@ def test_a_consumers_database_unreachable_for_a_minute(platform, record):
         # (it kept its broker connection alive through the heartbeats it sends while it waits).
         assert platform.copies(batch) == {}
         assert {queue: platform.queue_state(queue)[0] for queue in side_queues} == before
+        log = (platform.logs / "engagement-worker.log").read_text(errors="replace")
+        assert "stops consuming until it answers" in log
+        assert "broker connection lost" not in log.split("stops consuming until it answers", 1)[1]
         assert platform.queue_state("engagement")[1] == 1
         recovered = time.monotonic()
         proxy.restore()
