@@ -23,7 +23,8 @@ from .inputs import MAX_BODY_BYTES, MAX_JSON_BODY_BYTES, BoundedIntegerConverter
 from .runtime import ServiceRuntime
 
 log = logging.getLogger(__name__)
-# One line per refused access (401, 403, and 404 on a route that names an object), for whoever watches for probing.
+# One line per refused access (401, 403, and a 404 from a route that exists: the view's own « not for you »), for
+# whoever watches for probing; a path that matches no route is not an access to anything.
 access_log = logging.getLogger("tandem.access")
 
 PROBLEM_JSON = "application/problem+json"
@@ -347,11 +348,12 @@ def create_service_app(
     @app.after_request
     def _log_refused_access(response):
         rule = request.url_rule
-        refused = response.status_code in (401, 403) or (response.status_code == 404 and rule is not None and rule.arguments)
+        refused = response.status_code in (401, 403) or (response.status_code == 404 and rule is not None)
         if refused:
             principal = g.get("principal")
             # The route's template, never the path: a path may carry a single-use secret.
-            access_log.warning(
+            # INFO, not WARNING: an anonymous page load asks GET /session and gets a 401 by design.
+            access_log.info(
                 "access refused: %s %s -> %d for %s", request.method, rule.rule if rule is not None else "(no route)",
                 response.status_code, principal.subject if principal is not None else "anonymous",
                 extra={"http_status": response.status_code, "route": rule.rule if rule is not None else None,

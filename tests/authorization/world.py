@@ -9,6 +9,7 @@ the HTTP calls a person would make.
 """
 from __future__ import annotations
 
+import io
 import json
 import re
 import time
@@ -46,7 +47,11 @@ class World:
     def call(self, role: str, method: str, path: str, body=None):
         headers = dict(self.headers.get(role, {}))
         kwargs = {"headers": headers}
-        if body is not None:
+        if isinstance(body, dict) and set(body) == {"multipart"}:
+            # A file upload: {"multipart": {field: {"filename": …, "content": …}}}
+            kwargs["data"] = {name: (io.BytesIO(part["content"].encode()), part["filename"]) for name, part in body["multipart"].items()}
+            kwargs["content_type"] = "multipart/form-data"
+        elif body is not None:
             kwargs["data"] = json.dumps(body)
             headers["Content-Type"] = "application/json"
         return self.client.open(path, method=method, **kwargs)
@@ -120,6 +125,7 @@ def build_world(platform, demo_password: str, other_association_referent: dict) 
     camille, lucas = me("employee"), me("colleague")
     company_id = camille["company"]["id"]
     world.objects.update(company=company_id, employee_person=camille["id"], colleague_person=lucas["id"],
+                         admin_person=me("company_admin")["id"],
                          entity=camille["entity"]["id"], referent_association=me("referent")["association_ids"][0],
                          other_association=other_association_referent["association_id"])
 
@@ -151,6 +157,7 @@ def build_world(platform, demo_password: str, other_association_referent: dict) 
     world.objects.update(mission=mission_id, other_mission=other_missions["items"][0]["id"])
     _poll(lambda: world.call("employee", "GET", f"/api/engagement/missions/{mission_id}").status_code == 200, what="engagement's mission copy")
     year = date.today().year + 1
+    world.objects["year"] = year
     days = _working_days(year, 2, date(year, 1, 12))
     participation = _ok(world.call("employee", "POST", "/api/engagement/applications", {
         "mission_id": mission_id, "message": "Bonjour, je souhaite vous aider.", "phone": "06 12 34 56 78", "year": year}), 201)
@@ -187,6 +194,18 @@ def build_world(platform, demo_password: str, other_association_referent: dict) 
         client.delete("/dev/clock")
     _poll(lambda: world.call("employee", "GET", f"/api/documents/bilans/{participation['id']}.pdf").status_code == 200,
           what="the bilan PDF")
+
+    # -- the referent confirms the year's « état récapitulatif » of Horizon's days; documents seals it --------------
+    statement_path = f"/api/impact/statements/{company_id}/{world.objects['referent_association']}?year={year}"
+    statement = _poll(lambda: (lambda s: s if s and s.get("state") == "to_confirm" else None)(
+        world.call("referent", "GET", statement_path).get_json()), what="impact's statement of the year")
+    confirmed = _ok(world.call("referent", "POST", statement_path.split("?")[0] + "/confirmation",
+                               {"year": year, "consent": True, "rows_sha256": statement["rows_sha256"]}))
+    statement_pdf = confirmed["pdf_url"] if "pdf_url" in confirmed else confirmed["confirmed"]["pdf_url"]
+    world.objects["statement_document"] = statement_pdf.rsplit("/", 1)[1].removesuffix(".pdf")
+    _poll(lambda: world.call("referent", "GET", statement_pdf).status_code == 200, what="the sealed statement")
+    # No receipt is made here: its amount needs pay data, which only impact's own tests hold.
+    world.objects["unknown_receipt"] = str(uuid.uuid4())
 
     # -- the smaller objects ---------------------------------------------------------------------------------------
     _ok(world.call("employee", "PUT", f"/api/engagement/me/favorites/{mission_id}"))
