@@ -104,36 +104,48 @@ def _platform_scope(args) -> reporting.Scope:
     return reporting.Scope(None, args["year"], args["entity_id"])
 
 
-@platform_exports.route("/days.<any(csv, xlsx):extension>")
-class PlatformDays(MethodView):
-    @login_required
-    @platform_exports.arguments(ReportQuerySchema, location="query")
-    @platform_exports.response(200, BINARY, content_type="text/csv", description="Un jour de participation par ligne (CSV ou XLSX).")
-    @platform_exports.alt_response(401, description="Connexion requise.")
-    @platform_exports.alt_response(404, description="Réservé aux opérateurs de la plateforme.")
-    def get(self, args, extension):
-        """Les jours de l'année de toutes les entreprises, en CSV ou XLSX."""
+def _platform_route(path: str, content_type: str, description: str):
+    def decorate(view_class):
+        view_class.get = platform_exports.alt_response(404, description="Réservé aux opérateurs de la plateforme.")(view_class.get)
+        view_class.get = platform_exports.alt_response(401, description="Connexion requise.")(view_class.get)
+        view_class.get = platform_exports.response(200, BINARY, content_type=content_type, description=description)(view_class.get)
+        view_class.get = platform_exports.arguments(ReportQuerySchema, location="query")(view_class.get)
+        view_class.get = login_required(view_class.get)
+        return platform_exports.route(path)(view_class)
+    return decorate
+
+
+@_platform_route("/days.csv", "text/csv", "Un jour de participation par ligne, avec son entreprise.")
+class PlatformDaysCsv(MethodView):
+    def get(self, args):
+        """Les jours de l'année de toutes les entreprises en CSV (la dernière colonne dit l'entreprise)."""
         scope = _platform_scope(args)
-        if extension == "csv":
-            return download(exports.csv_stream(exports.PLATFORM_DAY_COLUMNS, _streamed_lines(scope)), exports.CSV_MIMETYPE,
-                            exports.filename(scope.year, "jours-toutes-entreprises", "csv"))
+        return download(exports.csv_stream(exports.PLATFORM_DAY_COLUMNS, _streamed_lines(scope)), exports.CSV_MIMETYPE,
+                        exports.filename(scope.year, "jours-toutes-entreprises", "csv"))
+
+
+@_platform_route("/days.xlsx", exports.XLSX_MIMETYPE, "Un jour de participation par ligne, avec son entreprise.")
+class PlatformDaysXlsx(MethodView):
+    def get(self, args):
+        """Les jours de l'année de toutes les entreprises en XLSX (la dernière colonne dit l'entreprise)."""
+        scope = _platform_scope(args)
         return download(exports.days_xlsx(_streamed_lines(scope), exports.PLATFORM_DAY_COLUMNS), exports.XLSX_MIMETYPE,
                         exports.filename(scope.year, "jours-toutes-entreprises", "xlsx"))
 
 
-@platform_exports.route("/report.<any(csv, xlsx):extension>")
-class PlatformReportExport(MethodView):
-    @login_required
-    @platform_exports.arguments(ReportQuerySchema, location="query")
-    @platform_exports.response(200, BINARY, content_type="text/csv", description="Les chiffres agrégés (CSV ou XLSX).")
-    @platform_exports.alt_response(401, description="Connexion requise.")
-    @platform_exports.alt_response(404, description="Réservé aux opérateurs de la plateforme.")
-    def get(self, args, extension):
-        """Les chiffres de l'année de toutes les entreprises, avec la répartition par entreprise, en CSV ou XLSX."""
+@_platform_route("/report.csv", "text/csv", "Les chiffres agrégés, un tableau après l'autre.")
+class PlatformReportCsv(MethodView):
+    def get(self, args):
+        """Les chiffres de l'année de toutes les entreprises en CSV, avec la répartition par entreprise."""
         scope = _platform_scope(args)
-        tables = _report_tables(scope)
-        if extension == "csv":
-            return download(exports.csv_tables(tables), exports.CSV_MIMETYPE,
-                            exports.filename(scope.year, "chiffres-toutes-entreprises", "csv"))
-        return download(exports.tables_xlsx(tables), exports.XLSX_MIMETYPE,
+        return download(exports.csv_tables(_report_tables(scope)), exports.CSV_MIMETYPE,
+                        exports.filename(scope.year, "chiffres-toutes-entreprises", "csv"))
+
+
+@_platform_route("/report.xlsx", exports.XLSX_MIMETYPE, "Les chiffres agrégés, une feuille par tableau.")
+class PlatformReportXlsx(MethodView):
+    def get(self, args):
+        """Les chiffres de l'année de toutes les entreprises en XLSX, une feuille par tableau."""
+        scope = _platform_scope(args)
+        return download(exports.tables_xlsx(_report_tables(scope)), exports.XLSX_MIMETYPE,
                         exports.filename(scope.year, "chiffres-toutes-entreprises", "xlsx"))

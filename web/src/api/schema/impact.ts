@@ -1559,16 +1559,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/platform/exports/days.{extension}": {
+    "/platform/exports/days.csv": {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                extension: "csv" | "xlsx";
-            };
+            path?: never;
             cookie?: never;
         };
-        /** Les jours de l'année de toutes les entreprises, en CSV ou XLSX. */
+        /** Les jours de l'année de toutes les entreprises en CSV (la dernière colonne dit l'entreprise). */
         get: {
             parameters: {
                 query: {
@@ -1578,14 +1576,12 @@ export interface paths {
                     entity_id?: string | null;
                 };
                 header?: never;
-                path: {
-                    extension: "csv" | "xlsx";
-                };
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Un jour de participation par ligne (CSV ou XLSX). */
+                /** @description Un jour de participation par ligne, avec son entreprise. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1624,16 +1620,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/platform/exports/report.{extension}": {
+    "/platform/exports/days.xlsx": {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                extension: "csv" | "xlsx";
-            };
+            path?: never;
             cookie?: never;
         };
-        /** Les chiffres de l'année de toutes les entreprises, avec la répartition par entreprise, en CSV ou XLSX. */
+        /** Les jours de l'année de toutes les entreprises en XLSX (la dernière colonne dit l'entreprise). */
         get: {
             parameters: {
                 query: {
@@ -1643,20 +1637,140 @@ export interface paths {
                     entity_id?: string | null;
                 };
                 header?: never;
-                path: {
-                    extension: "csv" | "xlsx";
-                };
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Les chiffres agrégés (CSV ou XLSX). */
+                /** @description Un jour de participation par ligne, avec son entreprise. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Connexion requise. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Réservé aux opérateurs de la plateforme. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/platform/exports/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les chiffres de l'année de toutes les entreprises en CSV, avec la répartition par entreprise. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description L'année civile. */
+                    year: number;
+                    /** @description Une entité de l'entreprise ; toute l'entreprise sinon. */
+                    entity_id?: string | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Les chiffres agrégés, un tableau après l'autre. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "text/csv": string;
+                    };
+                };
+                /** @description Connexion requise. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Réservé aux opérateurs de la plateforme. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/platform/exports/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les chiffres de l'année de toutes les entreprises en XLSX, une feuille par tableau. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description L'année civile. */
+                    year: number;
+                    /** @description Une entité de l'entreprise ; toute l'entreprise sinon. */
+                    entity_id?: string | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Les chiffres agrégés, une feuille par tableau. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Connexion requise. */
