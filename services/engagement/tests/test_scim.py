@@ -336,3 +336,45 @@ def test_hostile_bodies_are_refused_in_scim_format_and_nothing_is_written(servic
 
 def test_hostile_query_text_is_refused_in_scim_format(service, directory):
     assert_scim_error(directory.call("GET", "/Users", query_string={"filter": 'userName eq "a\x00b"'}), 400)
+
+
+def test_the_scim_operations_on_postgresql(service_on_real_infrastructure, tokens):
+    """The queries PostgreSQL runs differently (filters with lower() and LIKE, paging, locks, token ordering)."""
+    from decimal import Decimal
+
+    from engagement.models import Company, CompanyDomain, Entity, PersonRole
+    from tandem_shared.timeutil import utcnow
+
+    service = service_on_real_infrastructure
+    now = utcnow()
+    with service.runtime.unit_of_work() as uow:
+        company = Company(id="c-pg", name="Groupe PG", head_office_address="1 rue de Lyon, 69001 Lyon", siren="552081317",
+                          rcs="RCS Lyon 552 081 317", representative_name="Claire Dumas", representative_title="DRH",
+                          days_per_year=Decimal("2"), end_of_career_enabled=False, uses_sso=True, created_at=now, updated_at=now)
+        company.domains = [CompanyDomain(domain="pg.example")]
+        company.entities = [Entity(id="e-pg", name="Siège")]
+        admin = Person(id="p-admin-pg", email="admin@pg.example", company_id="c-pg", entity_id="e-pg", first_name="Claire",
+                       last_name="Dumas", status="active", email_verified_at=now, consent_at=now, created_at=now, updated_at=now)
+        admin.roles = [PersonRole(role="company_admin")]
+        uow.session.add(company)
+        uow.session.flush()
+        uow.session.add(admin)
+    headers = tokens.headers("p-admin-pg", roles=["company_admin"])
+    first = service.client.post("/companies/c-pg/scim-tokens", json={"name": "Ancien"}, headers=headers).json
+    assert service.client.delete(f"/companies/c-pg/scim-tokens/{first['id']}", headers=headers).status_code == 204
+    made = service.client.post("/companies/c-pg/scim-tokens", json={"name": "Entra ID"}, headers=headers).json
+    assert [t["name"] for t in service.client.get("/companies/c-pg/scim-tokens", headers=headers).json["items"]] == ["Entra ID", "Ancien"]
+    directory = Directory(service, made["token"])
+    for index in range(3):
+        answer = directory.call("POST", "/Users", json=new_user(f"Agent.{index}@PG.example", externalId=f"hr-{index}", **{ENTERPRISE: {"department": "Siège"}}))
+        assert answer.status_code == 201, answer.json
+    found = directory.call("GET", '/Users?filter=userName co "AGENT." and not (externalId eq "hr-0")&startIndex=2&count=1').json
+    assert found["totalResults"] == 2 and found["Resources"][0]["userName"] == "agent.2@pg.example"
+    assert directory.call("GET", '/Users?filter=userName sw "a_" or userName ew "%"').json["totalResults"] == 0
+    user_id = found["Resources"][0]["id"]
+    off = directory.call("PATCH", f"/Users/{user_id}", json={"schemas": [PATCH], "Operations": [{"op": "Replace", "path": "active", "value": "False"}]})
+    assert off.status_code == 200 and off.json["active"] is False
+    assert directory.call("GET", "/Users?filter=active eq false").json["totalResults"] == 1
+    assert_scim_error(directory.call("POST", "/Users", json=new_user("agent.1@pg.example")), 409, "uniqueness")
+    assert directory.call("DELETE", f"/Users/{user_id}").status_code == 204
+    assert directory.call("GET", "/Groups/e-pg").json["members"].__len__() == 3  # the admin and the two left
