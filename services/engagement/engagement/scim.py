@@ -27,9 +27,10 @@ from scim2_filter_parser import ast as filter_ast
 from scim2_filter_parser.lexer import SCIMLexer
 from scim2_filter_parser.parser import SCIMParser, SCIMParserError
 
+from pydantic import Field
 from scim2_models import (
-    URN, AnyExtension, ComplexAttribute, Extension, GroupMember, GroupMembership, InvalidFilterException,
-    InvalidValueException, Manager, Meta, Mutability, NotFoundException, Required, Resource, Uniqueness,
+    URN, AnyExtension, CaseExact, ComplexAttribute, Extension, GroupMember, GroupMembership, InvalidFilterException,
+    InvalidValueException, Meta, Mutability, NotFoundException, Reference, Required, Resource, ScimPolicy, Uniqueness,
     UniquenessException,
 )
 from scim2_models import Email as ScimEmail
@@ -84,6 +85,15 @@ class User(Resource[AnyExtension]):
     """The person's entity."""
 
 
+class Manager(ComplexAttribute):
+    value: Annotated[str | None, Required.true, CaseExact.true] = None
+    """The manager's SCIM id, or their e-mail address."""
+
+    # Optional here (scim2-models' own Manager requires it): Microsoft Entra ID and others send the value alone.
+    ref: Annotated[Reference["User"] | None, Mutability.read_write] = Field(None, serialization_alias="$ref", validation_alias="$ref")
+    """The manager's SCIM resource, as Tandem answers it."""
+
+
 class EnterpriseUser(Extension):
     __schema__ = URN("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
 
@@ -95,6 +105,12 @@ class EnterpriseUser(Extension):
 
 
 ScimUser = User[EnterpriseUser]
+
+# What directories send beyond what Tandem stores (title, phone numbers, addresses, employeeNumber…) is accepted and
+# dropped rather than refused; a PATCH `remove` with a value and a path filter matching nothing are read the way
+# Microsoft Entra ID means them.
+POLICY = ScimPolicy(unknown=ScimPolicy.Unknown.ignore, remove_value=ScimPolicy.RemoveValue.apply,
+                    unmatched_path_filter=ScimPolicy.UnmatchedPathFilter.create)
 MAX_PAGE = 200
 USER_NOT_FOUND = "Cette personne n'existe pas dans ton entreprise."
 GROUP_NOT_FOUND = "Cette entité n'existe pas dans ton entreprise."

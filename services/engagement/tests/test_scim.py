@@ -227,6 +227,23 @@ def test_the_manager_is_recorded_from_the_enterprise_extension(service, director
     assert_scim_error(directory.call("PUT", f"/Users/{created['id']}", json=new_user(**{ENTERPRISE: {"manager": outside}})), 400, "invalidValue")
 
 
+def test_what_a_directory_sends_beyond_tandem_s_attributes_is_dropped(service, directory, person):
+    """Microsoft Entra ID's default mapping: attributes Tandem does not store, a manager without $ref."""
+    sophie = person(email="sophie.laurent@horizon.test", first_name="Sophie", last_name="Laurent")
+    created = directory.call("POST", "/Users", json=new_user(
+        title="Contrôleuse de gestion", preferredLanguage="fr-FR", phoneNumbers=[{"type": "work", "value": "04 72 10 20 31"}],
+        **{ENTERPRISE: {"department": "DSI", "employeeNumber": "1042", "manager": {"value": sophie.id}}}))
+    assert created.status_code == 201, created.json
+    assert "title" not in created.json and "employeeNumber" not in created.json[ENTERPRISE]
+    assert created.json[ENTERPRISE]["manager"]["value"] == sophie.id
+    patched = directory.call("PATCH", f"/Users/{created.json['id']}", json={"schemas": [PATCH], "Operations": [
+        {"op": "Replace", "path": f"{ENTERPRISE}:manager", "value": {"value": "lucas.bernard@horizon.test"}},
+        {"op": "Add", "path": "title", "value": "Chef de projet"}]})
+    assert patched.status_code == 200, patched.json
+    with service.runtime.db.reading() as session:
+        assert session.get(Person, created.json["id"]).manager_email == "lucas.bernard@horizon.test"
+
+
 def test_replace_updates_the_person_and_says_so(service, directory):
     created = directory.call("POST", "/Users", json=new_user()).json
     replaced = directory.call("PUT", f"/Users/{created['id']}", json=new_user(

@@ -45,6 +45,7 @@ ScimUser = cases.ScimUser
 PROVIDER = ScimProvider(
     models=[cases.User, cases.EnterpriseUser, Group],
     resource_types=[ResourceType.from_resource(ScimUser), ResourceType.from_resource(Group)],
+    policy=cases.POLICY,
     config=ServiceProviderConfig(
         documentation_uri="https://datatracker.ietf.org/doc/html/rfc7644",
         patch=Patch(supported=True),
@@ -209,7 +210,8 @@ def _user_answer(session, person, status: int = 200, context: Context = Context.
 
 
 def _read_user(context: Context) -> ScimUser:
-    return ScimUser.model_validate(_body(), scim_ctx=context)
+    with PROVIDER:
+        return ScimUser.model_validate(_body(), scim_ctx=context)
 
 
 # -- OpenAPI: what flask-smorest cannot infer from a view that answers a Response of its own -------------------
@@ -323,10 +325,10 @@ class UserResource(MethodView):
         """Modifier une personne par opérations (par exemple `replace` `active` à false)."""
         with scim_call(write=True) as (uow, caller):
             person = cases.person_for(uow.session, caller, user_id, for_update=True)
-            patch = PatchOp[ScimUser].model_validate(_body(), scim_ctx=Context.RESOURCE_PATCH_REQUEST)
+            body = _body()
             user = cases.user_resource(uow.session, person, base_url())
             with PROVIDER:
-                patch.patch(user)
+                PatchOp[ScimUser].model_validate(body, scim_ctx=Context.RESOURCE_PATCH_REQUEST).patch(user)
             cases.replace_user(uow, caller, person, user)
             return _user_answer(uow.session, person, context=Context.RESOURCE_PATCH_RESPONSE)
 
