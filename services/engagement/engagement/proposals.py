@@ -13,7 +13,7 @@ from tandem_shared.web import current_settings
 
 from . import domain, events
 from .access import audit
-from .models import AssociationCopy, Company, MissionCopy, Person, Proposal, SentMessage
+from .models import AssociationCopy, Company, MissionCopy, Person, Proposal, ReferentLink, SentMessage
 from .send_limits import recent_sends
 
 
@@ -76,6 +76,21 @@ def record_send(session, person: Person, kind: domain.SendKind, now: datetime, r
     session.add(SentMessage(person_id=person.id, kind=kind, recipient_count=len(recipients), outside_count=len(outside), at=now))
 
 
+def association_contact(session, association: AssociationCopy) -> tuple[str, str | None]:
+    """The association's contact as one person: its contact address, and the name of the referent who holds
+    that address (none when no referent account holds it, so an e-mail says « Bonjour, » rather than greet
+    someone else). The copy's `contact_name` is the legal representative (the president), who is not the
+    person reading that inbox."""
+    referent = session.scalar(
+        sa.select(Person).join(ReferentLink, ReferentLink.person_id == Person.id).where(
+            ReferentLink.association_id == association.id,
+            sa.func.lower(Person.email) == association.contact_email.lower(),
+        )
+    )
+    name = f"{referent.first_name} {referent.last_name}" if referent is not None else None
+    return association.contact_email, name
+
+
 def association_for_proposal(session, association_id: str) -> AssociationCopy:
     association = session.get(AssociationCopy, association_id)
     if association is None or association.vetting_status != "approved":
@@ -89,12 +104,18 @@ PROPOSAL_SENT = ("Ton message est parti ! L'association prendra contact avec toi
 
 def proposal_draft(session, person: Person, association_id: str) -> dict:
     association = association_for_proposal(session, association_id)
-    return {"association_id": association.id, "association_name": association.name, "message": proposal_template(company_name(session, person))}
+    return {"association_id": association.id, "association_name": association.name,
+            "message": proposal_template(company_name(session, person)), "phone": person.phone}
 
 
-def propose(uow, person: Person, association_id: str, message: str) -> dict:
+# `propose`'s phone when the form did not send one: the profile's.
+PROFILE_PHONE = object()
+
+
+def propose(uow, person: Person, association_id: str, message: str, phone: str | None | object = PROFILE_PHONE) -> dict:
     """The association receives the person's details and message, the person receives theirs; one association
-    once per `SAME_ASSOCIATION_PERIOD` (409), and within the send limits (`SendRefused`)."""
+    once per `SAME_ASSOCIATION_PERIOD` (409), and within the send limits (`SendRefused`). The number the person
+    confirmed in the form is the one sent, and becomes their profile's."""
     if not person.company_id:
         # « Je propose » offers a company's skills: a referent or the platform's team has none to offer this way.
         abort(403, message="Seuls les collaborateurs d'une entreprise peuvent proposer leurs compétences à une association.")
@@ -109,19 +130,25 @@ def propose(uow, person: Person, association_id: str, message: str) -> dict:
     if recent is not None:
         abort(409, message=f"Tu as déjà contacté {association.name} le {recent.strftime('%d/%m/%Y')} : "
                            "laisse-lui le temps de te répondre, et n'hésite pas à la relancer par e-mail.")
-    record_send(uow.session, person, domain.SendKind.PROPOSAL, now, [association.contact_email])
+    contact_email, contact_name = association_contact(uow.session, association)
+    record_send(uow.session, person, domain.SendKind.PROPOSAL, now, [contact_email])
     proposal = Proposal(id=str(uuid.uuid4()), person_id=person.id, association_id=association.id,
                         message=message.strip(), created_at=now)
     uow.session.add(proposal)
+    if phone is PROFILE_PHONE:
+        phone = person.phone
+    phone = (phone or "").strip() or None
+    if phone and phone != person.phone:
+        person.phone, person.updated_at = phone, now
     events.proposal_sent(uow, proposal.id, {
         "person_id": person.id, "person_name": f"{person.first_name} {person.last_name}", "person_email": person.email,
-        "person_phone": person.phone, "company_name": company_name(uow.session, person), "association_id": association.id,
-        "association_name": association.name, "association_email": association.contact_email,
-        "association_contact_name": association.contact_name, "message": proposal.message,
+        "person_phone": phone, "company_name": company_name(uow.session, person), "association_id": association.id,
+        "association_name": association.name, "association_email": contact_email,
+        "association_contact_name": contact_name, "message": proposal.message,
     })
     audit(uow.session, "proposal_sent", person_id=person.id, association_id=association.id)
     return {"id": proposal.id, "association_id": association.id, "association_name": association.name,
-            "association_email": association.contact_email, "created_at": now, "detail": PROPOSAL_SENT}
+            "association_email": contact_email, "created_at": now, "detail": PROPOSAL_SENT}
 
 
 def normalized_recipients(addresses: list[str]) -> list[str]:

@@ -18,6 +18,7 @@ from .access import audit, mission_of, offered_mission
 from .domain import DateState, ParticipationStatus, RequestStatus
 from .errors import dates_error, field_error
 from .models import AssociationCopy, Company, DateRequest, Entity, MissionCopy, MissionDate, Participation, Person
+from .proposals import association_contact
 from .participations import (
     allowance_of, approved_dates, booked, cancel_request, full_name, other_manager_named, participation_view, pending_requests,
     referent_view, refresh_attendance, signed_days, waiting_at_step_one,
@@ -95,7 +96,7 @@ def _referent(session, mission: MissionCopy) -> tuple[str, str | None]:
     if not referent_email and mission.association_id:
         association = session.get(AssociationCopy, mission.association_id)
         if association is not None:
-            referent_email, referent_name = association.contact_email, association.contact_name
+            referent_email, referent_name = association_contact(session, association)
     if not referent_email:
         abort(409, message="Cette mission n'a pas encore de contact à l'association : réessaie dans quelques instants.")
     return referent_email, referent_name
@@ -119,7 +120,8 @@ def apply(uow, person: Person, payload: dict, now: datetime, today: date) -> tup
     participation.message, participation.phone = message, phone
     participation.submitted_at = participation.updated_at = now
     participation.withdrawn_at = participation.attendance_completed_at = None
-    if not person.phone:
+    if phone != person.phone:
+        # The number given last is the one to reach the person by (a proposal offers it next).
         person.phone = phone
         person.updated_at = now
     try:

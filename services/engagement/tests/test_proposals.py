@@ -96,3 +96,45 @@ def test_a_referent_or_the_operator_cannot_send_a_proposal(service, person, asso
         assert response.status_code == 403, response.json
         assert "collaborateurs d'une entreprise" in response.json["detail"]
     assert service.published("engagement.proposal.sent") == []
+
+
+def test_the_association_is_greeted_and_reached_as_one_person_its_referent(service, camille, person, association):
+    """Issue 16 (1): the e-mail went to the referent's address but greeted the president (the legal representative)."""
+    person(email=association["contact_email"], first_name="Clémence", last_name="Marie", roles=("association_referent",),
+           company_id=None, entity_id=None, association_ids=(association["id"],))
+    body = {"association_id": association["id"], "message": "Bonjour, je peux vous aider sur la communication."}
+    assert camille.request("POST", "/proposals", json=body).status_code == 201
+    (event,) = service.published("engagement.proposal.sent")
+    assert event.data["association_email"] == association["contact_email"]
+    assert event.data["association_contact_name"] == "Clémence Marie"
+    assert association["representative_name"] not in str(event.data)
+
+
+def test_with_no_referent_account_for_the_address_nobody_else_is_named(service, camille, association):
+    body = {"association_id": association["id"], "message": "Bonjour, je peux vous aider sur la communication."}
+    assert camille.request("POST", "/proposals", json=body).status_code == 201
+    (event,) = service.published("engagement.proposal.sent")
+    assert event.data["association_email"] == association["contact_email"]
+    assert event.data["association_contact_name"] is None
+
+
+def test_the_form_shows_the_latest_number_and_sends_the_one_confirmed(service, camille, association, publish_mission):
+    """Issue 16 (2): apply with one number, re-apply with another, propose: the latest goes out, or the one typed."""
+    assert camille.request("PATCH", "/me", json={"phone": "06 11 11 11 11"}).status_code == 200
+    response = camille.request("POST", "/applications", json={
+        "mission_id": publish_mission(), "phone": "07 22 22 22 22", "message": "Bonjour, je suis disponible pour cette mission."})
+    assert response.status_code == 201, response.json
+    draft = camille.get(f"/proposals/draft?association_id={association['id']}").json
+    assert draft["phone"] == "07 22 22 22 22"
+    body = {"association_id": association["id"], "message": "Bonjour, je peux vous aider sur la communication.", "phone": "01 33 33 33 33"}
+    assert camille.request("POST", "/proposals", json=body).status_code == 201
+    (event,) = service.published("engagement.proposal.sent")
+    assert event.data["person_phone"] == "01 33 33 33 33"
+    assert camille.get("/me").json["phone"] == "01 33 33 33 33"
+
+
+def test_an_empty_phone_field_asks_for_a_number(camille, association):
+    body = {"association_id": association["id"], "message": "Bonjour, je peux vous aider sur la communication.", "phone": "  "}
+    response = camille.request("POST", "/proposals", json=body)
+    assert response.status_code == 422
+    assert response.json["errors"]["phone"] == ["Indique ton numéro de téléphone : l'association en a besoin pour te joindre."]

@@ -59,7 +59,8 @@ class Proposals(MethodView):
     def post(self, payload):
         """Envoyer ton message à l'association : elle reçoit tes coordonnées, tu reçois les siennes."""
         with current_runtime().unit_of_work() as uow:
-            return cases.propose(uow, me(uow.session, for_update=True), payload["association_id"], payload["message"])
+            return cases.propose(uow, me(uow.session, for_update=True), payload["association_id"], payload["message"],
+                                 payload.get("phone", cases.PROFILE_PHONE))
 
 
 @sharing.route("/<string:mission_id>/share")

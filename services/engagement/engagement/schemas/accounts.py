@@ -10,6 +10,7 @@ from tandem_shared.text_fields import SingleLineString
 
 from .. import domain
 from .common import NAME, EntitySchema
+from .phone import phone_number
 
 
 class MissionCopySchema(Schema):
@@ -88,7 +89,7 @@ class ProfileUpdateSchema(Schema):
     first_name = SingleLineString(validate=NAME)
     last_name = SingleLineString(validate=NAME)
     entity_id = SingleLineString()
-    phone = SingleLineString(allow_none=True, validate=validate.Regexp(r"^\+?[0-9 .()-]{6,30}$", error="Ce numéro de téléphone n'est pas valide."))
+    phone = SingleLineString(allow_none=True, validate=phone_number, metadata={"description": "null : retirer ton numéro."})
     manager_email = fields.Email(allow_none=True, metadata={
         "description": "Refusé s'il change : ton manager est enregistré par l'administrateur de ton entreprise."})
     retirement_date = CalendarDate(allow_none=True)

@@ -8,9 +8,9 @@ from tandem_shared.boolean_fields import StrictBoolean
 from tandem_shared.text_fields import MultiLineString, SingleLineString
 
 from .. import domain
+from .phone import phone_number
 
 
-PHONE = validate.Regexp(r"^\+?[0-9 .()-]{6,30}$", error="Ce numéro de téléphone n'est pas valide.")
 DATE_FORMAT_FIELD = validate.OneOf(list(domain.DATE_FORMATS), error="Choisis le format de la date : journée (full_day) ou 1/2 journée (half_day).")
 
 
@@ -30,7 +30,7 @@ class ApplicationDraftSchema(Schema):
 class ApplicationSchema(Schema):
     mission_id = SingleLineString(required=True, validate=validate.Length(min=1, max=36))
     message = MultiLineString(required=True, validate=validate.Length(min=20, max=5000, error="Ton message doit faire entre 20 et 5 000 caractères."))
-    phone = SingleLineString(required=True, validate=PHONE, metadata={"description": "Ton téléphone (enregistré dans ton profil s'il n'y était pas)."})
+    phone = SingleLineString(required=True, validate=phone_number, metadata={"description": "Ton téléphone (enregistré dans ton profil s'il n'y était pas)."})
     year = fields.Integer(load_default=None, allow_none=True, metadata={
         "description": "L'année civile de la participation : l'année en cours (par défaut) ou la suivante (1 convention = 1 année civile)."})
 

@@ -3860,6 +3860,8 @@ export interface components {
             association_id?: string;
             association_name?: string;
             message?: string;
+            /** @description Le numéro envoyé à l'association : le dernier que tu as donné. */
+            phone?: string | null;
         };
         Email: {
             /** Format: email */
@@ -4166,6 +4168,7 @@ export interface components {
              * @description Refusé s'il change : ton manager est enregistré par l'administrateur de ton entreprise.
              */
             manager_email?: string | null;
+            /** @description null : retirer ton numéro. */
             phone?: string | null;
             /** Format: date */
             retirement_date?: string | null;
@@ -4182,6 +4185,8 @@ export interface components {
         ProposalWrite: {
             association_id: string;
             message: string;
+            /** @description Le numéro que l'association reçoit (il devient celui de ton profil) ; null : aucun numéro ; absent : celui du profil. */
+            phone?: string | null;
         };
         ReferentDate: {
             /** @description Le jour est venu : la présence peut être attestée, si une version signée de la convention couvre la date (`convention_signed`). */
