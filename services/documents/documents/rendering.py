@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import re
 from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
@@ -46,11 +47,33 @@ def french_date(value: date | str) -> str:
     return f"{french.WEEKDAYS[value.weekday()]} {day} {french.MONTHS[value.month - 1]} {value.year}"
 
 
+# French readers read times on the clock of mainland France; the zone is named next to every time printed.
+PARIS = ZoneInfo("Europe/Paris")
+
+
 def french_datetime(value: datetime | str, seconds: bool = False) -> str:
-    """« lundi 25 janvier 2027 à 09:30 » in UTC (a naive datetime is taken as UTC, as SQLite returns them)."""
-    value = _utc(value)
+    """« lundi 25 janvier 2027 à 10:30 (heure de Paris, UTC+1) »: stored in UTC (a naive datetime is taken as UTC,
+    as SQLite returns them), printed on the Paris clock with the offset of that day (UTC+1 or UTC+2)."""
+    value = _utc(value).astimezone(PARIS)
     clock = value.strftime("%H:%M:%S" if seconds else "%H:%M")
-    return f"{french_date(value.date())} à {clock}"
+    hours = int(value.utcoffset().total_seconds() // 3600)
+    return f"{french_date(value.date())} à {clock} (heure de Paris, UTC+{hours})"
+
+
+def rcs_mention(value: str) -> str:
+    """« RCS Lyon 512 345 678 » whether the company's record already starts with « RCS » or not."""
+    value = value.strip()
+    return value if re.match(r"(?i)^r\.?c\.?s\.?\b", value) else f"RCS {value}"
+
+
+def postal_address(address: str, city: str | None) -> str:
+    """The address, followed by the city only when the address does not already end with it
+    (« 12 rue X, 69008 Lyon » and « Lyon » give « 12 rue X, 69008 Lyon », not « …Lyon, Lyon »)."""
+    address = (address or "").strip().rstrip(",")
+    city = (city or "").strip()
+    if not city or re.search(rf"(?i)\b{re.escape(city)}\s*$", address):
+        return address
+    return f"{address}, {city}" if address else city
 
 
 def days(value: float) -> str:
@@ -98,14 +121,14 @@ def _format_days(value: str) -> str:
 # import another service, and the bilan event carries the answers by key only. Keep the two in step.
 # (key, label, numbered): unnumbered entries are the follow-up questions, printed only when answered.
 BILAN_QUESTIONS: tuple[tuple[str, str, bool], ...] = (
-    ("relevance", "Que pensez-vous de la pertinence des missions de mécénat de compétences qui vous sont proposées "
+    ("relevance", "Que penses-tu de la pertinence des missions de mécénat de compétences qui te sont proposées "
                   "sur la plateforme ?", True),
-    ("welcome", "Avez-vous bénéficié d'un bon accueil et d'une bonne intégration dans la structure et ses équipes ?",
+    ("welcome", "As-tu bénéficié d'un bon accueil et d'une bonne intégration dans la structure et ses équipes ?",
      True),
-    ("welcome_reasons", "Pouvez-vous en expliquer les raisons ?", False),
-    ("expertise_match", "Pensez-vous que la nature de la mission a correspondu complètement à vos expertises "
+    ("welcome_reasons", "Peux-tu en expliquer les raisons ?", False),
+    ("expertise_match", "Penses-tu que la nature de la mission a correspondu complètement à tes expertises "
                         "professionnelles ou personnelles ?", True),
-    ("expertise_gap", "Si vous avez répondu NON, pouvez-vous expliquer pourquoi ?", False),
+    ("expertise_gap", "Si tu as répondu NON, peux-tu expliquer pourquoi ?", False),
     ("advice_to_colleague", "Que dirais-tu à un collègue qui hésite ?", True),
     ("would_do_again", "Referais-tu une mission de mécénat de compétences ?", True),
 )
@@ -135,7 +158,9 @@ _env = jinja2.Environment(
     lstrip_blocks=True,
 )
 _env.filters.update(french_date=french_date, french_datetime=french_datetime, days=days, iso_utc=iso_utc,
-                    css_string=css_string, format_label=_format_label, format_days=_format_days)
+                    css_string=css_string, format_label=_format_label, format_days=_format_days,
+                    rcs_mention=rcs_mention)
+_env.globals.update(postal_address=postal_address)
 _CONVENTION = _env.get_template("convention.html")
 _CERTIFICATE = _env.get_template("certificate.html")
 _BILAN = _env.get_template("bilan.html")

@@ -129,11 +129,13 @@ def test_french_formatting():
     assert [rendering.days(n) for n in (0.5, 1, 1.5, 2, 7.5)] == ["0,5 jour", "1 jour", "1,5 jour", "2 jours",
                                                                   "7,5 jours"]
     assert rendering.french_datetime(datetime(2027, 1, 5, 11, 15, 3, tzinfo=timezone(timedelta(hours=1))),
-                                     seconds=True) == "mardi 5 janvier 2027 à 10:15:03"
+                                     seconds=True) == "mardi 5 janvier 2027 à 11:15:03 (heure de Paris, UTC+1)"
+    # Summer time is named by its own offset.
+    assert rendering.french_datetime(datetime(2027, 7, 5, 8, 0, tzinfo=timezone.utc)) == "lundi 5 juillet 2027 à 10:00 (heure de Paris, UTC+2)"
     # A naive datetime (SQLite) is UTC.
-    assert rendering.french_datetime(datetime(2027, 1, 5, 10, 15)) == "mardi 5 janvier 2027 à 10:15"
+    assert rendering.french_datetime(datetime(2027, 1, 5, 10, 15)) == "mardi 5 janvier 2027 à 11:15 (heure de Paris, UTC+1)"
     # ISO strings, as an event's JSON carries them, are accepted too.
-    assert rendering.french_datetime("2027-01-05T11:15:00+01:00") == "mardi 5 janvier 2027 à 10:15"
+    assert rendering.french_datetime("2027-01-05T11:15:00+01:00") == "mardi 5 janvier 2027 à 11:15 (heure de Paris, UTC+1)"
     assert rendering.iso_utc("2027-01-05T10:15:03Z") == "2027-01-05T10:15:03Z"
     assert rendering.french_date("2027-02-01") == "lundi 1er février 2027"
 
@@ -161,7 +163,7 @@ def test_convention_names_the_parties_the_mission_and_the_dates(convention):
         "L'association Solidarité Culture Sartrouville", "RNA W783001234", "12 rue de la Paix, 78500 Sartrouville",
         "Caractère culturel (« culturel »)", "représentée par Philippe Hayat, en qualité de Président",
         # the employee
-        "Le salarié Maëlys Louvel (mlouvel@example.com)", "au sein de l'entité Direction financière",
+        "Maëlys Louvel (mlouvel@example.com), personne salariée de l'Entreprise", "au sein de l'entité Direction financière",
         # the mission
         "Animer des ateliers de journalisme", "Accueillir les jeunes. Animer.",
         "16 rue du Général Brunet, Paris (département 75) — télétravail possible",
@@ -175,8 +177,8 @@ def test_convention_names_the_parties_the_mission_and_the_dates(convention):
     blocks = pdf_text(convention, layout=False).split("Signatures Chacune des parties reçoit un exemplaire")[1]
     for expected in ("Pour l'Entreprise", "Aubay", "Véronique Deraspe, Responsable de l'engagement",
                      "Pour l'Association", "Solidarité Culture Sartrouville", "Philippe Hayat, Président",
-                     "Le Salarié", "Maëlys Louvel",
-                     "Signature électronique du salarié : voir le certificat de signature joint à la copie signée."):
+                     "La Personne salariée", "Maëlys Louvel",
+                     "Signature électronique de la personne salariée : voir le certificat de signature joint à la copie signée."):
         assert expected in blocks, expected
     assert blocks.count("Date et signature :") == 2  # the company's and the association's, on paper
     # No SIREN line for an association without one.
@@ -187,13 +189,13 @@ def test_convention_carries_the_clauses_of_a_free_loan_of_staff(convention):
     text = pdf_text(convention)
     for phrase in (
         "L8241-1", "L8241-2",
-        "Le Salarié donne son accord écrit",  # the employee's written agreement
+        "La Personne salariée donne son accord écrit",  # the employee's written agreement
         "n'est ni rompu ni suspendu", "Son salaire, ses avantages et son ancienneté sont maintenus",
         "aucune sanction, d'aucun licenciement",
         "retrouve son poste de travail ou un poste équivalent",
         "Accident du travail", "est déclaré par l'employeur", "L'Association informe l'Entreprise sans délai",
         "Les frais de déplacement et de repas", "selon la politique de l'Entreprise",
-        "Confidentialité", "résiliation anticipée", "par écrit", "le Salarié réintègre son poste",
+        "Confidentialité", "résiliation anticipée", "par écrit", "la Personne salariée réintègre son poste",
         "prêt de main-d'œuvre à but non lucratif", "Il n'y a pas de refacturation",
         "article 238 bis du Code général des impôts", "réduction d'impôt mécénat",
         "L'Association certifie être un organisme d'intérêt général éligible au mécénat",
@@ -290,7 +292,7 @@ def test_signed_copy_keeps_the_pages_and_adds_the_certificate(convention, signed
         f"Identifiant du document {DOCUMENT_ID}", "Version version 2",
         f"Empreinte SHA-256 du {hashlib.sha256(convention).hexdigest()} document signé",
         "Nom Maëlys Louvel", "Adresse e-mail mlouvel@example.com", "c3f6a0de-1111-4abc-9def-222233334444",
-        "Date et heure (UTC) mardi 5 janvier 2027 à 10:15:03 UTC", "2027-01-05T10:15:03Z",
+        "Date et heure mardi 5 janvier 2027 à 11:15:03 (heure de Paris, UTC+1)", "2027-01-05T10:15:03Z",
         "Adresse IP 203.0.113.7", f"Version du texte de {CONSENT_VERSION}",
         "J'ai lu la convention ci-dessus et je l'accepte.", "vaut signature électronique de ma part.",
         "scellée électroniquement par Tandem",
@@ -446,13 +448,13 @@ def test_bilan_shows_the_questions_and_the_answers():
         "Bilan de fin de mission", "Année civile 2027", "Maëlys Louvel (mlouvel@example.com)", "Entreprise Aubay",
         "Mission Animer des ateliers de journalisme", "Association Solidarité Culture Sartrouville",
         "Présence attestée 1,5 jour",
-        "1. Que pensez-vous de la pertinence des missions de mécénat de compétences qui vous sont proposées sur la "
+        "1. Que penses-tu de la pertinence des missions de mécénat de compétences qui te sont proposées sur la "
         "plateforme ? Très bonne",
-        "2. Avez-vous bénéficié d'un bon accueil et d'une bonne intégration dans la structure et ses équipes ? Bonne",
-        "Pouvez-vous en expliquer les raisons ? Une équipe <chaleureuse>.",
-        "3. Pensez-vous que la nature de la mission a correspondu complètement à vos expertises professionnelles ou "
+        "2. As-tu bénéficié d'un bon accueil et d'une bonne intégration dans la structure et ses équipes ? Bonne",
+        "Peux-tu en expliquer les raisons ? Une équipe <chaleureuse>.",
+        "3. Penses-tu que la nature de la mission a correspondu complètement à tes expertises professionnelles ou "
         "personnelles ? Non",
-        "Si vous avez répondu NON, pouvez-vous expliquer pourquoi ? Plus proche de la communication",
+        "Si tu as répondu NON, peux-tu expliquer pourquoi ? Plus proche de la communication",
         "4. Que dirais-tu à un collègue qui hésite ? Vas-y ! C'est une belle expérience.",
         "5. Referais-tu une mission de mécénat de compétences ? Peut-être",
     ):
@@ -468,9 +470,9 @@ def test_bilan_leaves_out_unanswered_follow_up_questions():
     context = bilan_context(welcome_reasons=None, expertise_match="Oui", expertise_gap=None)
     context["company_name"] = None
     text = pdf_text(render_bilan(context))
-    assert "expliquer les raisons" not in text and "Si vous avez répondu NON" not in text
+    assert "expliquer les raisons" not in text and "Si tu as répondu NON" not in text
     assert "Entreprise" not in text
-    assert "3. Pensez-vous" in text and "4. Que dirais-tu" in text and "5. Referais-tu" in text
+    assert "3. Penses-tu" in text and "4. Que dirais-tu" in text and "5. Referais-tu" in text
 
 
 def test_bilan_labels_match_engagement():
@@ -478,3 +480,56 @@ def test_bilan_labels_match_engagement():
     domain = pytest.importorskip("engagement.domain")
     assert [(q["key"], q["label"]) for q in domain.BILAN_QUESTIONS] == [
         (key, label) for key, label, _ in rendering.BILAN_QUESTIONS]
+
+
+# -- text errors, as real data brings them (issue 16, point 9) -----------------------------------------------
+
+# What companies and associations really type: the RCS with its « RCS », the city inside the address, and a
+# mission description written to the volunteer (« tu »), as the platform speaks.
+REAL_WORLD = {
+    "company": {"rcs": "RCS Lyon 512 345 678", "head_office_address": "5 place Bellecour, 69002 Lyon"},
+    "association": {"address": "14 rue Saint-Maurice, 69008 Lyon", "city": "Lyon"},
+    "mission": {"description": "Tu aideras l'équipe à trier les légumes.", "address": "14 rue Saint-Maurice, 69008 Lyon",
+                "city": "Lyon"},
+}
+# Checked in every PDF: doubled words, and a legal text speaking « tu » outside the quoted description.
+DOUBLED = re.compile(r"\b(RCS|Lyon|Paris)\W+\1\b")
+TUTOIEMENT = re.compile(r"\b(tu|ton|ta|tes|toi)\b", re.IGNORECASE)
+
+
+def legal_text(text: str) -> str:
+    """The text without the association's description, which the convention quotes as published."""
+    return text.replace(REAL_WORLD["mission"]["description"], "")
+
+
+@pytest.fixture(scope="module")
+def real_world_convention() -> bytes:
+    return render_convention(convention_context(**REAL_WORLD))
+
+
+def test_no_doubled_rcs_nor_city_and_the_zone_is_named(real_world_convention, dev_sealer):
+    signed = render_signed_copy(real_world_convention, evidence_for(real_world_convention), dev_sealer)
+    for pdf in (real_world_convention, signed):
+        text = pdf_text(pdf)
+        assert DOUBLED.search(text) is None, DOUBLED.search(text)
+        assert "RCS Lyon 512 345 678" in text and "14 rue Saint-Maurice, 69008 Lyon," in text
+        assert "(UTC)" not in text and " UTC " not in text
+        assert "(heure de Paris, UTC+1)" in text
+    assert "établie le lundi 4 janvier 2027 à 10:30 (heure de Paris, UTC+1)" in pdf_text(real_world_convention)
+
+
+def test_the_person_is_named_in_neutral_words_and_the_contract_never_says_tu(real_world_convention):
+    text = pdf_text(real_world_convention)
+    assert "Le salarié" not in text and "dénommé " not in text and "Le Salarié" not in text
+    assert "ci-après désignée « la Personne salariée »" in text
+    # The description is quoted as the association published it; the rest of the contract never says « tu ».
+    assert "telle que l'Association l'a publiée (citée ci-dessous sans modification)" in text
+    assert "Tu aideras l'équipe à trier les légumes." in text
+    assert TUTOIEMENT.search(legal_text(text)) is None, TUTOIEMENT.search(legal_text(text))
+
+
+def test_the_bilan_speaks_tu_throughout_and_names_the_zone():
+    text = pdf_text(render_bilan(bilan_context()))
+    assert re.search(r"\b(vous|votre|vos|pensez|avez)\b", text, re.IGNORECASE) is None
+    assert "complété le lundi 1er mars 2027 à 09:00 (heure de Paris, UTC+1)" in text
+    assert "(UTC)" not in text

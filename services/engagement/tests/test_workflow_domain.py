@@ -164,9 +164,9 @@ def test_the_bilan_needs_the_required_answers_with_the_guides_choices():
 
 def test_the_bilan_questions_are_the_guides_words_plus_two_end_of_mission_questions():
     labels = [question["label"] for question in domain.BILAN_QUESTIONS]
-    assert labels[0] == "Que pensez-vous de la pertinence des missions de mécénat de compétences qui vous sont proposées sur la plateforme ?"
-    assert "Pouvez-vous en expliquer les raisons ?" in labels
-    assert "Si vous avez répondu NON, pouvez-vous expliquer pourquoi ?" in labels
+    assert labels[0] == "Que penses-tu de la pertinence des missions de mécénat de compétences qui te sont proposées sur la plateforme ?"
+    assert "Peux-tu en expliquer les raisons ?" in labels
+    assert "Si tu as répondu NON, peux-tu expliquer pourquoi ?" in labels
     assert labels[-2:] == ["Que dirais-tu à un collègue qui hésite ?", "Referais-tu une mission de mécénat de compétences ?"]
 
 

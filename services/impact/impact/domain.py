@@ -65,11 +65,11 @@ AGAIN_CHOICES = ("Oui", "Peut-être", "Non")
 # The bilan's closed questions (engagement's BILAN_QUESTIONS; tests/test_shared_vocabularies.py keeps them equal).
 BILAN_CHOICE_QUESTIONS: tuple[dict, ...] = (
     {"key": "relevance", "choices": QUALITY_CHOICES,
-     "label": "Que pensez-vous de la pertinence des missions de mécénat de compétences qui vous sont proposées sur la plateforme ?"},
+     "label": "Que penses-tu de la pertinence des missions de mécénat de compétences qui te sont proposées sur la plateforme ?"},
     {"key": "welcome", "choices": QUALITY_CHOICES,
-     "label": "Avez-vous bénéficié d'un bon accueil et d'une bonne intégration dans la structure et ses équipes ?"},
+     "label": "As-tu bénéficié d'un bon accueil et d'une bonne intégration dans la structure et ses équipes ?"},
     {"key": "expertise_match", "choices": YES_NO,
-     "label": "Pensez-vous que la nature de la mission a correspondu complètement à vos expertises professionnelles ou personnelles ?"},
+     "label": "Penses-tu que la nature de la mission a correspondu complètement à tes expertises professionnelles ou personnelles ?"},
     {"key": "would_do_again", "choices": AGAIN_CHOICES,
      "label": "Referais-tu une mission de mécénat de compétences ?"},
 )

@@ -122,6 +122,8 @@ def test_the_manager_receives_the_request_with_french_dates_total_message_and_li
     # 10:15 UTC on 19 January is 11h15 in Paris (winter time).
     assert "valable jusqu'au 19/01/2027 à 11h15 et ne sert qu'une fois" in body
     assert request["action_link"] not in email.subject
+    # The reason for a refusal is optional (issue 16, point 10): the e-mail says so, never « indique ta raison ».
+    assert "refuse-la (tu peux en indiquer la raison, c'est facultatif)" in body and "indiquant ta raison" not in body
 
 
 def test_a_request_for_added_dates_says_so_and_counts_whole_days_in_the_plural(service):
