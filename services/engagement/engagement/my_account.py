@@ -136,12 +136,14 @@ def add_favorite(session, person: Person, mission: MissionCopy) -> Favorite:
 
 
 def dashboard(session, person: Person, today: date) -> dict:
-    """« Bonjour », the days used this civil year (approved dates), the allowance, and the TO DO LIST."""
+    """« Bonjour », the days used this civil year (approved dates that have come), the days planned (approved, to
+    come), those waiting for the manager, what is left of the allowance, and the TO DO LIST."""
     allowance = ledger.allowance_of(session, person, today)
     preferences_set = session.get(Preferences, person.id) is not None
-    days_used = ledger.days_used(session, person.id, today.year)
+    days_used = ledger.days_done(session, person.id, today.year, today)
+    days_planned = ledger.days_planned(session, person.id, today.year, today)
     days_pending = ledger.days_pending(session, person.id, today.year)
-    remaining = max(allowance.days - days_used - days_pending, Decimal("0"))
+    remaining = max(allowance.days - days_used - days_planned - days_pending, Decimal("0"))
     return {
         "first_name": person.first_name,
         "year": today.year,
@@ -149,6 +151,9 @@ def dashboard(session, person: Person, today: date) -> dict:
         "days_used_label": f"Tu as déjà utilisé {domain.days_word(days_used)} de mission.",
         "allowance": {"kind": allowance.kind, "days": float(allowance.days), "label": allowance.label},
         "days_remaining": float(remaining) if allowance.kind == "annual" else None,
+        "days_planned": float(days_planned),
+        "days_planned_label": f"{domain.days_word(days_planned).capitalize()} à venir, validé{'s' if days_planned >= 2 else ''} par ton manager."
+        if days_planned else None,
         "days_pending": float(days_pending),
         "todo": {
             "finalise_registration": domain.finalise_registration_count(person.email_verified_at is not None, preferences_set),

@@ -44,19 +44,32 @@ def booked(session: DbSession, person_id: str) -> list[domain.DayRequest]:
     return [domain.DayRequest(day=row.day, format=row.format) for row in rows]
 
 
-def days_in_year(session: DbSession, person_id: str, year: int, states: tuple[str, ...]) -> Decimal:
-    rows = session.execute(
-        sa.select(MissionDate.format, sa.func.count()).where(
-            MissionDate.person_id == person_id, MissionDate.state.in_(states),
-            MissionDate.day >= date(year, 1, 1), MissionDate.day <= date(year, 12, 31),
-        ).group_by(MissionDate.format)
-    ).all()
+def days_in_year(session: DbSession, person_id: str, year: int, states: tuple[str, ...], *, after: date | None = None,
+                 until: date | None = None) -> Decimal:
+    """Days of the civil year's dates in `states`; `after`/`until` narrow them to dates after one day, or up to one."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    conditions = [MissionDate.person_id == person_id, MissionDate.state.in_(states), MissionDate.day >= start, MissionDate.day <= end]
+    if after is not None:
+        conditions.append(MissionDate.day > after)
+    if until is not None:
+        conditions.append(MissionDate.day <= until)
+    rows = session.execute(sa.select(MissionDate.format, sa.func.count()).where(*conditions).group_by(MissionDate.format)).all()
     return sum((domain.FORMAT_DAYS[fmt] * count for fmt, count in rows), Decimal("0"))
 
 
 def days_used(session: DbSession, person_id: str, year: int) -> Decimal:
     """The days-used ledger: approved dates of the civil year (« Tu as déjà utilisé X jours de mission »)."""
     return days_in_year(session, person_id, year, (DateState.APPROVED.value,))
+
+
+def days_done(session: DbSession, person_id: str, year: int, today: date) -> Decimal:
+    """« Tu as déjà utilisé X jours » as the guide means it: approved dates that have come (today included)."""
+    return days_in_year(session, person_id, year, (DateState.APPROVED.value,), until=today)
+
+
+def days_planned(session: DbSession, person_id: str, year: int, today: date) -> Decimal:
+    """Approved dates still to come: booked on the allowance, not used yet."""
+    return days_in_year(session, person_id, year, (DateState.APPROVED.value,), after=today)
 
 
 def days_pending(session: DbSession, person_id: str, year: int) -> Decimal:

@@ -362,11 +362,18 @@ def test_the_managers_approval_records_the_dates_and_the_days_used(service, cami
     assert [r["status"] for r in card["requests"]] == ["pending", "approved"]
     assert [step["state"] for step in card["steps"]] == ["done", "done", "todo", "locked"]
     assert card["days_approved"] == 1.0 and card["days_pending"] == 0.5
+    # Issue 16 (4): an approved date still to come is planned, not used; it is used once its day has come.
     clock.at(date(NEXT_YEAR, 1, 2))
     dashboard = camille.get("/me/dashboard").json
-    assert dashboard["days_used"] == 1.0
-    assert dashboard["days_used_label"] == "Tu as déjà utilisé 1 jour de mission."
+    assert dashboard["days_used"] == 0
+    assert dashboard["days_used_label"] == "Tu as déjà utilisé 0 jour de mission."
+    assert dashboard["days_planned"] == 1.0 and dashboard["days_planned_label"] == "1 jour à venir, validé par ton manager."
     assert dashboard["days_pending"] == 0.5 and dashboard["days_remaining"] == 0.5
+    clock.at(DAYS[0])
+    dashboard = camille.get("/me/dashboard").json
+    assert dashboard["days_used"] == 1.0 and dashboard["days_planned"] == 0 and dashboard["days_planned_label"] is None
+    assert dashboard["days_used_label"] == "Tu as déjà utilisé 1 jour de mission."
+    assert dashboard["days_remaining"] == 0.5
 
 
 def test_redelivering_the_approval_changes_nothing(service, camille, applied, decide):

@@ -138,10 +138,12 @@ class TodoSchema(Schema):
 class DashboardSchema(Schema):
     first_name = fields.String()
     year = fields.Integer()
-    days_used = fields.Float(metadata={"description": "Tu as déjà utilisé X jours de mission."})
+    days_used = fields.Float(metadata={"description": "Tu as déjà utilisé X jours de mission : les dates validées déjà venues (aujourd'hui compris)."})
     days_used_label = fields.String()
     allowance = fields.Nested(AllowanceSchema)
     days_remaining = fields.Float(allow_none=True, metadata={"description": "Allocation annuelle moins les jours validés et en attente (null en mécénat fin de carrière : 1 jour par semaine)."})
+    days_planned = fields.Float(metadata={"description": "Les dates validées par ton manager, encore à venir cette année."})
+    days_planned_label = fields.String(allow_none=True)
     days_pending = fields.Float(metadata={"description": "Les jours demandés, en attente de ton manager, cette année."})
     todo = fields.Nested(TodoSchema)
 

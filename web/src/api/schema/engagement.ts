@@ -3795,9 +3795,12 @@ export interface components {
             allowance?: components["schemas"]["Allowance"];
             /** @description Les jours demandés, en attente de ton manager, cette année. */
             days_pending?: number;
+            /** @description Les dates validées par ton manager, encore à venir cette année. */
+            days_planned?: number;
+            days_planned_label?: string | null;
             /** @description Allocation annuelle moins les jours validés et en attente (null en mécénat fin de carrière : 1 jour par semaine). */
             days_remaining?: number | null;
-            /** @description Tu as déjà utilisé X jours de mission. */
+            /** @description Tu as déjà utilisé X jours de mission : les dates validées déjà venues (aujourd'hui compris). */
             days_used?: number;
             days_used_label?: string;
             first_name?: string;
