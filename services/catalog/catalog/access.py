@@ -5,6 +5,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask_smorest import abort
 
+from flask import g, has_request_context
+
+from tandem_shared.auth import token_from_request
 from tandem_shared.web import current_principal, current_settings
 
 from . import domain
@@ -27,8 +30,23 @@ def domain_conflict(exc: domain.DomainError):
     abort(409, message=str(exc))
 
 
-def viewer(session) -> domain.Viewer:
-    principal = current_principal()
+# A visitor who has not logged in: no company, so only the missions open to every company.
+VISITOR = domain.Viewer(person_id="", company_id=None, roles=frozenset(), association_ids=frozenset())
+
+
+def is_visitor() -> bool:
+    """Whether this request reads the catalogue without logging in (`viewer(..., visitors=True)` said so)."""
+    return has_request_context() and bool(g.get("catalog_visitor"))
+
+
+def viewer(session, *, visitors: bool = False) -> domain.Viewer:
+    """The caller; with `visitors`, someone not logged in reads as `VISITOR` (a bad token is still a 401)."""
+    # A token that is there but expired or bad is still a 401, so that the web client renews the session
+    # instead of showing a logged-in person the visitors' catalogue.
+    principal = current_principal(required=not visitors or token_from_request()[0] is not None)
+    if principal is None:
+        g.catalog_visitor = True
+        return VISITOR
     managed = session.scalars(sa.select(Referent.association_id).where(Referent.person_id == principal.subject)).all()
     return domain.Viewer(
         person_id=principal.subject,

@@ -1,7 +1,7 @@
 """Catalog's API shapes (marshmallow): what clients send and receive."""
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, fields, post_dump, validate
 
 from tandem_shared.date_fields import CalendarDate
 from tandem_shared.boolean_fields import StrictBoolean
@@ -9,6 +9,10 @@ from tandem_shared.paging import PageArgsSchema
 from tandem_shared.text_fields import MultiLineString, SingleLineString
 
 from . import taxonomy
+from .access import is_visitor
+
+# Hidden from visitors who have not logged in (null in what they read).
+CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
 
 THEME_LIST = fields.List(fields.String(validate=validate.OneOf(taxonomy.THEMES)), validate=validate.Length(max=len(taxonomy.THEMES)))
 PRO_LIST = fields.List(fields.String(validate=validate.OneOf(taxonomy.PROFESSIONAL_EXPERTISES)), validate=validate.Length(max=len(taxonomy.PROFESSIONAL_EXPERTISES)))
@@ -43,7 +47,7 @@ class AssociationSchema(Schema):
     department = fields.String()
     region = fields.String()
     website = fields.String(allow_none=True)
-    contact_email = fields.String()
+    contact_email = fields.String(allow_none=True, metadata={"description": "null pour un visiteur non connecté."})
     themes = fields.List(fields.String())
     description = fields.String()
     representative_name = fields.String()
@@ -51,6 +55,13 @@ class AssociationSchema(Schema):
     general_interest_category = fields.String()
     general_interest_label = fields.Function(lambda a: taxonomy.GENERAL_INTEREST_CATEGORIES.get(a.general_interest_category, ""))
     vetting_status = fields.String()
+
+    @post_dump
+    def _without_contacts_for_visitors(self, data, **kwargs):
+        # A visitor reads the offer; the referent's name, address and phone are for logged-in people only.
+        if is_visitor():
+            data.update({key: None for key in CONTACT_FIELDS if key in data})
+        return data
 
 
 class AssociationListSchema(Schema):
@@ -138,14 +149,21 @@ class MissionSchema(Schema):
     all_jobs = fields.Boolean()
     open_to_all_companies = fields.Boolean()
     company_ids = fields.List(fields.String())
-    contact_name = fields.String()
-    contact_email = fields.String()
+    contact_name = fields.String(allow_none=True)
+    contact_email = fields.String(allow_none=True)
     contact_phone = fields.String(allow_none=True)
     status = fields.String()
     created_at = fields.AwareDateTime()
     updated_at = fields.AwareDateTime()
     published_at = fields.AwareDateTime(allow_none=True)
     closed_at = fields.AwareDateTime(allow_none=True)
+
+    @post_dump
+    def _without_contacts_for_visitors(self, data, **kwargs):
+        # A visitor reads the offer; the referent's name, address and phone are for logged-in people only.
+        if is_visitor():
+            data.update({key: None for key in CONTACT_FIELDS if key in data})
+        return data
 
 
 class MissionListSchema(Schema):

@@ -211,3 +211,46 @@ def test_spotlights_are_listed_month_by_month_with_their_linked_missions(service
 def test_only_admins_and_operators_edit_spotlights(service, tokens):
     response = service.client.post("/spotlights", headers=employee(tokens), json={"title": "Une cause", "starts_on": "2027-01-01"})
     assert response.status_code == 403
+
+
+# -- visitors who have not logged in (issue 16, point 12) ----------------------------------------------------
+
+
+def test_a_visitor_browses_missions_open_to_every_company_without_the_contacts(service, tokens, mission_payload):
+    open_to_all = service.client.post("/missions", json={**mission_payload, "publish": True}, headers=referent(tokens)).json
+    reserved = service.client.post("/missions", json={**mission_payload, "title": "Mission réservée à Horizon", "publish": True,
+                                                      "open_to_all_companies": False, "company_ids": ["c-horizon"]},
+                                   headers=referent(tokens)).json
+    draft = service.client.post("/missions", json={**mission_payload, "title": "Brouillon pas encore publié"}, headers=referent(tokens)).json
+
+    listed = service.client.get("/missions")
+    assert listed.status_code == 200
+    assert [m["id"] for m in listed.json["items"]] == [open_to_all["id"]]
+    assert listed.json["total"] == 1
+    (item,) = listed.json["items"]
+    assert item["contact_name"] is None and item["contact_email"] is None and item["contact_phone"] is None
+    sheet = service.client.get(f"/missions/{open_to_all['id']}")
+    assert sheet.status_code == 200 and sheet.json["title"] == open_to_all["title"]
+    assert sheet.json["contact_email"] is None and sheet.json["association"]["name"] == "Les Petits Savants"
+    # Reserved missions and drafts stay hidden from anyone outside them: the same 404 as for an unknown mission.
+    for hidden in (reserved["id"], draft["id"], "inconnue"):
+        response = service.client.get(f"/missions/{hidden}")
+        assert response.status_code == 404 and response.json["detail"] == "Cette mission n'existe pas ou n'est plus en ligne."
+    # Logged in, the same sheet names the contact.
+    assert service.client.get(f"/missions/{open_to_all['id']}", headers=employee(tokens)).json["contact_email"] == mission_payload["contact_email"]
+    # What a visitor may not do still asks to log in.
+    assert service.client.get("/missions/for-me").status_code == 401
+    assert service.client.post("/missions", json=mission_payload).status_code == 401
+
+
+def test_a_visitor_reads_the_association_directory_without_the_contact_address(service, tokens, association):
+    listed = service.client.get("/associations")
+    assert listed.status_code == 200 and [a["name"] for a in listed.json["items"]] == ["Les Petits Savants"]
+    assert listed.json["items"][0]["contact_email"] is None
+    page = service.client.get(f"/associations/{association}")
+    assert page.status_code == 200 and page.json["contact_email"] is None
+    assert service.client.get(f"/associations/{association}", headers=employee(tokens)).json["contact_email"]
+
+
+def test_a_bad_token_is_still_refused_on_the_open_pages(service):
+    assert service.client.get("/missions", headers={"Authorization": "Bearer pas-un-jeton"}).status_code == 401

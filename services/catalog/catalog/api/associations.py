@@ -19,12 +19,13 @@ associations = Blueprint("associations", __name__, url_prefix="/associations", d
 
 @associations.route("")
 class Associations(MethodView):
-    @login_required
     @associations.arguments(AssociationQuerySchema, location="query")
     @associations.response(200, AssociationListSchema)
     def get(self, args):
-        """L'annuaire des associations validées, filtrable par thématique, région et mots-clés."""
+        """L'annuaire des associations validées, filtrable par thématique, région et mots-clés (ouvert sans connexion,
+        sans l'adresse de contact)."""
         with current_runtime().db.reading() as session:
+            viewer(session, visitors=True)
             approved = session.scalars(sa.select(Association).where(Association.vetting_status == domain.VettingStatus.APPROVED)).all()
         return cases.directory(list(approved), args)
 
@@ -42,12 +43,11 @@ class Associations(MethodView):
 
 @associations.route("/<string:association_id>")
 class AssociationById(MethodView):
-    @login_required
     @associations.response(200, AssociationSchema)
     def get(self, association_id):
-        """La page d'une association (« Découvre l'association »)."""
+        """La page d'une association (« Découvre l'association »), ouverte sans connexion (sans l'adresse de contact)."""
         with current_runtime().db.reading() as session:
-            return association_or_404(session, association_id, viewer(session))
+            return association_or_404(session, association_id, viewer(session, visitors=True))
 
     @login_required
     @associations.arguments(AssociationWriteSchema(partial=True))

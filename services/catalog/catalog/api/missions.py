@@ -27,14 +27,14 @@ def _page(items: list, args: dict) -> dict:
 
 @missions.route("")
 class Missions(MethodView):
-    @login_required
     @missions.arguments(SearchArgsSchema, location="query")
     @missions.response(200, MissionListSchema)
     def get(self, args):
-        """Chercher parmi les missions publiées ouvertes à ton entreprise : filtres, mots-clés, compteurs par valeur."""
+        """Chercher parmi les missions publiées ouvertes à ton entreprise : filtres, mots-clés, compteurs par valeur.
+        Sans connexion : les missions ouvertes à toutes les entreprises, sans les coordonnées du contact."""
         filters = Filters(q=args["q"], **{facet: tuple(args[facet]) for facet in FACETS})
         with current_runtime().db.reading() as session:
-            items, total, facets = search_missions(session, viewer(session), filters, args["page"], args["per_page"])
+            items, total, facets = search_missions(session, viewer(session, visitors=True), filters, args["page"], args["per_page"])
             return {"items": items, "total": total, "facets": facets}
 
     @login_required
@@ -76,12 +76,12 @@ class MyAssociationMissions(MethodView):
 
 @missions.route("/<string:mission_id>")
 class MissionById(MethodView):
-    @login_required
     @missions.response(200, MissionSchema)
     def get(self, mission_id):
-        """La fiche mission, avec la présentation de l'association."""
+        """La fiche mission, avec la présentation de l'association. Sans connexion : seulement une mission ouverte à
+        toutes les entreprises (404 pour une mission réservée), sans les coordonnées du contact."""
         with current_runtime().db.reading() as session:
-            return mission_or_404(session, mission_id, viewer(session))
+            return mission_or_404(session, mission_id, viewer(session, visitors=True))
 
     @login_required
     @missions.arguments(MissionUpdateSchema(partial=True))

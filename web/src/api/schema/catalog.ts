@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** L'annuaire des associations validées, filtrable par thématique, région et mots-clés. */
+        /**
+         * L'annuaire des associations validées, filtrable par thématique, région et mots-clés (ouvert sans connexion,
+         *     sans l'adresse de contact).
+         */
         get: {
             parameters: {
                 query?: {
@@ -84,7 +87,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** La page d'une association (« Découvre l'association »). */
+        /** La page d'une association (« Découvre l'association »), ouverte sans connexion (sans l'adresse de contact). */
         get: {
             parameters: {
                 query?: never;
@@ -232,7 +235,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Chercher parmi les missions publiées ouvertes à ton entreprise : filtres, mots-clés, compteurs par valeur. */
+        /**
+         * Chercher parmi les missions publiées ouvertes à ton entreprise : filtres, mots-clés, compteurs par valeur.
+         *     Sans connexion : les missions ouvertes à toutes les entreprises, sans les coordonnées du contact.
+         */
         get: {
             parameters: {
                 query?: {
@@ -396,7 +402,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** La fiche mission, avec la présentation de l'association. */
+        /**
+         * La fiche mission, avec la présentation de l'association. Sans connexion : seulement une mission ouverte à
+         *     toutes les entreprises (404 pour une mission réservée), sans les coordonnées du contact.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -820,7 +829,8 @@ export interface components {
         Association: {
             address?: string;
             city?: string;
-            contact_email?: string;
+            /** @description null pour un visiteur non connecté. */
+            contact_email?: string | null;
             department?: string;
             description?: string;
             general_interest_category?: string;
@@ -925,8 +935,8 @@ export interface components {
             /** Format: date-time */
             closed_at?: string | null;
             company_ids?: string[];
-            contact_email?: string;
-            contact_name?: string;
+            contact_email?: string | null;
+            contact_name?: string | null;
             contact_phone?: string | null;
             /** Format: date-time */
             created_at?: string;
