@@ -68,6 +68,16 @@ def open_to_company(open_to_all_companies: bool, company_ids, company_id: str | 
     return open_to_all_companies or (company_id is not None and company_id in set(company_ids or ()))
 
 
+# A publication announced later than this is not news (a loader announcing missions published before it ran, as the
+# demo does at its first start): it reaches the association contact, and alerts nobody.
+NEWS_WINDOW = timedelta(days=1)
+
+
+def publication_is_news(published_at: datetime | None, announced_at: datetime) -> bool:
+    """Whether a mission's publication still deserves alerts when the event announcing it is read."""
+    return published_at is None or announced_at - published_at <= NEWS_WINDOW
+
+
 def wants_alerts(alerts_opt_in: bool, status: str, email: str | None) -> bool:
     return bool(alerts_opt_in and status == ALERTING_STATUS and email)
 

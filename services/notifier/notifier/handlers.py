@@ -3,6 +3,8 @@ the copy of alert subscriptions that tells it whom a new mission interests. The 
 are in `workflow.py`; `subscriptions(settings)` gathers every handler in one table."""
 from __future__ import annotations
 
+import logging
+from datetime import datetime
 from functools import partial
 
 from marshmallow import EXCLUDE, Schema, fields, validate
@@ -15,6 +17,8 @@ from . import alerts, domain, workflow
 from .mailbox import queue_email
 from .models import token_cutoffs
 from .templates import paris_time, render
+
+log = logging.getLogger(__name__)
 
 
 class MissionPublished(Schema):
@@ -43,6 +47,7 @@ class MissionPublished(Schema):
     # Absent means "not said": nobody is alerted rather than employees of companies it may not be open to.
     open_to_all_companies = fields.Boolean(load_default=False)
     company_ids = fields.List(fields.String(), load_default=list)
+    published_at = fields.AwareDateTime(allow_none=True, load_default=None)
 
 
 def on_mission_published(event: Event, uow: UnitOfWork) -> None:
@@ -60,6 +65,9 @@ def on_mission_published(event: Event, uow: UnitOfWork) -> None:
         "place": domain.place_label(mission["city"], mission["department"]),
         "format_label": domain.MISSION_FORMAT_LABELS.get(mission["format"] or ""),
     }
+    if not domain.publication_is_news(mission["published_at"], datetime.fromisoformat(event.time.replace("Z", "+00:00"))):
+        log.info("mission %s was published on %s: old news, no alert", mission["id"], mission["published_at"])
+        return
     for subscriber in alerts.subscribers_to_alert(uow.session, mission):
         # The (person, mission) record, not the event id, is what stops a republished mission from alerting twice.
         if alerts.claim_alert(uow.session, subscriber.person_id, mission["id"], event.id):

@@ -39,7 +39,10 @@ def smtp_server():
 
 @pytest.fixture
 def mission_published(service) -> dict:
-    return dict(service.contract.examples("catalog.mission.published")[0])
+    """The example, published just now (a publication announced more than a day late alerts nobody)."""
+    from datetime import datetime, timezone
+
+    return {**service.contract.examples("catalog.mission.published")[0], "published_at": datetime.now(timezone.utc).isoformat()}
 
 
 HORIZON = "9d8c7b6a-1111-4222-8333-944455566677"

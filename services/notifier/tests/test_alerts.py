@@ -221,3 +221,19 @@ def test_an_alert_without_a_known_place_or_format_leaves_those_lines_out(service
     (alert,) = alerts(service)
     assert "Lieu :" not in alert.body_text
     assert "Format :" not in alert.body_text
+
+
+def test_a_publication_announced_more_than_a_day_late_alerts_nobody(service, subscribe, mission_published):
+    """Issue 16 (11): the demo announces at its first start missions published over the past weeks; that is not news.
+    The association contact still hears of it."""
+    from datetime import datetime, timedelta, timezone
+
+    subscribe("alice")
+    old = (datetime.now(timezone.utc) - timedelta(days=2)).isoformat()
+    assert publish(service, mission_published, published_at=old) == "processed"
+    assert alerted(service) == []
+    with service.runtime.db.reading() as session:
+        assert [email.recipient for email in session.query(Email).all()] == [mission_published["contact_email"]]
+    # Published a moment ago, the same mission under another id alerts as usual.
+    assert publish(service, mission_published, id="m-fresh") == "processed"
+    assert alerted(service) == ["alice@horizon.example"]

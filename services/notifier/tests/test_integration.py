@@ -1,6 +1,7 @@
 """The notifier on real PostgreSQL and RabbitMQ: an event off its queue becomes one e-mail over SMTP."""
 import json
 import uuid
+from datetime import datetime, timezone
 
 import pika
 import pytest
@@ -63,7 +64,8 @@ def test_on_postgresql_a_mission_published_twice_at_once_alerts_each_person_once
     harness.deliver("engagement.preferences.updated", {**preferences, "person_id": late, "email": f"{late}@horizon.example",
                                                        "alerts_opt_in": False, "updated_at": "2026-11-26T09:00:00+00:00"})
     mission = {**harness.contract.examples("catalog.mission.published")[0], "id": mission_id,
-               "themes": ["environnement"], "personal_expertises": [], "professional_expertises": []}
+               "themes": ["environnement"], "personal_expertises": [], "professional_expertises": [],
+               "published_at": datetime.now(timezone.utc).isoformat()}
 
     start = threading.Barrier(3)
     outcomes = []
