@@ -1152,21 +1152,32 @@ def _mission_status(index: int) -> str:
     return "published"
 
 
+def _distinct_title(title: str, association: dict, taken: set[str]) -> str:
+    """The offer's title the first time; then the same offer elsewhere names its city, or its association (a list of
+    identical titles reads as a bug). The first one keeps its id."""
+    for candidate in (title, f"{title} à {association['city']}", f"{title} avec {association['name']}"):
+        if candidate not in taken:
+            return candidate
+    raise ValueError(f"no distinct title for {title!r} at {association['name']!r}")
+
+
 def _build_missions() -> list[dict]:
     missions: list[dict] = []
+    titles: set[str] = set()
     for association in ASSOCIATIONS:
         for kind in _OFFERS[association["name"]]:
             title, fits, professional, personal, options, places, remote, description = _MISSION_TYPES[kind]
             index = len(missions)
             # The format and the number of places vary from one association to the next.
             mission_format, duration = options[index % len(options)]
+            distinct = _distinct_title(title, association, titles)
             themes = association["themes"] if fits is _ANY else [theme for theme in association["themes"] if theme in fits]
             if not themes:
                 raise ValueError(f"{association['name']!r} cannot offer {kind!r}: no theme in common")
             missions.append(
                 {
-                    "id": demo_id("mission", f"{index}:{title}"),
-                    "title": title,
+                    "id": demo_id("mission", f"{index}:{distinct}"),
+                    "title": distinct,
                     "association": association["name"],
                     "association_id": association["id"],
                     "themes": list(themes),
@@ -1188,6 +1199,7 @@ def _build_missions() -> list[dict]:
                     "open_to_all_companies": index % 13 != 8,
                 }
             )
+            titles.add(missions[-1]["title"])
     return missions
 
 

@@ -247,3 +247,12 @@ def test_spotlights_are_dated_causes_over_the_twelve_months_from_december_2026()
 def test_every_spotlight_links_to_published_missions():
     for spotlight in SPOTLIGHTS:
         assert any(set(spotlight["themes"]) & set(mission["themes"]) for mission in PUBLISHED), spotlight["title"]
+
+
+def test_every_demo_mission_has_its_own_title_and_the_guides_examples_keep_theirs():
+    """Issue 16 (11): 145 missions shared about 64 titles. The same offer elsewhere names its city."""
+    titles = Counter(mission["title"] for mission in MISSIONS)
+    assert [title for title, count in titles.items() if count > 1] == []
+    by_association = {(m["association"], m["title"]) for m in MISSIONS}
+    assert ("Les Petits Savants", "Aidez des collégiens dans leurs devoirs après la classe") in by_association
+    assert any(title.startswith("Aidez des collégiens dans leurs devoirs après la classe à ") for _, title in by_association)
