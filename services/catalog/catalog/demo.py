@@ -39,8 +39,9 @@ def load_demo_data(runtime: ServiceRuntime, settings) -> bool:
         for index, entry in enumerate(demo_content.MISSIONS):
             association = by_name[entry["association"]]
             referent = next(a["referent"] for a in demo_content.ASSOCIATIONS if a["name"] == association.name)
-            # Spread publication over the last weeks, so "most recent first" means something.
-            published = now - timedelta(hours=6 * index)
+            # Spread publication over the weeks before the first start, so "most recent first" means something; none
+            # is news when announced, so nobody gets an alert for the demo's own catalogue (notifier's NEWS_WINDOW).
+            published = now - timedelta(days=2, hours=6 * index)
             mission = Mission(
                 id=entry["id"], association_id=association.id, association=association, title=entry["title"],
                 description=entry["description"], themes=list(entry["themes"]),
