@@ -39,7 +39,7 @@ def world(tmp_path_factory):
     other = next(a for a in demo.ASSOCIATIONS if a["referent"]["email"] != "referente@petits-savants.example")
     try:
         built = build_world(platform, DEMO_PASSWORD, {"email": other["referent"]["email"], "association_id": other["id"]})
-        built.objects.update(one="1", csv="csv")
+        built.objects.update(one="1")
         yield built
     finally:
         platform.stop()

@@ -170,7 +170,14 @@ def test_the_referent_confirms_the_statement_and_the_company_finds_it_sealed(ope
         admin_api.call("PUT", f"/api/impact/companies/{company_id}/daily-costs/{entity['entity_id']}", json={"daily_cost": 420.0})
     page.reload()
     wait_for_screen(page)
-    expect(page.locator(".bundle-data")).to_contain_text("420,00")
+    # Other tests of the session may have given days to the same association this year: the amount is the
+    # statement's days (as impact counts them) at 420 € each.
+    statement = ApiUser(base, DEMO["referent"]).get(
+        f"/api/impact/statements/{company_id}/{given_day['mission']['association_id']}?year={year}")
+    expected = f"{statement['total_days'] * 420:.2f}".replace(".", ",") + "€"
+    expect(page.locator(".bundle-data")).to_contain_text("Montant")
+    shown = page.locator(".bundle-data dt:has-text('Montant') + dd").inner_text()
+    assert "".join(shown.split()).replace("\u202f", "").replace("\u00a0", "") == expected, (shown, expected)
     page.get_by_label(re.compile("Numéro d'ordre du reçu")).fill(f"{year}-001")
     page.get_by_role("checkbox", name="Je confirme ces données au nom de l'association.").check()
     page.get_by_role("button", name="Confirmer les données du reçu").click()
