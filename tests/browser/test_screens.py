@@ -261,7 +261,8 @@ def test_the_layout_has_a_skip_link_landmarks_and_the_dev_mailbox_link(open_page
     for landmark in ("banner", "main", "contentinfo"):
         expect(page.get_by_role(landmark)).to_have_count(1)
     navigation = page.get_by_role("navigation", name="Navigation principale")
-    for label in ("Accueil", "Je trouve", "Je propose", "Se connecter"):
+    # The guide's header (issue 16, point 12): Je trouve, Je propose, Pourquoi s'engager ?, Mécénat fin de carrière, FAQ.
+    for label in ("Accueil", "Je trouve", "Je propose", "Pourquoi s'engager ?", "Mécénat fin de carrière", "FAQ", "Se connecter"):
         expect(navigation.get_by_role("link", name=label, exact=True)).to_have_count(1)
     footer = page.get_by_role("contentinfo")
     for label in ("Pourquoi s'engager ?", "Mécénat fin de carrière", "FAQ", "Contacter le support", "Boîte mail de développement"):

@@ -16,6 +16,7 @@ import { ref, nextTick } from "vue";
 import { createRouter, createWebHistory, type RouteRecordRaw } from "vue-router";
 import { session, loadSession } from "@/session";
 import { setTitle } from "@/lib/title";
+import { accountFor } from "@/lib/navigation";
 
 declare module "vue-router" {
   interface RouteMeta {
@@ -26,15 +27,15 @@ declare module "vue-router" {
 
 export const loadFailure = ref("");
 
-// The catalog answers logged-in people only (missions are those open to your company): the
-// pages that list or show missions and associations therefore require a session too.
+// Visitors browse the missions open to every company and the association directory (the catalog
+// answers them without the contacts); logging in is asked at JE POSTULE and « Propose ton aide ».
 const routes: RouteRecordRaw[] = [
   { path: "/", name: "home", component: () => import("@/pages/HomePage.vue"), meta: { title: "Accueil" } },
-  { path: "/missions", name: "missions", component: () => import("@/pages/FindMissionsPage.vue"), meta: { title: "Je trouve une mission", requiresAuth: true } },
-  { path: "/missions/:id", name: "mission", component: () => import("@/pages/MissionPage.vue"), meta: { title: "Fiche mission", requiresAuth: true } },
+  { path: "/missions", name: "missions", component: () => import("@/pages/FindMissionsPage.vue"), meta: { title: "Je trouve une mission" } },
+  { path: "/missions/:id", name: "mission", component: () => import("@/pages/MissionPage.vue"), meta: { title: "Fiche mission" } },
   { path: "/missions/:id/postuler", name: "apply", component: () => import("@/pages/account/ApplyPage.vue"), meta: { title: "Je postule à la mission", requiresAuth: true } },
-  { path: "/je-propose", name: "propose", component: () => import("@/pages/ProposeDirectoryPage.vue"), meta: { title: "Je propose mes compétences", requiresAuth: true } },
-  { path: "/associations/:id", name: "association", component: () => import("@/pages/AssociationPage.vue"), meta: { title: "Découvre l'association", requiresAuth: true } },
+  { path: "/je-propose", name: "propose", component: () => import("@/pages/ProposeDirectoryPage.vue"), meta: { title: "Je propose mes compétences" } },
+  { path: "/associations/:id", name: "association", component: () => import("@/pages/AssociationPage.vue"), meta: { title: "Découvre l'association" } },
   { path: "/je-propose/:associationId", name: "proposal", component: () => import("@/pages/ProposalPage.vue"), meta: { title: "Propose ton aide à l'association", requiresAuth: true } },
 
   { path: "/inscription", name: "sign-up", component: () => import("@/pages/SignUpPage.vue"), meta: { title: "Créer un compte" } },
@@ -86,6 +87,7 @@ router.beforeEach(async (to) => {
   loadFailure.value = "";
   if (!to.meta.requiresAuth) return true;
   await loadSession();
+  if (session.user && to.name === "my-account" && accountFor(session.user) !== "/mon-compte") return accountFor(session.user);
   if (session.user) return true;
   return { path: "/connexion", query: { suite: to.fullPath } };
 });

@@ -1,0 +1,189 @@
+"""What a new user ran into (issue 16, « Defects »), each screen checked like test_screens (one <h1>, axe, no sideways
+scroll at 375 px, no console error) at 1280 and 375 px:
+- 12: a visitor browses the missions open to every company and the association directory, is asked to log in at
+  JE POSTULE, and never sees a mission reserved to some companies; the header has the guide's links;
+- 3: each role lands on its own space after logging in (a referent on the association's applications, an admin on
+  the company space), and « Mon compte » of a referent is their association's space;
+- 2: the proposal form shows the phone number that goes out, prefilled with the latest one;
+- 4 and 5: « Mon compte » tells days used from days to come, and « Annuler cette demande » asks first.
+"""
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date, timedelta
+
+import pytest
+import requests
+from browser_support import (
+    DEMO, DEMO_PASSWORD, WIDTHS, ApiUser, check_screen, labelled, mailbox, poll, wait_for_quiet_mailbox, working_days,
+)
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PETITS_SAVANTS = str(uuid.uuid5(uuid.NAMESPACE_URL, "tandem-demo-association:Les Petits Savants"))
+GUIDE_HEADER = ("Je trouve", "Je propose", "Pourquoi s'engager ?", "Mécénat fin de carrière", "FAQ")
+
+
+def test_the_demo_sends_no_alert_for_its_own_catalogue_and_titles_are_distinct(platform):
+    """Issue 16 (11): Camille got 86 alert e-mails in the first minute, for missions the demo itself published."""
+    wait_for_quiet_mailbox(platform.base)
+    alerts = [mail for mail in mailbox(platform.base) if "Une nouvelle mission correspond" in (mail.get("subject") or "")]
+    assert alerts == [], [(mail.get("to"), mail.get("subject")) for mail in alerts[:5]]
+    items = requests.get(f"{platform.base}/api/catalog/missions", params={"per_page": 100}, timeout=10).json()["items"]
+    titles = [mission["title"] for mission in items]
+    assert len(titles) == len(set(titles))
+
+
+def demo_missions(base: str) -> tuple[dict, dict]:
+    """One published mission open to every company (as Camille finds it), and one the referent publishes reserved to
+    Camille's company (Groupe Horizon)."""
+    camille = ApiUser(base, DEMO["employee"])
+    items = camille.get("/api/catalog/missions?per_page=100")["items"]
+    open_to_all = next(m for m in items if m["open_to_all_companies"])
+    company_id = camille.get("/api/engagement/me")["company"]["id"]
+    referent = ApiUser(base, DEMO["referent"])
+    reserved = referent.post("/api/catalog/missions", {
+        "title": f"Mission réservée à Groupe Horizon {uuid.uuid4().hex[:6]}", "association_id": PETITS_SAVANTS,
+        "description": "Accompagner des élèves de 4e dans leurs devoirs, deux soirs par semaine.",
+        "themes": ["éducation / formation"], "personal_expertises": ["Soutien scolaire"], "format": "half_day",
+        "duration": "2 demi-journées", "address": "8 rue des Écoles", "city": "Villeurbanne", "department": "69",
+        "places": 1, "all_jobs": True, "contact_name": "Amina Benali", "contact_email": DEMO["referent"],
+        "open_to_all_companies": False, "company_ids": [company_id], "publish": True,
+    })
+    assert camille.status_of(f"/api/catalog/missions/{reserved['id']}") == 200
+    return open_to_all, reserved
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_visitor_browses_missions_and_is_asked_to_log_in_at_je_postule(open_page, platform, width):
+    open_to_all, reserved = demo_missions(platform.base)
+    watched = open_page(None, width)
+    page = watched.page
+
+    page.goto("/missions")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Trouve une mission")
+    expect(page.locator("main").get_by_role("link", name=open_to_all["title"]).first).to_be_visible()
+    check_screen(watched, f"95-visitor-missions-{width}")
+    navigation = page.get_by_role("navigation", name="Navigation principale")
+    if width < 800:
+        page.get_by_role("button", name=re.compile("Menu", re.IGNORECASE)).click()
+    for label in GUIDE_HEADER:
+        expect(navigation.get_by_role("link", name=label, exact=True)).to_have_count(1)
+
+    page.goto(f"/missions/{open_to_all['id']}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(open_to_all["title"])
+    check_screen(watched, f"96-visitor-mission-{width}")
+    page.locator("main").get_by_role("link", name="JE POSTULE").first.click()
+    page.wait_for_url(re.compile(r"/connexion\?suite="))
+    labelled(page, "E-mail").fill(DEMO["employee2"])
+    labelled(page, "Mot de passe").fill(DEMO_PASSWORD)
+    page.locator("main").get_by_role("button", name="Se connecter", exact=True).click()
+    page.wait_for_url(re.compile(rf"/missions/{open_to_all['id']}/postuler$"))
+
+    # A mission reserved to some companies is not there for anyone outside them, visitors included.
+    visitor = open_page(None, width)
+    visitor.page.goto(f"/missions/{reserved['id']}")
+    expect(visitor.page.get_by_role("heading", level=1)).to_have_text("Mission introuvable")
+    hidden = requests.get(f"{platform.base}/api/catalog/missions/{reserved['id']}", timeout=10)
+    assert hidden.status_code == 404
+    listed = requests.get(f"{platform.base}/api/catalog/missions", params={"per_page": 100, "q": reserved["title"]}, timeout=10).json()
+    assert reserved["id"] not in {m["id"] for m in listed["items"]}
+
+    visitor = open_page(None, width)  # a fresh page: the 404 above stays out of the console checks
+    visitor.page.goto("/je-propose")
+    expect(visitor.page.locator("main a[href^='/associations/']").first).to_be_visible()
+    check_screen(visitor, f"97-visitor-directory-{width}")
+    visitor.page.goto(f"/associations/{PETITS_SAVANTS}")
+    expect(visitor.page.get_by_role("heading", level=1)).to_contain_text("Les Petits Savants")
+    check_screen(visitor, f"98-visitor-association-{width}")
+
+
+@pytest.mark.parametrize("role, landing", [("referent", r"/association/candidatures$"), ("admin", r"/entreprise$")])
+def test_each_role_lands_on_its_own_space(open_page, role, landing):
+    watched = open_page(None, 1280)
+    page = watched.page
+    page.goto("/connexion")
+    labelled(page, "E-mail").fill(DEMO[role])
+    labelled(page, "Mot de passe").fill(DEMO_PASSWORD)
+    page.locator("main").get_by_role("button", name="Se connecter", exact=True).click()
+    page.wait_for_url(re.compile(landing))
+    if role == "referent":
+        # « Mon compte » is not an employee dashboard for a referent: no allowance, no « Trouve une mission ».
+        page.goto("/mon-compte")
+        page.wait_for_url(re.compile(r"/association/candidatures$"))
+        expect(page.get_by_text("Ton allocation")).to_have_count(0)
+        check_screen(watched, "99-referent-landing-1280")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_proposal_form_shows_the_phone_number_that_goes_out(open_page, width):
+    watched = open_page(DEMO["employee"], width)
+    page = watched.page
+    page.goto(f"/je-propose/{PETITS_SAVANTS}")
+    phone = labelled(page, "Ton téléphone")
+    expect(phone).not_to_have_value("")
+    check_screen(watched, f"94-proposal-phone-{width}")
+
+
+def test_used_planned_and_a_confirmed_cancellation_in_my_account(open_page, platform):
+    lucas = ApiUser(platform.base, DEMO["employee2"])
+    items = lucas.get("/api/catalog/missions?per_page=100")["items"]
+    mine = {p["mission"]["id"] for p in lucas.get("/api/engagement/me/participations?per_page=100")["items"] if p.get("mission")}
+    mission = next(m for m in items if m["open_to_all_companies"] and m["id"] not in mine and m["format"] != "half_day")
+    poll(lambda: lucas.status_of(f"/api/engagement/missions/{mission['id']}") == 200, what="engagement knows the mission")
+    day = working_days(1, date.today() + timedelta(days=40))[0]
+    applied = lucas.post("/api/engagement/applications", {
+        "mission_id": mission["id"], "phone": "06 98 76 54 32", "year": day.year,
+        "message": "Bonjour, je serais ravi d'aider l'association sur cette mission. À bientôt !"})
+    lucas.post(f"/api/engagement/participations/{applied['id']}/date-requests", {
+        "manager_email": DEMO["manager"], "message": "Bonjour Sophie, peux-tu valider cette date ?",
+        "dates": [{"date": day.isoformat(), "format": "full_day"}]})
+
+    watched = open_page(DEMO["employee2"], 1280)
+    page = watched.page
+    page.goto("/mon-compte/missions")
+    expect(page.get_by_text(re.compile(r"Tu as déjà utilisé"))).to_be_visible()
+    card = page.locator("li, article, section", has_text=mission["title"]).filter(has=page.get_by_role("button", name="Annuler cette demande")).last
+    card.get_by_role("button", name="Annuler cette demande").click()
+    # Nothing is cancelled before the person confirms.
+    expect(page.get_by_role("button", name="Oui, annuler la demande")).to_be_visible()
+    check_screen(watched, "93-cancel-request-asks-first-1280")
+    view = lucas.get(f"/api/engagement/participations/{applied['id']}")
+    assert [r["status"] for r in view["requests"]] == ["pending"]
+    page.get_by_role("button", name="Oui, annuler la demande").click()
+    poll(lambda: [r["status"] for r in lucas.get(f"/api/engagement/participations/{applied['id']}")["requests"]] == ["cancelled"],
+         what="the request is cancelled once confirmed")
+
+
+def test_accepting_in_my_team_updates_the_to_do_list_and_the_badge_at_once(open_page, platform):
+    """Issue 16 (6): after ACCEPTER LA DEMANDE, « Valide les dates de ton équipe » and the tab's badge count one less,
+    without a reload."""
+    camille = ApiUser(platform.base, DEMO["employee"])
+    items = camille.get("/api/catalog/missions?per_page=100")["items"]
+    mine = {p["mission"]["id"] for p in camille.get("/api/engagement/me/participations?per_page=100")["items"] if p.get("mission")}
+    mission = next(m for m in items if m["open_to_all_companies"] and m["id"] not in mine)
+    poll(lambda: camille.status_of(f"/api/engagement/missions/{mission['id']}") == 200, what="engagement knows the mission")
+    day = working_days(1, date.today() + timedelta(days=50))[0]
+    applied = camille.post("/api/engagement/applications", {
+        "mission_id": mission["id"], "phone": "06 12 34 56 78", "year": day.year,
+        "message": "Bonjour, je serais ravie d'aider l'association sur cette mission. À bientôt !"})
+    camille.post(f"/api/engagement/participations/{applied['id']}/date-requests", {
+        "manager_email": DEMO["manager"], "message": "Bonjour Sophie, peux-tu valider cette date ?",
+        "dates": [{"date": day.isoformat(), "format": "full_day"}]})
+    sophie = ApiUser(platform.base, DEMO["manager"])
+    poll(lambda: sophie.get("/api/approval/requests?status=pending")["total"] >= 1, what="approval has the request")
+
+    watched = open_page(DEMO["manager"], 1280)
+    page = watched.page
+    page.goto("/mon-compte/equipe")
+    todo = page.locator(".todo-list__item", has_text="Valide les dates de ton équipe").locator(".todo-list__count")
+    expect(todo).not_to_have_text("0")
+    before = int(todo.inner_text())
+    badge = page.get_by_role("link", name=re.compile("LES MISSIONS DE MON ÉQUIPE"))
+    expect(badge).to_contain_text(str(before))
+    page.get_by_role("button", name="ACCEPTER LA DEMANDE").first.click()
+    expect(todo).to_have_text(str(before - 1))
+    expect(badge).to_contain_text(str(before - 1)) if before - 1 else None
+    check_screen(watched, "92-team-counts-follow-1280")
