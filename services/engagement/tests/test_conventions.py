@@ -124,11 +124,12 @@ def iso(day: date) -> str:
 # -- before any convention ----------------------------------------------------------------------------
 
 
-def test_before_any_convention_step_three_is_to_do_and_nothing_is_to_sign(camille, approved):
+def test_before_any_convention_step_three_is_in_progress_and_nothing_is_to_sign(camille, approved):
     view = card(camille, approved)
     assert view["convention"] is None and view["convention_state"] == "todo"
     step = view["steps"][2]
-    assert (step["label"], step["state"]) == ("JE SIGNE MA CONVENTION", "todo")
+    # Documents is making it: in progress, not a red « À faire » (issue 16, point 7).
+    assert (step["label"], step["state"]) == ("JE SIGNE MA CONVENTION", "in_progress")
     assert step["hint"] == "Tes dates sont validées : ta convention est en préparation, tu recevras un e-mail pour la signer en ligne."
     assert date_states(view) == {iso(DAYS[0]): ("validée, convention en préparation", False),
                                  iso(DAYS[1]): ("validée, convention en préparation", False)}

@@ -107,7 +107,9 @@ def test_applying_creates_the_participation_tells_the_association_and_saves_my_p
     assert response.status_code == 201, response.json
     body = response.json
     assert body["detail"].startswith("Ta candidature est envoyée !")
-    assert [step["state"] for step in body["steps"]] == ["done", "todo", "todo", "locked"]
+    # Issue 16 (7): only the current step is « À faire »; the convention waits for approved dates (locked, saying why).
+    assert [step["state"] for step in body["steps"]] == ["done", "todo", "locked", "locked"]
+    assert body["steps"][2]["hint"] == "Une fois tes dates validées par ton manager, ta convention est préparée : tu la signeras ici."
     assert body["year"] == NEXT_YEAR and body["can_request_dates"] and not body["can_add_dates"]
     (event,) = service.published("engagement.application.submitted")
     assert event.data["participation_id"] == body["id"]
@@ -360,7 +362,7 @@ def test_the_managers_approval_records_the_dates_and_the_days_used(service, cami
     assert decide(request) == "processed"
     (card,) = camille.get("/me/participations").json["items"]
     assert [r["status"] for r in card["requests"]] == ["pending", "approved"]
-    assert [step["state"] for step in card["steps"]] == ["done", "done", "todo", "locked"]
+    assert [step["state"] for step in card["steps"]] == ["done", "done", "in_progress", "locked"]
     assert card["days_approved"] == 1.0 and card["days_pending"] == 0.5
     # Issue 16 (4): an approved date still to come is planned, not used; it is used once its day has come.
     clock.at(date(NEXT_YEAR, 1, 2))

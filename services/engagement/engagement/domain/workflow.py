@@ -479,12 +479,20 @@ def steps(*, has_approved: bool, has_pending: bool, convention_state: str, atten
         bilan_state = "locked"
         bilan_hint = ("Une fois que l'association aura attesté ta présence à tous tes jours de mission, tu pourras remplir ton bilan."
                       " N'hésite pas à la relancer.")
+    # Only the step the person is at reads « À faire »: before any approved date there is no convention to
+    # expect (locked, with why); once dates are approved it is being made by documents (in progress).
+    convention_hint_text = None if bilan_done else convention_hint(convention_state, has_approved=has_approved, updated=convention_updated)
+    if convention_state == CONVENTION_TODO and not bilan_done:
+        if has_approved:
+            convention_state = "in_progress"
+        else:
+            convention_state = "locked"
+            convention_hint_text = "Une fois tes dates validées par ton manager, ta convention est préparée : tu la signeras ici."
     return [
         {"number": 1, "label": STEP_LABELS[0], "state": "done", "hint": None},
         {"number": 2, "label": STEP_LABELS[1], "state": dates_state,
          "hint": "Ta demande attend la validation de ton manager." if has_pending else None},
-        {"number": 3, "label": STEP_LABELS[2], "state": convention_state,
-         "hint": None if bilan_done else convention_hint(convention_state, has_approved=has_approved, updated=convention_updated)},
+        {"number": 3, "label": STEP_LABELS[2], "state": convention_state, "hint": convention_hint_text},
         {"number": 4, "label": STEP_LABELS[3], "state": bilan_state, "hint": bilan_hint},
     ]
 
