@@ -187,3 +187,30 @@ def test_accepting_in_my_team_updates_the_to_do_list_and_the_badge_at_once(open_
     expect(todo).to_have_text(str(before - 1))
     expect(badge).to_contain_text(str(before - 1)) if before - 1 else None
     check_screen(watched, "92-team-counts-follow-1280")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_one_main_action_and_only_the_current_step_to_do(open_page, platform, width):
+    """Issue 16 (7): just applied, the card offers JE VALIDE MES DATES once, and step 3 says it is not reachable yet."""
+    lucas = ApiUser(platform.base, DEMO["employee2"])
+    mine = lucas.get("/api/engagement/me/participations?per_page=100")["items"]
+    # One application at a time waits at step 1: the second width finds the one the first made.
+    waiting = [p for p in mine if p["status"] == "open" and not p.get("months") and not p.get("requests")]
+    if waiting:
+        mission = waiting[0]["mission"]
+    else:
+        items = lucas.get("/api/catalog/missions?per_page=100")["items"]
+        taken = {p["mission"]["id"] for p in mine if p.get("mission")}
+        mission = next(m for m in reversed(items) if m["open_to_all_companies"] and m["id"] not in taken)
+        poll(lambda: lucas.status_of(f"/api/engagement/missions/{mission['id']}") == 200, what="engagement knows the mission")
+        lucas.post("/api/engagement/applications", {
+            "mission_id": mission["id"], "phone": "06 98 76 54 32", "year": date.today().year + 1,
+            "message": "Bonjour, je serais ravi d'aider l'association sur cette mission. À bientôt !"})
+    watched = open_page(DEMO["employee2"], width)
+    page = watched.page
+    page.goto("/mon-compte/missions")
+    card = page.locator("article, li, section").filter(has=page.get_by_role("heading", name=mission["title"])).last
+    expect(card.get_by_role("link", name="JE VALIDE MES DATES")).to_have_count(1)
+    expect(card.get_by_text("Pas encore accessible").first).to_be_visible()
+    expect(card.get_by_text("Une fois tes dates validées par ton manager, ta convention est préparée")).to_be_visible()
+    check_screen(watched, f"91-one-main-action-{width}")
