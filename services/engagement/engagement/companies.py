@@ -17,7 +17,7 @@ from . import domain, events
 from .access import audit, is_operator
 from .domain import PersonStatus
 from .errors import field_error
-from .models import Company, CompanyDomain, DateRequest, Entity, MissionCopy, Participation, Person
+from .models import Company, CompanyDomain, DateRequest, Entity, MissionCopy, Participation, Person, PersonRole
 from tandem_shared.paging import page_of_query
 
 ENTITY_NOT_FOUND = "Cette entité n'existe pas."
@@ -167,10 +167,15 @@ def delete_entity(uow, caller: Person, company: Company, entity: Entity) -> None
 
 
 def people_query(company: Company, args: dict) -> sa.Select:
-    """The company's people, filtered by status and by a piece of their name or address."""
+    """The company's people, filtered by status, entity, role and a piece of their name or address."""
     query = sa.select(Person).where(Person.company_id == company.id)
     if "status" in args:
         query = query.where(Person.status == args["status"])
+    if "entity_id" in args:
+        # Only one of this company's entities: another company's entity id finds no one here.
+        query = query.where(Person.entity_id == args["entity_id"])
+    if "role" in args:
+        query = query.where(Person.roles.any(PersonRole.role == args["role"]))
     if "q" in args:
         pattern = f"%{args['q'].strip().lower()}%"
         query = query.where(sa.or_(

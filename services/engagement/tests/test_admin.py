@@ -228,6 +228,28 @@ def test_a_company_people_are_listed_page_by_page(demo, tokens):
     assert [person["email"] for person in found["items"]] == ["camille.martin@horizon.example"]
 
 
+def test_a_company_people_are_filtered_by_entity_and_role(demo, tokens):
+    people = f"/companies/{DEMO_COMPANY_ID}/people"
+    everyone = demo.client.get(f"{people}?per_page=100", headers=as_admin(tokens)).json["items"]
+    finance = demo_id("entity", "Direction financière")
+    in_finance = demo.client.get(f"{people}?entity_id={finance}", headers=as_admin(tokens)).json
+    expected = sorted(person["email"] for person in everyone if (person.get("entity") or {}).get("id") == finance)
+    assert expected and sorted(person["email"] for person in in_finance["items"]) == expected
+    assert in_finance["total"] == len(expected)
+    admins = demo.client.get(f"{people}?role=company_admin", headers=as_admin(tokens)).json
+    assert admins["total"] == len([person for person in everyone if "company_admin" in person["roles"]]) >= 1
+    assert all("company_admin" in person["roles"] for person in admins["items"])
+    # Both filters and the search at once narrow the same list.
+    both = demo.client.get(f"{people}?role=employee&entity_id={finance}&q=a", headers=as_admin(tokens)).json
+    assert all("employee" in p["roles"] and p["entity"]["id"] == finance for p in both["items"])
+    # An entity of no company of the caller finds no one; an unknown role is a French 422.
+    assert demo.client.get(f"{people}?entity_id=inconnue", headers=as_admin(tokens)).json == {"items": [], "total": 0}
+    refused = demo.client.get(f"{people}?role=roi", headers=as_admin(tokens))
+    assert refused.status_code == 422
+    # Another company's people stay out of reach whatever the filter.
+    assert demo.client.get(f"{people}?role=employee", headers=as_employee(tokens)).status_code in (403, 404)
+
+
 def test_disabling_a_person_publishes_it_and_their_old_token_is_refused(demo, tokens):
     camille = as_employee(tokens)
     assert demo.client.get("/me", headers=camille).status_code == 200

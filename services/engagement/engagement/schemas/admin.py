@@ -118,6 +118,10 @@ class EntityInputSchema(Schema):
 class PeopleQuerySchema(PageQuerySchema):
     q = SingleLineString(validate=validate.Length(min=1, max=100), metadata={"description": "Cherche dans le prénom, le nom et l'adresse e-mail."})
     status = SingleLineString(validate=validate.OneOf([status.value for status in domain.PersonStatus]))
+    entity_id = SingleLineString(validate=validate.Length(min=1, max=64),
+                                 metadata={"description": "Les personnes rattachées à cette entité de l'entreprise."})
+    role = SingleLineString(validate=validate.OneOf([role.value for role in domain.Role]),
+                            metadata={"description": "Les personnes qui ont ce rôle."})
 
 
 class AdminPersonSchema(PersonSchema):

@@ -664,6 +664,10 @@ export interface paths {
                     /** @description Cherche dans le prénom, le nom et l'adresse e-mail. */
                     q?: string;
                     status?: "invited" | "active" | "disabled" | "deleted";
+                    /** @description Les personnes rattachées à cette entité de l'entreprise. */
+                    entity_id?: string;
+                    /** @description Les personnes qui ont ce rôle. */
+                    role?: "employee" | "association_referent" | "company_admin" | "platform_operator";
                 };
                 header?: never;
                 path: {
