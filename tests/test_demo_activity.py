@@ -44,5 +44,32 @@ def test_the_demo_company_gets_a_year_of_activity_in_impact(tmp_path):
         assert valuation["people_without_value"] == 0
         assert sorted(p["source"] for p in valuation["people"]) == ["entity_default", "entity_default", "pay", "pay"]
         assert valuation["total_value"] > 0 and valuation["reduction"]["reduction"] == round(valuation["total_value"] * 0.6, 2)
+
+        # This year, and the next for dates after 31 December (issue 16, point 11): Camille, Lucas and Sophie each have participations at a stage of their own.
+        def participations_of(email):
+            signed_in = client.post("/api/engagement/session", json={"email": email, "password": DEMO_PASSWORD})
+            bearer = next(c.split(";")[0].split("=", 1)[1] for c in signed_in.headers.getlist("Set-Cookie")
+                          if c.startswith("tandem_session="))
+            items = client.get("/api/engagement/me/participations?per_page=100", headers={"Authorization": f"Bearer {bearer}"}).json["items"]
+            return [p for p in items if p["year"] in (today.year, today.year + 1)]
+
+        def stage(participation):
+            if participation["can_complete_bilan"]:
+                return "bilan to write"
+            states = [step["state"] for step in participation["steps"]]
+            if states[2] == "to_sign":
+                return "convention to sign"
+            if states[2] == "done":
+                return "presence to attest" if any(d["date"] < today.isoformat() for m in participation["months"] for d in m["dates"]) else "signed"
+            return {"todo": "applied", "in_progress": "dates waiting for the manager"}[states[1]]
+
+        past_days_this_year = today.timetuple().tm_yday > 45
+        expected = {
+            "camille.martin@horizon.example": ["applied"] + (["bilan to write"] if past_days_this_year else []),
+            "lucas.bernard@horizon.example": ["dates waiting for the manager"] + (["presence to attest"] if past_days_this_year else []),
+            "sophie.laurent@horizon.example": ["convention to sign", "signed"],
+        }
+        for email, stages in expected.items():
+            assert sorted(stage(p) for p in participations_of(email)) == sorted(stages), email
     finally:
         platform.stop()

@@ -104,10 +104,10 @@ def _move_clock(client: Client, day: date) -> None:
         raise RuntimeError(f"demo activity: /dev/clock answered {response.status_code}")
 
 
-def _manager_link(client: Client, mission_title: str, seen: set[str]) -> str:
+def _manager_link(client: Client, mission_title: str, seen: set[str], manager: str = MANAGER) -> str:
     def mail():
         for item in client.get("/dev/mail.json").json["items"]:
-            if item["id"] not in seen and MANAGER in item["to"] and mission_title in (item["text"] or ""):
+            if item["id"] not in seen and manager in item["to"] and mission_title in (item["text"] or ""):
                 link = next((link for link in item["links"] if "/manager/demandes/" in link), None)
                 if link:
                     seen.add(item["id"])
@@ -171,6 +171,103 @@ def _tell(client: Client, index: int, story: Story, year: int, password: str, se
     employee.post(f"/api/engagement/participations/{participation}/bilan", {"answers": answers})
 
 
+# -- this year: a participation at every stage, for the people a visitor of the demo logs in as ------------------
+
+# The stage each participation stops at, in the order of the four steps.
+APPLIED, WAITING, TO_SIGN, SIGNED, TO_ATTEST, BILAN_TO_WRITE = "applied", "waiting", "to_sign", "signed", "to_attest", "bilan"
+SOPHIES_MANAGER = "admin@horizon.example"
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One participation of the current year: who, which demo association and which of its missions, the day
+    (days from today: negative is past), who decides, and where it stops."""
+
+    email: str
+    association: int
+    mission: int
+    offset_days: int | None
+    stop: str
+    manager: str = MANAGER
+
+
+# Camille, Lucas and Sophie (two days a year each at most); Les Petits Savants' referent has applications to answer
+# and presence to attest. The past days are only told when they fall in the current year.
+# One application at a time waits at step 1 (engagement refuses a second): each person's such one comes last.
+THIS_YEAR = (
+    Stage("camille.martin@horizon.example", 1, 0, -20, BILAN_TO_WRITE),
+    Stage("camille.martin@horizon.example", 0, 1, None, APPLIED),
+    Stage("lucas.bernard@horizon.example", 0, 3, -10, TO_ATTEST),
+    Stage("lucas.bernard@horizon.example", 0, 2, 30, WAITING),
+    Stage("sophie.laurent@horizon.example", 3, 0, 21, TO_SIGN, SOPHIES_MANAGER),
+    Stage("sophie.laurent@horizon.example", 4, 0, 35, SIGNED, SOPHIES_MANAGER),
+)
+
+
+def _this_year_day(today: date, offset: int) -> date | None:
+    """The working day `offset` days from today: a past one only when it is in this civil year (none early in
+    January); a future one may fall in the next (its participation is then next year's, as the guide allows)."""
+    from engagement.domain import french_holidays
+
+    day = today + timedelta(days=offset)
+    step = 1 if offset >= 0 else -1
+    while day.weekday() >= 5 or day in french_holidays(day.year):
+        day += timedelta(days=step)
+    if day == today or (offset < 0 and day.year != today.year):
+        return None
+    return day
+
+
+def _tell_this_year(client: Client, stage: Stage, today: date, password: str, seen: set[str]) -> str | None:
+    """One participation of the current year, told up to its stage through the services' APIs; its mission's title."""
+    from catalog.demo_content import ASSOCIATIONS
+
+    association = ASSOCIATIONS[stage.association]
+    employee = _User(client, stage.email, password)
+    missions = employee.get(f"/api/catalog/missions?association={association['id']}&per_page=50")["items"]
+    mission = missions[stage.mission % len(missions)]
+    day = _this_year_day(today, stage.offset_days) if stage.offset_days is not None else None
+    if stage.offset_days is not None and day is None:
+        return None  # early January: no past working day this year
+    if day is not None and day < today:
+        _move_clock(client, day - timedelta(days=14))
+    _wait(lambda: client.get(f"/api/engagement/missions/{mission['id']}", headers=employee.headers).status_code == 200,
+          "engagement knows the mission")
+    participation = employee.post("/api/engagement/applications", {
+        "mission_id": mission["id"], "phone": "04 72 10 20 30", "year": day.year if day is not None else today.year,
+        "message": "Bonjour, je serais ravi·e de mettre mes compétences au service de l'association."})["id"]
+    if stage.stop == APPLIED or day is None:
+        client.delete("/dev/clock")
+        return mission["title"]
+    employee.post(f"/api/engagement/participations/{participation}/date-requests", {
+        "manager_email": stage.manager, "message": "Bonjour, peux-tu valider cette date de mécénat de compétences ?",
+        "dates": [{"date": day.isoformat(), "format": "full_day"}]})
+    if stage.stop == WAITING:
+        return mission["title"]
+    secret = _manager_link(client, mission["title"], seen, stage.manager)
+    if client.post(f"/api/approval/actions/{secret}", json={"decision": "accept"}).status_code != 200:
+        raise RuntimeError("demo activity: the manager's decision was refused")
+    convention = _wait(lambda: (employee.get(f"/api/engagement/participations/{participation}").get("convention") or {}).get("id"),
+                       "documents issues the convention")
+    if stage.stop == TO_SIGN:
+        client.delete("/dev/clock")
+        return mission["title"]
+    version = _wait(lambda: next((v for v in employee.get(f"/api/documents/conventions/{convention}")["versions"] if v["current"]), None),
+                    "the convention's version")
+    consent = client.get("/api/documents/consent").json
+    employee.post(f"/api/documents/conventions/{convention}/signature", {
+        "version": version["number"], "consent": True, "consent_version": consent["version"], "pdf_sha256": version["sha256"]})
+    _wait(lambda: employee.get(f"/api/engagement/participations/{participation}")["convention_state"] == "done",
+          "engagement learns the convention is signed")
+    client.delete("/dev/clock")
+    if stage.stop in (SIGNED, TO_ATTEST):
+        return mission["title"]
+    referent = _User(client, association["referent"]["email"], password)
+    referent.post(f"/api/engagement/participations/{participation}/attendance",
+                  {"dates": [{"date": day.isoformat(), "present": True}]})
+    return mission["title"]
+
+
 # The year's pay of two of them, and a default daily cost for every entity (the valuation screens' data).
 PAY_CSV = ("email;salaire_brut_annuel;taux_charges_patronales\n"
            "camille.martin@horizon.example;52 000;45 %\n"
@@ -215,6 +312,9 @@ def load_demo_activity(gateway, data_dir: Path, today: date) -> bool:
         for index, story in enumerate(STORIES):
             _tell(client, index, story, year, DEMO_PASSWORD, seen)
         _pay_data(client, year, DEMO_PASSWORD)
+        client.delete("/dev/clock")
+        for stage in THIS_YEAR:
+            _tell_this_year(client, stage, today, DEMO_PASSWORD, seen)
     finally:
         client.delete("/dev/clock")
     marker.write_text("done\n", encoding="utf-8")
