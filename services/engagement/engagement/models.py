@@ -59,6 +59,8 @@ class Company(Base):
     # domain.OtherManagerPolicy: may an employee send a date request to someone other than their recorded manager?
     other_manager_policy: Mapped[str] = mapped_column(sa.String(30), default="allowed_notify_admin",
                                                       server_default="allowed_notify_admin")
+    # Issue 14: may a person of a company signing in through SSO still use (and reset) a password? Off by default.
+    sso_password_fallback: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -426,3 +428,73 @@ class ScimToken(Base):
     created_by: Mapped[str | None] = mapped_column(sa.String(36), nullable=True)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class IdentityProvider(Base):
+    """A company's identity provider for SSO (issue 14), OpenID Connect or SAML 2.0. The OIDC client secret is kept
+    either Fernet-encrypted (`oidc_client_secret_encrypted`, key from the environment) or as a reference to an
+    environment variable (`oidc_client_secret_ref`, « env:VAR »); the API never returns it. `claim_mapping` names
+    the claim (OIDC) or attribute (SAML) read for email, first_name, last_name, entity and manager_email."""
+
+    __tablename__ = "identity_providers"
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    company_id: Mapped[str] = mapped_column(sa.ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    protocol: Mapped[str] = mapped_column(sa.String(10))  # "oidc" | "saml"
+    display_name: Mapped[str] = mapped_column(sa.String(100))
+    enabled: Mapped[bool] = mapped_column(sa.Boolean, default=True, server_default=sa.true())
+    # OpenID Connect
+    oidc_issuer: Mapped[str | None] = mapped_column(sa.String(500), nullable=True)
+    oidc_client_id: Mapped[str | None] = mapped_column(sa.String(300), nullable=True)
+    oidc_client_secret_encrypted: Mapped[str | None] = mapped_column(sa.Text, nullable=True)
+    oidc_client_secret_ref: Mapped[str | None] = mapped_column(sa.String(200), nullable=True)
+    oidc_scopes: Mapped[str | None] = mapped_column(sa.String(300), nullable=True)
+    # SAML 2.0
+    saml_idp_metadata_xml: Mapped[str | None] = mapped_column(sa.Text, nullable=True)
+    saml_idp_metadata_url: Mapped[str | None] = mapped_column(sa.String(500), nullable=True)
+    saml_idp_entity_id: Mapped[str | None] = mapped_column(sa.String(500), nullable=True)
+    claim_mapping: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    domains: Mapped[list[IdentityProviderDomain]] = relationship(
+        order_by="IdentityProviderDomain.domain", cascade="all, delete-orphan", lazy="selectin")
+
+
+class IdentityProviderDomain(Base):
+    """An e-mail domain a provider answers for: one of its company's domains. At most one *enabled* provider per
+    domain (checked by the use case, since disabled providers may keep theirs)."""
+
+    __tablename__ = "identity_provider_domains"
+
+    provider_id: Mapped[str] = mapped_column(sa.ForeignKey("identity_providers.id", ondelete="CASCADE"), primary_key=True)
+    domain: Mapped[str] = mapped_column(sa.String(253), primary_key=True, index=True)
+
+
+class SsoLoginAttempt(Base):
+    """One started SSO sign-in (both protocols): what the callback must find again (state, nonce, PKCE verifier,
+    SAML request id for InResponseTo) and where to return. Short-lived and single use (`consumed_at`)."""
+
+    __tablename__ = "sso_login_attempts"
+
+    id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)  # opaque, random
+    provider_id: Mapped[str] = mapped_column(sa.ForeignKey("identity_providers.id", ondelete="CASCADE"), index=True)
+    state: Mapped[str | None] = mapped_column(sa.String(128), nullable=True, unique=True)
+    nonce: Mapped[str | None] = mapped_column(sa.String(128), nullable=True)
+    code_verifier: Mapped[str | None] = mapped_column(sa.String(128), nullable=True)
+    saml_request_id: Mapped[str | None] = mapped_column(sa.String(128), nullable=True, unique=True)
+    return_path: Mapped[str | None] = mapped_column(sa.String(500), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    consumed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class SsoSeenAssertion(Base):
+    """A SAML assertion id already accepted from a provider, kept until it expires so a replay is refused."""
+
+    __tablename__ = "sso_seen_assertions"
+    __table_args__ = (sa.UniqueConstraint("provider_id", "assertion_id"),)
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    provider_id: Mapped[str] = mapped_column(sa.ForeignKey("identity_providers.id", ondelete="CASCADE"))
+    assertion_id: Mapped[str] = mapped_column(sa.String(200))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
