@@ -486,6 +486,10 @@ class SsoLoginAttempt(Base):
     return_path: Mapped[str | None] = mapped_column(sa.String(500), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     consumed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # A first sign-in whose person still has to choose an entity and consent: the provider's verified claims wait
+    # here (never a half-created person) until the follow-up page completes them once (`completed_at`).
+    pending_claims: Mapped[dict | None] = mapped_column(sa.JSON, nullable=True)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class SsoSeenAssertion(Base):

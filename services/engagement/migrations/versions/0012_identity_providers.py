@@ -64,6 +64,8 @@ def upgrade() -> None:
     sa.Column('return_path', sa.String(length=500), nullable=True),
     sa.Column('created_at', UTCDateTime(), nullable=False),
     sa.Column('consumed_at', UTCDateTime(), nullable=True),
+    sa.Column('pending_claims', sa.JSON(), nullable=True),
+    sa.Column('completed_at', UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['provider_id'], ['identity_providers.id'], name=op.f('fk_sso_login_attempts_provider_id_identity_providers'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sso_login_attempts')),
     sa.UniqueConstraint('saml_request_id', name=op.f('uq_sso_login_attempts_saml_request_id')),
