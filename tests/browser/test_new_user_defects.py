@@ -187,6 +187,13 @@ def test_accepting_in_my_team_updates_the_to_do_list_and_the_badge_at_once(open_
     expect(todo).to_have_text(str(before - 1))
     expect(badge).to_contain_text(str(before - 1)) if before - 1 else None
     check_screen(watched, "92-team-counts-follow-1280")
+    # Issue 16 (8): below the requests, each member's missions with their four steps and dates.
+    missions = page.locator("section.team-missions")
+    expect(missions.get_by_role("heading", name="Les missions de ton équipe")).to_be_visible()
+    card = missions.locator("article", has_text=mission["title"])
+    expect(card.get_by_text("Camille Martin").first).to_be_visible()
+    expect(card.get_by_text("JE SIGNE MA CONVENTION").first).to_be_visible()
+    check_screen(watched, "92-team-missions-1280")
 
 
 @pytest.mark.parametrize("width", WIDTHS)

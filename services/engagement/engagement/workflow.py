@@ -154,6 +154,40 @@ def my_participations(session, person: Person, today: date) -> list[dict]:
     return [participation_view(p, m, today) for p, m in rows]
 
 
+def team_participations(session, manager: Person, today: date) -> list[dict]:
+    """« Les missions de mon équipe » (the guide's « Exclusivité manager »): the current and coming participations of
+    the people who name the caller as their recorded manager, or sent the caller a date request; each with its four
+    steps and its dates. Withdrawn ones are left out; open ones first, then by name."""
+    address = domain.normalize_email(manager.email)
+    asked_me = sa.select(DateRequest.participation_id).where(sa.func.lower(DateRequest.manager_email) == address)
+    rows = session.execute(
+        sa.select(Participation, MissionCopy, Person)
+        .join(MissionCopy, MissionCopy.id == Participation.mission_id)
+        .join(Person, Person.id == Participation.person_id)
+        .where(
+            Participation.person_id != manager.id,
+            Participation.status != ParticipationStatus.WITHDRAWN.value,
+            Participation.year >= today.year,
+            sa.or_(
+                sa.and_(sa.func.lower(Person.manager_email) == address, Person.company_id == manager.company_id),
+                Participation.id.in_(asked_me),
+            ),
+        )
+    ).all()
+    rows = sorted(rows, key=lambda row: (row[0].status != ParticipationStatus.OPEN.value, row[2].last_name, row[2].first_name,
+                                         row[0].year))
+    views = []
+    for participation, mission, person in rows:
+        view = participation_view(participation, mission, today)
+        views.append({
+            "id": participation.id, "year": participation.year, "status": participation.status,
+            "person": {"id": person.id, "name": full_name(person)},
+            "mission": view["mission"], "steps": view["steps"], "months": view["months"],
+            "days_approved": view["days_approved"], "days_pending": view["days_pending"],
+        })
+    return views
+
+
 # -- step 2: « Je valide mes dates » and « Ajouter des dates » -------------------------------------
 
 

@@ -621,3 +621,23 @@ def test_my_missions_are_paginated(camille, applied):
 def test_my_data_export_includes_my_participations(camille, applied):
     exported = camille.get("/me/export").json
     assert [p["id"] for p in exported["participations"]] == [applied]
+
+
+def test_my_team_shows_each_members_missions_with_their_four_steps_and_dates(person, camille, approved, applied):
+    """Issue 16 (8): « Les missions de mon équipe » is the guide's view, not only the requests."""
+    sophie = person(email="sophie.laurent@horizon.test", first_name="Sophie", last_name="Laurent")
+    stranger = person(email="marc.autre@horizon.test", first_name="Marc", last_name="Autre")
+    team = sophie.get("/me/team/participations").json
+    assert team["total"] == 1
+    (item,) = team["items"]
+    assert item["person"]["name"] == "Camille Martin" and item["id"] == approved
+    assert [step["label"] for step in item["steps"]] == [
+        "JE POSTULE À LA MISSION", "JE VALIDE MES DATES", "JE SIGNE MA CONVENTION", "JE COMPLÈTE MON BILAN"]
+    assert [step["state"] for step in item["steps"]] == ["done", "done", "in_progress", "locked"]
+    assert [d["date"] for month in item["months"] for d in month["dates"]] == [DAYS[0].isoformat(), DAYS[1].isoformat()]
+    assert item["days_approved"] == 1.5
+    # No phone, no message, no request details: the manager sees the mission and its progress.
+    assert set(item) == {"id", "year", "status", "person", "mission", "steps", "months", "days_approved", "days_pending"}
+    # Someone who is nobody's manager sees nothing; Camille does not see herself there.
+    assert stranger.get("/me/team/participations").json == {"items": [], "total": 0}
+    assert camille.get("/me/team/participations").json["total"] == 0

@@ -23,6 +23,7 @@ from ..schemas.workflow import (
     ApplicationDraftQuerySchema, ApplicationDraftSchema, ApplicationSchema, AttendanceInputSchema, BilanInputSchema,
     BilanQuestionListSchema, DateRequestDraftSchema, DateRequestInputSchema, DateRequestViewSchema,
     ParticipationListSchema, ParticipationSchema, ReferentParticipationListSchema, ReferentParticipationSchema,
+    TeamParticipationListSchema,
 )
 
 applications = Blueprint("applications", __name__, url_prefix="/applications",
@@ -82,6 +83,20 @@ class MyParticipations(MethodView):
         today = clock.today()
         with current_runtime().db.reading() as session:
             items, total = page_of_list(cases.my_participations(session, me(session), today), args)
+            return {"items": items, "total": total}
+
+
+@my_missions.route("/team/participations")
+class MyTeamParticipations(MethodView):
+    @login_required
+    @my_missions.arguments(PageQuerySchema, location="query")
+    @my_missions.response(200, TeamParticipationListSchema)
+    def get(self, args):
+        """« Les missions de mon équipe » : les missions des personnes dont je suis le manager (ou qui m'ont demandé des
+        dates), avec leurs quatre étapes et leurs dates."""
+        today = clock.today()
+        with current_runtime().db.reading() as session:
+            items, total = page_of_list(cases.team_participations(session, me(session), today), args)
             return {"items": items, "total": total}
 
 

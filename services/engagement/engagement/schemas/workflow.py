@@ -159,6 +159,30 @@ class ParticipationSchema(Schema):
     detail = fields.String(metadata={"description": "Un message à montrer après l'action, le cas échéant."})
 
 
+class TeamMemberSchema(Schema):
+    id = fields.String()
+    name = fields.String()
+
+
+class TeamParticipationSchema(Schema):
+    """A team member's mission as their manager sees it: who, which mission, the four steps and the dates."""
+
+    id = fields.String()
+    year = fields.Integer()
+    status = fields.String()
+    person = fields.Nested(TeamMemberSchema)
+    mission = fields.Nested(MissionRefSchema)
+    steps = fields.List(fields.Nested(StepSchema))
+    months = fields.List(fields.Nested(MonthSchema))
+    days_approved = fields.Float()
+    days_pending = fields.Float()
+
+
+class TeamParticipationListSchema(Schema):
+    items = fields.List(fields.Nested(TeamParticipationSchema))
+    total = fields.Integer()
+
+
 class ParticipationListSchema(Schema):
     items = fields.List(fields.Nested(ParticipationSchema))
     total = fields.Integer()

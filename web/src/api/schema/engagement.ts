@@ -1529,6 +1529,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/team/participations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * « Les missions de mon équipe » : les missions des personnes dont je suis le manager (ou qui m'ont demandé des
+         *     dates), avec leurs quatre étapes et leurs dates.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description La page voulue, à partir de 1 (au plus 10000). */
+                    page?: number;
+                    /** @description Le nombre d'éléments par page. */
+                    per_page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamParticipationList"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/missions/{mission_id}": {
         parameters: {
             query?: never;
@@ -4327,6 +4373,25 @@ export interface components {
             number?: number;
             /** @description done, in_progress (en attente d'un tiers), todo, to_sign (étape 3 : une version de ta convention attend ta signature) ou locked. */
             state?: string;
+        };
+        TeamMember: {
+            id?: string;
+            name?: string;
+        };
+        TeamParticipation: {
+            days_approved?: number;
+            days_pending?: number;
+            id?: string;
+            mission?: components["schemas"]["MissionRef"];
+            months?: components["schemas"]["Month"][];
+            person?: components["schemas"]["TeamMember"];
+            status?: string;
+            steps?: components["schemas"]["Step"][];
+            year?: number;
+        };
+        TeamParticipationList: {
+            items?: components["schemas"]["TeamParticipation"][];
+            total?: number;
         };
         Todo: {
             /** @description Complète ton bilan */
