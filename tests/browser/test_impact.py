@@ -1,0 +1,136 @@
+"""« Impact » and the people table in the company space (issue 15), as the company's admin clicks them.
+
+Lucas gives a day to Les Petits Savants, driven through the platform's APIs (test_journey clicks that workflow):
+applied, the manager accepts from the e-mail's link, the convention signed, presence attested by the referent. The
+page's figures are then checked against the rows of the days export (streamed by impact, downloaded from the page's
+own button): days done, people engaged and the association's row of its chart's table. The people table is filtered
+by role and a person opened on their own page. Every screen passes the same checks as test_screens (one <h1>, axe,
+no sideways scroll at 375 px, no console error: Chart.js draws under the strict CSP), at 1280 and 375 px.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import uuid
+from datetime import date, timedelta
+
+import pytest
+import requests
+from browser_support import DEMO, WIDTHS, ApiUser, check_screen, link_in, mailbox, move_clock, poll, reset_clock, wait_for_mail, working_days
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PETITS_SAVANTS = str(uuid.uuid5(uuid.NAMESPACE_URL, "tandem-demo-association:Les Petits Savants"))
+ENGAGED_STATES = {"validée", "réalisée", "absence"}
+
+
+def french_days(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def export_rows(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+
+
+def days_of(row: dict) -> float:
+    return float(row["Jours"].replace(",", "."))
+
+
+@pytest.fixture(scope="module")
+def lucas_day(platform):
+    """Lucas's day given to a mission of Les Petits Savants, attested present; the clock reset afterwards."""
+    base = platform.base
+    lucas, referent = ApiUser(base, DEMO["employee2"]), ApiUser(base, DEMO["referent"])
+    missions = lucas.get(f"/api/catalog/missions?association={PETITS_SAVANTS}&per_page=50")["items"]
+    mission = missions[-1]
+    (day,) = working_days(1, date.today() + timedelta(days=3))
+    poll(lambda: lucas.status_of(f"/api/engagement/missions/{mission['id']}") == 200, what="engagement knows the mission")
+    before = {m["id"] for m in mailbox(base)}
+    participation = lucas.post("/api/engagement/applications", {
+        "mission_id": mission["id"], "phone": "06 98 76 54 32", "year": day.year,
+        "message": "Bonjour, je serais ravi de donner une journée à l'association. À bientôt !"})["id"]
+    lucas.post(f"/api/engagement/participations/{participation}/date-requests", {
+        "manager_email": DEMO["manager"], "message": "Bonjour Sophie, peux-tu valider cette journée ?",
+        "dates": [{"date": day.isoformat(), "format": "full_day"}]})
+    link = link_in(wait_for_mail(base, DEMO["manager"], text_part=mission["title"], link_part="/manager/demandes/",
+                                 after=before), "/manager/demandes/")
+    decided = requests.post(f"{base}/api/approval/actions/{link.rsplit('/', 1)[1]}", json={"decision": "accept"}, timeout=20)
+    assert decided.status_code == 200, decided.text
+    convention = poll(lambda: (lucas.get(f"/api/engagement/participations/{participation}").get("convention") or {}).get("id"),
+                      timeout=60, what="documents issues the convention")
+    version = poll(lambda: next((v for v in lucas.get(f"/api/documents/conventions/{convention}")["versions"] if v["current"]), None),
+                   what="the convention's current version")
+    consent = lucas.get("/api/documents/consent")
+    lucas.post(f"/api/documents/conventions/{convention}/signature", {
+        "version": version["number"], "consent": True, "consent_version": consent["version"], "pdf_sha256": version["sha256"]})
+    poll(lambda: any(d.get("convention_signed") for d in next(
+        (p for p in referent.get(f"/api/engagement/associations/{PETITS_SAVANTS}/participations?per_page=100")["items"]
+         if p["id"] == participation), {}).get("dates", [])), timeout=60, what="engagement learns the convention is signed")
+    move_clock(base, day)
+    try:
+        referent.post(f"/api/engagement/participations/{participation}/attendance",
+                      {"dates": [{"date": day.isoformat(), "present": True}]})
+    finally:
+        reset_clock(base)
+    admin = ApiUser(base, DEMO["admin"])
+    company = admin.get("/api/engagement/me")["company"]["id"]
+
+    def lucas_done():
+        answer = admin.http.get(f"{base}/api/impact/companies/{company}/exports/days.csv?year={day.year}", timeout=30)
+        return any(row["E-mail"] == DEMO["employee2"] and row["État"] == "réalisée" for row in export_rows(answer.text))
+    poll(lucas_done, timeout=60, what="impact counts Lucas's day as done")
+    return {"day": day, "company": company, "admin": admin}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_impact_page_shows_the_days_the_export_lists(open_page, lucas_day, width, tmp_path):
+    watched = open_page(DEMO["admin"], width)
+    page = watched.page
+    year = lucas_day["day"].year
+    page.goto(f"/entreprise/impact?annee={year}")
+    expect(page.get_by_role("heading", name=f"Les chiffres de {year}")).to_be_visible()
+    expect(page.locator(".chart canvas").first).to_be_visible()
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name=f"Les jours (CSV) — {year}").click()
+    rows = export_rows(download.value.path().read_text(encoding="utf-8"))
+    assert any(row["E-mail"] == DEMO["employee2"] and row["État"] == "réalisée" for row in rows)
+    done = sum(days_of(row) for row in rows if row["État"] == "réalisée")
+    engaged = len({row["E-mail"] for row in rows if row["État"] in ENGAGED_STATES})
+
+    def figure(label: str):
+        return page.locator(".impact-figures > div").filter(has=page.get_by_text(label, exact=True)).locator("dd")
+    expect(figure("Jours réalisés")).to_have_text(french_days(done))
+    expect(figure("Personnes engagées")).to_have_text(str(engaged))
+    petits_savants = sum(days_of(row) for row in rows if row["Association"] == "Les Petits Savants" and row["État"] == "réalisée")
+    association_row = page.locator("#impact-associations-legende").locator("xpath=..").locator("tr", has_text="Les Petits Savants")
+    expect(association_row.locator("td").nth(2)).to_have_text(french_days(petits_savants))
+    check_screen(watched, f"93-company-impact-{width}")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_people_table_filters_by_role_and_opens_a_person(open_page, lucas_day, width):
+    watched = open_page(DEMO["admin"], width)
+    page = watched.page
+    company, admin = lucas_day["company"], lucas_day["admin"]
+    page.goto("/entreprise/personnes")
+    table = page.locator("table.people-table")
+    expect(table.locator("tbody tr", has_text=DEMO["employee2"])).to_have_count(1)
+    check_screen(watched, f"94-company-people-{width}")
+
+    expected = admin.get(f"/api/engagement/companies/{company}/people?role=company_admin&per_page=100")
+    page.get_by_label("Rôle").select_option("company_admin")
+    page.get_by_role("button", name="Rechercher").click()
+    expect(page).to_have_url(re.compile(r"role=company_admin"))
+    expect(table.locator("tbody tr")).to_have_count(len(expected["items"]))
+    for person in expected["items"]:
+        expect(table.locator("tbody tr", has_text=person["email"])).to_have_count(1)
+    expect(table.locator("tbody tr", has_text=DEMO["employee2"])).to_have_count(0)
+
+    page.get_by_role("button", name="Tout afficher").click()
+    table.locator("tbody tr", has_text=DEMO["employee2"]).get_by_role("link").click()
+    expect(page.get_by_role("heading", name="Lucas Bernard")).to_be_visible()
+    expect(page.get_by_label("Manager de Lucas Bernard")).to_be_visible()
+    check_screen(watched, f"95-company-person-{width}")
