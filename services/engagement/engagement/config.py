@@ -26,6 +26,11 @@ class Settings(CommonSettings):
     account_mails_per_day: int
     anonymous_requests_per_hour: int
     anonymous_requests_per_day: int
+    # Issue 14: the Fernet key (urlsafe base64, 32 bytes) that encrypts SSO client secrets stored in the database;
+    # without it, an admin can still give a secret as « env:VARIABLE ».
+    sso_secret_key: str | None = None
+    # Issue 14: how long a call to an OIDC provider (discovery, JWKS, token endpoint) may take.
+    sso_http_timeout_seconds: float = 10.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -52,4 +57,6 @@ class Settings(CommonSettings):
             # share one IP on sign-up day: generous, still far from flooding or burning the CPU.
             anonymous_requests_per_hour=int(environ.get("ENGAGEMENT_ANONYMOUS_REQUESTS_PER_HOUR", "30")),
             anonymous_requests_per_day=int(environ.get("ENGAGEMENT_ANONYMOUS_REQUESTS_PER_DAY", "300")),
+            sso_secret_key=environ.get("ENGAGEMENT_SSO_SECRET_KEY") or None,
+            sso_http_timeout_seconds=float(environ.get("ENGAGEMENT_SSO_HTTP_TIMEOUT_SECONDS", "10")),
         )

@@ -19,7 +19,7 @@ from .access import audit
 from .domain import federation as rules
 from .domain.federation import FederationRefused
 from .errors import field_error
-from .models import Company, Entity, IdentityProvider, Person, PersonRole, SsoLoginAttempt
+from .models import Company, Entity, IdentityProvider, IdentityProviderDomain, Person, PersonRole, SsoLoginAttempt
 from .sessions import Opened, start_session
 
 __all__ = ["FederationRefused", "SignedIn", "FollowUpNeeded", "start_attempt", "take_attempt",
@@ -63,7 +63,8 @@ def take_attempt(session, *, state: str | None = None, saml_request_id: str | No
     condition = SsoLoginAttempt.state == state if state else SsoLoginAttempt.saml_request_id == saml_request_id
     attempt = session.scalar(sa.select(SsoLoginAttempt).where(condition).with_for_update()) if (state or saml_request_id) else None
     if attempt is None or attempt.consumed_at is not None or utcnow() - attempt.created_at > rules.ATTEMPT_LIFETIME:
-        raise FederationRefused("Cette tentative de connexion a expiré ou a déjà servi : recommence depuis la page « Se connecter ».")
+        raise FederationRefused("Cette tentative de connexion a expiré ou a déjà servi : recommence depuis la page « Se connecter ».",
+                                {"reason": "attempt_expired"})
     attempt.consumed_at = utcnow()
     return attempt
 
@@ -72,9 +73,13 @@ def _refuse(session, provider: IdentityProvider, reason: str, message: str, **de
     raise FederationRefused(message, {"provider_id": provider.id, "reason": reason, **details})
 
 
+def reason_details(refusal: FederationRefused) -> dict:
+    return refusal.args[1] if len(refusal.args) > 1 and isinstance(refusal.args[1], dict) else {"reason": "refused"}
+
+
 def audit_refusal(uow, refusal: FederationRefused) -> None:
     """In a unit of work of its own, after the refused one rolled back."""
-    details = refusal.args[1] if len(refusal.args) > 1 else {}
+    details = reason_details(refusal)
     audit(uow.session, "sso_login_refused", **details)
 
 
@@ -86,7 +91,10 @@ def complete_federated_sign_in(uow, provider: IdentityProvider, claims: dict, at
     company = session.get(Company, provider.company_id)
     if not provider.enabled or company is None:
         _refuse(session, provider, "provider_disabled", "Cette connexion SSO n'est plus active : demande à l'administrateur Tandem de ton entreprise.")
-    identity = rules.read_identity(provider.protocol, provider.claim_mapping, claims)
+    try:
+        identity = rules.read_identity(provider.protocol, provider.claim_mapping, claims)
+    except FederationRefused as exc:
+        _refuse(session, provider, "identity_incomplete", str(exc))
     try:
         rules.check_domain(identity.email, [d.domain for d in provider.domains])
     except FederationRefused as exc:
@@ -141,7 +149,8 @@ def _pending(session, attempt_id: str) -> tuple[SsoLoginAttempt, IdentityProvide
     attempt = session.get(SsoLoginAttempt, attempt_id, with_for_update=True) if attempt_id else None
     if (attempt is None or attempt.pending_claims is None or attempt.completed_at is not None
             or utcnow() - attempt.created_at > rules.FOLLOW_UP_LIFETIME):
-        raise FederationRefused("Cette page de première connexion a expiré ou a déjà servi : recommence depuis la page « Se connecter ».")
+        raise FederationRefused("Cette page de première connexion a expiré ou a déjà servi : recommence depuis la page « Se connecter ».",
+                                {"reason": "attempt_expired"})
     provider = session.get(IdentityProvider, attempt.provider_id)
     return attempt, provider, session.get(Company, provider.company_id)
 
@@ -169,7 +178,8 @@ def complete_follow_up(uow, attempt_id: str, entity_id: str | None, consent: boo
         field_error("entity_id", "Choisis ton entité de rattachement dans la liste.")
     if session.scalar(sa.select(Person.id).where(Person.email == claims["email"])) is not None:
         # Created meanwhile (an invitation, SCIM, another tab): the next sign-in goes straight in.
-        raise FederationRefused("Un compte existe déjà pour cette adresse : recommence depuis la page « Se connecter ».")
+        raise FederationRefused("Un compte existe déjà pour cette adresse : recommence depuis la page « Se connecter ».",
+                                {"reason": "account_exists"})
     now = utcnow()
     person = Person(id=str(uuid.uuid4()), email=claims["email"], company_id=company.id, entity_id=entity.id,
                     first_name=claims["first_name"] or claims["email"].split("@")[0], last_name=claims["last_name"],
@@ -185,3 +195,48 @@ def complete_follow_up(uow, attempt_id: str, entity_id: str | None, consent: boo
     opened = start_session(uow, person)
     audit(session, "login_succeeded", person_id=person.id, via=provider.protocol, provider_id=provider.id)
     return SignedIn(opened, attempt.return_path or "/")
+
+
+def provider_for_email(session, email: str) -> IdentityProvider | None:
+    """The enabled provider answering for the address's domain (at most one: the admin use case sees to it)."""
+    return session.scalar(
+        sa.select(IdentityProvider).join(IdentityProviderDomain)
+        .where(IdentityProviderDomain.domain == domain.email_domain(email), IdentityProvider.enabled.is_(True))
+    )
+
+
+def enabled_providers(session, company_id: str) -> list[IdentityProvider]:
+    return list(session.scalars(sa.select(IdentityProvider).where(IdentityProvider.company_id == company_id,
+                                                                  IdentityProvider.enabled.is_(True))
+                                .order_by(IdentityProvider.display_name)))
+
+
+def password_refused(session, email: str) -> Company | None:
+    """The company whose people sign in through SSO only, when the address belongs to one: decided by the domain,
+    never by whether an account exists (so the answer tells nothing about accounts)."""
+    provider = provider_for_email(session, email)
+    if provider is None:
+        return None
+    company = session.get(Company, provider.company_id)
+    return None if company.sso_password_fallback else company
+
+
+def discover(session, email: str) -> dict:
+    """« Se connecter »: SSO (the provider to go to) or the password form, from the address's domain alone."""
+    provider = provider_for_email(session, email)
+    if provider is None:
+        return {"method": "password", "provider_id": None, "protocol": None, "company_name": None, "password_allowed": True}
+    company = session.get(Company, provider.company_id)
+    return {"method": "sso", "provider_id": provider.id, "protocol": provider.protocol, "company_name": company.name,
+            "password_allowed": company.sso_password_fallback}
+
+
+def company_sign_in(session, company_key: str) -> dict | None:
+    """The direct link `/connexion/<company>`: the company (by id) and its enabled providers."""
+    company = session.get(Company, company_key)
+    if company is None:
+        return None
+    return {"company_id": company.id, "company_name": company.name, "password_allowed": company.sso_password_fallback
+            or not enabled_providers(session, company.id),
+            "providers": [{"id": p.id, "display_name": p.display_name, "protocol": p.protocol}
+                          for p in enabled_providers(session, company.id)]}

@@ -8,6 +8,7 @@ import uuid
 from datetime import timedelta
 
 import sqlalchemy as sa
+from flask_smorest import abort
 
 from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_settings
@@ -15,6 +16,7 @@ from tandem_shared.web import current_settings
 from . import domain, events, identity
 from .access import audit
 from .errors import field_error
+from .federation import password_refused
 from .links import RESET, VERIFY, issue_link, redeem_link
 from .models import Company, CompanyDomain, Entity, Person, PersonRole
 from .send_limits import account_mail_allowed
@@ -112,7 +114,10 @@ def verify_email(uow, secret: str) -> None:
 
 def request_password_reset(uow, email: str) -> None:
     person = uow.session.scalar(sa.select(Person).where(Person.email == email).with_for_update())
-    if person is None or person.status != domain.PersonStatus.ACTIVE:
+    if password_refused(uow.session, email) is not None:
+        # Issue 14: an SSO company's people have no password to reset (the same answer as for any address).
+        audit(uow.session, "password_reset_refused_sso", person_id=person.id if person else None)
+    elif person is None or person.status != domain.PersonStatus.ACTIVE:
         audit(uow.session, "password_reset_requested_unknown", email=email)
     elif account_mail_allowed(uow.session, person, domain.SendKind.PASSWORD_RESET):
         link, expires_at = issue_link(uow.session, person, RESET, timedelta(minutes=current_settings().reset_minutes), "/mot-de-passe/nouveau")
@@ -124,6 +129,10 @@ def reset_password(uow, secret: str, password: str) -> None:
     """Every open session ends; receiving the link proves the address too."""
     token = redeem_link(uow.session, secret, RESET)
     person = uow.session.get(Person, token.person_id)
+    company = password_refused(uow.session, person.email)
+    if company is not None:
+        # A link sent before the company moved to SSO (or before the fallback was withdrawn) no longer works.
+        abort(403, message=f"{company.name} utilise la connexion SSO : connecte-toi directement avec ton compte d'entreprise.")
     try:
         domain.check_password(password, (person.first_name, person.last_name, person.email))
     except domain.DomainError as exc:

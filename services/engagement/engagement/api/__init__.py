@@ -15,5 +15,6 @@ from .invitations import invitations
 from .missions import missions
 from .people import people
 from .scim import scim, scim_tokens
+from .sso import sso
 
-BLUEPRINTS = [accounts, profile, choices, proposals, sharing, missions, *WORKFLOW_BLUEPRINTS, companies, people, invitations, audit_log, scim_tokens, scim]
+BLUEPRINTS = [accounts, profile, choices, proposals, sharing, missions, *WORKFLOW_BLUEPRINTS, companies, people, invitations, audit_log, scim_tokens, scim, sso]

@@ -10,7 +10,7 @@ from flask_smorest import Blueprint, abort
 
 from tandem_shared.web import current_runtime, current_principal, login_required
 
-from .. import domain, identity, registration, sessions
+from .. import domain, federation, identity, registration, sessions
 from ..access import REFRESH_COOKIE, clear_session_cookies, client_address, issuer, person_view, set_session_cookies
 from ..errors import field_error
 from ..schemas.accounts import (
@@ -34,6 +34,15 @@ def session_answer(body: dict, opened: sessions.Opened, csrf: str):
 def session_body(session, opened: sessions.Opened) -> dict:
     return {"person": person_view(session, opened.person),
             "expires_at": datetime.fromtimestamp(opened.access_expires, tz=timezone.utc)}
+
+
+def refuse_password_for_sso(email: str) -> None:
+    """Issue 14: the people of a company signing in through its identity provider use no password, unless its admin
+    allows the fallback; decided by the address's domain, so the answer tells nothing about accounts."""
+    with current_runtime().db.reading() as session:
+        company = federation.password_refused(session, email)
+    if company is not None:
+        abort(403, message=f"{company.name} utilise la connexion SSO : connecte-toi directement avec ton compte d'entreprise.")
 
 
 @accounts.route("/signup-options")
@@ -94,6 +103,7 @@ class SessionResource(MethodView):
     def post(self, payload):
         """Se connecter."""
         email, address = domain.normalize_email(payload["email"]), client_address()
+        refuse_password_for_sso(email)
         # The failure is committed before the refusal: a first unit of work checks, a second opens the session.
         with current_runtime().unit_of_work() as uow:
             attempt = sessions.attempt_login(uow, email, payload["password"], address)
