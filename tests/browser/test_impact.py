@@ -134,3 +134,50 @@ def test_the_people_table_filters_by_role_and_opens_a_person(open_page, lucas_da
     expect(page.get_by_role("heading", name="Lucas Bernard")).to_be_visible()
     expect(page.get_by_label("Manager de Lucas Bernard")).to_be_visible()
     check_screen(watched, f"95-company-person-{width}")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_valuation_screens_import_pay_and_value_lucass_day(open_page, platform, lucas_day, width):
+    base, company, admin = platform.base, lucas_day["company"], lucas_day["admin"]
+    operator = ApiUser(base, DEMO["operator"])
+    admin_id = admin.get("/api/engagement/me")["id"]
+    year = lucas_day["day"].year
+    # Without the « données de rémunération » permission the page says why, in French.
+    operator.call("DELETE", f"/api/impact/companies/{company}/pay-permissions/{admin_id}", expected=(204, 404))
+    watched = open_page(DEMO["admin"], width)
+    page = watched.page
+    page.goto(f"/entreprise/valorisation?annee={year}")
+    expect(page.get_by_text("permission « données de rémunération »").first).to_be_visible()
+    check_screen(watched, f"96-company-valuation-refused-{width}")
+
+    operator.call("PUT", f"/api/impact/companies/{company}/pay-permissions/{admin_id}", json={})
+    page.reload()
+    expect(page.get_by_role("heading", name=f"Importer les rémunérations de {year}")).to_be_visible()
+    # A wrong line refuses the whole file (a 422 on purpose), and the page lists it with its line.
+    watched.allow(r"/api/impact/companies/[^/]+/pay/import$")
+    page.get_by_label("Fichier CSV des rémunérations").set_input_files(files=[{
+        "name": "paie.csv", "mimeType": "text/csv",
+        "buffer": f"email;salaire_brut_annuel;taux_charges_patronales\n{DEMO['employee2']};52000;45\npersonne@ailleurs.example;40000;42\n".encode()}])
+    page.get_by_role("button", name="Importer").click()
+    errors = page.locator("#paie-erreurs")
+    expect(errors).to_contain_text("Ligne 3")
+    expect(errors).not_to_contain_text("Ligne 2")
+    check_screen(watched, f"97-company-valuation-line-errors-{width}")
+    page.get_by_label("Fichier CSV des rémunérations").set_input_files(files=[{
+        "name": "paie.csv", "mimeType": "text/csv",
+        "buffer": f"email;salaire_brut_annuel;taux_charges_patronales\n{DEMO['employee2']};52000;45\n".encode()}])
+    page.get_by_role("button", name="Importer").click()
+    expect(page.get_by_text(f"1 rémunération importée pour {year}.")).to_be_visible()
+
+    valuation = admin.get(f"/api/impact/companies/{company}/valuation?year={year}")
+    lucas = next(person for person in valuation["people"] if person["name"] == "Lucas Bernard")
+    assert lucas["source"] == "pay" and lucas["days"] >= 1 and lucas["value"] > 0
+    euros = lambda value: f"{value:,.2f}".replace(",", "\u202f").replace(".", ",") + "\u00a0€"  # noqa: E731
+    row = page.locator("#valorisation-personnes").locator("xpath=..").locator("tr", has_text="Lucas Bernard")
+    expect(row.locator("td").nth(3)).to_have_text(euros(lucas["value"]))
+    expect(row).to_contain_text("rémunération importée")
+    figure = page.locator(".impact-figures > div").filter(has=page.get_by_text("Valeur totale", exact=True)).locator("dd")
+    expect(figure).to_have_text(euros(valuation["total_value"]))
+    association = page.locator("#valorisation-associations").locator("xpath=..").locator("tr", has_text="Les Petits Savants")
+    expect(association).to_have_count(1)
+    check_screen(watched, f"98-company-valuation-{width}")

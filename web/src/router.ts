@@ -51,6 +51,7 @@ const routes: RouteRecordRaw[] = [
   { path: "/mon-compte/conventions/:id", name: "convention", component: () => import("@/pages/account/ConventionPage.vue"), meta: { title: "Je signe ma convention", requiresAuth: true } },
   // The quiz: e-mails and events link to {TANDEM_PUBLIC_URL}/quiz/{id}.
   { path: "/quiz/:id", name: "quiz", component: () => import("@/pages/quiz/QuizPage.vue"), meta: { title: "Le quiz", requiresAuth: true } },
+  { path: "/operateur/impact", name: "operator-impact", component: () => import("@/pages/operator/OperatorImpactPage.vue"), meta: { title: "Impact des entreprises", requiresAuth: true } },
   { path: "/operateur/quiz", name: "operator-quizzes", component: () => import("@/pages/operator/OperatorQuizzesPage.vue"), meta: { title: "Back-office des quiz", requiresAuth: true } },
   { path: "/operateur/quiz/nouveau", name: "operator-quiz-new", component: () => import("@/pages/operator/OperatorQuizFormPage.vue"), meta: { title: "Nouveau quiz", requiresAuth: true } },
   { path: "/operateur/quiz/:id", name: "operator-quiz-edit", component: () => import("@/pages/operator/OperatorQuizFormPage.vue"), meta: { title: "Modifier le quiz", requiresAuth: true } },
