@@ -1,4 +1,4 @@
-"""« Impact » and the people table in the company space (issue 15), as the company's admin clicks them.
+"""« Impact », « Valorisation » and the people table in the company space (issue 15), and the Tandem team's Impact.
 
 Lucas gives a day to Les Petits Savants, driven through the platform's APIs (test_journey clicks that workflow):
 applied, the manager accepts from the e-mail's link, the convention signed, presence attested by the referent. The
@@ -181,3 +181,19 @@ def test_the_valuation_screens_import_pay_and_value_lucass_day(open_page, platfo
     association = page.locator("#valorisation-associations").locator("xpath=..").locator("tr", has_text="Les Petits Savants")
     expect(association).to_have_count(1)
     check_screen(watched, f"98-company-valuation-{width}")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_tandem_team_sees_a_companys_impact(open_page, platform, lucas_day, width):
+    company, admin, year = lucas_day["company"], lucas_day["admin"], lucas_day["day"].year
+    answer = admin.http.get(f"{platform.base}/api/impact/companies/{company}/exports/days.csv?year={year}", timeout=30)
+    done = sum(days_of(row) for row in export_rows(answer.text) if row["État"] == "réalisée")
+    watched = open_page(DEMO["operator"], width)
+    page = watched.page
+    page.goto("/operateur/impact")
+    page.get_by_label("Entreprise", exact=True).select_option(label="Groupe Horizon")
+    page.get_by_role("button", name="Voir son impact").click()
+    expect(page.get_by_role("heading", name=f"Les chiffres de {year}")).to_be_visible()
+    figure = page.locator(".impact-figures > div").filter(has=page.get_by_text("Jours réalisés", exact=True)).locator("dd")
+    expect(figure).to_have_text(french_days(done))
+    check_screen(watched, f"99-operator-impact-{width}")
