@@ -16,5 +16,6 @@ from .missions import missions
 from .people import people
 from .scim import scim, scim_tokens
 from .sso import sso
+from .identity_providers import identity_providers
 
-BLUEPRINTS = [accounts, profile, choices, proposals, sharing, missions, *WORKFLOW_BLUEPRINTS, companies, people, invitations, audit_log, scim_tokens, scim, sso]
+BLUEPRINTS = [accounts, profile, choices, proposals, sharing, missions, *WORKFLOW_BLUEPRINTS, companies, people, invitations, audit_log, scim_tokens, scim, sso, identity_providers]

@@ -72,3 +72,65 @@ class CallbackArgsSchema(Schema):
 
 class FollowUpSessionSchema(SessionSchema):
     return_path = fields.String(metadata={"description": "La page de Tandem où aller maintenant."})
+
+
+class ClaimMappingSchema(Schema):
+    email = SingleLineString(validate=validate.Length(max=200))
+    first_name = SingleLineString(validate=validate.Length(max=200))
+    last_name = SingleLineString(validate=validate.Length(max=200))
+    entity = SingleLineString(validate=validate.Length(max=200))
+    manager_email = SingleLineString(validate=validate.Length(max=200))
+
+
+class ProviderChangeSchema(Schema):
+    display_name = SingleLineString(validate=validate.Length(min=1, max=100), metadata={"description": "Le nom affiché (par exemple « Microsoft Entra ID »)."})
+    enabled = StrictBoolean()
+    domains = fields.List(SingleLineString(validate=validate.Length(max=253)), validate=validate.Length(max=50),
+                          metadata={"description": "Les domaines e-mail (de l'entreprise) pour lesquels ce fournisseur répond."})
+    oidc_issuer = SingleLineString(allow_none=True, validate=validate.Length(max=500))
+    oidc_client_id = SingleLineString(allow_none=True, validate=validate.Length(max=300))
+    oidc_client_secret = SingleLineString(load_only=True, allow_none=True, validate=validate.Length(max=500),
+                                          metadata={"description": "Gardé chiffré, jamais renvoyé."})
+    oidc_client_secret_ref = SingleLineString(allow_none=True, validate=validate.Length(max=200),
+                                              metadata={"description": "Ou une variable d'environnement : env:NOM."})
+    oidc_scopes = SingleLineString(allow_none=True, validate=validate.Length(max=300))
+    saml_idp_metadata_xml = fields.String(allow_none=True, validate=validate.Length(max=200_000))
+    saml_idp_metadata_url = SingleLineString(allow_none=True, validate=validate.Length(max=500))
+    saml_idp_entity_id = SingleLineString(allow_none=True, validate=validate.Length(max=500))
+    claim_mapping = fields.Nested(ClaimMappingSchema)
+
+
+class ProviderCreateSchema(ProviderChangeSchema):
+    protocol = fields.String(required=True, validate=validate.OneOf(["oidc", "saml"]))
+    display_name = SingleLineString(required=True, validate=validate.Length(min=1, max=100))
+    domains = fields.List(SingleLineString(validate=validate.Length(max=253)), required=True, validate=validate.Length(max=50))
+
+
+class ProviderSchema(Schema):
+    id = fields.String(required=True)
+    company_id = fields.String(required=True)
+    protocol = fields.String(required=True)
+    display_name = fields.String(required=True)
+    enabled = fields.Boolean(required=True)
+    domains = fields.List(fields.String(), required=True)
+    oidc_issuer = fields.String(allow_none=True)
+    oidc_client_id = fields.String(allow_none=True)
+    has_client_secret = fields.Boolean(required=True)
+    oidc_client_secret_ref = fields.String(allow_none=True)
+    oidc_scopes = fields.String(allow_none=True)
+    saml_idp_metadata_xml = fields.String(allow_none=True)
+    saml_idp_metadata_url = fields.String(allow_none=True)
+    saml_idp_entity_id = fields.String(allow_none=True)
+    claim_mapping = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
+    created_at = fields.AwareDateTime(required=True)
+    updated_at = fields.AwareDateTime(required=True)
+
+
+class ProviderListSchema(Schema):
+    sso_password_fallback = fields.Boolean(required=True)
+    oidc_redirect_uri = fields.String(required=True, metadata={"description": "L'adresse de retour à déclarer chez le fournisseur OpenID Connect."})
+    items = fields.List(fields.Nested(ProviderSchema), required=True)
+
+
+class PasswordFallbackSchema(Schema):
+    sso_password_fallback = StrictBoolean(required=True)

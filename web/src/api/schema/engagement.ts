@@ -597,6 +597,123 @@ export interface paths {
         };
         trace?: never;
     };
+    "/companies/{company_id}/identity-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        /** Les fournisseurs d'identité de l'entreprise (les secrets ne sont jamais renvoyés). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    company_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderList"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Ajouter un fournisseur d'identité (OpenID Connect ou SAML 2.0). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    company_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProviderCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Provider"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/companies/{company_id}/identity-providers/{provider_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+                provider_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Modifier un fournisseur d'identité (enabled: false le désactive ; un secret vide garde l'actuel). */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    company_id: string;
+                    provider_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProviderChange"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Provider"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
     "/companies/{company_id}/other-manager-requests": {
         parameters: {
             query?: never;
@@ -803,6 +920,52 @@ export interface paths {
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/companies/{company_id}/sso-password-fallback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Autoriser (ou non) le mot de passe en secours pour les personnes d'une entreprise en SSO. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    company_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordFallback"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PasswordFallback"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3635,6 +3798,281 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sso/companies/{company_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        /** Le lien direct d'une entreprise (/connexion/<entreprise>) : ses fournisseurs d'identité actifs. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    company_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompanySignIn"];
+                    };
+                };
+                /** @description Entreprise inconnue. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** « Se connecter » : cette adresse passe-t-elle par le fournisseur d'identité de son entreprise ? */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Email"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Discovery"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso/follow-ups/{attempt_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+            };
+            cookie?: never;
+        };
+        /** La première connexion à compléter : l'entreprise, le nom transmis, les entités. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    attempt_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpOptions"];
+                    };
+                };
+                /** @description Page expirée ou déjà utilisée. */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Compléter la première connexion (entité, consentement) : le compte est créé et la session ouverte. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    attempt_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpSession"];
+                    };
+                };
+                /** @description Page expirée ou déjà utilisée. */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Le retour du fournisseur d'identité (imposé par le protocole) : code vérifié, puis connexion ou première
+         *     connexion à compléter.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    state?: string | null;
+                    code?: string | null;
+                    error?: string | null;
+                    error_description?: string | null;
+                    iss?: string | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description See Other */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Commencer une connexion OpenID Connect : l'adresse du fournisseur, où la page se rend. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Start"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Started"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                /** @description Le fournisseur d'identité ne répond pas. */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3742,6 +4180,13 @@ export interface components {
             items?: components["schemas"]["BilanQuestion"][];
             title?: string;
         };
+        ClaimMapping: {
+            email?: string;
+            entity?: string;
+            first_name?: string;
+            last_name?: string;
+            manager_email?: string;
+        };
         Company: {
             /** Format: date-time */
             created_at?: string;
@@ -3806,6 +4251,12 @@ export interface components {
             id?: string;
             name?: string;
             uses_sso?: boolean;
+        };
+        CompanySignIn: {
+            company_id?: string;
+            company_name?: string;
+            password_allowed?: boolean;
+            providers?: components["schemas"]["ProviderChoice"][];
         };
         CompanyUpdate: {
             /** @description Jours de mécénat par salarié et par année civile : de 0,5 à 10, par demi-journée (le guide prévoit 1 à 2 jours ; 2 par défaut). */
@@ -3909,6 +4360,14 @@ export interface components {
             /** @enum {string} */
             format: "full_day" | "half_day";
         };
+        Discovery: {
+            company_name?: string | null;
+            /** @description « sso » : la connexion se fait directement chez le fournisseur ; « password » : le formulaire. */
+            method?: string;
+            password_allowed?: boolean;
+            protocol?: string | null;
+            provider_id?: string | null;
+        };
         Draft: {
             association_id?: string;
             association_name?: string;
@@ -3939,6 +4398,35 @@ export interface components {
         FavoriteList: {
             items?: components["schemas"]["Favorite"][];
             total?: number;
+        };
+        FollowUp: {
+            /** @description J'autorise l'utilisation de mes données personnelles… */
+            consent: boolean;
+            /** @default null */
+            entity_id?: string | null;
+        };
+        FollowUpEntity: {
+            id?: string;
+            name?: string;
+        };
+        FollowUpOptions: {
+            company_name?: string;
+            email?: string;
+            entities?: components["schemas"]["FollowUpEntity"][];
+            /** @description L'entité que le fournisseur a nommée, s'il l'a fait. */
+            entity_id?: string | null;
+            first_name?: string;
+            last_name?: string;
+        };
+        FollowUpSession: {
+            /**
+             * Format: date-time
+             * @description Fin de validité du jeton d'accès (renouvelable).
+             */
+            expires_at?: string;
+            person?: components["schemas"]["Person"];
+            /** @description La page de Tandem où aller maintenant. */
+            return_path?: string;
         };
         Invitation: {
             /** @description Obligatoire pour un référent d'association. */
@@ -4137,6 +4625,9 @@ export interface components {
             items?: components["schemas"]["Participation"][];
             total?: number;
         };
+        PasswordFallback: {
+            sso_password_fallback: boolean;
+        };
         Person: {
             association_ids?: string[];
             company?: components["schemas"]["CompanyRef"] | null;
@@ -4240,6 +4731,76 @@ export interface components {
             message: string;
             /** @description Le numéro que l'association reçoit (il devient celui de ton profil) ; null : aucun numéro ; absent : celui du profil. */
             phone?: string | null;
+        };
+        Provider: {
+            claim_mapping: {
+                [key: string]: string;
+            };
+            company_id: string;
+            /** Format: date-time */
+            created_at: string;
+            display_name: string;
+            domains: string[];
+            enabled: boolean;
+            has_client_secret: boolean;
+            id: string;
+            oidc_client_id?: string | null;
+            oidc_client_secret_ref?: string | null;
+            oidc_issuer?: string | null;
+            oidc_scopes?: string | null;
+            protocol: string;
+            saml_idp_entity_id?: string | null;
+            saml_idp_metadata_url?: string | null;
+            saml_idp_metadata_xml?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ProviderChange: {
+            claim_mapping?: components["schemas"]["ClaimMapping"];
+            /** @description Le nom affiché (par exemple « Microsoft Entra ID »). */
+            display_name?: string;
+            /** @description Les domaines e-mail (de l'entreprise) pour lesquels ce fournisseur répond. */
+            domains?: string[];
+            enabled?: boolean;
+            oidc_client_id?: string | null;
+            /** @description Gardé chiffré, jamais renvoyé. */
+            oidc_client_secret?: string | null;
+            /** @description Ou une variable d'environnement : env:NOM. */
+            oidc_client_secret_ref?: string | null;
+            oidc_issuer?: string | null;
+            oidc_scopes?: string | null;
+            saml_idp_entity_id?: string | null;
+            saml_idp_metadata_url?: string | null;
+            saml_idp_metadata_xml?: string | null;
+        };
+        ProviderChoice: {
+            display_name?: string;
+            id?: string;
+            protocol?: string;
+        };
+        ProviderCreate: {
+            claim_mapping?: components["schemas"]["ClaimMapping"];
+            display_name: string;
+            domains: string[];
+            enabled?: boolean;
+            oidc_client_id?: string | null;
+            /** @description Gardé chiffré, jamais renvoyé. */
+            oidc_client_secret?: string | null;
+            /** @description Ou une variable d'environnement : env:NOM. */
+            oidc_client_secret_ref?: string | null;
+            oidc_issuer?: string | null;
+            oidc_scopes?: string | null;
+            /** @enum {string} */
+            protocol: "oidc" | "saml";
+            saml_idp_entity_id?: string | null;
+            saml_idp_metadata_url?: string | null;
+            saml_idp_metadata_xml?: string | null;
+        };
+        ProviderList: {
+            items: components["schemas"]["Provider"][];
+            /** @description L'adresse de retour à déclarer chez le fournisseur OpenID Connect. */
+            oidc_redirect_uri: string;
+            sso_password_fallback: boolean;
         };
         ReferentDate: {
             /** @description Le jour est venu : la présence peut être attestée, si une version signée de la convention couvre la date (`convention_signed`). */
@@ -4366,6 +4927,18 @@ export interface components {
             company_name?: string;
             entities?: components["schemas"]["Entity"][];
             uses_sso?: boolean;
+        };
+        Start: {
+            provider_id: string;
+            /**
+             * @description Page de Tandem où revenir une fois connecté (un chemin).
+             * @default null
+             */
+            return_path?: string | null;
+        };
+        Started: {
+            /** @description L'adresse du fournisseur d'identité où la page se rend. */
+            redirect_url?: string;
         };
         Step: {
             hint?: string | null;
