@@ -190,7 +190,11 @@ def test_the_tandem_team_sees_a_companys_impact(open_page, platform, lucas_day, 
     done = sum(days_of(row) for row in export_rows(answer.text) if row["État"] == "réalisée")
     watched = open_page(DEMO["operator"], width)
     page = watched.page
-    page.goto("/operateur/impact")
+    page.goto("/operateur/quiz")
+    if width < 800:  # the header's links are behind « Menu » on a phone
+        page.get_by_role("button", name="Menu").click()
+    page.get_by_role("link", name="Impact des entreprises").first.click()
+    expect(page).to_have_url(re.compile(r"/operateur/impact$"))
     page.get_by_label("Entreprise", exact=True).select_option(label="Groupe Horizon")
     page.get_by_role("button", name="Voir son impact").click()
     expect(page.get_by_role("heading", name=f"Les chiffres de {year}")).to_be_visible()
