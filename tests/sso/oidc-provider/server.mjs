@@ -12,15 +12,19 @@ const port = Number(process.env.OIDC_PORT || 9400);
 const issuer = process.env.OIDC_ISSUER || `http://127.0.0.1:${port}`;
 const accounts = JSON.parse(process.env.OIDC_ACCOUNTS || '{}');
 
+// OIDC_CLIENT_SECRET set to an empty string makes a public client (PKCE alone, no secret at the token endpoint).
+const secret = process.env.OIDC_CLIENT_SECRET ?? 'tandem-dev-secret';
+const client = {
+  client_id: process.env.OIDC_CLIENT_ID || 'tandem',
+  redirect_uris: [process.env.OIDC_REDIRECT_URI || 'http://127.0.0.1:8080/api/engagement/sso/oidc/callback'],
+  grant_types: ['authorization_code'],
+  response_types: ['code'],
+  token_endpoint_auth_method: secret ? 'client_secret_basic' : 'none',
+};
+if (secret) client.client_secret = secret;
+
 const configuration = {
-  clients: [{
-    client_id: process.env.OIDC_CLIENT_ID || 'tandem',
-    client_secret: process.env.OIDC_CLIENT_SECRET || 'tandem-dev-secret',
-    redirect_uris: [process.env.OIDC_REDIRECT_URI || 'http://127.0.0.1:8080/api/engagement/sso/oidc/callback'],
-    grant_types: ['authorization_code'],
-    response_types: ['code'],
-    token_endpoint_auth_method: 'client_secret_basic',
-  }],
+  clients: [client],
   claims: {
     openid: ['sub'],
     email: ['email', 'email_verified'],

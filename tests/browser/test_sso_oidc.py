@@ -1,0 +1,83 @@
+"""SSO with OpenID Connect in Chromium (issue 14): the company admin plugs a real provider (the certified
+`oidc-provider` package on loopback) into the demo company for one of its domains; a newcomer types only their
+e-mail on « Se connecter », goes straight to the provider's own login page, comes back to the follow-up page
+(entity, consent), and lands in their space. The new pages pass the screen checks (axe included) at 1280 and 375 px."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from browser_support import DEMO, ApiUser, check_screen, free_port
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+PROVIDER_DIR = REPO / "tests" / "sso" / "oidc-provider"
+DOMAIN = "horizon-group.example"
+PROFILE = "/api/engagement/me"
+
+
+@pytest.fixture
+def sso_provider(platform):
+    assert (PROVIDER_DIR / "node_modules" / "oidc-provider").is_dir(), "run scripts/setup --for-tests"
+    node_dir = subprocess.run([str(REPO / "scripts" / "web"), "--node-dir"], check=True, capture_output=True, text=True).stdout.strip()
+    port = free_port()
+    people = {f"recrue{w}": {"email": f"nouvelle.recrue{w}@{DOMAIN}", "given_name": "Alix", "family_name": f"Recrue{w}",
+                             "manager_email": "sophie.laurent@horizon.example"} for w in (1280, 375)}
+    env = {**os.environ, "OIDC_PORT": str(port), "OIDC_CLIENT_ID": "tandem-browser", "OIDC_CLIENT_SECRET": "",
+           "OIDC_REDIRECT_URI": f"{platform.base}/api/engagement/sso/oidc/callback", "OIDC_ACCOUNTS": json.dumps(people)}
+    process = subprocess.Popen([str(Path(node_dir) / "node"), "server.mjs"], cwd=PROVIDER_DIR, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True)
+    assert process.stdout.readline().startswith("ready")
+    admin = ApiUser(platform.base, DEMO["admin"])
+    company_id = admin.get(PROFILE)["company"]["id"]
+    # The password stays allowed for the company's other people, so the other browser tests keep logging in.
+    admin.call("PUT", f"/api/engagement/companies/{company_id}/sso-password-fallback", json={"sso_password_fallback": True})
+    created = admin.post(f"/api/engagement/companies/{company_id}/identity-providers", {
+        "protocol": "oidc", "display_name": "Annuaire Horizon", "domains": [DOMAIN],
+        "oidc_issuer": f"http://127.0.0.1:{port}", "oidc_client_id": "tandem-browser"})
+    try:
+        yield created
+    finally:
+        admin.call("PATCH", f"/api/engagement/companies/{company_id}/identity-providers/{created['id']}", json={"enabled": False})
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("width", (1280, 375))
+def test_a_newcomer_signs_in_through_the_company_provider(open_page, platform, sso_provider, width):
+    watched = open_page(None, width)
+    page = watched.page
+    page.goto("/connexion")
+    page.get_by_label("E-mail").fill(f"nouvelle.recrue{width}@{DOMAIN}")
+    page.get_by_role("button", name="Se connecter", exact=True).click()
+    # The provider's own login page (oidc-provider's dev interactions).
+    page.wait_for_url("**/interaction/**")
+    page.locator("input[name=login]").fill(f"recrue{width}")
+    page.locator("input[name=password]").fill("peu importe")
+    page.locator("button[type=submit]").click()
+    page.wait_for_url("**/connexion/sso/suite**")
+    expect(page.get_by_role("heading", name="Bienvenue sur Tandem")).to_be_visible()
+    # The provider's page is not ours: its console noise (web fonts it cannot reach offline, its favicon) is dropped.
+    watched.take_problems()
+    check_screen(watched, f"95-sso-follow-up-{width}")
+    page.get_by_label("Entité de rattachement").select_option(index=1)
+    page.get_by_label("J'autorise l'utilisation de mes données personnelles", exact=False).check()
+    page.get_by_role("button", name="Créer mon compte").click()
+    page.wait_for_url(lambda url: "/connexion" not in url)
+    # Signed in with the same session as a password sign-in: the profile reads the new person.
+    profile = page.evaluate(f"fetch('{PROFILE}', {{credentials: 'same-origin'}}).then(r => r.json())")
+    assert profile["email"] == f"nouvelle.recrue{width}@{DOMAIN}"
+
+
+@pytest.mark.parametrize("width", (1280, 375))
+def test_the_refusal_page_and_the_company_link_pass_the_checks(open_page, platform, width):
+    watched = open_page(None, width)
+    page = watched.page
+    page.goto("/connexion/sso/refus?motif=email_outside_domains")
+    expect(page.get_by_role("heading", name="Connexion impossible")).to_be_visible()
+    check_screen(watched, f"96-sso-refusal-{width}")
