@@ -178,6 +178,14 @@ def test_the_valuation_screens_import_pay_and_value_lucass_day(open_page, platfo
     expect(row).to_contain_text("rémunération importée")
     figure = page.locator(".impact-figures > div").filter(has=page.get_by_text("Valeur totale", exact=True)).locator("dd")
     expect(figure).to_have_text(euros(valuation["total_value"]))
+    # The year's turnover sets the reduction's ceiling (the greater of 20 000 € and 0.5 % of it).
+    page.get_by_label(f"Chiffre d'affaires hors taxes de {year} (en euros)").fill("10 000 000")
+    page.get_by_role("button", name="Enregistrer le chiffre d'affaires").click()
+    expect(page.get_by_text(f"Chiffre d'affaires de {year} :")).to_be_visible()
+    settled = admin.get(f"/api/impact/companies/{company}/valuation?year={year}")
+    assert settled["turnover_excl_tax"] == 10_000_000 and settled["reduction"]["ceiling"] == 50_000
+    ceiling = page.locator(".impact-figures > div").filter(has=page.get_by_text("Plafond de la réduction", exact=True)).locator("dd")
+    expect(ceiling).to_have_text(euros(50_000))
     association = page.locator("#valorisation-associations").locator("xpath=..").locator("tr", has_text="Les Petits Savants")
     expect(association).to_have_count(1)
     check_screen(watched, f"98-company-valuation-{width}")

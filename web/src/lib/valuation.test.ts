@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/api/errors";
-import { importLineErrors, lacksPayPermission, money, parseDailyCost, valuationDownload } from "./valuation";
+import { importLineErrors, lacksPayPermission, money, parseEuros, valuationDownload } from "./valuation";
 
 const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 
@@ -23,11 +23,11 @@ describe("the valuation screens", () => {
   });
 
   it("reads a daily cost typed in French", () => {
-    expect(parseDailyCost("420")).toBe(420);
-    expect(parseDailyCost("1 234,5 €")).toBe(1234.5);
-    expect(parseDailyCost(" ")).toBeNull();
-    expect(parseDailyCost("abc")).toBe("invalid");
-    expect(parseDailyCost("4,555")).toBe("invalid");
+    expect(parseEuros("420")).toBe(420);
+    expect(parseEuros("1 234,5 €")).toBe(1234.5);
+    expect(parseEuros(" ")).toBeNull();
+    expect(parseEuros("abc")).toBe("invalid");
+    expect(parseEuros("4,555")).toBe("invalid");
   });
 
   it("links the valuation's downloads", () => {

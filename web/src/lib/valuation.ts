@@ -23,8 +23,8 @@ export function valuationDownload(companyId: string, kind: "xlsx" | "pdf", year:
   return `/api/impact/companies/${encodeURIComponent(companyId)}/valuation.${kind}?year=${year}`;
 }
 
-/** A daily cost typed by the admin: « 420 », « 420,50 », « 1 234,5 » → 420, 420.5, 1234.5; empty → null (removes it). */
-export function parseDailyCost(text: string): number | null | "invalid" {
+/** An amount typed by the admin (a daily cost, a turnover): « 420 », « 420,50 », « 1 234,5 » → 420, 420.5, 1234.5; empty → null (removes it). */
+export function parseEuros(text: string): number | null | "invalid" {
   const cleaned = text.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
   if (!cleaned) return null;
   if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return "invalid";
