@@ -81,3 +81,15 @@ def test_the_refusal_page_and_the_company_link_pass_the_checks(open_page, platfo
     page.goto("/connexion/sso/refus?motif=email_outside_domains")
     expect(page.get_by_role("heading", name="Connexion impossible")).to_be_visible()
     check_screen(watched, f"96-sso-refusal-{width}")
+
+
+@pytest.mark.parametrize("width", (1280, 375))
+def test_the_admin_reads_the_company_sso_screen(open_page, platform, sso_provider, width):
+    watched = open_page(DEMO["admin"], width)
+    page = watched.page
+    page.goto("/entreprise/connexion-sso")
+    expect(page.get_by_role("heading", name="Connexion SSO", exact=True)).to_be_visible()
+    row = page.locator(".sso-providers li", has_text=sso_provider["oidc_issuer"])
+    expect(row.get_by_text("sans secret (PKCE seul)", exact=False)).to_be_visible()
+    expect(page.get_by_label("Autoriser le mot de passe en secours")).to_be_checked()
+    check_screen(watched, f"97-company-sso-{width}")

@@ -67,7 +67,7 @@ const routes: RouteRecordRaw[] = [
   { path: "/association/dossier-annuel/:companyId/:associationId", name: "referent-statement", component: () => import("@/pages/association/StatementPage.vue"), meta: { title: "Dossier annuel", requiresAuth: true } },
   { path: "/association/:onglet(missions|candidatures|dossier-annuel)?", name: "referent-space", component: () => import("@/pages/association/ReferentSpacePage.vue"), meta: { title: "Espace association", requiresAuth: true } },
   { path: "/entreprise/personnes/:personId", name: "company-person", component: () => import("@/pages/company/CompanyAdminPage.vue"), meta: { title: "Personne — Espace entreprise", requiresAuth: true } },
-  { path: "/entreprise/:onglet(entites|politique|personnes|invitations|fin-de-carriere|quiz|dossier-annuel|synchronisation-scim|impact|valorisation)?", name: "company-admin", component: () => import("@/pages/company/CompanyAdminPage.vue"), meta: { title: "Espace entreprise", requiresAuth: true } },
+  { path: "/entreprise/:onglet(entites|politique|personnes|invitations|fin-de-carriere|quiz|dossier-annuel|synchronisation-scim|connexion-sso|impact|valorisation)?", name: "company-admin", component: () => import("@/pages/company/CompanyAdminPage.vue"), meta: { title: "Espace entreprise", requiresAuth: true } },
 
   { path: "/pourquoi-s-engager", name: "why", component: () => import("@/pages/static/WhyPage.vue"), meta: { title: "Pourquoi s'engager ?" } },
   { path: "/mecenat-fin-de-carriere", name: "end-of-career", component: () => import("@/pages/static/EndOfCareerPage.vue"), meta: { title: "Mécénat fin de carrière" } },
