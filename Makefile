@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 UV = $(shell command -v uv 2>/dev/null || echo .tools/venv/bin/uv)
 
-.PHONY: run test setup setup-tests run-distributed openapi lint-imports bench clean
+.PHONY: run test setup setup-tests run-distributed openapi lint-imports bench sso-dev-provider clean
 
 run: setup ## the platform on http://127.0.0.1:$${TANDEM_PORT:-8080}, one process, SQLite and a memory bus
 	TANDEM_DEMO_ACTIVITY=$${TANDEM_DEMO_ACTIVITY:-true} $(UV) run --frozen --no-sync tandem-embedded
@@ -29,6 +29,12 @@ bench: setup-tests ## the benchmarks (bench/README.md)
 	$(UV) run --frozen --no-sync python bench/p1_event_hop.py
 	$(UV) run --frozen --no-sync python bench/p2_convention.py
 	$(UV) run --frozen --no-sync python bench/p3_search.py
+
+sso-dev-provider: setup-tests ## a real OpenID Connect provider on http://127.0.0.1:9400 for trying SSO (README « Brancher une entreprise… »)
+	PATH="$$(scripts/web --node-dir):$$PATH" OIDC_PORT=9400 OIDC_CLIENT_ID=tandem OIDC_CLIENT_SECRET= \
+	  OIDC_REDIRECT_URI=http://127.0.0.1:$${TANDEM_PORT:-8080}/api/engagement/sso/oidc/callback \
+	  OIDC_ACCOUNTS='{"alix": {"email": "alix.martin@horizon-group.example", "given_name": "Alix", "family_name": "Martin", "manager_email": "sophie.laurent@horizon.example"}}' \
+	  node tests/sso/oidc-provider/server.mjs
 
 clean:
 	rm -rf var .tools
