@@ -88,12 +88,12 @@ def provider(signing_key):
 
 
 @pytest.fixture
-def sso_company(service, company, provider):
+def sso_company(service, company, provider, monkeypatch):
     """Société SSO (sso.test) signs in through the provider; its secret is a reference to the environment."""
     from engagement.models import IdentityProvider, IdentityProviderDomain
     from tandem_shared.timeutil import utcnow
 
-    os.environ["TANDEM_TEST_OIDC_SECRET"] = CLIENT_SECRET
+    monkeypatch.setenv("TANDEM_TEST_OIDC_SECRET", CLIENT_SECRET)
     now = utcnow()
     with service.runtime.unit_of_work() as uow:
         uow.session.add(IdentityProvider(
