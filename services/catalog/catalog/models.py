@@ -51,6 +51,8 @@ class Association(Base):
     vetting_status: Mapped[str] = mapped_column(sa.String(20), index=True)
     vetted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     vetted_by: Mapped[str | None] = mapped_column(sa.String(36), nullable=True)
+    # The logo in `images` (its SHA-256), None when the association has none.
+    logo_image_id: Mapped[str | None] = mapped_column(sa.String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -128,6 +130,9 @@ class Mission(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The cover photo in `images`, large (the sheet) and small (the cards); None: the theme's illustration instead.
+    cover_image_id: Mapped[str | None] = mapped_column(sa.String(64), nullable=True)
+    cover_thumbnail_id: Mapped[str | None] = mapped_column(sa.String(64), nullable=True)
 
     association: Mapped[Association] = relationship(lazy="joined")
     companies: Mapped[list[MissionCompany]] = relationship(cascade="all, delete-orphan", lazy="selectin")
@@ -146,6 +151,20 @@ class MissionCompany(Base):
 
     mission_id: Mapped[str] = mapped_column(sa.ForeignKey("missions.id", ondelete="CASCADE"), primary_key=True)
     company_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+
+
+class StoredImage(Base):
+    """An image catalog serves (logos, cover photos), re-encoded by `imaging` and named by the SHA-256 of its bytes:
+    its URL is immutable, so browsers and proxies keep it for a year. Rows nobody points to any more are deleted."""
+
+    __tablename__ = "images"
+
+    id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    media_type: Mapped[str] = mapped_column(sa.String(40))
+    width: Mapped[int] = mapped_column(sa.Integer)
+    height: Mapped[int] = mapped_column(sa.Integer)
+    data: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class Spotlight(Base):

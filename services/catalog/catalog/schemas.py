@@ -1,6 +1,8 @@
 """Catalog's API shapes (marshmallow): what clients send and receive."""
 from __future__ import annotations
 
+from flask import has_request_context, request
+from flask_smorest.fields import Upload
 from marshmallow import Schema, fields, post_dump, validate
 
 from tandem_shared.date_fields import CalendarDate
@@ -13,6 +15,18 @@ from .access import is_visitor
 
 # Hidden from visitors who have not logged in (null in what they read).
 CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
+
+
+
+def image_url(image_id: str | None) -> str | None:
+    """The image's URL as the caller reaches catalog (`/api/catalog/images/<sha256>.webp` behind the gateway)."""
+    if not image_id:
+        return None
+    root = request.script_root if has_request_context() else ""
+    return f"{root}/images/{image_id}.webp"
+
+
+IMAGE_URL = {"description": "Adresse de l'image (WebP, adresse immuable), null sans image."}
 
 THEME_LIST = fields.List(fields.String(validate=validate.OneOf(taxonomy.THEMES)), validate=validate.Length(max=len(taxonomy.THEMES)))
 PRO_LIST = fields.List(fields.String(validate=validate.OneOf(taxonomy.PROFESSIONAL_EXPERTISES)), validate=validate.Length(max=len(taxonomy.PROFESSIONAL_EXPERTISES)))
@@ -55,6 +69,7 @@ class AssociationSchema(Schema):
     general_interest_category = fields.String()
     general_interest_label = fields.Function(lambda a: taxonomy.GENERAL_INTEREST_CATEGORIES.get(a.general_interest_category, ""))
     vetting_status = fields.String()
+    logo_url = fields.Function(lambda a: image_url(a.logo_image_id), allow_none=True, metadata=IMAGE_URL)
 
     @post_dump
     def _without_contacts_for_visitors(self, data, **kwargs):
@@ -125,6 +140,7 @@ class AssociationSummarySchema(Schema):
     website = fields.String(allow_none=True)
     description = fields.String()
     themes = fields.List(fields.String())
+    logo_url = fields.Function(lambda a: image_url(a.logo_image_id), allow_none=True, metadata=IMAGE_URL)
 
 
 class MissionSchema(Schema):
@@ -157,6 +173,10 @@ class MissionSchema(Schema):
     updated_at = fields.AwareDateTime()
     published_at = fields.AwareDateTime(allow_none=True)
     closed_at = fields.AwareDateTime(allow_none=True)
+    cover_url = fields.Function(lambda m: image_url(m.cover_image_id), allow_none=True,
+                                metadata={"description": "La photo (1600 × 900 au plus), null sans photo : montrer l'illustration de la thématique."})
+    cover_thumbnail_url = fields.Function(lambda m: image_url(m.cover_thumbnail_id), allow_none=True,
+                                          metadata={"description": "La même photo en petit (640 × 360 au plus), pour les cartes."})
 
     @post_dump
     def _without_contacts_for_visitors(self, data, **kwargs):
@@ -171,6 +191,10 @@ class MissionListSchema(Schema):
     total = fields.Integer()
     facets = fields.Dict(keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.Integer()),
                          metadata={"description": "Pour chaque filtre, le nombre de missions par valeur, les autres filtres appliqués."})
+
+
+class ImageUploadSchema(Schema):
+    file = Upload(required=True, metadata={"description": "L'image : JPEG, PNG ou WebP, 2 Mo au plus (SVG refusé)."})
 
 
 class TaxonomySchema(Schema):

@@ -6,8 +6,9 @@ Views read their input through a schema, check who is calling (`access.py`), cal
 from __future__ import annotations
 
 from .associations import associations
+from .images import images
 from .missions import missions
 from .spotlights import spotlights
 from .taxonomy import reference
 
-BLUEPRINTS = [reference, associations, missions, spotlights]
+BLUEPRINTS = [reference, associations, missions, spotlights, images]

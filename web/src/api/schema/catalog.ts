@@ -147,6 +147,102 @@ export interface paths {
         };
         trace?: never;
     };
+    "/associations/{association_id}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                association_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Changer le logo de l'association (JPEG, PNG ou WebP, 2 Mo au plus) : il est redimensionné (512 px au plus),
+         *     débarrassé de ses métadonnées (EXIF, position GPS) et réenregistré en WebP.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    association_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["ImageUpload"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Association"];
+                    };
+                };
+                /** @description L'image pèse plus de 2 Mo. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Le fichier n'est pas une image JPEG, PNG ou WebP (un SVG est refusé). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Image illisible, trop petite ou aux dimensions démesurées. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        /** Retirer le logo de l'association. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    association_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/associations/{association_id}/vetting": {
         parameters: {
             query?: never;
@@ -211,6 +307,48 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/images/{image_id}.webp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Une image (logo ou photo), ouverte sans connexion : son adresse est l'empreinte SHA-256 de son contenu,
+         *     donc elle ne change jamais et se garde un an en cache.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    image_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description L'image (image/webp). */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -501,6 +639,102 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{mission_id}/cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mission_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Changer la photo de la mission (JPEG, PNG ou WebP, 2 Mo au plus, 480 × 270 pixels au moins) : recadrée
+         *     en 16:9, débarrassée de ses métadonnées (EXIF, position GPS) et réenregistrée en WebP.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mission_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["ImageUpload"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mission"];
+                    };
+                };
+                /** @description L'image pèse plus de 2 Mo. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Le fichier n'est pas une image JPEG, PNG ou WebP (un SVG est refusé). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Image illisible, trop petite ou aux dimensions démesurées. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        /** Retirer la photo : la mission montre alors l'illustration de sa thématique. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mission_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -836,6 +1070,8 @@ export interface components {
             general_interest_category?: string;
             readonly general_interest_label?: unknown;
             id?: string;
+            /** @description Adresse de l'image (WebP, adresse immuable), null sans image. */
+            readonly logo_url?: unknown;
             name?: string;
             region?: string;
             representative_name?: string;
@@ -859,6 +1095,8 @@ export interface components {
             city?: string;
             description?: string;
             id?: string;
+            /** @description Adresse de l'image (WebP, adresse immuable), null sans image. */
+            readonly logo_url?: unknown;
             name?: string;
             themes?: string[];
             website?: string | null;
@@ -925,6 +1163,13 @@ export interface components {
              */
             website?: string | null;
         };
+        ImageUpload: {
+            /**
+             * Format: binary
+             * @description L'image : JPEG, PNG ou WebP, 2 Mo au plus (SVG refusé).
+             */
+            file: string;
+        };
         Mission: {
             address?: string;
             all_jobs?: boolean;
@@ -938,6 +1183,10 @@ export interface components {
             contact_email?: string | null;
             contact_name?: string | null;
             contact_phone?: string | null;
+            /** @description La même photo en petit (640 × 360 au plus), pour les cartes. */
+            readonly cover_thumbnail_url?: unknown;
+            /** @description La photo (1600 × 900 au plus), null sans photo : montrer l'illustration de la thématique. */
+            readonly cover_url?: unknown;
             /** Format: date-time */
             created_at?: string;
             department?: string;
