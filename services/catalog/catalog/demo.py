@@ -9,7 +9,8 @@ import sqlalchemy as sa
 from tandem_shared.runtime import ServiceRuntime
 from tandem_shared.timeutil import utcnow
 
-from . import demo_content, domain, events, taxonomy
+from . import demo_content, domain, events, images, taxonomy
+from .demo_logos import logo_png
 from .models import Association, Mission, Spotlight
 
 OPERATOR = "demo-loader"
@@ -34,6 +35,9 @@ def load_demo_data(runtime: ServiceRuntime, settings) -> bool:
             uow.session.add(association)
             by_name[association.name] = association
         uow.session.flush()
+        # Every demo association shows a logo (its initials on a colour); the missions show their theme's illustration.
+        for index, association in enumerate(by_name.values()):
+            images.set_logo(uow, association, images.prepare_logo(logo_png(association.name, index)))
         for association in by_name.values():
             events.association_changed(uow, events.ASSOCIATION_APPROVED, association)
         for index, entry in enumerate(demo_content.MISSIONS):

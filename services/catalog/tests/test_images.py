@@ -197,3 +197,21 @@ def test_a_file_over_two_megabytes_is_refused_before_it_is_read(service, tokens,
 def test_a_logo_upload_without_a_file_names_the_missing_field(service, tokens, association):
     answer = service.client.put(f"/associations/{association}/logo", data={}, content_type="multipart/form-data", headers=referent(tokens))
     assert answer.status_code == 422 and answer.json["errors"] == {"file": ["Ce champ est obligatoire."]}
+
+
+# -- the demo --------------------------------------------------------------------------------------------------------------
+
+
+def test_every_demo_association_shows_a_logo_of_its_initials_and_missions_fall_back_on_their_theme(service, tokens):
+    from catalog import demo
+    from catalog.demo_logos import initials
+
+    assert demo.load_demo_data(service.runtime, service.settings) is True
+    directory = service.client.get("/associations", query_string={"per_page": 100}).json
+    assert directory["total"] >= 40 and all(item["logo_url"] for item in directory["items"])
+    logo = Image.open(io.BytesIO(fetch(service.client, directory["items"][0]["logo_url"]).data))
+    assert logo.format == "WEBP" and logo.size == (256, 256)
+    assert initials("Les Petits Savants") == "PS" and initials("Le Relais juridique des Hauts-de-Seine") == "RJ"
+    # No demo mission has a photo: the web client shows the illustration of its first theme.
+    missions = service.client.get("/missions", headers=employee(tokens)).json["items"]
+    assert missions and all(item["cover_url"] is None and item["themes"] for item in missions)
