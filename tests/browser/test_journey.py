@@ -141,7 +141,7 @@ def test_an_employee_goes_from_sign_up_to_her_bilan_through_the_web_client(platf
             log_in_through_the_ui(page, EMAIL, PASSWORD)
             page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name="Mon compte").click()
             expect(page.locator("h1")).to_have_text(re.compile(f"Bonjour {FIRST_NAME}"))
-            page.get_by_role("navigation", name="Mon compte").get_by_role("link", name=re.compile("MES PRÉFÉRENCES")).click()
+            page.get_by_role("navigation", name="Mon compte").get_by_role("link", name=re.compile("mes préférences", re.IGNORECASE)).click()
             page.wait_for_url(re.compile(r"/mon-compte/preferences$"))
             wait_for_screen(page)
             page.get_by_role("group", name=re.compile("expertises professionnelles")).get_by_label("Informatique / Web").check()

@@ -184,7 +184,7 @@ def test_accepting_in_my_team_updates_the_to_do_list_and_the_badge_at_once(open_
     todo = page.locator(".todo-list__item", has_text="Valide les dates de ton équipe").locator(".todo-list__count")
     expect(todo).not_to_have_text("0")
     before = int(todo.inner_text())
-    badge = page.get_by_role("link", name=re.compile("LES MISSIONS DE MON ÉQUIPE"))
+    badge = page.get_by_role("link", name=re.compile("les missions de mon équipe", re.IGNORECASE))
     expect(badge).to_contain_text(str(before))
     page.get_by_role("button", name="ACCEPTER LA DEMANDE").first.click()
     expect(todo).to_have_text(str(before - 1))

@@ -65,7 +65,7 @@ const routes: RouteRecordRaw[] = [
   { path: "/association/missions/:id/modifier", name: "mission-edit", component: () => import("@/pages/association/MissionFormPage.vue"), meta: { title: "Modifier la mission", requiresAuth: true } },
   { path: "/association/participations/:id/presence", name: "attendance", component: () => import("@/pages/association/AttendancePage.vue"), meta: { title: "Attester la présence", requiresAuth: true } },
   { path: "/association/dossier-annuel/:companyId/:associationId", name: "referent-statement", component: () => import("@/pages/association/StatementPage.vue"), meta: { title: "Dossier annuel", requiresAuth: true } },
-  { path: "/association/:onglet(missions|candidatures|dossier-annuel)?", name: "referent-space", component: () => import("@/pages/association/ReferentSpacePage.vue"), meta: { title: "Espace association", requiresAuth: true } },
+  { path: "/association/:onglet(missions|candidatures|dossier-annuel|presentation)?", name: "referent-space", component: () => import("@/pages/association/ReferentSpacePage.vue"), meta: { title: "Espace association", requiresAuth: true } },
   { path: "/entreprise/personnes/:personId", name: "company-person", component: () => import("@/pages/company/CompanyAdminPage.vue"), meta: { title: "Personne — Espace entreprise", requiresAuth: true } },
   { path: "/entreprise/:onglet(entites|politique|personnes|invitations|fin-de-carriere|quiz|dossier-annuel|synchronisation-scim|connexion-sso|impact|valorisation)?", name: "company-admin", component: () => import("@/pages/company/CompanyAdminPage.vue"), meta: { title: "Espace entreprise", requiresAuth: true } },
 

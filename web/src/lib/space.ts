@@ -27,6 +27,11 @@ export function loadAssociations(ids: string[] | null | undefined): Promise<Asso
   );
 }
 
+/** After a change (a new logo): the tabs and the mission form read the association as it now is. */
+export function rememberAssociation(association: Association): void {
+  if (association.id) cache.set(association.id, Promise.resolve(association));
+}
+
 // -- a message that survives one navigation (« La mission est enregistrée. ») ----------------------
 
 const flashState = reactive({ message: "" });
