@@ -40,6 +40,8 @@ PARAMETER_OBJECTS = {
     "group_id": "entity",
     "name": "scim_resource_type",
     "schema_id": "scim_user_schema",
+    "provider_id": "unknown_provider",
+    "attempt_id": "unknown_secret",
 }
 # Operations that are not about an object or a person: health, the API's description, public keys.
 NOT_IN_MATRIX = re.compile(r"^(GET /healthz|GET /readyz|GET /openapi\.json|GET /\.well-known/jwks\.json)$")

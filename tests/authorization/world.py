@@ -206,6 +206,7 @@ def build_world(platform, demo_password: str, other_association_referent: dict) 
     _poll(lambda: world.call("referent", "GET", statement_pdf).status_code == 200, what="the sealed statement")
     # No receipt is made here: its amount needs pay data, which only impact's own tests hold.
     world.objects["unknown_receipt"] = str(uuid.uuid4())
+    world.objects["unknown_provider"] = str(uuid.uuid4())
 
     # -- the smaller objects ---------------------------------------------------------------------------------------
     _ok(world.call("employee", "PUT", f"/api/engagement/me/favorites/{mission_id}"))
