@@ -37,16 +37,14 @@ def picture(fmt: str, size: tuple[int, int], colour: tuple[int, int, int]) -> by
 
 
 def a_mission_of_the_petits_savants(base: str) -> dict:
-    """A published mission of the referent's association, made for this test (the demo's stay as test_screens expects)."""
+    """A published demo mission of the referent's association that test_screens does not show. Not a new one: a new
+    publication would send Camille an alert, which test_new_user_defects checks the demo never does."""
     referent = ApiUser(base, DEMO["referent"])
-    return referent.post("/api/catalog/missions", {
-        "title": f"Animer un atelier photo avec des enfants {uuid.uuid4().hex[:6]}", "association_id": PETITS_SAVANTS,
-        "description": "Apprendre aux enfants à cadrer, à regarder la lumière et à raconter une histoire en images.",
-        "themes": ["arts / culture", "enfance / famille", "éducation / formation"],
-        "personal_expertises": ["Activité manuelle / culturelle", "Mentorat"], "format": "half_day",
-        "duration": "1 demi-journée", "address": "14 rue Pierre Delore", "city": "Lyon", "department": "69", "places": 2,
-        "all_jobs": True, "contact_name": "Amina Benali", "contact_email": DEMO["referent"], "publish": True,
-    })
+    mine = referent.get("/api/catalog/missions/mine?per_page=100")["items"]
+    shown_elsewhere = {"Faites découvrir les sciences en menant des expériences avec des enfants",
+                       "Encadrez un atelier de programmation pour des collégiens"}
+    candidates = [m for m in mine if m["status"] == "published" and m["association_id"] == PETITS_SAVANTS and m["title"] not in shown_elsewhere]
+    return sorted(candidates, key=lambda mission: mission["title"])[-1]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -114,7 +112,7 @@ def test_mission_cards_are_compact_three_a_row_at_desktop_width_with_at_most_thr
         assert cards.nth(index).locator("img.cover").get_attribute("src")
     height = page.locator("#resultats .grid").bounding_box()["height"]
     # Before issue 16: 3,400 px at 1280 and about 7,000 px at 375 for a page of cards.
-    assert height < (2_800 if width == 1280 else 5_600), f"the list is {height:.0f} px tall at {width} px"
+    assert height < (2_600 if width == 1280 else 5_200), f"the list is {height:.0f} px tall at {width} px"
 
 
 def test_on_a_phone_the_filters_wait_in_a_drawer_that_names_the_live_count(open_page):
