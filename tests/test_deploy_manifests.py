@@ -495,8 +495,10 @@ def test_each_image_installs_the_system_packages_its_service_lists_and_only_thos
     # The two services rendering PDFs with WeasyPrint (documents, and impact for the valuation).
     for renderer in ("documents", "impact"):
         assert {"libpango-1.0-0", "libharfbuzz-subset0", "fonts-dejavu-core"} <= set(printed[renderer])
+    # Engagement checks SAML signatures with pysaml2, which calls the xmlsec1 program.
+    assert printed["engagement"] == ["xmlsec1"]
     assert printed == {service: system_packages_of(service) for service in SERVICES}
-    assert {service for service, packages in printed.items() if packages} == {"documents", "impact"}
+    assert {service for service, packages in printed.items() if packages} == {"documents", "impact", "engagement"}
     run = " ".join(arguments for instruction, arguments in dockerfile_instructions() if instruction == "RUN")
     assert "scripts/system_packages.py" in " ".join(arguments for instruction, arguments in dockerfile_instructions() if instruction == "COPY")
     assert "apt-get install -y --no-install-recommends $packages" in run

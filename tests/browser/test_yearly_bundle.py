@@ -12,10 +12,12 @@ import re
 import subprocess
 import uuid
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import requests
+from num2words import num2words
 from browser_support import (
     DEMO,
     WIDTHS,
@@ -175,6 +177,7 @@ def test_the_referent_confirms_the_statement_and_the_company_finds_it_sealed(ope
     receipt = ApiUser(base, DEMO["referent"]).get(
         f"/api/impact/receipts/{company_id}/{given_day['mission']['association_id']}?year={year}")
     assert receipt["amount"] is not None, receipt
+    receipt_amount = receipt["amount"]
     expected = f"{float(receipt['amount']):,.2f}".replace(",", "").replace(".", ",") + "€"
     expect(page.locator(".bundle-data")).to_contain_text("Montant")
     shown = page.locator(".bundle-data dt:has-text('Montant') + dd").inner_text()
@@ -206,5 +209,7 @@ def test_the_referent_confirms_the_statement_and_the_company_finds_it_sealed(ope
     saved = tmp_path / "recu.pdf"
     download.value.save_as(saved)
     text = pdf_text(saved)
-    assert "Cerfa n° 16216" in text and f"{year}-001" in text and "quatre cent vingt euros" in text
+    # The amount in words, as the Cerfa asks, for the amount the receipt API gave (420 € when this test runs alone).
+    in_words = num2words(Decimal(str(receipt_amount)), lang="fr", to="currency", currency="EUR")
+    assert "Cerfa n° 16216" in text and f"{year}-001" in text and in_words in " ".join(text.split()), (in_words, text)
     assert "Les Petits Savants" in text and "238 bis" in text

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 # The formats people's cameras, phones and design tools produce. SVG is refused on purpose: it is a document
 # that may hold scripts and links, not pixels. GIF and the rest are refused to keep the surface small.
@@ -95,12 +98,31 @@ def decode(raw: bytes) -> Image.Image:
             raise _too_many_pixels()
         try:
             image.seek(0)  # an animated WebP or PNG: its first frame
-            image.load()
+            with _strict_decoding():
+                image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise _too_many_pixels() from None
         except (OSError, SyntaxError, ValueError, EOFError):
             raise ImageRefused(422, "Cette image est abîmée ou incomplète : ouvre-la et enregistre-la à nouveau, puis renvoie-la.") from None
     return ImageOps.exif_transpose(image)
+
+
+_strict_decoding_lock = threading.Lock()
+
+
+@contextmanager
+def _strict_decoding() -> Iterator[None]:
+    """Pillow pads a truncated file with grey when its process-wide `LOAD_TRUNCATED_IMAGES` is on, and WeasyPrint turns
+    it on when it is imported: in the embedded mode (`make run`, one process) documents and impact import it, so a
+    half-sent photo would be kept. Decode with the flag off, and give it back unless someone changed it meanwhile."""
+    with _strict_decoding_lock:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            if ImageFile.LOAD_TRUNCATED_IMAGES is False:
+                ImageFile.LOAD_TRUNCATED_IMAGES = before
 
 
 def _too_many_pixels() -> ImageRefused:

@@ -184,6 +184,17 @@ def test_an_upload_that_is_not_an_image_we_keep_is_refused_in_french_and_nothing
     assert service.client.get(f"/associations/{association}", headers=referent(tokens)).json["logo_url"] is None
 
 
+def test_a_truncated_photo_is_refused_even_when_weasyprint_shares_the_process(monkeypatch):
+    # WeasyPrint turns Pillow's process-wide LOAD_TRUNCATED_IMAGES on when imported (documents and impact do, in the
+    # embedded mode's single process): catalog must still refuse a half-sent photo, and leave the flag as it found it.
+    from PIL import ImageFile
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    with pytest.raises(ImageRefused) as refused:
+        prepare(truncated_jpeg(), ImageKind.LOGO)
+    assert refused.value.status == 422 and "abîmée ou incomplète" in refused.value.message
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
+
+
 def test_a_file_over_two_megabytes_is_refused_before_it_is_read(service, tokens, association):
     ten_megabytes = b"\xff\xd8\xff" + b"\x00" * (10 * 1024 * 1024)
     answer = upload(service.client, f"/associations/{association}/logo", ten_megabytes, referent(tokens))

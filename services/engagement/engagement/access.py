@@ -8,8 +8,8 @@ right stops at once.
 """
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
 
 from flask import current_app, request
 from flask_smorest import abort
@@ -22,6 +22,9 @@ from tandem_shared.web import current_principal, current_settings
 from .domain import MissionViewer, PersonStatus, Role, mission_offered_to, mission_visible_to
 from .identity import TokenIssuer
 from .models import AuditEntry, Company, Entity, MissionCopy, Participation, Person
+
+if TYPE_CHECKING:  # sessions.py uses this module's audit and issuer
+    from .sessions import Opened
 
 REFRESH_COOKIE = "tandem_refresh"
 
@@ -218,3 +221,9 @@ def clear_session_cookies(response) -> None:
     response.delete_cookie(SESSION_COOKIE, path="/", secure=secure, httponly=True, samesite="Lax")
     response.delete_cookie(REFRESH_COOKIE, path=refresh_path(), secure=secure, httponly=True, samesite="Strict")
     response.delete_cookie(CSRF_COOKIE, path="/", secure=secure, samesite="Lax")
+
+
+def session_body(session: DbSession, opened: "Opened") -> dict[str, Any]:
+    """What a freshly opened session answers, whether it was opened with a password or through a company's provider."""
+    return {"person": person_view(session, opened.person),
+            "expires_at": datetime.fromtimestamp(opened.access_expires, tz=timezone.utc)}

@@ -2,8 +2,6 @@
 Use cases: `registration.py` and `sessions.py`; session cookies: `access.py`."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from flask import current_app, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
@@ -11,7 +9,7 @@ from flask_smorest import Blueprint, abort
 from tandem_shared.web import current_runtime, current_principal, login_required
 
 from .. import domain, federation, identity, registration, sessions
-from ..access import REFRESH_COOKIE, clear_session_cookies, client_address, issuer, person_view, set_session_cookies
+from ..access import REFRESH_COOKIE, clear_session_cookies, client_address, issuer, session_body, set_session_cookies
 from ..errors import field_error
 from ..schemas.accounts import (
     EmailSchema, LoginSchema, NewPasswordSchema, SessionSchema, SignUpOptionsSchema, SignUpSchema,
@@ -29,11 +27,6 @@ def session_answer(body: dict, opened: sessions.Opened, csrf: str):
     response = jsonify(SessionSchema().dump(body))
     set_session_cookies(response, opened.access_token, opened.access_expires, opened.refresh_secret, opened.refresh_expires, csrf)
     return response
-
-
-def session_body(session, opened: sessions.Opened) -> dict:
-    return {"person": person_view(session, opened.person),
-            "expires_at": datetime.fromtimestamp(opened.access_expires, tz=timezone.utc)}
 
 
 def refuse_password_for_sso(email: str) -> None:

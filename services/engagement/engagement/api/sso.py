@@ -13,7 +13,7 @@ from flask_smorest import Blueprint, abort
 from tandem_shared.web import current_runtime, current_settings
 
 from .. import domain, federation, identity, oidc
-from ..access import set_session_cookies
+from ..access import session_body, set_session_cookies
 from ..domain.federation import OIDC, FederationRefused
 from ..errors import field_error
 from ..models import IdentityProvider
@@ -22,7 +22,6 @@ from ..schemas.sso import (
     CallbackArgsSchema, CompanySignInSchema, DiscoverySchema, FollowUpOptionsSchema, FollowUpSchema, FollowUpSessionSchema,
     StartedSchema, StartSchema,
 )
-from .accounts import session_body
 
 sso = Blueprint("sso", __name__, url_prefix="/sso", description="Se connecter avec le fournisseur d'identité de son entreprise (SSO).")
 
