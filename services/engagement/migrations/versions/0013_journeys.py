@@ -1,4 +1,7 @@
-"""new-user journey fixes (issue 16): placeholder, filled in by that work
+"""new-user journey fixes (issue 16): no schema change
+
+The journey fixes turned out to need no new column. The revision stays, empty, because databases made since it was
+released are stamped with it; a new change of engagement's schema comes after it.
 
 Revision ID: 0013_journeys
 Revises: 0012_identity_providers
