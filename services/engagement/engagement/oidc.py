@@ -4,9 +4,11 @@ code flow with PKCE (S256), `state` and `nonce`, and the ID token checked agains
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 
 import requests
+from cachetools import TTLCache
 from authlib.common.security import generate_token
 from authlib.integrations.requests_client import OAuth2Session
 from authlib.jose import JsonWebKey, jwt
@@ -25,6 +27,12 @@ DEFAULT_SCOPES = "openid email profile"
 ENV_REFERENCE = "env:"
 # Clocks of the provider and ours may differ a little; more would let expired tokens through.
 CLOCK_LEEWAY_SECONDS = 60
+
+# A provider's discovery document and keys change rarely (a key rotation announces the new key ahead): keeping them a few
+# minutes spares two requests to the provider per sign-in. A token signed by a key the kept set lacks fetches it again.
+PROVIDER_DOCUMENTS_KEPT_SECONDS = 300
+_provider_documents: TTLCache[str, dict] = TTLCache(maxsize=256, ttl=PROVIDER_DOCUMENTS_KEPT_SECONDS)
+_provider_documents_lock = threading.Lock()
 
 PROVIDER_UNREACHABLE = "Le fournisseur d'identité de ton entreprise ne répond pas : réessaie dans quelques minutes."
 TOKEN_REFUSED = "La réponse du fournisseur d'identité n'a pas pu être vérifiée : recommence depuis la page « Se connecter »."
@@ -65,20 +73,31 @@ def redirect_uri() -> str:
     return f"{current_settings().public_url}{CALLBACK_PATH}"
 
 
-def _get_json(url: str) -> dict:
+def _get_json(url: str, *, fresh: bool = False) -> dict:
+    """The provider's JSON document at `url`, kept `PROVIDER_DOCUMENTS_KEPT_SECONDS` unless `fresh` is asked."""
+    if not fresh:
+        with _provider_documents_lock:
+            kept = _provider_documents.get(url)
+        if kept is not None:
+            return kept
     try:
         answer = requests.get(url, timeout=current_settings().sso_http_timeout_seconds)
         answer.raise_for_status()
-        return answer.json()
+        document = answer.json()
     except (requests.RequestException, ValueError) as exc:
         raise FederationRefused(PROVIDER_UNREACHABLE, {"reason": "provider_unreachable", "url": url}) from exc
+    if not isinstance(document, dict):
+        raise FederationRefused(PROVIDER_UNREACHABLE, {"reason": "provider_unreachable", "url": url})
+    with _provider_documents_lock:
+        _provider_documents[url] = document
+    return document
 
 
 def discover(provider: IdentityProvider) -> dict:
     """The discovery document; its `issuer` must be the configured one exactly (OpenID Connect Discovery §4.3)."""
     issuer = provider.oidc_issuer.rstrip("/")
     document = _get_json(f"{issuer}/.well-known/openid-configuration")
-    if document.get("issuer", "").rstrip("/") != issuer:
+    if str(document.get("issuer", "")).rstrip("/") != issuer:
         raise FederationRefused(PROVIDER_UNREACHABLE, {"provider_id": provider.id, "reason": "issuer_mismatch"})
     return document
 
@@ -116,16 +135,24 @@ def consume_state(session, state: str | None) -> Pending:
 
 
 def verify_id_token(provider: IdentityProvider, document: dict, id_token: str, nonce: str) -> dict:
-    """Signature by a key of the provider's JWKS, then iss, aud (our client id), exp, iat and nonce."""
-    keys = JsonWebKey.import_key_set(_get_json(document["jwks_uri"]))
+    """Signature by a key of the provider's JWKS, then iss, aud (our client id), exp, iat and nonce. Refused with the
+    kept keys, the token is checked once more against keys fetched afresh: the provider may have rotated them."""
     try:
-        claims = jwt.decode(id_token, keys, claims_cls=CodeIDToken,
-                            claims_options={"iss": {"essential": True, "value": provider.oidc_issuer.rstrip("/")}},
-                            claims_params={"nonce": nonce, "client_id": provider.oidc_client_id})
-        claims.validate(leeway=CLOCK_LEEWAY_SECONDS)
+        return _checked_claims(provider, id_token, nonce, _get_json(document["jwks_uri"]))
+    except (JoseError, ValueError):
+        pass
+    try:
+        return _checked_claims(provider, id_token, nonce, _get_json(document["jwks_uri"], fresh=True))
     except (JoseError, ValueError) as exc:
         raise FederationRefused(TOKEN_REFUSED, {"provider_id": provider.id, "reason": "id_token_refused",
                                                "error": type(exc).__name__}) from exc
+
+
+def _checked_claims(provider: IdentityProvider, id_token: str, nonce: str, key_set: dict) -> dict:
+    claims = jwt.decode(id_token, JsonWebKey.import_key_set(key_set), claims_cls=CodeIDToken,
+                        claims_options={"iss": {"essential": True, "value": provider.oidc_issuer.rstrip("/")}},
+                        claims_params={"nonce": nonce, "client_id": provider.oidc_client_id})
+    claims.validate(leeway=CLOCK_LEEWAY_SECONDS)
     return dict(claims)
 
 

@@ -201,6 +201,34 @@ def test_a_token_signed_by_the_provider_key_passes(service, sso_company, provide
     assert _verify(service, provider, _signed(provider.key, _claims(provider)))["email"] == "lea.sso@sso.test"
 
 
+def test_the_provider_documents_are_fetched_once_then_kept(service, sso_company, provider, monkeypatch):
+    from engagement import oidc
+    fetched = []
+    real_get = requests.get
+    monkeypatch.setattr(oidc.requests, "get", lambda url, **kw: fetched.append(url) or real_get(url, **kw))
+    oidc._provider_documents.clear()
+    for _ in range(3):
+        assert _verify(service, provider, _signed(provider.key, _claims(provider)))["email"] == "lea.sso@sso.test"
+    assert sorted(fetched) == sorted([f"{provider.issuer}/.well-known/openid-configuration", _jwks_uri(service)])
+
+
+def test_a_key_the_kept_set_lacks_is_fetched_again_as_after_a_rotation(service, sso_company, provider):
+    from engagement import oidc
+    retired = JsonWebKey.generate_key("RSA", 2048, is_private=False, options={"kid": "retired-key"})
+    oidc._provider_documents.clear()
+    jwks_uri = _jwks_uri(service)
+    oidc._provider_documents[jwks_uri] = {"keys": [retired.as_dict()]}  # what was kept before the provider rotated
+    assert _verify(service, provider, _signed(provider.key, _claims(provider)))["email"] == "lea.sso@sso.test"
+    assert [key["kid"] for key in oidc._provider_documents[jwks_uri]["keys"]] == ["tests-key"]
+
+
+def _jwks_uri(service):
+    from engagement import oidc
+    from engagement.models import IdentityProvider
+    with service.app.app_context(), service.runtime.db.reading() as session:
+        return oidc.discover(session.get(IdentityProvider, "idp-sso"))["jwks_uri"]
+
+
 @pytest.mark.parametrize("case", ["wrong_nonce", "other_issuer", "expired", "other_audience", "tampered", "other_key"])
 def test_a_bad_id_token_is_refused(service, sso_company, provider, case):
     from engagement.domain.federation import FederationRefused
