@@ -22,9 +22,15 @@ both removed afterwards):
                  number of requests per phase; phases interleaved (gateway, direct, raw SQL; twice), so the
                  load other processes put on the shared machine weighs on every side alike; then one client
                  alone, to separate the service time from the queueing;
-  f. a report    markdown on stdout, JSON in bench/results/p3.json.
+  f. the Tantivy floor (issue 18)  the same missions indexed in memory by Tantivy (bench/p3_tantivy.py), the
+                 same searches with the same facets, as a phase of its own interleaved with the others, at 20
+                 threads and one;
+  g. a profile   with --profile, pyinstrument over a typical search and « Toutes les missions » in the app
+                 (Flask test client, same database), written to bench/results/p3_profile_*.txt;
+  h. a report    markdown on stdout, JSON in bench/results/p3.json.
 
-Goals (issue 4): p95 under 50 ms, and at most 3x the raw SQL.
+Goals (issue 4): p95 under 50 ms, and at most 3x the raw SQL. Issue 18: the gateway's p95 at 20 clients at
+most 3x Tantivy's p95 at 20 threads; « Toutes les missions » at most 2x a search that matches ~100 missions.
 
 Usage: uv run python bench/p3_search.py [--missions 100000] [--requests 1000] [--clients 20]
 """
@@ -69,6 +75,8 @@ ADMIN_DSN = "postgresql://postgres@127.0.0.1:5432/postgres"
 BROKER_BASE = "amqp://guest:guest@127.0.0.1:5672"
 GOAL_P95_MS = 50.0
 GOAL_RATIO = 3.0
+GOAL_TANTIVY_RATIO = 3.0
+GOAL_LANDING_RATIO = 2.0
 PER_PAGE = 20
 COMPANIES = [f"company-{i:02d}" for i in range(1, 31)]
 
@@ -431,6 +439,35 @@ def machine_description(dsn: str) -> dict[str, Any]:
     }
 
 
+def profile(settings, runtime, tokens, searches: list[dict[str, Any]], deadline: Deadline) -> None:
+    """Where a request's time goes in the app: pyinstrument over the Flask test client (same code, same database,
+    no gunicorn or nginx), 100 typical searches then 10 « Toutes les missions », one text report each."""
+    from pyinstrument import Profiler
+
+    from catalog.app import create_app
+
+    app = create_app(settings, runtime)
+    client = app.test_client()
+    cases = {"typical": searches[:100],
+             "landing": [{"q": None, **{facet: () for facet in FACETS}, "company": company} for company in COMPANIES[:10]]}
+    for name, batch in cases.items():
+        headers = {c: {"Authorization": f"Bearer {tokens.mint('bench-' + c, roles=['employee'], ttl=3600, company_id=c)}"}
+                   for c in {s["company"] for s in batch}}
+        for search in batch[:5]:  # warm-up
+            client.get(f"/missions?{query_string(search)}", headers=headers[search["company"]])
+        profiler = Profiler(interval=0.0005)
+        profiler.start()
+        for search in batch:
+            response = client.get(f"/missions?{query_string(search)}", headers=headers[search["company"]])
+            assert response.status_code == 200, response.text[:200]
+        profiler.stop()
+        deadline.remaining()
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        (RESULTS.parent / f"p3_profile_{name}.txt").write_text(
+            profiler.output_text(unicode=True, color=False, show_all=False), encoding="utf-8")
+        print(f"profile of {len(batch)} {name} requests: bench/results/p3_profile_{name}.txt", file=sys.stderr)
+
+
 def nginx_binary() -> str | None:
     return shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
 
@@ -447,6 +484,7 @@ def main() -> int:
     parser.add_argument("--phase-seconds", type=float, default=60.0, help="cap on each phase")
     parser.add_argument("--deadline", type=float, default=1200.0, help="cap on the whole run, seconds")
     parser.add_argument("--seed", type=int, default=20261127)
+    parser.add_argument("--profile", action="store_true", help="pyinstrument profiles of the app (bench/results/p3_profile_*.txt)")
     args = parser.parse_args()
     # SIGTERM ends the run like Ctrl-C: through the clean-up below (processes, database, vhost).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -499,6 +537,21 @@ def main() -> int:
             "keyword_matches_max": max(matches),
         }
 
+        from p3_tantivy import TantivyCatalog
+
+        print("indexing the missions in Tantivy…", file=sys.stderr)
+        began = time.perf_counter()
+        floor = TantivyCatalog(dsn)
+        floor_searcher = floor.index.searcher()
+        floor_totals = [floor.search(floor_searcher, search, PER_PAGE)[1] for search in searches]
+        report["tantivy"] = {
+            "documents": floor.documents, "index_seconds": round(time.perf_counter() - began, 1),
+            "searches_with_the_same_total": sum(1 for a, b in zip(floor_totals, totals) if a == b),
+            "total_p50": percentile([float(t) for t in floor_totals], 50),
+        }
+        if args.profile:
+            profile(settings, runtime, tokens, searches, deadline)
+
         port = free_port()
         gunicorn_log = workdir / "gunicorn.log"
         gunicorn = stack.enter_context(process(
@@ -548,6 +601,7 @@ def main() -> int:
             if errors:
                 raise RuntimeError(f"warm-up through {name} failed: {errors[:3]}")
         run_clients(args.clients, len(searches), deadline.remaining(args.phase_seconds), sql_worker(dsn, statements))
+        run_clients(args.clients, len(searches), deadline.remaining(args.phase_seconds), floor.worker(searches, PER_PAGE))
 
         phases: dict[str, dict[str, list]] = {}
 
@@ -567,20 +621,32 @@ def main() -> int:
             for name, url in targets.items():
                 measure(f"http_{name}_{args.clients}", args.clients, args.requests, http_make(url, searches, totals))
             measure(f"sql_{args.clients}", args.clients, args.requests, sql_worker(dsn, statements))
+            measure(f"tantivy_{args.clients}", args.clients, args.requests, floor.worker(searches, PER_PAGE))
         print("one client", file=sys.stderr)
         for name, url in targets.items():
             measure(f"http_{name}_1", 1, args.single_requests, http_make(url, searches, totals))
         measure("sql_1", 1, args.single_requests, sql_worker(dsn, statements))
+        measure("tantivy_1", 1, args.single_requests, floor.worker(searches, PER_PAGE))
         # "Toutes les missions": no keyword, no filter, the facets over every visible mission.
         landing = [{"q": None, **{facet: () for facet in FACETS}, "company": company} for company in COMPANIES[:10]]
         landing_statements, landing_totals, _ = capture_statements(runtime, landing)
-        landing_phases = {}
-        for label, make in (("http_direct", http_make(targets["direct"], landing, landing_totals)),
-                            ("sql", sql_worker(dsn, landing_statements))):
+        # Against it, the searches of the list that match about 100 missions (the ten closest), one client too.
+        near = sorted(range(len(searches)), key=lambda i: (abs(totals[i] - 100), i))[:10]
+        hundred = [searches[i] for i in near]
+        hundred_totals = [totals[i] for i in near]
+        landing_phases, hundred_phases = {}, {}
+        main_url = targets.get("gateway", targets["direct"])
+        for phases_of, label, make in (
+                (landing_phases, "http", http_make(main_url, landing, landing_totals)),
+                (hundred_phases, "http", http_make(main_url, hundred, hundred_totals)),
+                (landing_phases, "sql", sql_worker(dsn, landing_statements)),
+                (landing_phases, "tantivy", floor.worker(landing, PER_PAGE)),
+                (hundred_phases, "tantivy", floor.worker(hundred, PER_PAGE))):
             run_clients(1, len(landing), deadline.remaining(args.phase_seconds), make)  # warm-up
             durations, wall, errors = run_clients(1, args.landing_requests, deadline.remaining(args.phase_seconds), make)
-            landing_phases[label] = {**summary([d for _, d in durations], wall), "errors": len(errors), "first_errors": errors[:3]}
-        report["landing"] = {"total_p50": percentile([float(t) for t in landing_totals], 50), **landing_phases}
+            phases_of[label] = {**summary([d for _, d in durations], wall), "errors": len(errors), "first_errors": errors[:3]}
+        report["landing"] = {"total_p50": percentile([float(t) for t in landing_totals], 50), "path": main_url, **landing_phases}
+        report["hundred"] = {"totals": hundred_totals, **hundred_phases}
         report["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
 
         report["phases"] = {label: {**summary([d for _, d in p["durations"]], sum(p["wall"])), "errors": len(p["errors"]),
@@ -599,6 +665,12 @@ def main() -> int:
                 http = report["phases"][f"http_{name}_{clients}"]
                 ratios[f"{name}_{clients}"] = {"p50": round(http["p50_ms"] / raw["p50_ms"], 2), "p95": round(http["p95_ms"] / raw["p95_ms"], 2)}
         report["ratios"] = ratios
+        main_path = "gateway" if "gateway" in targets else "direct"
+        report["goals_issue_18"] = {
+            "typical_p95_over_tantivy_p95": round(report["phases"][f"http_{main_path}_{args.clients}"]["p95_ms"]
+                                                  / report["phases"][f"tantivy_{args.clients}"]["p95_ms"], 2),
+            "landing_p50_over_hundred_p50": round(report["landing"]["http"]["p50_ms"] / report["hundred"]["http"]["p50_ms"], 2),
+        }
         with contextlib.suppress(OSError):
             report["gunicorn_log_tail"] = gunicorn_log.read_text(errors="replace")[-1500:] if any(p["errors"] for p in phases.values()) else ""
 
@@ -618,7 +690,7 @@ def print_report(report: dict[str, Any], clients: int) -> None:
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for label, p in report["phases"].items():
         kind, *rest = label.split("_")
-        who = "raw SQL (psycopg)" if kind == "sql" else f"HTTP {rest[0]}"
+        who = {"sql": "raw SQL (psycopg)", "tantivy": "Tantivy (in memory)"}.get(kind) or f"HTTP {rest[0]}"
         print(f"| {who} | {label.rsplit('_', 1)[1]} | {p['n']} | {p['p50_ms']} | {p['p95_ms']} | {p['p99_ms']} | {p['throughput_per_s']} | {p['errors']} |")
     print()
     for label, ratio in report["ratios"].items():
@@ -629,15 +701,27 @@ def print_report(report: dict[str, Any], clients: int) -> None:
     print("|---|" + "---:|" * len(names))
     for label, row in report["by_keyword_matches"].items():
         print(f"| {label} | " + " | ".join(f"{row[n]['p50_ms']} / {row[n]['p95_ms']} ({row[n]['n']})" for n in names) + " |")
-    landing = report["landing"]
+    landing, hundred, tv = report["landing"], report["hundred"], report["tantivy"]
+    print(f"\nTantivy: {tv['documents']:,} documents indexed in {tv['index_seconds']} s; {tv['searches_with_the_same_total']}"
+          f" of the searches have the same total as PostgreSQL's (no French stemmer on Tantivy's side).")
     print(f"\n\"Toutes les missions\" (no keyword, no filter, {landing['total_p50']:.0f} missions counted), one client:"
-          f" HTTP direct p50 {landing['http_direct']['p50_ms']} ms / p95 {landing['http_direct']['p95_ms']} ms,"
-          f" raw SQL p50 {landing['sql']['p50_ms']} ms / p95 {landing['sql']['p95_ms']} ms.")
+          f" HTTP ({landing['path']}) p50 {landing['http']['p50_ms']} ms / p95 {landing['http']['p95_ms']} ms,"
+          f" raw SQL p50 {landing['sql']['p50_ms']} ms / p95 {landing['sql']['p95_ms']} ms,"
+          f" Tantivy p50 {landing['tantivy']['p50_ms']} ms / p95 {landing['tantivy']['p95_ms']} ms.")
+    print(f"Searches matching about 100 missions (totals {hundred['totals']}), one client: HTTP p50 {hundred['http']['p50_ms']} ms"
+          f" / p95 {hundred['http']['p95_ms']} ms, Tantivy p50 {hundred['tantivy']['p50_ms']} ms / p95 {hundred['tantivy']['p95_ms']} ms.")
     main_path = "gateway" if f"http_gateway_{clients}" in report["phases"] else "direct"
     p95 = report["phases"][f"http_{main_path}_{clients}"]["p95_ms"]
     ratio = report["ratios"][f"{main_path}_{clients}"]["p95"]
     print(f"\nGoal p95 < {GOAL_P95_MS} ms with {clients} clients ({main_path}): {'met' if p95 < GOAL_P95_MS else 'NOT met'} ({p95} ms).")
     print(f"Goal at most {GOAL_RATIO}x the raw SQL (p95, {main_path}): {'met' if ratio <= GOAL_RATIO else 'NOT met'} ({ratio}x).")
+    goals = report["goals_issue_18"]
+    t = goals["typical_p95_over_tantivy_p95"]
+    print(f"Goal (issue 18) p95 at {clients} clients ({main_path}) at most {GOAL_TANTIVY_RATIO}x Tantivy's p95 at {clients} threads:"
+          f" {'met' if t <= GOAL_TANTIVY_RATIO else 'NOT met'} ({p95} ms against {report['phases'][f'tantivy_{clients}']['p95_ms']} ms, {t}x).")
+    h = goals["landing_p50_over_hundred_p50"]
+    print(f"Goal (issue 18) « Toutes les missions » at most {GOAL_LANDING_RATIO}x a search matching ~100 missions (p50, one client):"
+          f" {'met' if h <= GOAL_LANDING_RATIO else 'NOT met'} ({landing['http']['p50_ms']} ms against {hundred['http']['p50_ms']} ms, {h}x).")
 
 
 if __name__ == "__main__":
