@@ -21,7 +21,9 @@ class Base(DeclarativeBase):
 # Full-text search is the database's own (catalog/search.py, migration 0004): PostgreSQL's tsvector
 # columns and GIN index, SQLite's FTS5 tables. The migrations build them; no model maps them.
 declare_migration_only(
-    Base.metadata, "missions.search_vector", "missions.search_facets", "ix_missions_search", "missions_fts*"
+    Base.metadata, "missions.search_vector", "missions.search_facets", "ix_missions_search", "missions_fts*",
+    # The catalogue's version, bumped by triggers (migration 0006), and the newest-first index of the search's page.
+    "catalogue_version", "ix_missions_recent",
 )
 
 messaging = define_messaging_tables(Base.metadata)

@@ -41,7 +41,18 @@ work_mem (a broad match, 40,000 rows, materialises ~12 MB).
 
 Cost: a search reads every visible mission its keywords match (those that fail at most one filter), so
 it grows with that number; without keywords or filters ("Toutes les missions") it reads them all. See
-bench/README.md, P3, for the figures and what would remove that limit (cached or maintained counts).
+bench/README.md, P3, for the figures.
+
+Counts kept per catalogue version (issue 18): a search WITHOUT keywords (« Toutes les missions », filters
+alone: few distinct ones, and the costliest, as they read every visible mission) keeps its total and
+facets in this process, keyed by the catalogue's version, the viewer's company and the filters.
+`catalogue_version` (migration 0006) is bumped by triggers in the transaction of every write to missions,
+their reservations or associations. The search first reads the version; a count kept for that version is
+served, and only the page is read (newest first, from `ix_missions_recent`). Otherwise the counting
+statement also returns the version IT saw (one statement, one snapshot), and the counts are kept under
+that version: a count is only ever kept with the version of the data it counted, so once a change has
+committed (and bumped the version) no reader can be served a count made before it. Searches with
+keywords are not kept (too many distinct ones; the ranking reads their rows anyway).
 
 SQLite (embedded mode): the FTS5 table `missions_fts` (unicode61, remove_diacritics 2), kept in sync by
 triggers, answers `"word"*` prefix queries. Relevance is the number of hits per column, weighted 20
@@ -55,7 +66,10 @@ a mission counts once per value.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -140,6 +154,37 @@ FACET_TAGS = {"association": "a", "region": "r", "theme": "t", "professional_exp
 TAG_FACETS = {letter: facet for facet, letter in FACET_TAGS.items()}
 TOTAL_TAG = "#"
 PAGE_TAG = ">"
+VERSION_TAG = "~"
+CATALOGUE_VERSION = sa.text("SELECT version FROM catalogue_version WHERE id = 1")
+
+
+class _KeptCounts:
+    """(total, facets) of searches without keywords, per engine, keyed by (catalogue version, company,
+    filters); the least recently used go first. Old versions are never read again and age out."""
+
+    def __init__(self, size: int = 512):
+        self.size = size
+        self._lock = threading.Lock()
+        self._by_engine: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def get(self, engine: sa.Engine, key: tuple):
+        with self._lock:
+            kept = self._by_engine.get(engine)
+            if kept is None or key not in kept:
+                return None
+            kept.move_to_end(key)
+            return kept[key]
+
+    def put(self, engine: sa.Engine, key: tuple, value) -> None:
+        with self._lock:
+            kept = self._by_engine.setdefault(engine, OrderedDict())
+            kept[key] = value
+            kept.move_to_end(key)
+            while len(kept) > self.size:
+                kept.popitem(last=False)
+
+
+KEPT_COUNTS = _KeptCounts()
 
 
 @dataclass(frozen=True)
@@ -173,11 +218,18 @@ class _Builder:
         self.params: dict[str, object] = {}
         self.expanding: set[str] = set()
         self.words = keywords(filters.q)
+        self.excluding = bool(filters.exclude)
         self.values = {facet: list(dict.fromkeys(getattr(filters, facet))) for facet in FACETS if getattr(filters, facet)}
         self.active = list(self.values)
         self.conditions = {facet: self._condition(facet, values) for facet, values in self.values.items()}
         self.common = self._visible(viewer) + self._exclude(list(filters.exclude))
         self.where = self.common + self._keywords()
+
+    def kept_key(self, viewer: Viewer) -> tuple | None:
+        """The key of this search's counts among the kept ones; None: not kept (keywords, exclusions)."""
+        if self.words or self.excluding:
+            return None
+        return (viewer.company_id, tuple(sorted((facet, tuple(sorted(values))) for facet, values in self.values.items())))
 
     def _bind(self, name: str, value, expanding: bool = False) -> str:
         self.params[name] = value
@@ -252,7 +304,7 @@ class _Builder:
             pruned.append(f"{failures} <= 1")
         return pruned
 
-    def pg_search(self, limit: int, offset: int) -> sa.TextClause:
+    def pg_search(self, limit: int, offset: int, versioned: bool = False) -> sa.TextClause:
         """PostgreSQL: the facet counts, the total and the page, in one statement over one read of the rows.
 
         `failed` is the letter of the one filter a row fails, '' when it passes them all. A row counts
@@ -277,9 +329,10 @@ class _Builder:
             f"UNION ALL\n"
             f"SELECT '{PAGE_TAG}' || page.id, page.position FROM (SELECT base.id, row_number() OVER (ORDER BY {order}) AS position"
             f" FROM base WHERE base.failed = '') AS page WHERE page.position > {first} AND page.position <= {last}"
+            + (f"\nUNION ALL\nSELECT '{VERSION_TAG}', version FROM catalogue_version WHERE id = 1" if versioned else "")
         )
 
-    def counts(self) -> sa.TextClause:
+    def counts(self, versioned: bool = False) -> sa.TextClause:
         """SQLite: the facet counts and the total."""
         where = " AND ".join(self.where + self._prune())
         flags = "".join(f", {self.conditions[facet]} AS f_{facet}" for facet in self.active)
@@ -293,6 +346,8 @@ class _Builder:
             else:
                 selects.append(f"SELECT '{facet}', {column}, count(*) FROM base WHERE {when} GROUP BY {column}")
         selects.append(f"SELECT '', '', count(*) FROM base WHERE {self._all_but(None)}")
+        if versioned:
+            selects.append(f"SELECT '{VERSION_TAG}', '', version FROM catalogue_version WHERE id = 1")
         return self._text(f"WITH base AS MATERIALIZED (SELECT {columns}{flags} FROM missions AS m WHERE {where})\n"
                           + "\nUNION ALL ".join(selects))
 
@@ -301,7 +356,7 @@ class _Builder:
         return " AND ".join(kept) if kept else "1 = 1"
 
     def page(self, limit: int, offset: int) -> sa.TextClause:
-        """SQLite: the ids of the page, in order."""
+        """The ids of the page, in order: SQLite's, and PostgreSQL's when the counts were kept (no keywords)."""
         filtered = [self.conditions[facet] for facet in self.active]
         where = self.where + filtered
         limits = f"LIMIT {self._bind('limit', limit)} OFFSET {self._bind('offset', offset)}"
@@ -332,32 +387,51 @@ def search_statements(dialect: str, viewer: Viewer, filters: Filters, page: int,
 
 def search_missions(session: Session, viewer: Viewer, filters: Filters, page: int, per_page: int):
     """(missions of the page, total, facets): each facet counts with every other filter applied."""
-    dialect = session.get_bind().dialect.name
-    statements = search_statements(dialect, viewer, filters, page, per_page)
-    if statements.setup is not None:
-        session.execute(statements.setup)
-    facets: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-    total, positions = 0, {}
-    for row in session.execute(statements.counts):
-        if dialect == "postgresql":
-            key, count = row
-            if key == TOTAL_TAG:
-                total = count
-            elif key.startswith(PAGE_TAG):
-                positions[key[len(PAGE_TAG):]] = count
-            else:
-                facets[TAG_FACETS[key[0]]][key[2:]] = count
-        else:
-            facet, value, count = row
-            if facet:
-                facets[facet][value] = count
-            else:
-                total = count
-    facets = {facet: dict(sorted(counts.items())) for facet, counts in facets.items()}
-    if statements.page is not None and total > (page - 1) * per_page:
-        ids = list(session.scalars(statements.page))
+    bind = session.get_bind()
+    dialect, engine = bind.dialect.name, bind.engine
+    builder = _Builder(dialect, viewer, filters)
+    offset = (page - 1) * per_page
+    if builder.pg:
+        session.execute(PG_SETUP)
+    kept_key = builder.kept_key(viewer)
+    kept = None
+    if kept_key is not None:
+        kept = KEPT_COUNTS.get(engine, (session.execute(CATALOGUE_VERSION).scalar_one(), kept_key))
+    if kept is not None:
+        total, facets = kept
+        facets = {facet: dict(counts) for facet, counts in facets.items()}
+        ids = list(session.scalars(builder.page(per_page, offset))) if total > offset else []
     else:
-        ids = sorted(positions, key=positions.__getitem__)
+        versioned = kept_key is not None
+        counts = builder.pg_search(per_page, offset, versioned) if builder.pg else builder.counts(versioned)
+        facets = {facet: {} for facet in FACETS}
+        total, positions, version = 0, {}, None
+        for row in session.execute(counts):
+            if dialect == "postgresql":
+                key, count = row
+                if key == TOTAL_TAG:
+                    total = count
+                elif key == VERSION_TAG:
+                    version = count
+                elif key.startswith(PAGE_TAG):
+                    positions[key[len(PAGE_TAG):]] = count
+                else:
+                    facets[TAG_FACETS[key[0]]][key[2:]] = count
+            else:
+                facet, value, count = row
+                if facet == VERSION_TAG:
+                    version = count
+                elif facet:
+                    facets[facet][value] = count
+                else:
+                    total = count
+        facets = {facet: dict(sorted(counts.items())) for facet, counts in facets.items()}
+        if version is not None:
+            KEPT_COUNTS.put(engine, (version, kept_key), (total, {facet: dict(counts) for facet, counts in facets.items()}))
+        if not builder.pg and total > offset:
+            ids = list(session.scalars(builder.page(per_page, offset)))
+        else:
+            ids = sorted(positions, key=positions.__getitem__)
     if not ids:
         return [], total, facets
     by_id = {mission.id: mission for mission in session.scalars(sa.select(Mission).where(Mission.id.in_(ids)))}

@@ -415,3 +415,100 @@ def test_keyword_input_is_sanitised_before_the_query_language(engine):
     for q in itertools.chain(nasty, ["".join(nasty)]):
         search(engine, q=q)
     assert search(engine, q="d'écri")[0] == ["m-1"]
+
+
+# -- counts kept per catalogue version (issue 18) ----------------------------------------------------
+
+
+def counting_statements(harness):
+    """The statements that count facets, as search_missions sends them (a list that fills as it runs)."""
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        if "AS MATERIALIZED" in statement:
+            seen.append(statement)
+
+    sa.event.listen(harness.runtime.db.engine, "before_cursor_execute", record)
+    return seen, lambda: sa.event.remove(harness.runtime.db.engine, "before_cursor_execute", record)
+
+
+def test_counts_without_keywords_are_kept_until_a_committed_change_bumps_the_version(engine):
+    with engine.runtime.unit_of_work() as uow:
+        add_association(uow.session, "a-1", "Les Jardins du Lien")
+        uow.session.flush()
+        add_mission(uow.session, "m-1", "a-1", themes=["environnement"], region="Bretagne")
+        add_mission(uow.session, "m-2", "a-1", themes=["environnement"], region="Corse", published_at=BASE_TIME + timedelta(days=1))
+    seen, stop = counting_statements(engine)
+    try:
+        first = search(engine)
+        assert first[0] == ["m-2", "m-1"] and first[1] == 2 and first[2]["region"] == {"Bretagne": 1, "Corse": 1}
+        assert len(seen) == 1
+        # Nothing changed: the same answer, without counting again (the page is still read).
+        assert search(engine) == first and len(seen) == 1
+        assert search(engine, page=2, per_page=1)[0] == ["m-1"] and len(seen) == 1
+        # Another company's viewer or other filters are other entries.
+        search(engine, viewer=employee("c-2"))
+        search(engine, region=("Corse",))
+        assert len(seen) == 3
+
+        # Each committed change is in the next answer: a new mission, a changed filter value, a
+        # reservation to another company, an unpublished mission, a deleted association.
+        with engine.runtime.unit_of_work() as uow:
+            add_mission(uow.session, "m-3", "a-1", themes=["sport"], region="Corse", published_at=BASE_TIME + timedelta(days=2))
+        ids, total, facets = search(engine)
+        assert (ids, total) == (["m-3", "m-2", "m-1"], 3) and facets["theme"] == {"environnement": 2, "sport": 1}
+        ids, total, facets = search(engine, region=("Corse",))
+        assert (ids, total) == (["m-3", "m-2"], 2) and facets["region"] == {"Bretagne": 1, "Corse": 2}
+
+        with engine.runtime.unit_of_work() as uow:
+            uow.session.get(Mission, "m-3").region = "Bretagne"
+        assert search(engine, region=("Corse",))[:2] == (["m-2"], 1)
+
+        with engine.runtime.unit_of_work() as uow:
+            mission = uow.session.get(Mission, "m-2")
+            mission.open_to_all_companies = False
+            mission.companies = [MissionCompany(company_id="c-2")]
+        assert search(engine)[:2] == (["m-3", "m-1"], 2)
+        assert search(engine, viewer=employee("c-2"))[:2] == (["m-3", "m-2", "m-1"], 3)
+
+        with engine.runtime.unit_of_work() as uow:
+            uow.session.get(Mission, "m-1").status = "closed"
+        ids, total, facets = search(engine)
+        assert (ids, total, facets["region"]) == (["m-3"], 1, {"Bretagne": 1})
+
+        empty_catalogue(engine)
+        assert search(engine) == ([], 0, {facet: {} for facet in FACETS})
+    finally:
+        stop()
+
+
+def test_a_write_outside_the_orm_bumps_the_version_too(engine):
+    with engine.runtime.unit_of_work() as uow:
+        add_association(uow.session, "a-1", "Les Jardins du Lien")
+        uow.session.flush()
+        add_mission(uow.session, "m-1", "a-1", themes=["environnement"])
+    with engine.runtime.db.reading() as session:
+        before = session.execute(sa.text("SELECT version FROM catalogue_version")).scalar_one()
+    assert search(engine, theme=("environnement",))[1] == 1
+    with engine.runtime.unit_of_work() as uow:
+        uow.session.execute(sa.text("UPDATE missions SET status = 'draft' WHERE id = 'm-1'"))
+    with engine.runtime.db.reading() as session:
+        assert session.execute(sa.text("SELECT version FROM catalogue_version")).scalar_one() > before
+    assert search(engine, theme=("environnement",)) == ([], 0, {facet: {} for facet in FACETS})
+
+
+def test_a_rolled_back_change_leaves_the_version_and_the_kept_counts(engine):
+    with engine.runtime.unit_of_work() as uow:
+        add_association(uow.session, "a-1", "Les Jardins du Lien")
+        uow.session.flush()
+        add_mission(uow.session, "m-1", "a-1")
+    first = search(engine)
+    with engine.runtime.db.reading() as session:
+        before = session.execute(sa.text("SELECT version FROM catalogue_version")).scalar_one()
+    with pytest.raises(RuntimeError), engine.runtime.unit_of_work() as uow:
+        add_mission(uow.session, "m-2", "a-1")
+        uow.session.flush()
+        raise RuntimeError("the writer fails before committing")
+    with engine.runtime.db.reading() as session:
+        assert session.execute(sa.text("SELECT version FROM catalogue_version")).scalar_one() == before
+    assert search(engine) == first
