@@ -12,7 +12,11 @@ version.
 its missions), and on PostgreSQL after a TRUNCATE of them. PostgreSQL bumps once per statement (a bulk
 COPY of 100,000 missions is one bump); SQLite, which has no statement triggers, once per row. The
 bump takes the row's lock until the writer commits: writers of the catalogue queue behind each other
-there, which costs nothing at the catalogue's pace of writes (missions are published by hand).
+there, which costs nothing at the catalogue's pace of writes (missions are published by hand). One
+risk comes with it: two transactions that each write the SAME rows in several statements can deadlock
+(one holds the counter and waits for a row the other holds); PostgreSQL then aborts one of them. A
+sequence would not do instead: its next value is seen before the writer commits, so a reader could
+count the old data under the new version.
 
 `ix_missions_recent`: the page of a search without keywords is the newest published missions; this
 index gives them in order (PostgreSQL: partial on published missions) without sorting them all,
