@@ -29,6 +29,8 @@ Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-05
 """
+import time
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -85,7 +87,9 @@ def upgrade() -> None:
         sa.CheckConstraint("id = 1", name=op.f("ck_catalogue_version_single_row")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_catalogue_version")),
     )
-    op.execute("INSERT INTO catalogue_version (id, version) VALUES (1, 0)")
+    # Starts at the clock (microseconds), not 0: a process that outlives a downgrade and an upgrade (the
+    # tests do) never meets a version it already kept counts for.
+    op.execute(f"INSERT INTO catalogue_version (id, version) VALUES (1, {time.time_ns() // 1000})")
     for statement in PG_UPGRADE if dialect == "postgresql" else SQLITE_UPGRADE:
         op.execute(statement)
     if dialect == "postgresql":
