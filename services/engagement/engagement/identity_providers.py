@@ -11,7 +11,7 @@ from flask_smorest import abort
 
 from tandem_shared.timeutil import utcnow
 
-from . import oidc
+from . import oidc, saml
 from .access import audit
 from .domain import federation as rules
 from .errors import field_error
@@ -33,6 +33,7 @@ def provider_view(provider: IdentityProvider) -> dict:
         "oidc_client_secret_ref": provider.oidc_client_secret_ref, "oidc_scopes": provider.oidc_scopes,
         "saml_idp_metadata_xml": provider.saml_idp_metadata_xml, "saml_idp_metadata_url": provider.saml_idp_metadata_url,
         "saml_idp_entity_id": provider.saml_idp_entity_id,
+        "saml_sp_metadata_url": saml.entity_id(provider.id) if provider.protocol == rules.SAML else None,
         "claim_mapping": rules.claim_mapping(provider.protocol, provider.claim_mapping),
         "created_at": provider.created_at, "updated_at": provider.updated_at,
     }
@@ -85,6 +86,11 @@ def _check(session, company: Company, provider: IdentityProvider) -> None:
             field_error("oidc_client_id", "Indique l'identifiant client que ton fournisseur a donné à Tandem.")
     elif not (provider.saml_idp_metadata_xml or provider.saml_idp_metadata_url):
         field_error("saml_idp_metadata_url", "Donne les métadonnées SAML du fournisseur (leur adresse ou leur XML).")
+    else:
+        try:
+            provider.saml_idp_entity_id = saml.check_configuration(provider)
+        except saml.MetadataUnusable as exc:
+            field_error("saml_idp_metadata_xml" if provider.saml_idp_metadata_xml else "saml_idp_metadata_url", str(exc))
     if not provider.domains:
         field_error("domains", "Indique au moins un domaine e-mail pour lequel ce fournisseur répond.")
     if provider.enabled:

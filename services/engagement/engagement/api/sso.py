@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import jsonify, redirect
+from flask import Response, jsonify, redirect, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from tandem_shared.web import current_runtime, current_settings
 
-from .. import domain, federation, identity, oidc
+from .. import domain, federation, identity, oidc, saml
 from ..access import session_body, set_session_cookies
-from ..domain.federation import OIDC, FederationRefused
+from ..domain.federation import OIDC, SAML, FederationRefused
 from ..errors import field_error
 from ..models import IdentityProvider
 from ..schemas.accounts import EmailSchema
@@ -68,6 +68,68 @@ class OidcStart(MethodView):
             except FederationRefused as exc:
                 abort(502, message=str(exc))
         return {"redirect_url": url}
+
+
+def _saml_provider(session, provider_id: str) -> IdentityProvider | None:
+    provider = session.get(IdentityProvider, provider_id)
+    return provider if provider is not None and provider.enabled and provider.protocol == SAML else None
+
+
+@sso.route("/saml/<string:provider_id>/metadata")
+class SamlMetadata(MethodView):
+    @sso.response(200, description="Les métadonnées SAML de Tandem (XML) pour ce fournisseur.")
+    @sso.alt_response(404, description="Connexion SAML inconnue ou inactive.")
+    def get(self, provider_id):
+        """Nos métadonnées de fournisseur de service SAML (entity id, adresse ACS) à donner au service informatique."""
+        with current_runtime().db.reading() as session:
+            provider = session.get(IdentityProvider, provider_id)
+            if provider is None or provider.protocol != SAML:
+                abort(404, message="Cette connexion SAML n'existe pas.")
+        return Response(saml.sp_metadata(provider_id), mimetype="application/samlmetadata+xml")
+
+
+@sso.route("/saml/start")
+class SamlStart(MethodView):
+    @sso.arguments(StartSchema)
+    @sso.response(200, StartedSchema)
+    @sso.alt_response(502, description="Le fournisseur d'identité ne répond pas.")
+    def post(self, payload):
+        """Commencer une connexion SAML 2.0 : l'adresse du fournisseur (liaison HTTP-Redirect), où la page se rend."""
+        with current_runtime().unit_of_work() as uow:
+            provider = _saml_provider(uow.session, payload["provider_id"])
+            if provider is None:
+                field_error("provider_id", "Cette connexion SSO n'existe pas ou n'est plus active.")
+            try:
+                url = saml.start(uow.session, provider, payload["return_path"])
+            except FederationRefused as exc:
+                abort(502, message=str(exc))
+        return {"redirect_url": url}
+
+
+@sso.route("/saml/<string:provider_id>/acs")
+class SamlAcs(MethodView):
+    @sso.response(303)
+    def post(self, provider_id):
+        """Le retour du fournisseur d'identité SAML (liaison HTTP-POST, imposée par le protocole) : assertion signée
+        vérifiée, puis connexion ou première connexion à compléter."""
+        saml_response = request.form.get("SAMLResponse", "")[:200_000]
+        try:
+            # The request id is spent first, in its own transaction: a refused answer never gives it back.
+            with current_runtime().unit_of_work() as uow:
+                pending = saml.consume_request(uow.session, provider_id, saml_response)
+            with current_runtime().unit_of_work() as uow:
+                provider = _saml_provider(uow.session, provider_id)
+                if provider is None:
+                    raise FederationRefused(saml.ASSERTION_REFUSED, {"provider_id": provider_id, "reason": "provider_disabled"})
+                # The assertion id is kept in its own transaction too: a replay is refused even after a refusal below.
+                attributes = saml.verified_attributes(uow.session, provider, pending, saml_response)
+            with current_runtime().unit_of_work() as uow:
+                attempt = uow.session.get(federation.SsoLoginAttempt, pending.attempt_id)
+                provider = uow.session.get(IdentityProvider, provider_id)
+                outcome = federation.complete_federated_sign_in(uow, provider, attributes, attempt)
+        except FederationRefused as refusal:
+            return _refused(refusal)
+        return _signed_in(outcome)
 
 
 def _web(path: str, **query: str) -> str:

@@ -121,6 +121,8 @@ class ProviderSchema(Schema):
     saml_idp_metadata_xml = fields.String(allow_none=True)
     saml_idp_metadata_url = fields.String(allow_none=True)
     saml_idp_entity_id = fields.String(allow_none=True)
+    saml_sp_metadata_url = fields.String(allow_none=True, metadata={
+        "description": "SAML : l'adresse des métadonnées de Tandem (entity id) à donner au service informatique."})
     claim_mapping = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
     created_at = fields.AwareDateTime(required=True)
     updated_at = fields.AwareDateTime(required=True)
