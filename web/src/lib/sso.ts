@@ -8,8 +8,10 @@ export function discoverSignIn(email: string): Promise<Discovery> {
   return data(engagement.POST("/sso/discover", { body: { email } }));
 }
 
-export async function startSso(providerId: string, returnPath: string | null): Promise<never> {
-  const started = await data(engagement.POST("/sso/oidc/start", { body: { provider_id: providerId, return_path: returnPath } }));
+// OpenID Connect or SAML 2.0: both answer the provider's address (SAML's carries the AuthnRequest, HTTP-Redirect).
+export async function startSso(providerId: string, returnPath: string | null, protocol?: string | null): Promise<never> {
+  const body = { provider_id: providerId, return_path: returnPath };
+  const started = await data(protocol === "saml" ? engagement.POST("/sso/saml/start", { body }) : engagement.POST("/sso/oidc/start", { body }));
   window.location.assign(started.redirect_url ?? "/");
   return new Promise<never>(() => {});
 }
@@ -25,6 +27,10 @@ export const REFUSALS: Record<string, string> = {
   identity_incomplete: "Ton fournisseur d'identité n'a pas transmis ton adresse e-mail vérifiée : demande à ton service informatique.",
   provider_unreachable: "Le fournisseur d'identité de ton entreprise ne répond pas : réessaie dans quelques minutes.",
   secret_unavailable: "Le fournisseur d'identité de ton entreprise ne répond pas : réessaie dans quelques minutes.",
+  metadata_unusable: "Le fournisseur d'identité de ton entreprise ne répond pas : réessaie dans quelques minutes.",
+  assertion_refused: "La réponse du fournisseur d'identité n'a pas pu être vérifiée : recommence depuis la page « Se connecter ».",
+  assertion_expired: "La réponse du fournisseur d'identité a expiré : recommence depuis la page « Se connecter ».",
+  assertion_replayed: "Cette réponse du fournisseur d'identité a déjà servi : recommence depuis la page « Se connecter ».",
   issuer_mismatch: "Le fournisseur d'identité de ton entreprise ne répond pas : réessaie dans quelques minutes.",
 };
 export const DEFAULT_REFUSAL = "La réponse du fournisseur d'identité n'a pas pu être vérifiée : recommence depuis la page « Se connecter ».";
