@@ -79,6 +79,11 @@ class SamlIdentityProvider:
         })
         return config
 
+    def trust(self, sp_metadata_xml: str) -> None:
+        """The SP's metadata, when it exists only once the IdP's metadata was given to it (the admin's screen)."""
+        self.sp_metadata_xml = sp_metadata_xml
+        self.server = Server(config=self._config())
+
     @property
     def metadata_url(self) -> str:
         return f"{self.base}/metadata"
