@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Response, jsonify, redirect, request
+from flask import Response, jsonify, redirect
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
@@ -20,7 +20,7 @@ from ..models import IdentityProvider
 from ..schemas.accounts import EmailSchema
 from ..schemas.sso import (
     CallbackArgsSchema, CompanySignInSchema, DiscoverySchema, FollowUpOptionsSchema, FollowUpSchema, FollowUpSessionSchema,
-    StartedSchema, StartSchema,
+    SamlAcsFormSchema, StartedSchema, StartSchema,
 )
 
 sso = Blueprint("sso", __name__, url_prefix="/sso", description="Se connecter avec le fournisseur d'identité de son entreprise (SSO).")
@@ -108,11 +108,12 @@ class SamlStart(MethodView):
 
 @sso.route("/saml/<string:provider_id>/acs")
 class SamlAcs(MethodView):
+    @sso.arguments(SamlAcsFormSchema, location="form")
     @sso.response(303)
-    def post(self, provider_id):
+    def post(self, form, provider_id):
         """Le retour du fournisseur d'identité SAML (liaison HTTP-POST, imposée par le protocole) : assertion signée
         vérifiée, puis connexion ou première connexion à compléter."""
-        saml_response = request.form.get("SAMLResponse", "")[:200_000]
+        saml_response = form["SAMLResponse"]
         try:
             # The request id is spent first, in its own transaction: a refused answer never gives it back.
             with current_runtime().unit_of_work() as uow:

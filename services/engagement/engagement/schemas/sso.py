@@ -59,6 +59,16 @@ class FollowUpSchema(Schema):
     consent = StrictBoolean(required=True, metadata={"description": "J'autorise l'utilisation de mes données personnelles…"})
 
 
+class SamlAcsFormSchema(Schema):
+    """The IdP's HTTP-POST binding: the form its page posts back."""
+
+    class Meta:
+        unknown = EXCLUDE  # RelayState and whatever else an IdP adds
+
+    SAMLResponse = fields.String(load_default="", validate=validate.Length(max=200_000),
+                                 metadata={"description": "La réponse SAML du fournisseur (base64)."})
+
+
 class CallbackArgsSchema(Schema):
     class Meta:
         unknown = EXCLUDE  # providers add their own parameters (session_state, …)
