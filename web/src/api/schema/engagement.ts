@@ -4148,7 +4148,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": components["schemas"]["SamlAcsForm"];
+                };
+            };
             responses: {
                 /** @description See Other */
                 303: {
@@ -4157,6 +4161,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -4984,6 +4989,13 @@ export interface components {
         ReferentParticipationList: {
             items?: components["schemas"]["ReferentParticipation"][];
             total?: number;
+        };
+        SamlAcsForm: {
+            /**
+             * @description La réponse SAML du fournisseur (base64).
+             * @default
+             */
+            SAMLResponse?: string;
         };
         ScimToken: {
             /** Format: date-time */
