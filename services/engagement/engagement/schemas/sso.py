@@ -65,7 +65,7 @@ class SamlAcsFormSchema(Schema):
     class Meta:
         unknown = EXCLUDE  # RelayState and whatever else an IdP adds
 
-    SAMLResponse = fields.String(load_default="", validate=validate.Length(max=200_000),
+    SAMLResponse = fields.String(required=True, validate=validate.Length(min=1, max=200_000),
                                  metadata={"description": "La réponse SAML du fournisseur (base64)."})
 
 

@@ -4991,11 +4991,8 @@ export interface components {
             total?: number;
         };
         SamlAcsForm: {
-            /**
-             * @description La réponse SAML du fournisseur (base64).
-             * @default
-             */
-            SAMLResponse?: string;
+            /** @description La réponse SAML du fournisseur (base64). */
+            SAMLResponse: string;
         };
         ScimToken: {
             /** Format: date-time */
