@@ -218,7 +218,7 @@ def verified_attributes(session, provider: IdentityProvider, pending: Pending, s
         raise _refused(provider, "assertion_refused")
     issuer = response.issuer() or ""
     if issuer != idp or (response.assertion.issuer and response.assertion.issuer.text != idp):
-        raise _refused(provider, "issuer_mismatch")
+        raise _refused(provider, "assertion_issuer_refused")
     if response.in_response_to != pending.request_id:
         raise _refused(provider, "in_response_to_mismatch")
     _remember_assertion(session, provider, response)
