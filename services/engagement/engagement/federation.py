@@ -19,7 +19,7 @@ from .access import audit
 from .domain import federation as rules
 from .domain.federation import FederationRefused
 from .errors import field_error
-from .models import Company, Entity, IdentityProvider, IdentityProviderDomain, Person, PersonRole, SsoLoginAttempt
+from .models import Company, CompanyDomain, Entity, IdentityProvider, IdentityProviderDomain, Person, PersonRole, SsoLoginAttempt
 from .sessions import Opened, start_session
 
 __all__ = ["FederationRefused", "SignedIn", "FollowUpNeeded", "start_attempt", "take_attempt",
@@ -179,7 +179,7 @@ def complete_follow_up(uow, attempt_id: str, entity_id: str | None, consent: boo
     if session.scalar(sa.select(Person.id).where(Person.email == claims["email"])) is not None:
         # Created meanwhile (an invitation, SCIM, another tab): the next sign-in goes straight in.
         raise FederationRefused("Un compte existe déjà pour cette adresse : recommence depuis la page « Se connecter ».",
-                                {"reason": "account_exists"})
+                                {"reason": "account_exists", "provider_id": provider.id})
     now = utcnow()
     person = Person(id=str(uuid.uuid4()), email=claims["email"], company_id=company.id, entity_id=entity.id,
                     first_name=claims["first_name"] or claims["email"].split("@")[0], last_name=claims["last_name"],
@@ -231,9 +231,19 @@ def discover(session, email: str) -> dict:
             "password_allowed": company.sso_password_fallback}
 
 
+def company_for_link(session, company_key: str) -> Company | None:
+    """The company a direct link names: by one of its e-mail domains (`/connexion/horizon.example`, what people can
+    read and type) or by its id (links sent before domains were used keep working)."""
+    key = company_key.strip().lower()
+    company_id = (session.scalar(sa.select(CompanyDomain.company_id).where(CompanyDomain.domain == key))
+                  or session.scalar(sa.select(IdentityProvider.company_id).join(IdentityProviderDomain)
+                                    .where(IdentityProviderDomain.domain == key).limit(1)))
+    return session.get(Company, company_id or company_key)
+
+
 def company_sign_in(session, company_key: str) -> dict | None:
-    """The direct link `/connexion/<company>`: the company (by id) and its enabled providers."""
-    company = session.get(Company, company_key)
+    """The direct link `/connexion/<company>`: the company (by domain or id) and its enabled providers."""
+    company = company_for_link(session, company_key)
     if company is None:
         return None
     return {"company_id": company.id, "company_name": company.name, "password_allowed": company.sso_password_fallback

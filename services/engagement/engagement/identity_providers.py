@@ -44,6 +44,13 @@ def providers_of(session, company: Company) -> list[IdentityProvider]:
                                 .order_by(IdentityProvider.display_name, IdentityProvider.id)))
 
 
+def sign_in_link(session, company: Company) -> str:
+    """The direct link's path the admin hands out (`federation.company_for_link` reads it back): the company's first
+    e-mail domain, people can read and type it; its id when it has no domain at all."""
+    domains = [d.domain for d in company.domains] or [d.domain for p in providers_of(session, company) for d in p.domains]
+    return f"/connexion/{domains[0] if domains else company.id}"
+
+
 def provider_in(session, company: Company, provider_id: str, for_update: bool = False) -> IdentityProvider:
     provider = session.get(IdentityProvider, provider_id, with_for_update=for_update)
     if provider is None or provider.company_id != company.id:

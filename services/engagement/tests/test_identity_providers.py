@@ -23,6 +23,7 @@ def test_the_admin_adds_an_oidc_provider_and_never_sees_the_secret_again(service
     assert body["claim_mapping"]["first_name"] == "given_name"
     listed = admin.get("/companies/c-horizon/identity-providers").json
     assert listed["oidc_redirect_uri"].endswith("/api/engagement/sso/oidc/callback") and listed["sso_password_fallback"] is False
+    assert listed["sign_in_link"] == "/connexion/horizon.test"  # the direct link people can read, by the company's domain
     assert [p["id"] for p in listed["items"]] == [body["id"]]
     from engagement.models import Company
     with service.runtime.db.reading() as session:

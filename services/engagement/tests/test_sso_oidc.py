@@ -281,3 +281,27 @@ def test_password_sign_in_and_reset_are_refused_for_an_sso_company_unless_fallba
 def test_sign_up_stays_refused_for_an_sso_company(service, sso_company, sign_up):
     answer = sign_up(email="nouveau@sso.test", entity_id="e-sso")
     assert answer.status_code == 422 and "SSO" in json.dumps(answer.get_json(), ensure_ascii=False)
+
+
+def test_the_direct_link_names_the_company_by_its_domain_or_its_id(service, sso_company):
+    by_domain = service.client.get("/sso/companies/SSO.test")
+    assert by_domain.status_code == 200, by_domain.get_json()
+    assert by_domain.get_json()["company_id"] == "c-sso"
+    assert [p["id"] for p in by_domain.get_json()["providers"]] == ["idp-sso"]
+    assert by_domain.get_json()["password_allowed"] is False
+    assert service.client.get("/sso/companies/c-sso").get_json()["company_name"] == "Société SSO"
+    unknown = service.client.get("/sso/companies/inconnue.test")
+    assert unknown.status_code == 404 and "lien" in unknown.get_json()["detail"]
+
+
+def test_a_refused_follow_up_is_audited_like_the_callback_refusals(service, sso_company, provider):
+    import sqlalchemy as sa
+    from engagement.models import AuditEntry
+    answer = _callback(service.client, provider.sign_in(_start(service.client), "noe"))
+    follow_up = parse_qs(urlsplit(answer.headers["location"]).query)["tentative"][0]
+    assert service.client.post(f"/sso/follow-ups/{follow_up}", json={"entity_id": "e-sso", "consent": True}).status_code == 200
+    again = service.client.post(f"/sso/follow-ups/{follow_up}", json={"entity_id": "e-sso", "consent": True})
+    assert again.status_code == 410 and "recommence" in again.get_json()["detail"]
+    with service.runtime.db.reading() as session:
+        refusals = [row.details for row in session.scalars(sa.select(AuditEntry).where(AuditEntry.action == "sso_login_refused"))]
+    assert refusals == [{"reason": "attempt_expired"}]

@@ -25,6 +25,7 @@ class CompanyProviders(MethodView):
         with current_runtime().db.reading() as session:
             company = company_in_reach(session, staff(session), company_id)
             return {"sso_password_fallback": company.sso_password_fallback, "oidc_redirect_uri": oidc.redirect_uri(),
+                    "sign_in_link": cases.sign_in_link(session, company),
                     "items": [cases.provider_view(p) for p in cases.providers_of(session, company)]}
 
     @login_required

@@ -201,6 +201,9 @@ class FollowUp(MethodView):
                 body = session_body(uow.session, outcome.opened)
                 body["return_path"] = outcome.return_path
         except FederationRefused as exc:
+            # Recorded like the callback's refusals (in a unit of work of its own: the refused one rolled back).
+            with current_runtime().unit_of_work() as uow:
+                federation.audit_refusal(uow, exc)
             abort(410, message=str(exc))
         response = jsonify(FollowUpSessionSchema().dump(body))
         opened = outcome.opened

@@ -141,6 +141,8 @@ class ProviderSchema(Schema):
 class ProviderListSchema(Schema):
     sso_password_fallback = fields.Boolean(required=True)
     oidc_redirect_uri = fields.String(required=True, metadata={"description": "L'adresse de retour à déclarer chez le fournisseur OpenID Connect."})
+    sign_in_link = fields.String(required=True, metadata={
+        "description": "Le lien direct de l'entreprise (/connexion/<domaine>), un chemin de Tandem à donner aux collaborateurs."})
     items = fields.List(fields.Nested(ProviderSchema), required=True)
 
 

@@ -4948,6 +4948,8 @@ export interface components {
             items: components["schemas"]["Provider"][];
             /** @description L'adresse de retour à déclarer chez le fournisseur OpenID Connect. */
             oidc_redirect_uri: string;
+            /** @description Le lien direct de l'entreprise (/connexion/<domaine>), un chemin de Tandem à donner aux collaborateurs. */
+            sign_in_link: string;
             sso_password_fallback: boolean;
         };
         ReferentDate: {
