@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from browser_support import DEMO, ApiUser, check_screen, free_port
+from browser_support import DEMO, ApiUser, check_screen, free_port, labelled
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -93,3 +93,68 @@ def test_the_admin_reads_the_company_sso_screen(open_page, platform, sso_provide
     expect(row.get_by_text("sans secret (PKCE seul)", exact=False)).to_be_visible()
     expect(page.get_by_label("Autoriser le mot de passe en secours")).to_be_checked()
     check_screen(watched, f"97-company-sso-{width}")
+    link = f"{platform.base}/connexion/horizon-group.example"  # the demo company's first domain
+    expect(page.get_by_text(link)).to_be_visible()
+
+
+def test_the_admin_changes_a_provider_and_its_secret_is_kept(open_page, platform, sso_provider):
+    admin = ApiUser(platform.base, DEMO["admin"])
+    company_id = admin.get(PROFILE)["company"]["id"]
+    providers = f"/api/engagement/companies/{company_id}/identity-providers"
+    admin.call("PATCH", f"{providers}/{sso_provider['id']}", json={"oidc_client_secret_ref": "env:HORIZON_OIDC_SECRET"})
+    watched = open_page(DEMO["admin"], 1280)
+    page = watched.page
+    page.goto("/entreprise/connexion-sso")
+    edit = page.locator(f"#sso-modifier-{sso_provider['id']}")  # each test's fixture adds its own « Annuaire Horizon »
+    expect(edit).to_have_accessible_name("Modifier Annuaire Horizon")
+    edit.click()
+    expect(page.get_by_role("heading", name="Modifier « Annuaire Horizon »")).to_be_focused()
+    expect(page.get_by_label("Protocole")).to_be_disabled()
+    expect(page.get_by_label("Émetteur (issuer)")).to_have_value(sso_provider["oidc_issuer"])
+    expect(page.get_by_label("Prénom", exact=True)).to_have_value("given_name")  # the protocol's usual claim, shown
+    page.get_by_label("Nom affiché").fill("Annuaire Horizon (Entra ID)")
+    page.get_by_label("Entité de rattachement").fill("service")
+    check_screen(watched, "97-company-sso-edit-1280")
+    page.get_by_role("button", name="Enregistrer les modifications").click()
+    row = page.locator(".sso-providers li", has_text="Annuaire Horizon (Entra ID)")
+    expect(row.get_by_text("Entité de rattachement ← service", exact=False)).to_be_visible()
+    expect(row.get_by_text("secret enregistré", exact=False)).to_be_visible()
+    expect(page.get_by_role("heading", name="Ajouter un fournisseur d'identité")).to_be_visible()
+    saved = next(p for p in admin.get(providers)["items"] if p["id"] == sso_provider["id"])
+    assert saved["display_name"] == "Annuaire Horizon (Entra ID)" and saved["claim_mapping"]["entity"] == "service"
+    assert saved["oidc_client_secret_ref"] == "env:HORIZON_OIDC_SECRET"  # saving other fields never drops the secret
+    assert saved["oidc_issuer"] == sso_provider["oidc_issuer"] and saved["domains"] == [DOMAIN]
+
+
+def test_the_password_field_waits_for_the_address_to_be_known(open_page, platform, sso_provider):
+    admin = ApiUser(platform.base, DEMO["admin"])
+    company_id = admin.get(PROFILE)["company"]["id"]
+    watched = open_page(None, 375)
+    page = watched.page
+    page.goto("/connexion")
+    password = labelled(page, "Mot de passe")
+    expect(password).to_have_count(0)
+    page.get_by_label("E-mail").fill(DEMO["employee"])
+    expect(password).to_be_visible()
+    page.get_by_label("E-mail").fill(f"quelqu.un@{DOMAIN}")
+    expect(page.get_by_text("Groupe Horizon utilise la connexion SSO", exact=False)).to_be_visible()
+    expect(password).to_be_visible()  # the fixture allows the password as a fallback
+    admin.call("PUT", f"/api/engagement/companies/{company_id}/sso-password-fallback", json={"sso_password_fallback": False})
+    try:
+        page.goto("/connexion")
+        page.get_by_label("E-mail").fill(f"quelqu.un@{DOMAIN}")
+        expect(page.get_by_text("Groupe Horizon utilise la connexion SSO", exact=False)).to_be_visible()
+        expect(password).to_have_count(0)  # SSO only: never a password Tandem does not have
+        check_screen(watched, "95-sso-log-in-375")
+    finally:
+        admin.call("PUT", f"/api/engagement/companies/{company_id}/sso-password-fallback", json={"sso_password_fallback": True})
+
+
+def test_the_direct_link_names_the_company_by_its_domain(open_page, platform, sso_provider):
+    watched = open_page(None, 1280)
+    page = watched.page
+    page.goto("/connexion/horizon-group.example")
+    expect(page.get_by_role("heading", name="Se connecter — Groupe Horizon")).to_be_visible()
+    page.get_by_role("button", name="Continuer avec Annuaire Horizon").click()
+    page.wait_for_url("**/interaction/**")  # the provider's own login page
+    watched.take_problems()  # the provider's page is not ours (its web fonts, its favicon)
