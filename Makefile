@@ -33,7 +33,7 @@ bench: setup-tests ## the benchmarks (bench/README.md)
 sso-dev-provider: setup-tests ## a real OpenID Connect provider on http://127.0.0.1:9400 for trying SSO (README « Brancher une entreprise… »)
 	PATH="$$(scripts/web --node-dir):$$PATH" OIDC_PORT=9400 OIDC_CLIENT_ID=tandem OIDC_CLIENT_SECRET= \
 	  OIDC_REDIRECT_URI=http://127.0.0.1:$${TANDEM_PORT:-8080}/api/engagement/sso/oidc/callback \
-	  OIDC_ACCOUNTS='{"alix": {"email": "alix.martin@horizon-group.example", "given_name": "Alix", "family_name": "Martin", "manager_email": "sophie.laurent@horizon.example"}}' \
+	  OIDC_ACCOUNTS='{"alix": {"email": "alix.martin@horizon-group.example", "given_name": "Alix", "family_name": "Martin", "manager_email": "sophie.laurent@horizon.example"}, "lea": {"email": "lea.moreau@lumen.example", "given_name": "Léa", "family_name": "Moreau", "department": "Exploitation"}, "hugo": {"email": "hugo.perrin@lumen.example", "given_name": "Hugo", "family_name": "Perrin", "manager_email": "lea.moreau@lumen.example"}}' \
 	  node tests/sso/oidc-provider/server.mjs
 
 clean:

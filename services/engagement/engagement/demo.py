@@ -1,4 +1,5 @@
-"""Demo data for the embedded mode's first start: a fictional company, its people, one association referent.
+"""Demo data for the embedded mode's first start: a fictional company, its people, one association referent, and a
+second company whose people sign in only through its identity provider (`make sso-dev-provider`, README).
 
 Everything here is invented. The ids are stable (uuid5), so other services' demo data can refer to
 the same company, people and associations. The rows are written through a unit of work that
@@ -17,7 +18,10 @@ from tandem_shared.timeutil import utcnow
 
 from . import clock, domain, events, identity
 from .domain import PersonStatus, Role
-from .models import AuditEntry, Company, CompanyDomain, Entity, Person, PersonRole, Preferences, ReferentLink
+from .models import (
+    AuditEntry, Company, CompanyDomain, Entity, IdentityProvider, IdentityProviderDomain, Person, PersonRole, Preferences,
+    ReferentLink,
+)
 
 DEMO_PASSWORD = "Tandem démo 2026 !"
 
@@ -49,6 +53,14 @@ DEMO_ENTITIES = (
 )
 MANAGER_EMAIL = "sophie.laurent@horizon.example"
 ADMIN_EMAIL = "admin@horizon.example"
+
+# The second demo company: SSO only, through the OpenID Connect provider `make sso-dev-provider` starts on this
+# address with a public client `tandem` (PKCE, no secret). Its people are created at their first sign-in.
+SSO_DEMO_COMPANY_ID = demo_id("company", "Lumen Énergie")
+SSO_DEMO_PROVIDER_ID = demo_id("identity-provider", "Lumen Énergie")
+SSO_DEMO_DOMAIN = "lumen.example"
+SSO_DEMO_ISSUER = "http://127.0.0.1:9400"
+SSO_DEMO_ENTITIES = ("Exploitation", "Direction générale")
 
 # (email, first name, last name, roles, entity, phone, manager's e-mail, association names)
 _PEOPLE = (
@@ -178,8 +190,30 @@ def load_demo_data(runtime: ServiceRuntime, settings=None) -> bool:
             session.add(preferences)
             events.preferences_updated(uow, person, preferences)
 
+        _add_sso_company(uow, now)
         session.add(AuditEntry(at=now, action="demo_data_loaded", details={"company_id": company.id, "people": len(people)}))
     return True
+
+
+def _add_sso_company(uow, now) -> None:
+    """Lumen Énergie signs in through its identity provider only: « Se connecter » sends @lumen.example addresses
+    there, and the first sign-in creates the person (entity from the `department` claim, or chosen once)."""
+    company = Company(
+        id=SSO_DEMO_COMPANY_ID, name="Lumen Énergie", head_office_address="4 rue de la Villette, 69003 Lyon",
+        siren="784512963", rcs="RCS Lyon 784 512 963", representative_name="Marc Delorme",
+        representative_title="Directeur général", days_per_year=Decimal("3"), end_of_career_enabled=False,
+        uses_sso=True, sso_password_fallback=False, created_at=now, updated_at=now,
+    )
+    company.domains = [CompanyDomain(domain=SSO_DEMO_DOMAIN)]
+    company.entities = [Entity(id=demo_id("entity", f"Lumen Énergie {name}"), name=name) for name in SSO_DEMO_ENTITIES]
+    uow.session.add(company)
+    uow.session.add(IdentityProvider(
+        id=SSO_DEMO_PROVIDER_ID, company_id=company.id, protocol="oidc", display_name="Annuaire Lumen (démo)", enabled=True,
+        oidc_issuer=SSO_DEMO_ISSUER, oidc_client_id="tandem", oidc_scopes="openid email profile", claim_mapping={},
+        created_at=now, updated_at=now, domains=[IdentityProviderDomain(domain=SSO_DEMO_DOMAIN)]))
+    uow.session.flush()
+    uow.session.expire(company, ["domains", "entities"])
+    events.company_updated(uow, company)
 
 
 def add_demo_referents(runtime: ServiceRuntime, referents: list[dict]) -> int:

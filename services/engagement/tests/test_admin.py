@@ -143,8 +143,8 @@ def test_an_admin_cannot_change_the_company_domains(demo, tokens):
 def test_an_operator_lists_every_company(demo, tokens):
     create_company(demo, tokens)
     listed = demo.client.get("/companies", headers=as_operator(tokens)).json
-    assert listed["total"] == 2
-    assert [company["name"] for company in listed["items"]] == ["Groupe Horizon", "Solvéa Assurances"]
+    assert listed["total"] == 3
+    assert [company["name"] for company in listed["items"]] == ["Groupe Horizon", "Lumen Énergie", "Solvéa Assurances"]
 
 
 # -- one company's data is out of another's reach ---------------------------------------------------

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -21,14 +22,15 @@ def counts(service) -> tuple[int, int, int]:
 def test_the_demo_data_loads_once_and_only_into_an_empty_database(service):
     assert load_demo_data(service.runtime, service.settings) is True
     loaded = counts(service)
-    assert loaded[:2] == (1, 8)
+    assert loaded[:2] == (2, 8)  # Groupe Horizon and Lumen Énergie (SSO only: its people come at their first sign-in)
     assert load_demo_data(service.runtime, service.settings) is False
     assert counts(service) == loaded
 
 
 def test_the_demo_data_is_published_as_the_api_would(service):
     load_demo_data(service.runtime, service.settings)
-    [company] = service.published("engagement.company.updated")
+    company, sso_company = service.published("engagement.company.updated")
+    assert sso_company.data["name"] == "Lumen Énergie" and sso_company.data["email_domains"] == ["lumen.example"]
     assert company.data["company_id"] == DEMO_COMPANY_ID
     assert company.data["name"] == "Groupe Horizon"
     assert company.data["representative_name"] == "Claire Dumas"
@@ -97,3 +99,15 @@ def test_demo_referents_are_added_once_with_their_associations(service):
         assert "a-existing" in amina.association_ids
     response = service.client.post("/session", base_url="https://localhost", json={"email": "contact@jardins.example", "password": DEMO_PASSWORD})
     assert response.status_code == 200
+
+
+def test_the_second_demo_company_signs_in_through_the_dev_provider_only(service):
+    from engagement.demo import SSO_DEMO_ISSUER, SSO_DEMO_PROVIDER_ID
+    load_demo_data(service.runtime, service.settings)
+    found = service.client.post("/sso/discover", json={"email": "lea.moreau@lumen.example"}).get_json()
+    assert found == {"method": "sso", "provider_id": SSO_DEMO_PROVIDER_ID, "protocol": "oidc", "company_name": "Lumen Énergie",
+                     "password_allowed": False}
+    link = service.client.get("/sso/companies/lumen.example").get_json()
+    assert [p["display_name"] for p in link["providers"]] == ["Annuaire Lumen (démo)"] and link["password_allowed"] is False
+    makefile = (Path(__file__).resolve().parents[3] / "Makefile").read_text()
+    assert f"OIDC_PORT={SSO_DEMO_ISSUER.rsplit(':', 1)[1]}" in makefile and "lumen.example" in makefile  # one documented command
