@@ -24,6 +24,8 @@ declare_migration_only(
     Base.metadata, "missions.search_vector", "missions.search_facets", "ix_missions_search", "missions_fts*",
     # The catalogue's version, bumped by triggers (migration 0006), and the newest-first index of the search's page.
     "catalogue_version", "ix_missions_recent",
+    # The counts of the missions open to every company, maintained by triggers (migration 0007, PostgreSQL only).
+    "open_mission_tag_counts",
 )
 
 messaging = define_messaging_tables(Base.metadata)

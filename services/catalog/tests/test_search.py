@@ -438,18 +438,22 @@ def test_counts_without_keywords_are_kept_until_a_committed_change_bumps_the_ver
         uow.session.flush()
         add_mission(uow.session, "m-1", "a-1", themes=["environnement"], region="Bretagne")
         add_mission(uow.session, "m-2", "a-1", themes=["environnement"], region="Corse", published_at=BASE_TIME + timedelta(days=1))
+    # On PostgreSQL « Toutes les missions » reads the maintained counts (migration 0007) and never counts: only
+    # the filters alone go through the kept counts there.
+    landing_counts = engine.runtime.db.engine.dialect.name == "sqlite"
     seen, stop = counting_statements(engine)
     try:
         first = search(engine)
         assert first[0] == ["m-2", "m-1"] and first[1] == 2 and first[2]["region"] == {"Bretagne": 1, "Corse": 1}
-        assert len(seen) == 1
+        assert len(seen) == landing_counts
         # Nothing changed: the same answer, without counting again (the page is still read).
-        assert search(engine) == first and len(seen) == 1
-        assert search(engine, page=2, per_page=1)[0] == ["m-1"] and len(seen) == 1
+        assert search(engine) == first and len(seen) == landing_counts
+        assert search(engine, page=2, per_page=1)[0] == ["m-1"] and len(seen) == landing_counts
         # Another company's viewer or other filters are other entries.
         search(engine, viewer=employee("c-2"))
         search(engine, region=("Corse",))
-        assert len(seen) == 3
+        search(engine, region=("Corse",))
+        assert len(seen) == 1 + 2 * landing_counts
 
         # Each committed change is in the next answer: a new mission, a changed filter value, a
         # reservation to another company, an unpublished mission, a deleted association.
@@ -512,3 +516,107 @@ def test_a_rolled_back_change_leaves_the_version_and_the_kept_counts(engine):
     with engine.runtime.db.reading() as session:
         assert session.execute(sa.text("SELECT version FROM catalogue_version")).scalar_one() == before
     assert search(engine) == first
+
+
+# -- « Toutes les missions » on PostgreSQL: counts maintained by triggers (migration 0007) -------------------------
+
+RECOUNT = sa.text("""
+    SELECT tag, count(*) FROM missions, unnest(catalog_open_mission_tags(status, open_to_all_companies, search_facets)) AS tag
+    GROUP BY tag ORDER BY tag""")
+MAINTAINED = sa.text("SELECT tag, missions FROM open_mission_tag_counts WHERE missions <> 0 ORDER BY tag")
+
+
+def maintained_and_recounted(harness) -> tuple[list, list]:
+    with harness.runtime.db.reading() as session:
+        return [tuple(row) for row in session.execute(MAINTAINED)], [tuple(row) for row in session.execute(RECOUNT)]
+
+
+@pytest.mark.integration
+def test_the_maintained_counts_follow_every_kind_of_write(service_on_real_infrastructure):
+    harness = service_on_real_infrastructure
+    empty_catalogue(harness)
+    with harness.runtime.unit_of_work() as uow:
+        for association_id, name in ASSOCIATIONS.items():
+            add_association(uow.session, association_id, name)
+        uow.session.flush()
+        add_mission(uow.session, "m-1", "a-1", themes=["environnement", "sport"], region="Bretagne")
+        add_mission(uow.session, "m-2", "a-2", themes=["environnement"], personal=["Jardinage"], region="Corse")
+        add_mission(uow.session, "m-3", "a-2", themes=["sport"], companies=["c-1"])
+        add_mission(uow.session, "m-4", "a-3", status="draft")
+    maintained, recounted = maintained_and_recounted(harness)
+    assert maintained == recounted and ("#", 2) in maintained and ("t:environnement", 2) in maintained
+
+    writes = [
+        "UPDATE missions SET themes = '[\"culture\"]' WHERE id = 'm-1'",     # a filter value changes
+        "UPDATE missions SET status = 'published', published_at = now() WHERE id = 'm-4'",  # published
+        "UPDATE missions SET open_to_all_companies = true WHERE id = 'm-3'",  # opened to everyone
+        "UPDATE missions SET open_to_all_companies = false WHERE id = 'm-2'",  # reserved
+        "UPDATE missions SET description = 'Autre texte.' WHERE id = 'm-1'",  # nothing counted changes
+        "UPDATE missions SET status = 'closed' WHERE id = 'm-3'",             # closed
+        "DELETE FROM missions WHERE id = 'm-4'",
+        "DELETE FROM missions WHERE association_id = 'a-2'",                  # several rows in one statement
+    ]
+    for write in writes:
+        with harness.runtime.unit_of_work() as uow:
+            uow.session.execute(sa.text(write))
+        maintained, recounted = maintained_and_recounted(harness)
+        assert maintained == recounted, write
+    with harness.runtime.unit_of_work() as uow:
+        uow.session.execute(sa.text("TRUNCATE missions CASCADE"))
+    assert maintained_and_recounted(harness) == ([], [])
+
+
+@pytest.mark.integration
+def test_the_landing_adds_the_missions_reserved_to_the_viewer_company(service_on_real_infrastructure):
+    harness = service_on_real_infrastructure
+    empty_catalogue(harness)
+    with harness.runtime.unit_of_work() as uow:
+        add_association(uow.session, "a-1", "Les Jardins du Lien")
+        uow.session.flush()
+        add_mission(uow.session, "m-1", "a-1", themes=["environnement"], region="Bretagne")
+        add_mission(uow.session, "m-2", "a-1", themes=["environnement", "sport"], region="Corse", companies=["c-1", "c-2"],
+                    published_at=BASE_TIME + timedelta(days=1))
+        add_mission(uow.session, "m-3", "a-1", themes=["sport"], region="Corse", companies=["c-2"], published_at=BASE_TIME + timedelta(days=2))
+    seen, stop = counting_statements(harness)
+    try:
+        ids, total, facets = search(harness, viewer=employee("c-1"))
+        assert (ids, total) == (["m-2", "m-1"], 2)
+        assert facets["theme"] == {"environnement": 2, "sport": 1} and facets["region"] == {"Bretagne": 1, "Corse": 1}
+        ids, total, facets = search(harness, viewer=employee("c-2"))
+        assert (ids, total, facets["theme"]) == (["m-3", "m-2", "m-1"], 3, {"environnement": 2, "sport": 2})
+        assert search(harness, viewer=employee(None))[:2] == (["m-1"], 1)  # a visitor: the missions open to all
+        assert seen == []  # never counted over the missions
+    finally:
+        stop()
+
+
+@pytest.mark.integration
+def test_concurrent_writers_keep_the_counts_exact_and_never_deadlock(service_on_real_infrastructure):
+    import threading
+    harness = service_on_real_infrastructure
+    empty_catalogue(harness)
+    with harness.runtime.unit_of_work() as uow:
+        add_association(uow.session, "a-1", "Les Jardins du Lien")
+    themes = [["environnement", "sport"], ["sport", "environnement"]]  # the same tags, listed in the other order
+    failures = []
+
+    def writer(n: int) -> None:
+        try:
+            for i in range(15):
+                with harness.runtime.unit_of_work() as uow:
+                    add_mission(uow.session, f"m-{n}-{i}", "a-1", themes=themes[n], region="Bretagne" if i % 2 else "Corse")
+                    uow.session.flush()
+                    if i % 3 == 0:
+                        uow.session.execute(sa.text("UPDATE missions SET open_to_all_companies = NOT open_to_all_companies"
+                                                    " WHERE id = :id"), {"id": f"m-{n}-{i}"})
+        except Exception as exc:  # a deadlock would surface here as psycopg's DeadlockDetected
+            failures.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert failures == []
+    maintained, recounted = maintained_and_recounted(harness)
+    assert maintained == recounted and dict(maintained)["#"] == 20
