@@ -55,7 +55,7 @@ committed (and bumped the version) no reader can be served a count made before i
 keywords are not kept (too many distinct ones; the ranking reads their rows anyway).
 
 « Toutes les missions » on PostgreSQL (no keyword, no filter, nothing excluded) does not count at all: the
-counts of the published missions open to every company are maintained by row triggers (migration 0007,
+counts of the published missions open to every company are maintained by statement triggers (migration 0007,
 `open_mission_tag_counts`), and `LANDING_COUNTS` adds those reserved to the viewer's company, counted on the
 spot (a few hundred, by `ix_mission_companies_company_id`). Kept counts were per process: each worker's
 first visitor of each company after a change paid the full count (p95 481 ms on the bench); maintained

@@ -6,16 +6,17 @@ process: after any change, each worker's first visitor of each company paid the 
 
 Here the counts are maintained instead, on PostgreSQL: `open_mission_tag_counts` holds, for every tag of
 `missions.search_facets` (0004: `t:environnement`, `r:Bretagne`, `a:<association id>`…) and for `#`
-(the total), how many PUBLISHED missions OPEN TO EVERY COMPANY carry it. Row triggers on `missions` take
-a mission's old tags out and put its new tags in, in the writer's own transaction, so the counts are
+(the total), how many PUBLISHED missions OPEN TO EVERY COMPANY carry it. Statement triggers on `missions`
+take the old tags of the rows a statement changed out and put their new tags in, in the writer's own
+transaction (one aggregate per statement, from its transition tables: a bulk COPY costs one upsert per tag), so the counts are
 exactly those of the committed rows a reader's snapshot sees. The landing then reads these few hundred
 rows and adds, counted on the spot, the published missions reserved to the viewer's company (a few
 hundred through `ix_mission_companies_company_id`). Who may see a reserved mission (`mission_companies`)
 does not enter the maintained counts, so no trigger is needed there.
 
-Locks: a writer first takes `catalogue_version`'s row (as 0006's statement trigger will anyway), then
-the tag rows; every writer takes them in that order, so two writers cannot deadlock on tag rows.
-A TRUNCATE of `missions` (which fires no row trigger) empties the counts. Rows whose count falls to 0 stay (a value that comes back reuses them); readers skip them.
+Locks: a writer first takes `catalogue_version`'s row (as 0006's statement trigger does anyway), then
+the tag rows in the order of their tags; every writer takes them in that order, so two writers cannot deadlock on tag rows.
+A TRUNCATE of `missions` (which no INSERT/UPDATE/DELETE trigger sees) empties the counts. Rows whose count falls to 0 stay (a value that comes back reuses them); readers skip them.
 
 SQLite (the embedded mode, a few hundred missions) keeps counting, with 0006's kept counts.
 
@@ -42,49 +43,60 @@ PG_UPGRADE = [
                     ELSE '{}'::text[] END
     $$
     """,
+    # One trigger per statement, reading the statement's old and new rows (transition tables): a bulk COPY of
+    # 100,000 missions is one aggregate, not 100,000 upserts. PostgreSQL allows transition tables on a trigger
+    # of one event only, hence three triggers on one function.
     """
     CREATE FUNCTION catalog_count_open_mission_tags() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE
-        old_tags text[] := '{}';
-        new_tags text[] := '{}';
     BEGIN
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN
-            old_tags := catalog_open_mission_tags(OLD.status, OLD.open_to_all_companies, OLD.search_facets);
-        END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN
-            new_tags := catalog_open_mission_tags(NEW.status, NEW.open_to_all_companies, NEW.search_facets);
-        END IF;
-        IF old_tags = new_tags THEN
-            RETURN NULL;
-        END IF;
-        -- Lock order: the catalogue's version first (every writer of missions takes it), then the tag rows.
+        -- Lock order: the catalogue's version first (0006's trigger, named before this one, already took it for
+        -- this write), then the tag rows in the order of their tags: two writers never wait the other way round.
         PERFORM 1 FROM catalogue_version WHERE id = 1 FOR UPDATE;
-        INSERT INTO open_mission_tag_counts AS c (tag, missions)
-            SELECT tag, sum(delta)::integer FROM (
-                SELECT unnest(old_tags) AS tag, -1 AS delta
-                UNION ALL
-                SELECT unnest(new_tags), 1
-            ) AS changes
-            GROUP BY tag HAVING sum(delta) <> 0
-            ORDER BY tag
-        ON CONFLICT (tag) DO UPDATE SET missions = c.missions + EXCLUDED.missions;
+        IF TG_OP = 'INSERT' THEN
+            INSERT INTO open_mission_tag_counts AS c (tag, missions)
+                SELECT tag, count(*) FROM new_missions,
+                    unnest(catalog_open_mission_tags(status, open_to_all_companies, search_facets)) AS tag
+                GROUP BY tag ORDER BY tag
+            ON CONFLICT (tag) DO UPDATE SET missions = c.missions + EXCLUDED.missions;
+        ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO open_mission_tag_counts AS c (tag, missions)
+                SELECT tag, -count(*) FROM old_missions,
+                    unnest(catalog_open_mission_tags(status, open_to_all_companies, search_facets)) AS tag
+                GROUP BY tag ORDER BY tag
+            ON CONFLICT (tag) DO UPDATE SET missions = c.missions + EXCLUDED.missions;
+        ELSE
+            -- Most updates (a description, dates, a photo) change no tag: their changes sum to nothing.
+            INSERT INTO open_mission_tag_counts AS c (tag, missions)
+                SELECT tag, sum(delta) FROM (
+                    SELECT tag, -1 AS delta FROM old_missions,
+                        unnest(catalog_open_mission_tags(status, open_to_all_companies, search_facets)) AS tag
+                    UNION ALL
+                    SELECT tag, 1 FROM new_missions,
+                        unnest(catalog_open_mission_tags(status, open_to_all_companies, search_facets)) AS tag
+                ) AS changes
+                GROUP BY tag HAVING sum(delta) <> 0 ORDER BY tag
+            ON CONFLICT (tag) DO UPDATE SET missions = c.missions + EXCLUDED.missions;
+        END IF;
         RETURN NULL;
     END
     $$
     """,
     """
-    CREATE TRIGGER open_mission_tag_counts_insert_delete AFTER INSERT OR DELETE ON missions
-        FOR EACH ROW EXECUTE FUNCTION catalog_count_open_mission_tags()
+    CREATE TRIGGER open_mission_tag_counts_insert AFTER INSERT ON missions
+        REFERENCING NEW TABLE AS new_missions
+        FOR EACH STATEMENT EXECUTE FUNCTION catalog_count_open_mission_tags()
     """,
-    # Most updates of a mission (its description, its dates, its image) change none of the three columns.
     """
     CREATE TRIGGER open_mission_tag_counts_update AFTER UPDATE ON missions
-        FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status
-                           OR OLD.open_to_all_companies IS DISTINCT FROM NEW.open_to_all_companies
-                           OR OLD.search_facets IS DISTINCT FROM NEW.search_facets)
-        EXECUTE FUNCTION catalog_count_open_mission_tags()
+        REFERENCING OLD TABLE AS old_missions NEW TABLE AS new_missions
+        FOR EACH STATEMENT EXECUTE FUNCTION catalog_count_open_mission_tags()
     """,
-    # A TRUNCATE fires no row trigger: it empties the counts with the missions.
+    """
+    CREATE TRIGGER open_mission_tag_counts_delete AFTER DELETE ON missions
+        REFERENCING OLD TABLE AS old_missions
+        FOR EACH STATEMENT EXECUTE FUNCTION catalog_count_open_mission_tags()
+    """,
+    # A TRUNCATE is none of the three events: it empties the counts with the missions.
     """
     CREATE FUNCTION catalog_forget_open_mission_tags() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
@@ -108,8 +120,9 @@ PG_UPGRADE = [
 PG_DOWNGRADE = [
     "DROP TRIGGER IF EXISTS open_mission_tag_counts_truncate ON missions",
     "DROP FUNCTION IF EXISTS catalog_forget_open_mission_tags()",
+    "DROP TRIGGER IF EXISTS open_mission_tag_counts_insert ON missions",
     "DROP TRIGGER IF EXISTS open_mission_tag_counts_update ON missions",
-    "DROP TRIGGER IF EXISTS open_mission_tag_counts_insert_delete ON missions",
+    "DROP TRIGGER IF EXISTS open_mission_tag_counts_delete ON missions",
     "DROP FUNCTION IF EXISTS catalog_count_open_mission_tags()",
     "DROP FUNCTION IF EXISTS catalog_open_mission_tags(text, boolean, text[])",
 ]
