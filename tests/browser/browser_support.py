@@ -20,6 +20,7 @@ from pathlib import Path
 
 import holidays
 import requests
+from playwright.sync_api import expect
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # From the npm lock file (a devDependency of web/), never shipped in web/dist: the tests hand it to the page.
@@ -234,6 +235,26 @@ def poll(fetch, timeout: float = 30.0, interval: float = 0.25, what: str = "the 
         if time.monotonic() > deadline:
             raise AssertionError(f"{what}: nothing within {timeout} s")
         time.sleep(interval)
+
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
+
+
+def long_date(day: date) -> str:
+    """« lundi 30 novembre 2026 », as format.ts writes it."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def pick_date(page, day: date) -> None:
+    """Step 2's calendar: go forward to the day's month and pick it, as a person would."""
+    button = page.locator(f'.datepicker__day[data-iso="{day.isoformat()}"]')
+    for _ in range(14):
+        if button.count():
+            break
+        page.get_by_role("button", name="Mois suivant").click()
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
 
 
 def working_days(count: int, start: date) -> list[date]:

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from browser_support import (
     DEMO,
+    long_date,
+    pick_date,
     check_screen,
     labelled,
     log_in_through_the_ui,
@@ -85,15 +87,6 @@ def open_mail_link(page, to: str, link_part: str, text_part: str = "") -> None:
 def starting_with(text: str) -> re.Pattern:
     # Playwright serialises a name pattern as /…/ without escaping "/" (1.65): escape it here.
     return re.compile("^" + re.escape(text).replace("/", r"\/"))
-
-
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
-
-
-def long_date(day: date) -> str:
-    """« lundi 30 novembre 2026 », as format.js writes it."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def the_dates() -> list[date]:
@@ -200,13 +193,7 @@ def test_an_employee_goes_from_sign_up_to_her_bilan_through_the_web_client(platf
             page.get_by_role("button", name="ENVOYER").click()
             expect(page.get_by_text("Choisis au moins une date de mission sur le calendrier.")).to_be_visible()
             for day in (first, second):
-                button = page.locator(f'.datepicker__day[data-iso="{day.isoformat()}"]')
-                for _ in range(14):
-                    if button.count():
-                        break
-                    page.get_by_role("button", name="Mois suivant").click()
-                button.click()
-                expect(button).to_have_attribute("aria-pressed", "true")
+                pick_date(page, day)
                 page.get_by_role("group", name=f"Le {long_date(day)}").get_by_role("radio", name="Journée", exact=True).check()
             expect(page.locator(".allowance-summary")).to_contain_text("2 jours")
             journey.check(employee, "dates-chosen")
@@ -287,6 +274,19 @@ def test_an_employee_goes_from_sign_up_to_her_bilan_through_the_web_client(platf
             wait_for_screen(page)
             expect(page.locator(".notice--success").first).to_contain_text("bilan")
             journey.check(employee, "bilan-sent")
+            # Issue 16 (7): after the bilan, the mission goes on next year, in one click to the application for it.
+            next_year = first.year + 1
+            go_on = page.get_by_role("link", name=f"Poursuivre en {next_year}")
+            expect(go_on).to_have_count(1)
+            go_on.click()
+            page.wait_for_url(re.compile(rf"/missions/[^/?]+/postuler\?annee={next_year}$"))
+            wait_for_screen(page)
+            year_choice = page.get_by_label(re.compile("Année de ta mission"))
+            if year_choice.count():
+                expect(year_choice).to_have_value(str(next_year))
+            else:
+                expect(page.get_by_text(f"Année de ta mission : {next_year}")).to_be_visible()
+            journey.check(employee, "continue-next-year")
 
         # 11. Both PDFs, from « Mes documents ».
         with journey.step("11 téléchargement de la convention et du bilan", page):

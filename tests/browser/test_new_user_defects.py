@@ -5,7 +5,8 @@ scroll at 375 px, no console error) at 1280 and 375 px:
 - 3: each role lands on its own space after logging in (a referent on the association's applications, an admin on
   the company space), and « Mon compte » of a referent is their association's space;
 - 2: the proposal form shows the phone number that goes out, prefilled with the latest one;
-- 4 and 5: « Mon compte » tells days used from days to come, and « Annuler cette demande » asks first.
+- 4 and 5: « Mon compte » tells days used from days to come, « Annuler cette demande » asks first, and a date picked on
+  step 2 takes the mission's format (half day or day);
 """
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from datetime import date, timedelta
 import pytest
 import requests
 from browser_support import (
-    DEMO, DEMO_PASSWORD, WIDTHS, ApiUser, check_screen, labelled, mailbox, poll, wait_for_quiet_mailbox, working_days,
+    DEMO, DEMO_PASSWORD, WIDTHS, ApiUser, check_screen, labelled, long_date, mailbox, pick_date, poll, wait_for_quiet_mailbox,
+    wait_for_screen, working_days,
 )
 from playwright.sync_api import expect
 
@@ -224,3 +226,32 @@ def test_one_main_action_and_only_the_current_step_to_do(open_page, platform, wi
     expect(card.get_by_text("Pas encore accessible").first).to_be_visible()
     expect(card.get_by_text("Une fois tes dates validées par ton manager, ta convention est préparée")).to_be_visible()
     check_screen(watched, f"91-one-main-action-{width}")
+
+
+@pytest.mark.parametrize(("mission_format", "label"), [("half_day", "Demi-journée"), ("full_day", "Journée")])
+def test_a_date_picked_on_step_2_takes_the_mission_format(open_page, platform, mission_format, label):
+    """Issue 16 (5): a half-day mission's dates default to « Demi-journée », so nobody asks for a day by mistake."""
+    thomas = ApiUser(platform.base, THOMAS)
+    participations = thomas.get("/api/engagement/me/participations?per_page=100")["items"]
+    # « Une association à la fois » : the applications earlier tests left waiting for their dates step aside first.
+    for waiting in (p for p in participations if p["status"] == "open" and not p.get("months")):
+        thomas.post(f"/api/engagement/participations/{waiting['id']}/withdrawal", {})
+    mine = {p["mission"]["id"] for p in participations if p.get("mission")}
+    mission = next(m for page_number in (1, 2, 3)
+                   for m in thomas.get(f"/api/catalog/missions?per_page=100&page={page_number}")["items"]
+                   if m["open_to_all_companies"] and m["id"] not in mine and m["format"] == mission_format)
+    poll(lambda: thomas.status_of(f"/api/engagement/missions/{mission['id']}") == 200, what="engagement knows the mission")
+    day = working_days(1, date(date.today().year + 1, 1, 12))[0]  # next year: any date of it is open
+    applied = thomas.post("/api/engagement/applications", {
+        "mission_id": mission["id"], "phone": "06 98 76 54 32", "year": day.year,
+        "message": "Bonjour, je serais ravi d'aider l'association sur cette mission. À bientôt !"})
+    watched = open_page(THOMAS, 375)
+    page = watched.page
+    page.goto(f"/mon-compte/participations/{applied['id']}/dates")
+    wait_for_screen(page)  # the participation's year sets the calendar's months
+    pick_date(page, day)
+    chosen = page.get_by_role("group", name=f"Le {long_date(day)}")
+    expect(chosen.get_by_role("radio", name=label, exact=True)).to_be_checked()
+    expect(page.locator(".allowance-summary")).to_contain_text("0,5 jour" if mission_format == "half_day" else "1 jour")
+    check_screen(watched, f"90-date-format-{mission_format}-375")
+    thomas.post(f"/api/engagement/participations/{applied['id']}/withdrawal", {})  # the next case applies elsewhere
