@@ -18,6 +18,9 @@ from .models import Email
 
 log = logging.getLogger(__name__)
 
+# E-mails sent per database transaction: what a crash between the SMTP server's answer and the commit may repeat.
+SENT_PER_TRANSACTION = 10
+
 
 class MailSender:
     def __init__(self, db: Database, host: str, port: int, mail_from: str, max_attempts: int, poll_interval: float = 2.0, batch_size: int = 50):
@@ -49,8 +52,11 @@ class MailSender:
     def send_due(self) -> int:
         """Send what is due now; returns how many rows were attempted.
 
-        One e-mail per transaction, over one SMTP connection: a crash after the SMTP server accepted an e-mail
-        and before its row is marked sent repeats that e-mail only (at most one duplicate per crash).
+        Up to `SENT_PER_TRANSACTION` e-mails per transaction, over one SMTP connection: the rows are claimed
+        together (FOR UPDATE SKIP LOCKED on PostgreSQL, so several workers never take the same one), sent one by
+        one, and marked in one commit. A crash after the SMTP server accepted some of them and before that commit
+        sends those again, at most one transaction's worth, each with the same Message-ID so a receiving server
+        can drop the copy. One commit per e-mail cost more than the SMTP exchange itself (bench/README.md, P4).
         """
         attempted = 0
         smtp: smtplib.SMTP | None = None
@@ -62,41 +68,26 @@ class MailSender:
                         sa.select(Email)
                         .where(Email.status == EmailStatus.PENDING, Email.next_attempt_at <= utcnow())
                         .order_by(Email.next_attempt_at, Email.created_at)
-                        .limit(1)
+                        .limit(min(SENT_PER_TRANSACTION, self.batch_size - attempted))
                     )
                     if session.bind.dialect.name == "postgresql":
                         # Several workers: each row goes to one of them.
                         query = query.with_for_update(skip_locked=True)
-                    email = session.scalars(query).first()
-                    if email is None:
+                    emails = session.scalars(query).all()
+                    if not emails:
                         return attempted
-                    attempted += 1
-                    if unreachable is not None:
-                        # One try to connect per pass: every e-mail due now is delayed with the same error.
-                        self._record_failure(email, unreachable)
-                        continue
-                    if smtp is None:
-                        try:
-                            smtp = smtplib.SMTP(self.host, self.port, timeout=10)
-                        except OSError as exc:
-                            unreachable = f"connexion SMTP impossible : {exc}"
+                    for email in emails:
+                        attempted += 1
+                        if unreachable is None and smtp is None:
+                            try:
+                                smtp = smtplib.SMTP(self.host, self.port, timeout=10)
+                            except OSError as exc:
+                                unreachable = f"connexion SMTP impossible : {exc}"
+                        if unreachable is not None:
+                            # One try to connect per pass: every e-mail due now is delayed with the same error.
                             self._record_failure(email, unreachable)
                             continue
-                    try:
-                        message = self._message(email)
-                    except (ValueError, TypeError, KeyError) as exc:
-                        # A malformed row (e.g. a broken attachment) must fail alone, not block the queue behind it.
-                        self._record_failure(email, f"message impossible à construire : {exc}")
-                        continue
-                    try:
-                        smtp.send_message(message)
-                    except (smtplib.SMTPException, OSError) as exc:
-                        self._record_failure(email, str(exc))
-                        continue
-                    email.status = EmailStatus.SENT
-                    email.attempts += 1
-                    email.sent_at = utcnow()
-                    email.last_error = None
+                        self._send(smtp, email)
             return attempted
         finally:
             if smtp is not None:
@@ -104,6 +95,23 @@ class MailSender:
                     smtp.quit()
                 except (smtplib.SMTPException, OSError):
                     pass
+
+    def _send(self, smtp: smtplib.SMTP, email: Email) -> None:
+        try:
+            message = self._message(email)
+        except (ValueError, TypeError, KeyError) as exc:
+            # A malformed row (e.g. a broken attachment) must fail alone, not block the queue behind it.
+            self._record_failure(email, f"message impossible à construire : {exc}")
+            return
+        try:
+            smtp.send_message(message)
+        except (smtplib.SMTPException, OSError) as exc:
+            self._record_failure(email, str(exc))
+            return
+        email.status = EmailStatus.SENT
+        email.attempts += 1
+        email.sent_at = utcnow()
+        email.last_error = None
 
     def _record_failure(self, email: Email, error: str) -> None:
         email.attempts += 1

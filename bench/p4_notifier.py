@@ -1,0 +1,241 @@
+"""Benchmark P4, the notifier's throughput: e-mails handed to an SMTP server per second by one notifier worker.
+
+One run, on the real RabbitMQ and PostgreSQL (a fresh vhost and a fresh database, removed afterwards):
+
+  a. the notifier  its worker process exactly as the local distributed mode starts it (deploy/local/topology.py,
+                   `notifier-worker run`: migrations, the consumer, the mail sender), its SMTP host this script's
+                   own SMTP server on loopback (aiosmtpd, the same library as the platform's mail sink);
+  b. the flow      a batch of `engagement.password_reset.requested` events, each a real CloudEvents envelope
+                   published to the events exchange with confirms, as engagement's relay does. The notifier's
+                   consumer takes each through its inbox, renders the e-mail and queues it in its database; the
+                   mail sender picks it up, sends it and marks it sent. Measured at the SMTP server: e-mails per
+                   second between the batch's first and last arrival;
+  c. the floor     the same number of messages, each the very bytes of one the notifier sent (headers and
+                   both alternatives), sent by plain `smtplib` over one connection from this process to the same
+                   server, measured the same way. Flow and floor batches alternate, so the machine's other load
+                   weighs on both alike;
+  d. a report      markdown on stdout, JSON in bench/results/p4.json.
+
+Goal (issue 18): the notifier's rate at least 0.7 x the raw smtplib rate.
+
+Usage: uv run python bench/p4_notifier.py [--emails 500] [--rounds 3]
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import json
+import os
+import platform
+import signal
+import smtplib
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from aiosmtpd.controller import Controller
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT / "tests"))
+
+from helpers import free_port, wait_for_consumers  # noqa: E402
+
+from tandem_shared.bus import Bus, BusSettings, Publisher  # noqa: E402
+from tandem_shared.envelope import Event  # noqa: E402
+from tandem_shared.testing import postgres_database, rabbitmq_vhost  # noqa: E402
+
+RESULTS = REPO_ROOT / "bench" / "results" / "p4.json"
+EVENT_TYPE = "engagement.password_reset.requested"
+GOAL = 0.7
+
+
+def load_topology():
+    spec = importlib.util.spec_from_file_location("tandem_local_topology", REPO_ROOT / "deploy" / "local" / "topology.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+class Sink:
+    """The SMTP server: the monotonic time each message's DATA completed, and the raw bytes of the last one."""
+
+    def __init__(self) -> None:
+        self.stamps: list[float] = []
+        self.last: bytes = b""
+        self.arrived = threading.Condition()
+
+    async def handle_DATA(self, server, session, envelope):
+        stamp = time.monotonic()
+        with self.arrived:
+            self.stamps.append(stamp)
+            self.last = envelope.original_content or envelope.content
+            self.arrived.notify_all()
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, count: int, timeout: float) -> list[float]:
+        """The stamps once `count` messages have arrived (since the last reset)."""
+        with self.arrived:
+            if not self.arrived.wait_for(lambda: len(self.stamps) >= count, timeout=timeout):
+                raise SystemExit(f"only {len(self.stamps)} of {count} e-mails arrived within {timeout} s")
+            return list(self.stamps)
+
+    def reset(self) -> None:
+        with self.arrived:
+            self.stamps = []
+
+
+def rate(stamps: list[float]) -> float:
+    """Messages per second between the first and the last arrival (the first starts the clock)."""
+    return (len(stamps) - 1) / (stamps[-1] - stamps[0])
+
+
+def publish_resets(publisher: Publisher, count: int, tag: str) -> None:
+    for index in range(count):
+        event = Event(type=EVENT_TYPE, source="/bench/p4", subject=f"person-{tag}-{index}", data={
+            "person_id": str(uuid.uuid4()), "email": f"personne.{tag}.{index}@horizon.example", "first_name": "Camille",
+            "link": f"https://tandem.example/mot-de-passe/nouveau/{uuid.uuid4().hex}", "expires_at": "2026-12-31T11:15:00+00:00"})
+        publisher.publish(event.to_json(), routing_key=EVENT_TYPE, headers={}, message_id=event.id)
+
+
+def send_raw(port: int, message: bytes, count: int) -> None:
+    with smtplib.SMTP("127.0.0.1", port, timeout=30) as client:
+        for index in range(count):
+            client.sendmail("tandem@tandem.example", [f"personne.raw.{index}@horizon.example"], message)
+
+
+def measure_sender_alone(database_url: str, broker_url: str, smtp_port: int, sink: Sink, emails: int) -> float:
+    """Where the time goes: the mail sender alone, in this process, on a queue already full (copies of the e-mails
+    the worker sent, pending again), with the worker stopped: e-mails per second at the SMTP server."""
+    from notifier.bootstrap import build_runtime
+    from notifier.config import Settings
+    from notifier.sender import MailSender
+
+    settings = Settings.from_env({**os.environ, "NOTIFIER_DATABASE_URL": database_url, "TANDEM_BROKER_URL": broker_url,
+                                  "NOTIFIER_SMTP_HOST": "127.0.0.1", "NOTIFIER_SMTP_PORT": str(smtp_port)})
+    runtime = build_runtime(settings)
+    try:
+        with runtime.db.transaction() as session:
+            session.execute(sa.text(
+                "INSERT INTO emails (id, event_id, event_type, recipient, subject, body_text, body_html, attachments, status,"
+                " attempts, next_attempt_at, created_at, last_error, sent_at)"
+                " SELECT gen_random_uuid()::text, gen_random_uuid()::text, event_type, recipient, subject, body_text, body_html,"
+                " attachments, 'pending', 0, now(), now(), NULL, NULL FROM emails WHERE status = 'sent' LIMIT :count"), {"count": emails})
+        sender = MailSender(runtime.db, host="127.0.0.1", port=smtp_port, mail_from=settings.mail_from,
+                            max_attempts=settings.mail_max_attempts)
+        sink.reset()
+        while sender.send_due():
+            pass
+        return rate(sink.wait_for(emails, timeout=600))
+    finally:
+        runtime.stop()
+
+
+def run(emails: int, rounds: int) -> dict[str, Any]:
+    topology = load_topology()
+    with contextlib.ExitStack() as stack:
+        var_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tandem-bench-p4-")))
+        broker_url = stack.enter_context(rabbitmq_vhost())
+        database_url = stack.enter_context(postgres_database(prefix="tandem_bench_notifier"))
+        ports = {"smtp": free_port()}
+        sink = Sink()
+        controller = Controller(sink, hostname="127.0.0.1", port=ports["smtp"])
+        controller.start()
+        stack.callback(controller.stop)
+        topology.prepare_runtime_files(REPO_ROOT, var_dir, ports)
+        [(argv, env)] = topology.process_commands(
+            REPO_ROOT, var_dir, ports, broker_url=broker_url, database_urls={"notifier": database_url}, only=["notifier-worker"],
+            base_env={**os.environ, "TANDEM_LOG_LEVEL": "WARNING", "NOTIFIER_SMTP_PORT": str(ports["smtp"])},
+        ).values()
+        log_path = var_dir / "notifier-worker.log"
+        worker = subprocess.Popen(argv, env=env, stdout=open(log_path, "wb"), stderr=subprocess.STDOUT, cwd=REPO_ROOT,
+                                  start_new_session=True)
+
+        def stop_worker() -> None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(worker.pid, signal.SIGTERM)
+            try:
+                worker.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(worker.pid, signal.SIGKILL)
+
+        stack.callback(stop_worker)
+        wait_for_consumers(broker_url, ("notifier",), timeout=120)
+        bus = Bus(BusSettings(url=broker_url))
+        publisher = Publisher(bus)
+        stack.callback(publisher.close)
+
+        # Warm-up: imports, connections, the first templates, the prepared statements.
+        publish_resets(publisher, 20, "warm")
+        try:
+            sink.wait_for(20, timeout=60)
+        except SystemExit:
+            print(log_path.read_text()[-3000:], file=sys.stderr)
+            raise
+        sample = sink.last
+        flow, floor = [], []
+        load_start = os.getloadavg()
+        for number in range(rounds):
+            sink.reset()
+            publish_resets(publisher, emails, f"r{number}")
+            flow.append(rate(sink.wait_for(emails, timeout=600)))
+            sink.reset()
+            send_raw(ports["smtp"], sample, emails)
+            floor.append(rate(sink.wait_for(emails, timeout=600)))
+            print(f"round {number + 1}: notifier {flow[-1]:.0f}/s, raw smtplib {floor[-1]:.0f}/s", file=sys.stderr)
+        if worker.poll() is not None:
+            raise SystemExit(f"the notifier worker stopped: {log_path.read_text()[-2000:]}")
+        stop_worker()
+        sender_alone = measure_sender_alone(database_url, broker_url, ports["smtp"], sink, emails)
+        return {
+            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "machine": f"{os.cpu_count()} vCPU, {platform.platform()}, Python {platform.python_version()}",
+            "load_average_start": [round(x, 2) for x in load_start],
+            "load_average_end": [round(x, 2) for x in os.getloadavg()],
+            "emails_per_batch": emails, "rounds": rounds, "message_bytes": len(sample),
+            "notifier_per_second": [round(x, 1) for x in flow], "smtplib_per_second": [round(x, 1) for x in floor],
+            "notifier_median": round(statistics.median(flow), 1), "smtplib_median": round(statistics.median(floor), 1),
+            "ratio": round(statistics.median(flow) / statistics.median(floor), 3),
+            "sender_alone_per_second": round(sender_alone, 1),
+        }
+
+
+def report(result: dict[str, Any]) -> str:
+    met = "met" if result["ratio"] >= GOAL else "NOT met"
+    return "\n".join([
+        f"## P4 — notifier throughput ({result['date']})",
+        f"Machine: {result['machine']}. Load average {result['load_average_start'][0]} at start, {result['load_average_end'][0]} at end.",
+        f"{result['rounds']} rounds of {result['emails_per_batch']} e-mails ({result['message_bytes']} bytes each), one worker.",
+        "",
+        "| path | e-mails/s per round | median |",
+        "|---|---|---:|",
+        f"| notifier worker (event → inbox → template → queue → SMTP) | {', '.join(map(str, result['notifier_per_second']))} | {result['notifier_median']} |",
+        f"| raw smtplib, one connection | {', '.join(map(str, result['smtplib_per_second']))} | {result['smtplib_median']} |",
+        f"| the mail sender alone, on a full queue (one transaction per e-mail) | — | {result['sender_alone_per_second']} |",
+        "",
+        f"Goal (issue 18) notifier at least {GOAL}x raw smtplib: {met} ({result['ratio']}x).",
+    ])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--emails", type=int, default=500)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    result = run(args.emails, args.rounds)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    print(report(result))
+
+
+if __name__ == "__main__":
+    main()
