@@ -14,15 +14,7 @@ from urllib.parse import urlsplit
 import requests
 import sqlalchemy as sa
 from cachetools import TTLCache
-from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
-from saml2.client import Saml2Client
-from saml2.config import SPConfig
-from saml2.mdstore import MetadataStore
-from saml2.metadata import create_metadata_string
-from saml2.response import StatusError
-from saml2.saml import NAMEID_FORMAT_EMAILADDRESS
-from saml2.samlp import response_from_string
-from saml2.validate import ResponseLifetimeExceed, ToEarly
+from typing import TYPE_CHECKING
 
 from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_settings
@@ -30,6 +22,13 @@ from tandem_shared.web import current_settings
 from . import federation
 from .domain.federation import FederationRefused
 from .models import IdentityProvider, SsoSeenAssertion
+
+if TYPE_CHECKING:
+    from saml2.client import Saml2Client
+    from saml2.config import SPConfig
+
+# pysaml2 is imported by the functions that use it, not here: it brings xmlschema and its schemas, about 45 MiB
+# that every engagement process would carry for the companies that sign in with SAML (bench/README.md, P5).
 
 SSO_PREFIX = "/api/engagement/sso/saml"
 XMLSEC_BINARY = "/usr/bin/xmlsec1"
@@ -86,6 +85,10 @@ def _idp_metadata(provider: IdentityProvider, *, fresh: bool = False) -> str:
 
 
 def _config(provider_id: str, metadata_xml: str | None) -> SPConfig:
+    from saml2 import BINDING_HTTP_POST
+    from saml2.config import SPConfig
+    from saml2.saml import NAMEID_FORMAT_EMAILADDRESS
+
     settings = {
         "entityid": entity_id(provider_id),
         "xmlsec_binary": XMLSEC_BINARY,
@@ -112,6 +115,9 @@ def _config(provider_id: str, metadata_xml: str | None) -> SPConfig:
 
 def idp_entity_id(metadata_xml: str) -> str:
     """The one IdP the metadata describes (raises MetadataUnusable otherwise)."""
+    from saml2 import BINDING_HTTP_REDIRECT
+    from saml2.mdstore import MetadataStore
+
     try:
         store = MetadataStore(attrc=None, config=_config("check", None))
         store.load("inline", metadata_xml)
@@ -138,10 +144,14 @@ def check_configuration(provider: IdentityProvider) -> str:
 
 
 def sp_metadata(provider_id: str) -> str:
+    from saml2.metadata import create_metadata_string
+
     return create_metadata_string(None, config=_config(provider_id, None), valid=None, sign=False).decode()
 
 
 def _client(provider: IdentityProvider) -> tuple[Saml2Client, str]:
+    from saml2.client import Saml2Client
+
     try:
         metadata_xml = _idp_metadata(provider)
         idp = idp_entity_id(metadata_xml)
@@ -154,6 +164,8 @@ def _client(provider: IdentityProvider) -> tuple[Saml2Client, str]:
 
 def start(session, provider: IdentityProvider, return_path: str | None) -> str:
     """Records a new attempt with the AuthnRequest's id; answers the IdP URL (HTTP-Redirect) the page navigates to."""
+    from saml2 import BINDING_HTTP_REDIRECT
+
     client, idp = _client(provider)
     request_id, info = client.prepare_for_authenticate(entityid=idp, binding=BINDING_HTTP_REDIRECT)
     federation.start_attempt(session, provider, return_path, saml_request_id=request_id)
@@ -170,6 +182,8 @@ class Pending:
 def consume_request(session, provider_id: str, saml_response: str | None) -> Pending:
     """The attempt the response says it answers (InResponseTo, read before verification only to find it), consumed
     at once: verification later checks the signed InResponseTo is this very request id."""
+    from saml2.samlp import response_from_string
+
     try:
         in_response_to = response_from_string(base64.b64decode(saml_response or "", validate=True)).in_response_to
     except Exception:  # noqa: BLE001 - anything unreadable is an unknown attempt
@@ -203,6 +217,10 @@ def verified_attributes(session, provider: IdentityProvider, pending: Pending, s
     """The response checked by pysaml2 (signed assertion by a certificate of the IdP's metadata, audience,
     destination and recipient, validity window, InResponseTo), its issuer being the configured IdP; the assertion id
     recorded so it works once. Answers the attributes, the NameID added as `name_id`."""
+    from saml2 import BINDING_HTTP_POST
+    from saml2.response import StatusError
+    from saml2.validate import ResponseLifetimeExceed, ToEarly
+
     client, idp = _client(provider)
     try:
         response = client.parse_authn_request_response(saml_response, BINDING_HTTP_POST,
