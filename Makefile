@@ -29,6 +29,9 @@ bench: setup-tests ## the benchmarks (bench/README.md)
 	$(UV) run --frozen --no-sync python bench/p1_event_hop.py
 	$(UV) run --frozen --no-sync python bench/p2_convention.py
 	$(UV) run --frozen --group bench python bench/p3_search.py --profile
+	$(UV) run --frozen --no-sync python bench/p4_notifier.py
+	$(UV) run --frozen --no-sync python bench/p5_memory.py
+	$(UV) run --frozen --no-sync python bench/p6_cold_start.py
 
 sso-dev-provider: setup-tests ## a real OpenID Connect provider on http://127.0.0.1:9400 for trying SSO (README « Brancher une entreprise… »)
 	PATH="$$(scripts/web --node-dir):$$PATH" OIDC_PORT=9400 OIDC_CLIENT_ID=tandem OIDC_CLIENT_SECRET= \
