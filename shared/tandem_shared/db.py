@@ -52,10 +52,12 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._commit_listeners: list[tuple[Callable[[], None], str | None]] = []
+        self._commit_listeners: list[tuple[Callable[..., None], str | None, bool]] = []
 
-    def on_commit(self, listener: Callable[[], None], when: str | None = None) -> None:
-        self._commit_listeners.append((listener, when))
+    def on_commit(self, listener: Callable[..., None], when: str | None = None, with_info: bool = False) -> None:
+        """`listener()` after each commit (of transactions that set `session.info[when]`, if given);
+        `with_info`: `listener(info)`, with a copy of what the transaction put in `session.info`."""
+        self._commit_listeners.append((listener, when, with_info))
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -67,9 +69,9 @@ class Database:
             written = dict(session.info)
         finally:
             session.close()
-        for listener, when in list(self._commit_listeners):
+        for listener, when, with_info in list(self._commit_listeners):
             if when is None or written.get(when):
-                listener()
+                listener(written) if with_info else listener()
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:

@@ -75,7 +75,7 @@ class ServiceRuntime:
         self.outbox = Outbox(self.tables, source=self.settings.service)
         self.relay = OutboxRelay(self.db, self.tables, self.bus, poll_interval=self.settings.outbox_poll_interval)
         self.inbox = Inbox(self.db, self.tables, self.outbox, self.subscriptions)
-        self.db.on_commit(self.relay.wake, when=OUTBOX_WRITTEN)
+        self.db.on_commit(self.relay.hand_over, when=OUTBOX_WRITTEN, with_info=True)
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._consumer: ServiceConsumer | None = None

@@ -233,3 +233,134 @@ def test_published_lists_what_the_service_wrote_to_its_outbox(sqlite_url):
     assert published(runtime) == [first, second]
     assert published(runtime, type="tiny.other.happened") == [second]
     runtime.db.dispose()
+
+
+# -- the fast path: the rows a commit wrote, handed to the running relay (issue 18, P1) ---------------------------
+
+
+def outbox_statements(runtime) -> tuple[list[str], callable]:
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        if "outbox" in statement:
+            seen.append(" ".join(statement.split())[:80])
+
+    sa.event.listen(runtime.db.engine, "before_cursor_execute", record)
+    return seen, lambda: sa.event.remove(runtime.db.engine, "before_cursor_execute", record)
+
+
+def received_ids(tap, expected: int, timeout: float = 10.0) -> list[str]:
+    ids: list[str] = []
+    deadline = time.monotonic() + timeout
+    while len(ids) < expected and time.monotonic() < deadline:
+        message = tap.get(timeout=0.3)
+        if message is not None:
+            ids.append(json.loads(message.body)["id"])
+    return ids
+
+
+def test_a_running_relay_publishes_a_committed_row_without_claiming_it_first(runtime, broker_url, make_tap):
+    tap = make_tap(broker_url)
+    runtime.start_relay()
+    wait_until(lambda: runtime.relay._running, 5, "the relay thread")
+    time.sleep(0.3)  # the start's catch-up pass is over
+    seen, stop = outbox_statements(runtime)
+    try:
+        with runtime.unit_of_work() as uow:
+            event = uow.publish(HAPPENED, "1", {"n": 1})
+        assert received_ids(tap, 1) == [event.id]
+        wait_until(lambda: runtime.relay.pending_count() == 0, 5, "the row marked sent")
+    finally:
+        stop()
+    relay_statements = [s for s in seen if not s.startswith("INSERT INTO outbox") and "count(" not in s]
+    # One UPDATE marks it sent; no SELECT claimed it before (the polling pass's SELECT … FOR UPDATE).
+    assert relay_statements and all(s.startswith("UPDATE outbox SET sent_at") for s in relay_statements), relay_statements
+    assert outbox_rows(runtime)[0].attempts == 1
+
+
+def test_a_row_the_fast_path_could_not_publish_is_published_by_the_polling_pass(runtime, broker_url, make_tap, monkeypatch):
+    """As after a crash between the commit and the publish: the row is still unsent in the table, so the next polling
+    pass (of this relay or any other) publishes it; nothing is lost."""
+    tap = make_tap(broker_url)
+    failures = []
+    real_publish = runtime.relay._publish
+
+    def broker_unreachable_once(row):
+        if not failures:
+            failures.append(row.event_id)
+            raise ConnectionError("broker unreachable")
+        real_publish(row)
+
+    monkeypatch.setattr(runtime.relay, "_publish", broker_unreachable_once)
+    runtime.start_relay()
+    wait_until(lambda: runtime.relay._running, 5, "the relay thread")
+    time.sleep(0.3)
+    with runtime.unit_of_work() as uow:
+        event = uow.publish(HAPPENED, "1", {"n": 1})
+    assert received_ids(tap, 1) == [event.id]
+    assert failures == [event.id]
+    wait_until(lambda: runtime.relay.pending_count() == 0, 5, "the row marked sent")
+
+
+def test_rows_handed_to_a_relay_that_died_are_published_by_another_relay(sqlite_url, broker_url, make_tap):
+    """The writer's process dies after its commit, its handed rows with it: another process's relay publishes them."""
+    tap = make_tap(broker_url)
+    writer = build_runtime(sqlite_url, broker_url)
+    writer.declare_topology()
+    writer.relay._running = True  # a relay thread that will never run again (the process is gone)
+    try:
+        with writer.unit_of_work() as uow:
+            events = [uow.publish(HAPPENED, str(n), {"n": n}) for n in range(3)]
+        assert len(writer.relay._handed) == 3 and writer.relay.pending_count() == 3
+        survivor = build_runtime(sqlite_url, broker_url, create_tables=False)
+        try:
+            assert survivor.relay.flush() == 3
+        finally:
+            survivor.relay.close()
+            survivor.db.dispose()
+        assert sorted(received_ids(tap, 3)) == sorted(e.id for e in events)
+        assert writer.relay.pending_count() == 0
+    finally:
+        writer.relay.close()
+        writer.db.dispose()
+
+
+@pytest.mark.integration
+def test_the_fast_path_and_another_relays_polling_pass_on_the_same_rows_lose_nothing(pg_url, make_tap):
+    """The race the fast path accepts: another process's polling pass claims the same fresh rows while this
+    process's relay publishes them. Every event goes out (at least once), every row ends sent, nothing fails."""
+    writer = build_runtime(pg_url, "memory://")
+    poller = build_runtime(pg_url, "memory://", create_tables=False)
+    writer.declare_topology()
+    tap = make_tap("memory://")
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def poll_all_the_time():
+        while not stop.is_set():
+            try:
+                poller.relay.flush()
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+    writer.start_relay()
+    wait_until(lambda: writer.relay._running, 5, "the relay thread")
+    racing = threading.Thread(target=poll_all_the_time)
+    racing.start()
+    try:
+        ids = []
+        for n in range(100):
+            with writer.unit_of_work() as uow:
+                ids.append(uow.publish(HAPPENED, str(n), {"n": n}).id)
+        wait_until(lambda: writer.relay.pending_count() == 0, 20, "every row marked sent")
+    finally:
+        stop.set()
+        racing.join(10)
+        writer.stop()
+        poller.relay.close()
+        poller.db.dispose()
+    assert errors == []
+    received = received_ids(tap, 100, timeout=5)
+    while (message := tap.get(timeout=0.3)) is not None:  # the copies, if any
+        received.append(json.loads(message.body)["id"])
+    assert set(received) == set(ids)
