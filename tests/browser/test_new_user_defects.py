@@ -150,16 +150,40 @@ def test_used_planned_and_a_confirmed_cancellation_in_my_account(open_page, plat
     page = watched.page
     page.goto("/mon-compte/missions")
     expect(page.get_by_text(re.compile(r"Tu as déjà utilisé"))).to_be_visible()
-    card = page.locator("li, article, section", has_text=mission["title"]).filter(has=page.get_by_role("button", name="Annuler cette demande")).last
+    card = page.locator("article.participation", has=page.locator("h3", has_text=mission["title"]))
+    pending_line = card.locator(".pending-requests li")
+    expect(pending_line).to_have_count(1)
+    subject = "Demande d'absence annulée : Thomas"
+    cancel_mails = lambda: [m for m in mailbox(platform.base)
+                            if DEMO["manager"] in m["to"] and subject in m["subject"] and mission["title"] in m["subject"]]
+    assert cancel_mails() == []
+
+    # Dismissing the question leaves the request as it was: still pending, no e-mail to the manager.
     card.get_by_role("button", name="Annuler cette demande").click()
-    # Nothing is cancelled before the person confirms.
     expect(page.get_by_role("button", name="Oui, annuler la demande")).to_be_visible()
+    expect(card.get_by_text(re.compile(r"Les jours sont libérés et .* en est prévenu par e-mail"))).to_be_visible()
     check_screen(watched, "93-cancel-request-asks-first-1280")
+    card.get_by_role("button", name="Non, la garder").click()
+    expect(page.get_by_role("button", name="Oui, annuler la demande")).to_have_count(0)
+    expect(card.get_by_role("button", name="Annuler cette demande")).to_be_focused()
+    expect(pending_line).to_contain_text("en attente de sa réponse")
+    check_screen(watched, "93-cancel-request-kept-1280")
     view = thomas.get(f"/api/engagement/participations/{applied['id']}")
     assert [r["status"] for r in view["requests"]] == ["pending"]
+    wait_for_quiet_mailbox(platform.base)
+    assert cancel_mails() == [], "the manager was told before the person confirmed"
+
+    # Confirming cancels it: the pending line goes, the manager is told once.
+    card.get_by_role("button", name="Annuler cette demande").click()
     page.get_by_role("button", name="Oui, annuler la demande").click()
     poll(lambda: [r["status"] for r in thomas.get(f"/api/engagement/participations/{applied['id']}")["requests"]] == ["cancelled"],
          what="the request is cancelled once confirmed")
+    expect(page.get_by_text("Ta demande est annulée : les jours sont libérés et ton manager est prévenu.")).to_be_visible()
+    expect(card.locator(".pending-requests li")).to_have_count(0)
+    check_screen(watched, "93-cancel-request-cancelled-1280")
+    poll(cancel_mails, what="the manager's e-mail once the cancellation is confirmed")
+    wait_for_quiet_mailbox(platform.base)
+    assert len(cancel_mails()) == 1
 
 
 def test_accepting_in_my_team_updates_the_to_do_list_and_the_badge_at_once(open_page, platform):
