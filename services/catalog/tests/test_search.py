@@ -343,6 +343,24 @@ def test_the_http_search_answers_with_items_total_and_facets(engine, tokens):
     assert response.json["facets"]["personal_expertise"] == {"Jardinage": 5}
 
 
+def test_a_search_does_not_look_up_the_associations_the_caller_manages(engine, tokens):
+    """It sees what the company may see: the referent lookup other reads need is one query less per search."""
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    sa.event.listen(engine.runtime.db.engine, "before_cursor_execute", record)
+    try:
+        response = engine.client.get("/missions", headers=tokens.headers("emp-1", roles=["employee"], company_id="c-1"))
+        mine = engine.client.get("/missions/mine", headers=tokens.headers("emp-1", roles=["association_referent"]))
+    finally:
+        sa.event.remove(engine.runtime.db.engine, "before_cursor_execute", record)
+    assert response.status_code == 200 and mine.status_code == 200
+    referent_lookups = [statement for statement in seen if "FROM referents" in statement]
+    assert len(referent_lookups) == 1  # /missions/mine's, which needs it; none for the search
+
+
 # -- the migration and the index ------------------------------------------------------------------
 
 

@@ -34,7 +34,8 @@ class Missions(MethodView):
         Sans connexion : les missions ouvertes à toutes les entreprises, sans les coordonnées du contact."""
         filters = Filters(q=args["q"], **{facet: tuple(args[facet]) for facet in FACETS})
         with current_runtime().db.reading() as session:
-            items, total, facets = search_missions(session, viewer(session, visitors=True), filters, args["page"], args["per_page"])
+            items, total, facets = search_missions(session, viewer(session, visitors=True, associations=False), filters,
+                                                   args["page"], args["per_page"])
             return {"items": items, "total": total, "facets": facets}
 
     @login_required
