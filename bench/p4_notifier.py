@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.util
 import json
 import os
 import platform
@@ -47,7 +46,7 @@ from aiosmtpd.controller import Controller
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 
-from helpers import free_port, wait_for_consumers  # noqa: E402
+from helpers import free_port, load_topology, wait_for_consumers  # noqa: E402
 
 from tandem_shared.bus import Bus, BusSettings, Publisher  # noqa: E402
 from tandem_shared.envelope import Event  # noqa: E402
@@ -56,14 +55,6 @@ from tandem_shared.testing import postgres_database, rabbitmq_vhost  # noqa: E40
 RESULTS = REPO_ROOT / "bench" / "results" / "p4.json"
 EVENT_TYPE = "engagement.password_reset.requested"
 GOAL = 0.7
-
-
-def load_topology():
-    spec = importlib.util.spec_from_file_location("tandem_local_topology", REPO_ROOT / "deploy" / "local" / "topology.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 class Sink:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.util
 import json
 import os
 import platform
@@ -41,20 +40,12 @@ import requests
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 
-from helpers import SERVICES, free_port, wait_until_healthy  # noqa: E402
+from helpers import SERVICES, free_port, load_topology, wait_until_healthy  # noqa: E402
 
 from tandem_shared.testing import postgres_database, rabbitmq_vhost  # noqa: E402
 
 RESULTS = REPO_ROOT / "bench" / "results" / "p5.json"
 GOAL = 2.0
-
-
-def load_topology():
-    spec = importlib.util.spec_from_file_location("tandem_local_topology", REPO_ROOT / "deploy" / "local" / "topology.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def rss_mib(pid: int) -> float:
