@@ -11,7 +11,10 @@ One run, on the real RabbitMQ and PostgreSQL (a fresh vhost and two fresh databa
                  consumer's COMMIT returned, one event at a time, with a per-stage breakdown;
   c. throughput  events committed as fast as one producer thread can (one event per transaction, then
                  100 per transaction) until the last effect is committed, through one relay and one consumer;
-  d. a report    markdown on stdout, JSON in bench/results/p1.json.
+  d. pace        one consumer's own pace: events wait in its queue before it subscribes, then from its
+                 subscription to its last effect's COMMIT, one by one and in batches (TANDEM_CONSUMER_BATCH),
+                 interleaved over a few rounds;
+  e. a report    markdown on stdout, JSON in bench/results/p1.json.
 
 The floor and the hop are measured interleaved (raw quorum, raw classic, raw PostgreSQL, hop; repeat), so
 that the load other processes put on the shared machine weighs on both sides of the ratio alike.
@@ -31,6 +34,7 @@ import multiprocessing as mp
 import os
 import platform
 import queue as queue_module
+import statistics
 import subprocess
 import sys
 import threading
@@ -70,7 +74,11 @@ COMPOSITE_GOAL_RATIO = 1.5
 PRODUCER = "benchsource"
 CONSUMER = "benchsink"
 EVENT_TYPE = f"{PRODUCER}.ping.sent"
+DRAIN_EVENT_TYPE = f"{PRODUCER}.drain.sent"  # only the consumers of the pace run are bound to it
+# Issue 18: one consumer, a light handler, events already waiting in its queue.
+CONSUMER_PACE_GOAL = 1000.0
 THROUGHPUT_SEQ_BASE = 1_000_000  # each throughput run has its own seq range so effect keys never collide
+PACE_SEQ_BASE = 10_000_000
 
 
 class BenchTimeout(RuntimeError):
@@ -293,12 +301,16 @@ def apply_setup(setup: str | None) -> None:
         getattr(importlib.import_module(module), function)()
 
 
-def consumer_process(database_url: str, broker_url: str, out: Any, stop: Any, setup: str | None = None) -> None:
+def consumer_process(
+    database_url: str, broker_url: str, out: Any, stop: Any, setup: str | None = None,
+    service: str = CONSUMER, event_type: str = EVENT_TYPE, consumer_batch: int = 20,
+) -> None:
     """The consuming service: its own runtime, database and process (no GIL shared with the producer).
 
-    Sends ("ready",), then per handled event ("effect", seq, delivered, handle_start, handler_start, handler_end,
-    t1, process CPU seconds), ("relay_wake", t) whenever this service's relay is woken, and after every relay
-    pass of this service ("relay_pass", start, end).
+    Sends ("consume_ready", t) when its consumer is subscribed, ("ready",), then per handled event ("effect", seq,
+    delivered, handle_start, handler_start, handler_end, t1, process CPU seconds), ("relay_wake", t) whenever this
+    service's relay is woken, and after every relay pass of this service ("relay_pass", start, end). Events that
+    commit together (a batch) share t1; their delivered and handle_start stamps are the batch's last ones.
     """
     apply_setup(setup)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="consumer %(levelname)s %(name)s: %(message)s")
@@ -311,39 +323,50 @@ def consumer_process(database_url: str, broker_url: str, out: Any, stop: Any, se
         sa.Column("event_id", sa.String(36), nullable=False),
         sa.Column("handled_at", UTCDateTime, nullable=False),
     )
-    stamps: dict[str, Any] = {"pending": None}
+    # The effects of the transaction under way: (seq, handler_start, handler_end) each.
+    stamps: dict[str, Any] = {"pending": [], "delivered": 0.0, "handle_start": 0.0}
 
     def on_ping(event: Event, uow) -> None:
         seq = int(event.data["seq"])
-        stamps["handler_start"] = clock()
+        handler_start = clock()
         uow.session.execute(effect.insert().values(seq=seq, event_id=event.id, handled_at=utcnow()))
-        stamps["pending"] = seq
-        stamps["handler_end"] = clock()
+        stamps["pending"].append((seq, handler_start, clock()))
 
     runtime = ServiceRuntime(
         # migrations_dir is unused: the bench creates its tables with metadata.create_all.
-        settings=RuntimeSettings(service=CONSUMER, database_url=database_url, broker_url=broker_url, migrations_dir=""),
+        settings=RuntimeSettings(service=service, database_url=database_url, broker_url=broker_url, migrations_dir="",
+                                 consumer_batch=consumer_batch),
         metadata=metadata,
         tables=define_messaging_tables(metadata),
-        subscriptions={EVENT_TYPE: on_ping},
+        subscriptions={event_type: on_ping},
     )
     metadata.create_all(runtime.db.engine)
 
     def effect_committed() -> None:
         # Database.on_commit listeners run right after the handler's COMMIT returned: this is t1.
         t1 = clock()
-        seq, stamps["pending"] = stamps["pending"], None
-        if seq is not None:  # None: a commit without our effect, e.g. a duplicate the inbox skipped
-            out.put(("effect", seq, stamps["delivered"], stamps["handle_start"], stamps["handler_start"], stamps["handler_end"], t1, time.process_time()))
+        pending, stamps["pending"] = stamps["pending"], []
+        cpu = time.process_time()
+        # Empty: a commit without our effect, e.g. a duplicate the inbox skipped.
+        for seq, handler_start, handler_end in pending:
+            out.put(("effect", seq, stamps["delivered"], stamps["handle_start"], handler_start, handler_end, t1, cpu))
 
     runtime.db.on_commit(effect_committed)
 
     # Instance attributes shadow the methods: Inbox calls self.handle via the consumer, the relay self.flush.
-    real_handle, real_flush = runtime.inbox.handle, runtime.relay.flush
+    real_handle, real_handle_batch, real_flush = runtime.inbox.handle, runtime.inbox.handle_batch, runtime.relay.flush
 
     def handle(event: Event) -> str:
         stamps["handle_start"] = clock()
         return real_handle(event)
+
+    def handle_batch(events, around=None):
+        stamps["handle_start"] = clock()
+        try:
+            return real_handle_batch(events, around)
+        except Exception:
+            stamps["pending"].clear()  # a batch that could not commit: its messages are handled again, one by one
+            raise
 
     def flush() -> int:
         start = clock()
@@ -352,7 +375,7 @@ def consumer_process(database_url: str, broker_url: str, out: Any, stop: Any, se
         finally:
             out.put(("relay_pass", start, clock()))
 
-    runtime.inbox.handle, runtime.relay.flush = handle, flush
+    runtime.inbox.handle, runtime.inbox.handle_batch, runtime.relay.flush = handle, handle_batch, flush
 
     # The consumer object is made inside start_worker and binds on_message in its own thread, so the stamp
     # for "message delivered" goes on the class (this process holds only this one consumer).
@@ -363,6 +386,13 @@ def consumer_process(database_url: str, broker_url: str, out: Any, stop: Any, se
         real_on_message(self, message)
 
     inbox_module.ServiceConsumer.on_message = on_message
+    real_on_consume_ready = inbox_module.ServiceConsumer.on_consume_ready
+
+    def on_consume_ready(self, *args, **kwargs) -> None:
+        out.put(("consume_ready", clock()))
+        real_on_consume_ready(self, *args, **kwargs)
+
+    inbox_module.ServiceConsumer.on_consume_ready = on_consume_ready
 
     class ReportingEvent(threading.Event):
         # The relay's wake() was registered as an on_commit listener before we get here, so the event it
@@ -410,6 +440,7 @@ class Probe:
     flush_sizes: list[int] = field(default_factory=list)
     consumer_relay_passes: list[tuple[float, float]] = field(default_factory=list)
     consumer_relay_wakes: list[float] = field(default_factory=list)
+    consume_ready: list[float] = field(default_factory=list)  # each consumer process's subscription, in order
     changed: threading.Condition = field(default_factory=threading.Condition)
 
     def wait(self, predicate, timeout: float, what: str) -> None:
@@ -425,17 +456,27 @@ def receive_from_consumer(out: Any, probe: Probe, stop: threading.Event) -> None
             message = out.get(timeout=0.2)
         except queue_module.Empty:
             continue
-        with probe.changed:
-            if message[0] == "effect":
-                _, seq, delivered, handle_start, handler_start, handler_end, t1, cpu = message
-                probe.delivered[seq] = delivered
-                probe.handle_start[seq], probe.handler_start[seq], probe.handler_end[seq] = handle_start, handler_start, handler_end
-                probe.effect_committed[seq], probe.consumer_cpu[seq] = t1, cpu
-            elif message[0] == "relay_pass":
-                probe.consumer_relay_passes.append((message[1], message[2]))
-            elif message[0] == "relay_wake":
-                probe.consumer_relay_wakes.append(message[1])
-            probe.changed.notify_all()
+        take_stamp(message, probe)
+
+
+def take_stamp(message: tuple, probe: Probe) -> bool:
+    """One message of the consumer process into the probe; False if it is not a stamp ("ready", an error)."""
+    with probe.changed:
+        if message[0] == "effect":
+            _, seq, delivered, handle_start, handler_start, handler_end, t1, cpu = message
+            probe.delivered[seq] = delivered
+            probe.handle_start[seq], probe.handler_start[seq], probe.handler_end[seq] = handle_start, handler_start, handler_end
+            probe.effect_committed[seq], probe.consumer_cpu[seq] = t1, cpu
+        elif message[0] == "relay_pass":
+            probe.consumer_relay_passes.append((message[1], message[2]))
+        elif message[0] == "relay_wake":
+            probe.consumer_relay_wakes.append(message[1])
+        elif message[0] == "consume_ready":
+            probe.consume_ready.append(message[1])
+        else:
+            return False
+        probe.changed.notify_all()
+    return True
 
 
 def build_producer(database_url: str, broker_url: str, probe: Probe) -> ServiceRuntime:
@@ -611,21 +652,64 @@ def throughput(
     }
 
 
+def consumer_pace(
+    producer: ServiceRuntime, probe: Probe, events: int, consumer_batch: int, seq_base: int, deadline: Deadline,
+    broker_url: str, stack: contextlib.ExitStack, setup: str | None,
+) -> dict[str, Any]:
+    """One consumer's own pace: `events` wait in its queue before it starts (published and confirmed first), then
+    the clock runs from its subscription to its last effect's COMMIT. Nothing else is produced meanwhile, so the
+    figure is the consumer's alone, not the producer's or the relay's."""
+    service = f"benchdrain{consumer_batch}"
+    with producer.bus.connection() as connection:
+        producer.bus.declare(connection, service, [DRAIN_EVENT_TYPE])
+    seqs = list(range(seq_base, seq_base + events))
+    for first in range(0, events, 500):
+        with producer.unit_of_work() as uow:
+            for seq in seqs[first:first + 500]:
+                probe.seq_of[uow.publish(DRAIN_EVENT_TYPE, str(seq), {"seq": seq, "note": "bench"}).id] = seq
+    while producer.relay.pending_count():
+        deadline.remaining()
+        time.sleep(0.1)
+    database = stack.enter_context(postgres_database(prefix="tandem_bench_drain"))
+    ready_before = len(probe.consume_ready)
+    with consumer_service(database, broker_url, probe, deadline, setup, service=service, event_type=DRAIN_EVENT_TYPE,
+                          consumer_batch=consumer_batch):
+        last = seqs[-1]
+        probe.wait(lambda: last in probe.effect_committed and all(s in probe.effect_committed for s in seqs),
+                   deadline.remaining(180), f"every effect of the consumer's own pace ({consumer_batch} per batch)")
+    subscribed = probe.consume_ready[ready_before]
+    elapsed = max(probe.effect_committed[s] for s in seqs) - subscribed
+    cpu = max(probe.consumer_cpu[s] for s in seqs) - min(probe.consumer_cpu[s] for s in seqs)
+    commits = len({probe.effect_committed[s] for s in seqs})
+    return {
+        "events": events,
+        "consumer_batch": consumer_batch,
+        "elapsed_s": round(elapsed, 3),
+        "events_per_s": round(events / elapsed, 1),
+        "commits": commits,
+        "cpu_ms_per_event": round(cpu / max(events - 1, 1) * 1000, 3),
+    }
+
+
 @contextlib.contextmanager
-def consumer_service(database_url: str, broker_url: str, probe: Probe, deadline: Deadline, setup: str | None = None) -> Iterator[None]:
+def consumer_service(
+    database_url: str, broker_url: str, probe: Probe, deadline: Deadline, setup: str | None = None,
+    service: str = CONSUMER, event_type: str = EVENT_TYPE, consumer_batch: int = 20,
+) -> Iterator[None]:
     """Start the consumer process and the thread that collects its stamps; stop both, always."""
     ctx = mp.get_context("spawn")  # a clean interpreter, as a separate service would be
     out, stop = ctx.Queue(), ctx.Event()
-    process = ctx.Process(target=consumer_process, args=(database_url, broker_url, out, stop, setup), name="bench-consumer", daemon=True)
+    process = ctx.Process(target=consumer_process, args=(database_url, broker_url, out, stop, setup, service, event_type, consumer_batch),
+                          name="bench-consumer", daemon=True)
     process.start()
     receiver_stop = threading.Event()
     receiver: threading.Thread | None = None
     try:
-        while True:  # the consumer's relay may report its first wake-up and pass before "ready": skip those
+        while True:  # its subscription, its relay's first pass and (events waiting) effects may come before "ready"
             first = out.get(timeout=deadline.remaining(60))
             if first[0] == "ready":
                 break
-            if first[0] not in ("relay_pass", "relay_wake"):
+            if not take_stamp(first, probe):
                 raise BenchTimeout(f"consumer process failed to start: {first}")
         receiver = threading.Thread(target=receive_from_consumer, args=(out, probe, receiver_stop), name="consumer-stamps", daemon=True)
         receiver.start()
@@ -710,6 +794,23 @@ def markdown(report: dict[str, Any]) -> str:
             f"| {t['relay_publish_rate_per_s']:.0f} | {t['relay_mean_rows_per_wakeup']} | {lat['p50_ms']:.0f} / {lat['p99_ms']:.0f} "
             f"| {cpu['producer_process']:.2f} / {cpu['consumer_process']:.2f} |"
         )
+    pace = report.get("consumer_pace") or []
+    if pace:
+        lines += [
+            "",
+            "One consumer's own pace (the events wait in its queue before it subscribes; from its subscription to its "
+            "last effect's COMMIT; light handler: one INSERT):",
+            "",
+            "| events | batch of at most | events/s | commits | consumer CPU ms per event |",
+            "|---:|---:|---:|---:|---:|",
+        ]
+        for run in pace:
+            lines.append(f"| {run['events']} | {run['consumer_batch']} | **{run['events_per_s']:.0f}** | {run['commits']} | {run['cpu_ms_per_event']:.2f} |")
+        alone = statistics.median(run["events_per_s"] for run in pace if run["consumer_batch"] == 1)
+        batched = statistics.median(run["events_per_s"] for run in pace if run["consumer_batch"] > 1)
+        lines += ["", f"Median of the rounds: {alone:.0f} events/s one by one, **{batched:.0f}** in batches "
+                      f"({batched / alone:.2f}x). Goal \"one consumer handles at least {CONSUMER_PACE_GOAL:,.0f} events/s\": "
+                      f"**{'met' if batched >= CONSUMER_PACE_GOAL else 'not met'}**."]
     lines += ["", f"Run time {report['run_seconds']:.0f} s."]
     return "\n".join(lines)
 
@@ -724,6 +825,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--throughput-events", type=int, default=5000, help="events of the one-per-transaction throughput run (default 5000; 0 skips)")
     parser.add_argument("--throughput-batch", type=int, default=100, help="events per transaction in the second throughput run (default 100; 0 skips it)")
     parser.add_argument("--throughput-batch-events", type=int, default=2000, help="events of the batched throughput run (default 2000)")
+    parser.add_argument("--pace-rounds", type=int, default=3, help="rounds of the pace runs, each one by one then in batches (default 3)")
+    parser.add_argument("--pace-events", type=int, default=5000, help="events waiting for the consumer in its pace runs (default 5000; 0 skips)")
     parser.add_argument("--throughput-budget", type=float, default=45.0, help="seconds of producing per throughput run at most (default 45)")
     parser.add_argument("--setup", help=argparse.SUPPRESS)  # "module:function" run in both processes first (bench/p1_what_if.py)
     parser.add_argument("--timeout", type=float, default=240.0, help="bound on measuring, in seconds; cleanup comes after (default 240)")
@@ -805,6 +908,13 @@ def main(argv: list[str] | None = None) -> int:
             report["throughput"].append(
                 throughput(producer, probe, events, batch, THROUGHPUT_SEQ_BASE * n, args.throughput_budget, deadline)
             )
+        report["consumer_pace"] = []
+        if args.pace_events > 0:
+            # Interleaved rounds (one by one, in batches, again...), since the machine's noise is as large as the gap.
+            for n, consumer_batch in enumerate((1, 20) * args.pace_rounds, start=1):
+                progress(f"one consumer's pace: {args.pace_events} events waiting, batches of at most {consumer_batch}")
+                report["consumer_pace"].append(consumer_pace(producer, probe, args.pace_events, consumer_batch, PACE_SEQ_BASE * n,
+                                                             deadline, broker_url, stack, args.setup))
         report["outbox_unsent_at_end"] = producer.relay.pending_count()
         progress("cleaning up (processes, threads, databases, vhost)")
 

@@ -84,6 +84,8 @@ class BusSettings:
     delivery_limit: int = 5
     memory_polling_interval: float = 0.005
     prefetch_count: int = 20
+    # Messages already delivered are handled together, in one transaction, up to this many (1: one by one).
+    consumer_batch: int = 20
     retry: RetryPolicy = RetryPolicy()
     # A confirm that does not come within this many seconds fails the publish; the outbox row stays unsent
     # and is published again (the consumers' inbox drops the copy if the first one did arrive).

@@ -43,6 +43,8 @@ class CommonSettings:
     retry_delays: tuple[float, ...]
     database_probe_interval: float
     confirm_timeout: float
+    # How many messages already delivered the consumer handles in one transaction (1: one by one).
+    consumer_batch: int
 
 
 def messaging_settings(environ: Mapping[str, str]) -> dict[str, Any]:
@@ -53,7 +55,23 @@ def messaging_settings(environ: Mapping[str, str]) -> dict[str, Any]:
         "retry_delays": parse_delays(environ.get("TANDEM_RETRY_DELAYS", "5,30,120,600")),
         "database_probe_interval": float(environ.get("TANDEM_DATABASE_PROBE_SECONDS", "2")),
         "confirm_timeout": float(environ.get("TANDEM_PUBLISH_CONFIRM_TIMEOUT", "15")),
+        # At most 64: each message of a batch is a savepoint, hence a PostgreSQL subtransaction; past 64 in one
+        # transaction PostgreSQL's subtransaction cache overflows and every session's snapshots slow down.
+        "consumer_batch": positive_int(environ, "TANDEM_CONSUMER_BATCH", 20, maximum=64),
     }
+
+
+def positive_int(environ: Mapping[str, str], name: str, default: int, maximum: int) -> int:
+    text = environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= maximum:
+        raise ValueError(f"{name} must be a whole number from 1 to {maximum}, not {text!r}")
+    return value
 
 
 def common_settings(service: str, environ: Mapping[str, str]) -> dict[str, Any]:

@@ -1,11 +1,14 @@
 """Idempotent inbox and the consumer that feeds it: effects and the event id commit together, ack after."""
 from __future__ import annotations
 
+import contextlib
 import logging
+import socket
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from typing import Any
 
 import kombu
@@ -24,7 +27,7 @@ from .bus import DEAD_REASON_HEADER, DELAYED_RETRIES_HEADER, Bus, Publisher, wit
 from .db import Database
 from .envelope import Event, InvalidEnvelope
 from .messaging_tables import MessagingTables
-from .outbox import Outbox
+from .outbox import OUTBOX_ROWS, Outbox
 from .timeutil import utcnow
 
 log = logging.getLogger(__name__)
@@ -91,6 +94,61 @@ class Inbox:
             telemetry.release_correlation_id(token)
 
 
+    def handle_batch(self, events: list[Event], around: Callable[[Event], AbstractContextManager[Any]] | None = None) -> BatchOutcome:
+        """Several events in one transaction: one inbox INSERT for all, each handler in its own SAVEPOINT, one COMMIT.
+
+        A handler that raises has its savepoint rolled back and its inbox row taken out again, so the others'
+        effects still commit and nothing of the failed one does: it is `failed`, for the caller to try again alone.
+        `around(event)` wraps each handler (the consumer's per-message process span). An error outside the
+        handlers (the INSERT, the COMMIT, the database gone) leaves nothing written and propagates.
+        """
+        outcome = BatchOutcome()
+        handled = [event for event in events if event.type in self.subscriptions]
+        outcome.outcomes.update({event.id: IGNORED for event in events if event.type not in self.subscriptions})
+        if not handled:
+            return outcome
+        with self.db.transaction() as session:
+            now = utcnow()
+            rows = list({event.id: {"event_id": event.id, "type": event.type, "processed_at": now} for event in handled}.values())
+            insert = _dialect_insert(session)(self.table).values(rows)
+            recorded = set(session.execute(
+                insert.on_conflict_do_nothing(index_elements=[self.table.c.event_id]).returning(self.table.c.event_id)
+            ).scalars())
+            uow = UnitOfWork(session=session, outbox=self.outbox)
+            for event in handled:
+                if event.id not in recorded:
+                    outcome.outcomes.setdefault(event.id, DUPLICATE)  # a second copy keeps the first one's outcome
+                    continue
+                recorded.discard(event.id)  # the same id twice in one batch: the second is a duplicate
+                token = telemetry.bind_correlation_id(event.correlationid)
+                outbox_rows = session.info.get(OUTBOX_ROWS)
+                written_before = len(outbox_rows) if outbox_rows else 0
+                try:
+                    with around(event) if around else contextlib.nullcontext():
+                        with session.begin_nested():
+                            self.subscriptions[event.type](event, uow)
+                except Exception as exc:  # noqa: BLE001 - handed back to the caller as this event's failure
+                    if is_infrastructure_fault(exc):
+                        raise
+                    # The savepoint is rolled back; what the outbox noted of the handler's events goes with it.
+                    del session.info.get(OUTBOX_ROWS, [])[written_before:]
+                    session.execute(self.table.delete().where(self.table.c.event_id == event.id))
+                    outcome.failed[event.id] = exc
+                else:
+                    outcome.outcomes[event.id] = PROCESSED
+                finally:
+                    telemetry.release_correlation_id(token)
+        return outcome
+
+
+@dataclass
+class BatchOutcome:
+    """What `Inbox.handle_batch` did: per event id its outcome, and the handlers' errors of those that failed."""
+
+    outcomes: dict[str, str] = field(default_factory=dict)
+    failed: dict[str, Exception] = field(default_factory=dict)
+
+
 def is_infrastructure_fault(exc: BaseException) -> bool:
     """True when the error says the database (or the network to it) is unreachable, not that the message is wrong."""
     seen: set[int] = set()
@@ -115,6 +173,10 @@ class ServiceConsumer(ConsumerMixin):
     `<service>.dead`. Each hand-over is confirmed by the broker before the ack, so a crash between the two
     only repeats it. When the database does not answer, the consumer stops taking messages until it
     answers again and then hands the same message over again, which does not count as a failure.
+
+    Messages the broker has already delivered (up to `BusSettings.consumer_batch`) are handled together: one
+    transaction, one inbox INSERT, one COMMIT, then their acks. A message that fails in a batch is handled alone
+    afterwards, so it holds back nobody; the others are not handled twice.
     """
 
     def __init__(self, bus: Bus, service: str, inbox: Inbox):
@@ -132,22 +194,57 @@ class ServiceConsumer(ConsumerMixin):
         self.consumed = threading.Event()
         # Set while consumption is paused because the database does not answer.
         self.paused_for_database = threading.Event()
+        # Messages delivered together are handled in one transaction (`Inbox.handle_batch`); 1 turns that off.
+        self.batch_size = max(1, bus.settings.consumer_batch)
+        self._pending: list[kombu.Message] = []
+        self._consuming_connection: kombu.Connection | None = None
 
     def get_consumers(self, Consumer, channel):
         self.bus.declare(self.connection, self.service, list(self.inbox.subscriptions))
-        return [Consumer(queues=[self.queue], on_message=self.on_message, prefetch_count=self.bus.settings.prefetch_count)]
+        prefetch = max(self.bus.settings.prefetch_count, self.batch_size)
+        return [Consumer(queues=[self.queue], on_message=self.on_message, prefetch_count=prefetch)]
 
     def on_message(self, message: kombu.Message) -> None:
+        if self.batch_size > 1:
+            # Handled with whatever else is already here, at the loop's next turn (`on_iteration`).
+            self._pending.append(message)
+            return
+        self._consume_one(message)
+
+    def on_iteration(self) -> None:
+        """Before each wait for messages: take those already delivered, then handle them as one batch."""
+        if not self._pending:
+            return
+        connection = self._consuming_connection
+        while connection is not None and len(self._pending) < self.batch_size:
+            try:
+                # No wait: only what the broker already sent (at most the prefetch) joins the batch.
+                connection.drain_events(timeout=0)
+            except socket.timeout:
+                break
+        messages, self._pending = self._pending, []
+        if len(messages) == 1:
+            self._consume_one(messages[0])
+        else:
+            self._consume_batch(messages)
+
+    def _consume_one(self, message: kombu.Message) -> None:
+        event = self._event_of(message)
+        if event is not None:
+            self._consume_event(message, event)
+
+    def _event_of(self, message: kombu.Message) -> Event | None:
         try:
-            event = Event.from_json(message.body)
+            return Event.from_json(message.body)
         except InvalidEnvelope as exc:
             log.error("dead-lettering a message that is not a Tandem CloudEvent: %s", exc)
             self._dead_letter(message, reason=f"invalid envelope: {exc}")
-            return
-        headers = message.headers or {}
-        with self._tracer.start_as_current_span(
+            return None
+
+    def _process_span(self, message: kombu.Message, event: Event) -> AbstractContextManager[Any]:
+        return self._tracer.start_as_current_span(
             f"{event.type} process",
-            context=telemetry.extract_context(headers),
+            context=telemetry.extract_context(message.headers or {}),
             kind=SpanKind.CONSUMER,
             attributes={
                 "messaging.system": "rabbitmq",
@@ -156,9 +253,13 @@ class ServiceConsumer(ConsumerMixin):
                 "messaging.message.id": event.id,
                 "messaging.consumer.group.name": self.service,
             },
-        ):
+        )
+
+    def _consume_event(self, message: kombu.Message, event: Event, failures: int = 0) -> None:
+        """One message alone: handled, or tried again later, then acked. `failures`: tries it already had."""
+        with self._process_span(message, event):
             try:
-                outcome = self._handle(message, event)
+                outcome = self._handle(message, event, failures)
             except _Stopping:
                 # Never acked: the broker hands the message to the next consumer.
                 return
@@ -169,9 +270,33 @@ class ServiceConsumer(ConsumerMixin):
         message.ack()
         log.debug("%s %s %s", event.type, event.id, outcome)
 
-    def _handle(self, message: kombu.Message, event: Event) -> str:
+    def _consume_batch(self, messages: list[kombu.Message]) -> None:
+        """Messages delivered together: one transaction for all (`Inbox.handle_batch`), acked after its COMMIT.
+
+        One that fails is then handled alone, its failure in the batch counting as its first try; the others are
+        neither held back nor handled again. If the batch cannot commit at all (the database, a race), each
+        message is handled alone, as if it had come by itself.
+        """
+        delivered = [(message, event) for message in messages if (event := self._event_of(message)) is not None]
+        message_of = {event.id: message for message, event in delivered}
+        try:
+            outcome = self.inbox.handle_batch([event for _, event in delivered],
+                                              around=lambda event: self._process_span(message_of[event.id], event))
+        except Exception as exc:  # noqa: BLE001 - nothing committed: each message is handled alone
+            log.info("a batch of %d messages could not commit (%s); handling them one by one", len(delivered), exc)
+            for message, event in delivered:
+                self._consume_event(message, event)
+            return
+        for message, event in delivered:
+            if event.id not in outcome.failed:
+                message.ack()
+        for message, event in delivered:
+            if event.id in outcome.failed:
+                log.info("handler for %s %s failed in a batch (%s); trying it alone", event.type, event.id, outcome.failed[event.id])
+                self._consume_event(message, event, failures=1)
+
+    def _handle(self, message: kombu.Message, event: Event, failures: int = 0) -> str:
         """The inbox's outcome, after the immediate retries; a database outage in between counts for nothing."""
-        failures = 0
         while True:
             try:
                 return self.inbox.handle(event)
@@ -299,7 +424,12 @@ class ServiceConsumer(ConsumerMixin):
             log.debug("requeue failed", exc_info=True)
 
     def on_consume_ready(self, connection, channel, consumers, **kwargs):
+        self._consuming_connection = connection
         self.consumed.set()
+
+    def on_connection_revived(self) -> None:
+        # Messages of a lost connection can no longer be acked; the broker delivers them again.
+        self._pending.clear()
 
     def on_connection_error(self, exc, interval):
         log.warning("broker connection lost (%s); reconnecting in %.1fs", exc, interval)

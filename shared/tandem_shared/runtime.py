@@ -36,6 +36,7 @@ class RuntimeSettings:
     outbox_poll_interval: float = 5.0
     retry: RetryPolicy = RetryPolicy()
     confirm_timeout: float = 15.0
+    consumer_batch: int = 20
     # In distributed mode the web process relays its own commits at once; the worker polls as a safety net.
     relay_in_web: bool = True
 
@@ -70,6 +71,7 @@ class ServiceRuntime:
                 delivery_limit=self.settings.delivery_limit,
                 retry=self.settings.retry,
                 confirm_timeout=self.settings.confirm_timeout,
+                consumer_batch=self.settings.consumer_batch,
             )
         )
         self.outbox = Outbox(self.tables, source=self.settings.service)
@@ -196,6 +198,7 @@ def build_service_runtime(
             outbox_poll_interval=settings.outbox_poll_interval,
             retry=retry_policy(settings),
             confirm_timeout=settings.confirm_timeout,
+            consumer_batch=settings.consumer_batch,
         ),
         metadata=metadata,
         tables=tables,

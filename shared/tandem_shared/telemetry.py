@@ -18,6 +18,10 @@ EXPORTERS = ("none", "console", "otlp")
 
 _correlation_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("tandem_correlation_id", default=None)
 _configured = False
+# Whether spans leave the process (an exporter, or a test's processor). Without that, the request and messaging
+# spans are still made (the logs carry their trace ids, the headers their traceparent), but database spans are not.
+_spans_exported = False
+_sqlalchemy_wanted = False
 
 
 def current_correlation_id() -> str | None:
@@ -34,7 +38,7 @@ def release_correlation_id(token: contextvars.Token) -> None:
 
 def configure_tracing(service_name: str, exporter: str, extra_processor: Any = None) -> None:
     """Install the process-wide tracer provider once; the embedded mode calls this for its one process."""
-    global _configured
+    global _configured, _spans_exported
     if exporter not in EXPORTERS:
         raise ValueError(f"unknown trace exporter {exporter!r}; choose one of {', '.join(EXPORTERS)}")
     if _configured:
@@ -42,6 +46,8 @@ def configure_tracing(service_name: str, exporter: str, extra_processor: Any = N
             provider = trace.get_tracer_provider()
             if isinstance(provider, TracerProvider):
                 provider.add_span_processor(extra_processor)
+            _spans_exported = True
+            _instrument_sqlalchemy_if_wanted()
         return
     provider = TracerProvider(resource=Resource.create({"service.name": service_name}))
     if exporter == "console":
@@ -55,6 +61,8 @@ def configure_tracing(service_name: str, exporter: str, extra_processor: Any = N
         provider.add_span_processor(extra_processor)
     trace.set_tracer_provider(provider)
     _configured = True
+    _spans_exported = exporter != "none" or extra_processor is not None
+    _instrument_sqlalchemy_if_wanted()
 
 
 def instrument_flask(app) -> None:
@@ -64,12 +72,29 @@ def instrument_flask(app) -> None:
 
 
 def instrument_sqlalchemy() -> None:
-    """Trace every engine created from now on (once per process; the embedded mode has six engines)."""
+    """Trace every engine created from now on (once per process; the embedded mode has six engines), as soon as
+    spans are exported. A span per statement costs about 0.2 ms of CPU (bench/README.md, P1): a worker whose spans
+    go nowhere (`TANDEM_TRACE_EXPORTER=none`) does not pay it."""
+    global _sqlalchemy_wanted
+    _sqlalchemy_wanted = True
+    _instrument_sqlalchemy_if_wanted()
+
+
+def _instrument_sqlalchemy_if_wanted() -> None:
+    if not (_sqlalchemy_wanted and _spans_exported):
+        return
     from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 
     instrumentor = SQLAlchemyInstrumentor()
     if not instrumentor.is_instrumented_by_opentelemetry:
         instrumentor.instrument()
+
+
+def database_spans_enabled() -> bool:
+    """True once database statements are traced (an exporter is configured and a runtime asked for it)."""
+    from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
+
+    return SQLAlchemyInstrumentor().is_instrumented_by_opentelemetry
 
 
 def tracer(name: str) -> trace.Tracer:

@@ -84,6 +84,7 @@ def build_runtime(
     create_tables: bool = True,
     retry: RetryPolicy = QUICK_RETRIES,
     subscriptions=None,
+    consumer_batch: int = 20,
 ) -> ServiceRuntime:
     runtime = ServiceRuntime(
         settings=RuntimeSettings(
@@ -94,6 +95,7 @@ def build_runtime(
             delivery_limit=delivery_limit,
             outbox_poll_interval=outbox_poll_interval,
             retry=retry,
+            consumer_batch=consumer_batch,
         ),
         metadata=metadata,
         tables=messaging,

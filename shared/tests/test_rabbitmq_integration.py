@@ -57,7 +57,7 @@ def ready_messages(vhost_url: str, queue: str) -> int:
 
 
 def wrap_outcomes(runtime) -> list[str]:
-    """Record what the runtime's inbox decides for each delivery its consumer hands it."""
+    """Record what the runtime's inbox decides for each delivery its consumer hands it, alone or in a batch."""
     outcomes: list[str] = []
     handle = runtime.inbox.handle
 
@@ -66,7 +66,15 @@ def wrap_outcomes(runtime) -> list[str]:
         outcomes.append(outcome)
         return outcome
 
+    handle_batch = runtime.inbox.handle_batch
+
+    def recording_batch(events, around=None):
+        outcome = handle_batch(events, around)
+        outcomes.extend(outcome.outcomes.values())
+        return outcome
+
     runtime.inbox.handle = recording
+    runtime.inbox.handle_batch = recording_batch
     return outcomes
 
 

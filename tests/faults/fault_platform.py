@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
+import re
 import subprocess
 import sys
 import time
@@ -162,6 +163,13 @@ class FaultPlatform:
             return process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             raise AssertionError(f"{name} did not reach its fault point within {timeout} s; logs in {self.logs}") from None
+
+    def committed_before_crash(self, name: str) -> int:
+        """What an armed consumer wrote before it killed itself: the events its inbox had committed."""
+        found = re.findall(rb"events committed before the crash: (\d+)", (self.logs / f"{name}.log").read_bytes())
+        if not found:
+            raise AssertionError(f"{name} did not report its crash; logs in {self.logs}")
+        return int(found[-1])
 
     def stop(self, name: str) -> None:
         process = self.processes.pop(name, None)

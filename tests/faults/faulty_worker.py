@@ -5,13 +5,15 @@
 `TANDEM_FAULT=<point>:<n>` SIGKILLs the process at the n-th passage through <point>:
 - `relay_after_confirm`: the broker confirmed the n-th outbox row, before the relay marked it sent;
 - `relay_before_publish`: the relay is about to publish the n-th row;
-- `consumer_after_commit`: the n-th event's inbox transaction committed, before the ack;
-- `consumer_before_commit`: the n-th event's handler ran, before its transaction commits;
+- `consumer_after_commit`: the n-th event's inbox transaction (alone or in a batch) committed, before the ack;
+- `consumer_before_commit`: the n-th event's handler ran (alone or in a batch), before its transaction commits;
+  for these two the log says how many events had committed before the crash.
 - `smtp_after_accept`: the SMTP server accepted the n-th e-mail, before the sender commits it as sent.
 Without the variable it is the ordinary worker. Everything else is the service's own code.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import signal
@@ -34,6 +36,66 @@ def _crash_at(limit: int):
     return passage
 
 
+def _arm_consumer(point: str, limit: int) -> None:
+    """One passage per event the inbox handles, alone or in a batch; the log says how many events had committed."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    from tandem_shared.inbox import PROCESSED, Inbox
+
+    committed = [0]
+
+    def crash_if_limit(passage: int) -> None:
+        if passage == limit:
+            sys.stderr.write(f"fault injected at passage {limit}; events committed before the crash: {committed[0]}\n")
+            sys.stderr.flush()
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    handled = [0]
+    in_inbox = threading.local()
+    handle, handle_batch = Inbox.handle, Inbox.handle_batch
+
+    def inbox_handle(self, incoming):
+        in_inbox.active = True
+        try:
+            outcome = handle(self, incoming)
+        finally:
+            in_inbox.active = False
+        if outcome == PROCESSED:
+            committed[0] += 1
+            if point == "consumer_after_commit":
+                handled[0] += 1
+                crash_if_limit(handled[0])
+        return outcome
+
+    def inbox_handle_batch(self, events, around=None):
+        @contextlib.contextmanager
+        def around_and_count(incoming):
+            with around(incoming) if around else contextlib.nullcontext():
+                yield
+            if point == "consumer_before_commit":  # its handler ran; the batch's COMMIT has not happened yet
+                handled[0] += 1
+                crash_if_limit(handled[0])
+
+        outcome = handle_batch(self, events, around_and_count)
+        processed = sum(1 for result in outcome.outcomes.values() if result == PROCESSED)
+        committed[0] += processed
+        if point == "consumer_after_commit":
+            for _ in range(processed):
+                handled[0] += 1
+                crash_if_limit(handled[0])
+        return outcome
+
+    Inbox.handle = inbox_handle
+    Inbox.handle_batch = inbox_handle_batch
+    if point == "consumer_before_commit":
+        @event.listens_for(Session, "before_commit")
+        def before_commit(session):
+            if getattr(in_inbox, "active", False):  # one event alone: its handler ran, its COMMIT is next
+                handled[0] += 1
+                crash_if_limit(handled[0])
+
+
 def arm(point: str, limit: int) -> None:
     crash = _crash_at(limit)
     if point in ("relay_after_confirm", "relay_before_publish"):
@@ -50,30 +112,7 @@ def arm(point: str, limit: int) -> None:
 
         OutboxRelay._publish = relay_publish
     elif point in ("consumer_after_commit", "consumer_before_commit"):
-        from sqlalchemy import event
-        from sqlalchemy.orm import Session
-
-        from tandem_shared.inbox import PROCESSED, Inbox
-
-        handle = Inbox.handle
-        in_inbox = threading.local()
-
-        def inbox_handle(self, incoming):
-            in_inbox.active = True
-            try:
-                outcome = handle(self, incoming)
-            finally:
-                in_inbox.active = False
-            if point == "consumer_after_commit" and outcome == PROCESSED:
-                crash()
-            return outcome
-
-        Inbox.handle = inbox_handle
-        if point == "consumer_before_commit":
-            @event.listens_for(Session, "before_commit")
-            def before_commit(session):
-                if getattr(in_inbox, "active", False):
-                    crash()
+        _arm_consumer(point, limit)
     elif point == "smtp_after_accept":
         import smtplib
 
