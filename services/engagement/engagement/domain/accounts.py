@@ -2,6 +2,7 @@
 passwords, e-mail addresses, allowances, preferences, throttling, refresh tokens, send limits, the to-do list."""
 from __future__ import annotations
 
+import functools
 import math
 import threading
 import unicodedata
@@ -9,10 +10,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from collections.abc import Callable
 from typing import Protocol
 
-from zxcvbn import matching as zxcvbn_matching, zxcvbn
-from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
 
 class DomainError(Exception):
@@ -104,7 +104,6 @@ _FRENCH_COMMON = {
     "chocolat1234", "loulou123456", "nicolas12345", "camille12345", "123456azerty", "azerty123456789",
     "0123456789ab", "motdepassemotdepasse", "bienvenue123", "bienvenue1234", "bienvenue2026", "tandem123456",
 }
-COMMON_PASSWORDS = frozenset(FREQUENCY_LISTS["passwords"]) | _FRENCH_COMMON
 
 # NIST SP 800-63B §5.1.1.2 also asks to refuse repetitive or sequential characters and context-specific words:
 # zxcvbn's estimate sees those (repeats, sequences, keyboard walks, dates, dictionary words), the word list alone
@@ -114,13 +113,25 @@ PASSWORD_MIN_STRENGTH = 3
 # zxcvbn's time grows fast with length (leet substitutions): it estimates the first characters only, which
 # already show a repeated or sequential password; a strong start stays strong whatever follows.
 PASSWORD_ESTIMATED_CHARACTERS = 32
-# Words an attacker tries first on this platform, weighed like common passwords (French ones zxcvbn lacks,
-# the rows of the AZERTY keyboard, whose walks zxcvbn's QWERTY graphs miss, the platform's own names).
-zxcvbn_matching.add_frequency_lists({"tandem_context": [
-    "tandem", "koeo", "mecenat", "mécénat", "competences", "compétences", "benevolat", "bénévolat", "solidaire",
-    "motdepasse", "azertyuiop", "qsdfghjklm", "wxcvbn", "bonjour", "bienvenue", "soleil", "jetaime", "doudou", "loulou", "chocolat",
-    *sorted(_FRENCH_COMMON),
-]})
+
+
+@functools.cache
+def password_estimator() -> tuple[frozenset[str], Callable[..., dict]]:
+    """The common passwords and zxcvbn's estimate, loaded by the first password check: zxcvbn's frequency lists are
+    12 MiB, which the processes that never check a password (the workers, most web requests) do not carry
+    (bench/README.md, P5)."""
+    from zxcvbn import matching, zxcvbn
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    # Words an attacker tries first on this platform, weighed like common passwords (French ones zxcvbn lacks,
+    # the rows of the AZERTY keyboard, whose walks zxcvbn's QWERTY graphs miss, the platform's own names).
+    matching.add_frequency_lists({"tandem_context": [
+        "tandem", "koeo", "mecenat", "mécénat", "competences", "compétences", "benevolat", "bénévolat", "solidaire",
+        "motdepasse", "azertyuiop", "qsdfghjklm", "wxcvbn", "bonjour", "bienvenue", "soleil", "jetaime", "doudou", "loulou", "chocolat",
+        *sorted(_FRENCH_COMMON),
+    ]})
+    return frozenset(FREQUENCY_LISTS["passwords"]) | _FRENCH_COMMON, zxcvbn
+
 # zxcvbn keeps the caller's personal words in a module-level dictionary while it runs: one estimate at a time.
 _estimate_lock = threading.Lock()
 
@@ -167,7 +178,8 @@ def check_password(password: str, personal: tuple[str, ...] = ()) -> None:
     if not all(_is_printable(c) for c in normalized):
         raise DomainError("Ton mot de passe contient un caractère non imprimable.", field="password")
     folded = normalized.casefold()
-    if folded in COMMON_PASSWORDS or folded.strip() in COMMON_PASSWORDS:
+    common_passwords, zxcvbn = password_estimator()
+    if folded in common_passwords or folded.strip() in common_passwords:
         raise DomainError("Ce mot de passe est trop courant : choisis-en un autre, par exemple une phrase que toi seul connais.", field="password")
     for value in personal:
         value = (value or "").casefold().strip()
