@@ -659,7 +659,8 @@ def consumer_pace(
     """One consumer's own pace: `events` wait in its queue before it starts (published and confirmed first), then
     the clock runs from its subscription to its last effect's COMMIT. Nothing else is produced meanwhile, so the
     figure is the consumer's alone, not the producer's or the relay's."""
-    service = f"benchdrain{consumer_batch}"
+    # A queue of its own, deleted after the run: a later run's events must not pile up in it.
+    service = f"benchpace{seq_base // PACE_SEQ_BASE}"
     with producer.bus.connection() as connection:
         producer.bus.declare(connection, service, [DRAIN_EVENT_TYPE])
     seqs = list(range(seq_base, seq_base + events))
@@ -677,6 +678,8 @@ def consumer_pace(
         last = seqs[-1]
         probe.wait(lambda: last in probe.effect_committed and all(s in probe.effect_committed for s in seqs),
                    deadline.remaining(180), f"every effect of the consumer's own pace ({consumer_batch} per batch)")
+    with producer.bus.connection() as connection:
+        producer.bus.service_queue(service, [DRAIN_EVENT_TYPE])(connection.default_channel).delete()
     subscribed = probe.consume_ready[ready_before]
     elapsed = max(probe.effect_committed[s] for s in seqs) - subscribed
     cpu = max(probe.consumer_cpu[s] for s in seqs) - min(probe.consumer_cpu[s] for s in seqs)
