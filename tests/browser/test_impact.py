@@ -209,3 +209,103 @@ def test_the_tandem_team_sees_a_companys_impact(open_page, platform, lucas_day, 
     figure = page.locator(".impact-figures > div").filter(has=page.get_by_text("Jours réalisés", exact=True)).locator("dd")
     expect(figure).to_have_text(french_days(done))
     check_screen(watched, f"99-operator-impact-{width}")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_holder_gives_and_withdraws_the_pay_permission_reads_the_years_pay_and_every_access_is_journaled(open_page, platform, lucas_day, width):
+    base, company, admin = platform.base, lucas_day["company"], lucas_day["admin"]
+    operator = ApiUser(base, DEMO["operator"])
+    admin_id = admin.get("/api/engagement/me")["id"]
+    year = lucas_day["day"].year
+    operator.call("PUT", f"/api/impact/companies/{company}/pay-permissions/{admin_id}", json={})
+    admin.call("POST", f"/api/impact/companies/{company}/pay/import?year={year}", files={"file": (
+        "paie.csv", f"email;salaire_brut_annuel;taux_charges_patronales\n{DEMO['employee2']};52000;45\n".encode(), "text/csv")})
+    # Sophie becomes an admin of Horizon too, so the permission can be given to her (once impact's copy knows it).
+    sophie_id = ApiUser(base, DEMO["manager"]).get("/api/engagement/me")["id"]
+    roles = admin.get(f"/api/engagement/people/{sophie_id}")["roles"]
+    admin.call("PATCH", f"/api/engagement/people/{sophie_id}", json={"roles": sorted({*roles, "company_admin"})})
+    poll(lambda: "person_id" in (operator.call("PUT", f"/api/impact/companies/{company}/pay-permissions/{sophie_id}", json={},
+                                               expected=(200, 422)) or {}), timeout=20, what="impact to know Sophie as an admin")
+    operator.call("DELETE", f"/api/impact/companies/{company}/pay-permissions/{sophie_id}")
+    try:
+        watched = open_page(DEMO["admin"], width)
+        page = watched.page
+        page.goto(f"/entreprise/valorisation?annee={year}")
+        holders = page.get_by_role("list", name="Qui voit les rémunérations")
+        expect(holders.get_by_text("Nathalie Roux")).to_be_visible()
+        expect(holders.get_by_text("Sophie Laurent")).to_have_count(0)
+
+        page.get_by_label("Administrateur de l'entreprise").select_option(label="Sophie Laurent (sophie.laurent@horizon.example)")
+        page.get_by_role("button", name="Donner la permission").click()
+        expect(page.get_by_text("Sophie Laurent voit maintenant les données de rémunération.")).to_be_visible()
+        expect(holders.get_by_text("Sophie Laurent", exact=True)).to_be_visible()
+        assert sophie_id in {holder["person_id"] for holder in admin.get(f"/api/impact/companies/{company}/pay-permissions")["holders"]}
+
+        # Reading the year's pay is a deliberate act, written in the journal.
+        page.get_by_role("button", name=f"Afficher les rémunérations de {year}").click()
+        records = page.locator("#paie-releve")
+        lucas = records.locator("tr", has_text="Lucas Bernard")
+        expect(lucas).to_contain_text("52\u202f000,00\u00a0€")
+        expect(lucas).to_contain_text(re.compile(r"45\s%"))
+        journal = page.locator("#paie-journal-legende").locator("xpath=..")
+        expect(journal.locator("tbody tr").first).to_contain_text("Rémunérations consultées")
+        expect(journal.locator("tbody tr").first).to_contain_text("Nathalie Roux")
+        check_screen(watched, f"99-company-pay-access-{width}")
+
+        sophie_card = holders.locator("li", has_text="Sophie Laurent")
+        sophie_card.get_by_role("button", name="Retirer la permission").click()
+        page.get_by_role("button", name="Oui, retirer").click()
+        expect(page.get_by_text("Sophie Laurent ne voit plus les données de rémunération.")).to_be_visible()
+        expect(holders.get_by_text("Sophie Laurent")).to_have_count(0)
+        expect(journal.locator("tbody tr").first).to_contain_text("Permission retirée")
+        expect(journal.locator("tbody tr").first).to_contain_text("permission retirée à Sophie Laurent")
+        trail = admin.get(f"/api/impact/companies/{company}/pay-audit")["lines"]
+        assert [line["action"] for line in trail[:3]] == ["permission_revoked", "pay_read", "permission_granted"]
+        assert all(line["actor_id"] == admin_id for line in trail[:3])
+    finally:
+        operator.call("DELETE", f"/api/impact/companies/{company}/pay-permissions/{sophie_id}", expected=(204,))
+        admin.call("PATCH", f"/api/engagement/people/{sophie_id}", json={"roles": roles})
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_years_carried_excess_and_exception_associations_are_checked_then_saved(open_page, platform, lucas_day, width):
+    base, company, admin = platform.base, lucas_day["company"], lucas_day["admin"]
+    operator = ApiUser(base, DEMO["operator"])
+    admin_id = admin.get("/api/engagement/me")["id"]
+    year = lucas_day["day"].year
+    operator.call("PUT", f"/api/impact/companies/{company}/pay-permissions/{admin_id}", json={})
+    before = admin.get(f"/api/impact/companies/{company}/valuation/settings?year={year}")
+    try:
+        watched = open_page(DEMO["admin"], width)
+        page = watched.page
+        page.goto(f"/entreprise/valorisation?annee={year}")
+        form = page.get_by_role("form", name=f"Excédents reportés et exceptions de {year}")
+        form.get_by_role("button", name="Ajouter un excédent").click()
+        form.get_by_label("Année").fill(str(year - 6))
+        form.get_by_label("Excédent encore reportable (en euros)").fill("12 500")
+        form.get_by_role("button", name="Enregistrer les excédents et les exceptions").click()
+        expect(form.get_by_text(f"L'année doit être l'une des cinq avant {year}")).to_be_visible()
+        assert admin.get(f"/api/impact/companies/{company}/valuation/settings?year={year}")["prior_excess"] == before["prior_excess"]
+
+        form.get_by_label("Année").fill(str(year - 1))
+        form.get_by_role("checkbox", name="Les Petits Savants").check()
+        form.get_by_role("button", name="Enregistrer les excédents et les exceptions").click()
+        expect(form.get_by_text("Enregistré : 12\u202f500,00\u00a0€ d'excédents reportés, 1 association en exception.")).to_be_visible()
+        saved = admin.get(f"/api/impact/companies/{company}/valuation/settings?year={year}")
+        assert saved["prior_excess"] == [{"year": year - 1, "amount": 12500.0}]
+        assert saved["exception_association_ids"] == [PETITS_SAVANTS]
+        assert saved["turnover_excl_tax"] == before["turnover_excl_tax"]  # sent back as it was
+        check_screen(watched, f"99-company-valuation-extras-{width}")
+
+        page.reload()
+        form = page.get_by_role("form", name=f"Excédents reportés et exceptions de {year}")
+        expect(form.get_by_label("Année")).to_have_value(str(year - 1))
+        expect(form.get_by_role("checkbox", name="Les Petits Savants")).to_be_checked()
+        form.get_by_role("button", name=f"Retirer l'excédent {year - 1}").click()
+        form.get_by_role("button", name="Enregistrer les excédents et les exceptions").click()
+        expect(form.get_by_text("Enregistré : aucun excédent reporté, 1 association en exception.")).to_be_visible()
+        assert admin.get(f"/api/impact/companies/{company}/valuation/settings?year={year}")["prior_excess"] == []
+    finally:
+        admin.call("PUT", f"/api/impact/companies/{company}/valuation/settings?year={year}", json={
+            "turnover_excl_tax": before["turnover_excl_tax"], "prior_excess": before["prior_excess"],
+            "exception_association_ids": before["exception_association_ids"]})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/api/errors";
-import { importLineErrors, lacksPayPermission, money, parseEuros, valuationDownload } from "./valuation";
+import { auditActionLabel, importLineErrors, lacksPayPermission, money, parseEuros, valuationDownload } from "./valuation";
 
 const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 
@@ -32,5 +32,11 @@ describe("the valuation screens", () => {
 
   it("links the valuation's downloads", () => {
     expect(valuationDownload("c1", "pdf", 2026)).toBe("/api/impact/companies/c1/valuation.pdf?year=2026");
+  });
+
+  it("names the audit trail's actions in French, and shows an unknown one as it is", () => {
+    expect(auditActionLabel("pay_read")).toBe("Rémunérations consultées");
+    expect(auditActionLabel("permission_granted")).toBe("Permission donnée");
+    expect(auditActionLabel("something_new")).toBe("something_new");
   });
 });

@@ -30,3 +30,17 @@ export function parseEuros(text: string): number | null | "invalid" {
   if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return "invalid";
   return Number(cleaned);
 }
+
+const AUDIT_ACTIONS: Record<string, string> = {
+  permission_granted: "Permission donnée",
+  permission_revoked: "Permission retirée",
+  pay_imported: "Rémunérations importées",
+  pay_read: "Rémunérations consultées",
+  daily_costs_read: "Coûts par entité consultés",
+  daily_cost_set: "Coût d'une journée modifié",
+  valuation_settings_set: "Paramètres de valorisation modifiés",
+  valuation_read: "Valorisation consultée",
+};
+
+/** The audit trail's action, in French; an action this client does not know yet is shown as it is. */
+export const auditActionLabel = (action: string) => AUDIT_ACTIONS[action] ?? action;
