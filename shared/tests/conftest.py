@@ -32,6 +32,14 @@ def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'tiny.db'}"
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)])
+def database_url(request):
+    """The test once on SQLite (the embedded mode) and once on PostgreSQL (distributed)."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("pg_url")
+
+
 @pytest.fixture
 def pg_url():
     with postgres_database() as url:

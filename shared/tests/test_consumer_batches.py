@@ -63,13 +63,6 @@ class Recorder:
         return {HAPPENED: on_happened, FAILED: on_failed}
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)])
-def database_url(request):
-    if request.param == "sqlite":
-        return request.getfixturevalue("sqlite_url")
-    return request.getfixturevalue("pg_url")
-
-
 @pytest.fixture
 def recorder():
     return Recorder()

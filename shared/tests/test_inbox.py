@@ -13,13 +13,6 @@ from tandem_shared.runtime import RuntimeSettings, ServiceRuntime
 from tandem_shared.testing import deliver, make_event
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)])
-def database_url(request):
-    if request.param == "sqlite":
-        return request.getfixturevalue("sqlite_url")
-    return request.getfixturevalue("pg_url")
-
-
 @pytest.fixture
 def switch():
     return FailSwitch(on=True)

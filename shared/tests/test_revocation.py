@@ -18,13 +18,6 @@ T0 = datetime(2026, 11, 26, 10, 15, 0, 123000, tzinfo=timezone.utc)
 PERSON = "0c6f2d3e-8a41-4f0b-9d52-3e7a1b2c4d5e"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)])
-def database_url(request):
-    if request.param == "sqlite":
-        return request.getfixturevalue("sqlite_url")
-    return request.getfixturevalue("pg_url")
-
-
 @pytest.fixture
 def store(database_url):
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
