@@ -93,7 +93,6 @@ class Inbox:
         finally:
             telemetry.release_correlation_id(token)
 
-
     def handle_batch(self, events: list[Event], around: Callable[[Event], AbstractContextManager[Any]] | None = None) -> BatchOutcome:
         """Several events in one transaction: one inbox INSERT for all, each handler in its own SAVEPOINT, one COMMIT.
 

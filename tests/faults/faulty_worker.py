@@ -21,7 +21,8 @@ import sys
 import threading
 
 
-def _crash_at(limit: int):
+def _crash_at(limit: int, detail=lambda: ""):
+    """A passage counter that SIGKILLs the process at the `limit`-th passage, logging it (with `detail()`)."""
     lock = threading.Lock()
     passages = [0]
 
@@ -29,7 +30,7 @@ def _crash_at(limit: int):
         with lock:
             passages[0] += 1
             if passages[0] == limit:
-                sys.stderr.write(f"fault injected at passage {limit}\n")
+                sys.stderr.write(f"fault injected at passage {limit}{detail()}\n")
                 sys.stderr.flush()
                 os.kill(os.getpid(), signal.SIGKILL)
 
@@ -44,14 +45,7 @@ def _arm_consumer(point: str, limit: int) -> None:
     from tandem_shared.inbox import PROCESSED, Inbox
 
     committed = [0]
-
-    def crash_if_limit(passage: int) -> None:
-        if passage == limit:
-            sys.stderr.write(f"fault injected at passage {limit}; events committed before the crash: {committed[0]}\n")
-            sys.stderr.flush()
-            os.kill(os.getpid(), signal.SIGKILL)
-
-    handled = [0]
+    crash = _crash_at(limit, lambda: f"; events committed before the crash: {committed[0]}")
     in_inbox = threading.local()
     handle, handle_batch = Inbox.handle, Inbox.handle_batch
 
@@ -64,8 +58,7 @@ def _arm_consumer(point: str, limit: int) -> None:
         if outcome == PROCESSED:
             committed[0] += 1
             if point == "consumer_after_commit":
-                handled[0] += 1
-                crash_if_limit(handled[0])
+                crash()
         return outcome
 
     def inbox_handle_batch(self, events, around=None):
@@ -74,16 +67,14 @@ def _arm_consumer(point: str, limit: int) -> None:
             with around(incoming) if around else contextlib.nullcontext():
                 yield
             if point == "consumer_before_commit":  # its handler ran; the batch's COMMIT has not happened yet
-                handled[0] += 1
-                crash_if_limit(handled[0])
+                crash()
 
         outcome = handle_batch(self, events, around_and_count)
         processed = sum(1 for result in outcome.outcomes.values() if result == PROCESSED)
         committed[0] += processed
         if point == "consumer_after_commit":
             for _ in range(processed):
-                handled[0] += 1
-                crash_if_limit(handled[0])
+                crash()
         return outcome
 
     Inbox.handle = inbox_handle
@@ -92,8 +83,7 @@ def _arm_consumer(point: str, limit: int) -> None:
         @event.listens_for(Session, "before_commit")
         def before_commit(session):
             if getattr(in_inbox, "active", False):  # one event alone: its handler ran, its COMMIT is next
-                handled[0] += 1
-                crash_if_limit(handled[0])
+                crash()
 
 
 def arm(point: str, limit: int) -> None:

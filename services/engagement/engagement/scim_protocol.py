@@ -5,6 +5,7 @@ format, paging, filters and discovery. Apart from the routes because scim2-model
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from contextlib import contextmanager
 from typing import Any
 
@@ -286,11 +287,7 @@ def resource_types() -> Response:
 
 
 def resource_type(name: str) -> Response:
-    with scim_call(write=False):
-        for found in _resource_types():
-            if found.id == name:
-                return scim_answer(_dump(found, Context.RESOURCE_QUERY_RESPONSE))
-    raise NotFoundException(detail="Ce type de ressource n'existe pas.")
+    return _discovered_one(_resource_types, name, "Ce type de ressource n'existe pas.")
 
 
 def schemas() -> Response:
@@ -299,8 +296,13 @@ def schemas() -> Response:
 
 
 def schema(schema_id: str) -> Response:
+    return _discovered_one(_schemas, schema_id, "Ce schéma n'existe pas.")
+
+
+def _discovered_one(listing: Callable[[], list], wanted: str, missing: str) -> Response:
+    """One resource type or schema by its id, after the token is checked."""
     with scim_call(write=False):
-        for found in _schemas():
-            if found.id == schema_id:
+        for found in listing():
+            if found.id == wanted:
                 return scim_answer(_dump(found, Context.RESOURCE_QUERY_RESPONSE))
-    raise NotFoundException(detail="Ce schéma n'existe pas.")
+    raise NotFoundException(detail=missing)
