@@ -281,13 +281,13 @@ def test_the_years_carried_excess_and_exception_associations_are_checked_then_sa
         page.goto(f"/entreprise/valorisation?annee={year}")
         form = page.get_by_role("form", name=f"Excédents reportés et exceptions de {year}")
         form.get_by_role("button", name="Ajouter un excédent").click()
-        form.get_by_label("Année").fill(str(year - 6))
+        form.get_by_label("Année", exact=True).fill(str(year - 6))
         form.get_by_label("Excédent encore reportable (en euros)").fill("12 500")
         form.get_by_role("button", name="Enregistrer les excédents et les exceptions").click()
         expect(form.get_by_text(f"L'année doit être l'une des cinq avant {year}")).to_be_visible()
         assert admin.get(f"/api/impact/companies/{company}/valuation/settings?year={year}")["prior_excess"] == before["prior_excess"]
 
-        form.get_by_label("Année").fill(str(year - 1))
+        form.get_by_label("Année", exact=True).fill(str(year - 1))
         form.get_by_role("checkbox", name="Les Petits Savants").check()
         form.get_by_role("button", name="Enregistrer les excédents et les exceptions").click()
         expect(form.get_by_text("Enregistré : 12\u202f500,00\u00a0€ d'excédents reportés, 1 association en exception.")).to_be_visible()
@@ -299,7 +299,7 @@ def test_the_years_carried_excess_and_exception_associations_are_checked_then_sa
 
         page.reload()
         form = page.get_by_role("form", name=f"Excédents reportés et exceptions de {year}")
-        expect(form.get_by_label("Année")).to_have_value(str(year - 1))
+        expect(form.get_by_label("Année", exact=True)).to_have_value(str(year - 1))
         expect(form.get_by_role("checkbox", name="Les Petits Savants")).to_be_checked()
         form.get_by_role("button", name=f"Retirer l'excédent {year - 1}").click()
         form.get_by_role("button", name="Enregistrer les excédents et les exceptions").click()
