@@ -13,7 +13,8 @@ One run, on the real RabbitMQ and PostgreSQL (a fresh vhost and one fresh databa
                    OpenAPI document (every schema built), « Je trouve » as a visitor and the taxonomy; the bare
                    app gets as many requests to its database route;
   e. measure       VmRSS of each process (/proc/<pid>/status): gunicorn's worker (not its master), the worker
-                   process, the embedded process; markdown on stdout, JSON in bench/results/p5.json.
+                   process and every process below it (documents's rendering process and the fork server that
+                   forked it), the embedded process; markdown on stdout, JSON in bench/results/p5.json.
 
 Goal (issue 18): no service process above 2 x the bare app's worker.
 
@@ -60,6 +61,30 @@ def children(pid: int) -> list[int]:
     for task in Path(f"/proc/{pid}/task").iterdir():
         found += [int(child) for child in (task / "children").read_text().split()]
     return found
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid`, children first (a worker's fork server, then the process it forked)."""
+    found, frontier = [], children(pid)
+    while frontier:
+        found += frontier
+        frontier = [grandchild for child in frontier for grandchild in children(child)]
+    return found
+
+
+def command_line(pid: int) -> str:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+
+
+def describe(pid: int) -> str:
+    command = command_line(pid)
+    if "multiprocessing.resource_tracker" in command:
+        return "multiprocessing's resource tracker"
+    if "multiprocessing.forkserver" in command:
+        parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        forked = "multiprocessing.forkserver" in command_line(parent)
+        return "a rendering process, forked by the fork server" if forked else "multiprocessing's fork server"
+    return command[:60]
 
 
 def gunicorn_worker(master: int, timeout: float = 30) -> int:
@@ -147,7 +172,11 @@ def run(warmup: int) -> dict[str, Any]:
         measured["bare Flask + SQLAlchemy (gunicorn worker)"] = rss_mib(gunicorn_worker(bare.pid))
         for service in SERVICES:
             measured[f"{service} web (gunicorn worker)"] = rss_mib(gunicorn_worker(processes[f"{service}-web"].pid))
-            measured[f"{service} worker"] = rss_mib(processes[f"{service}-worker"].pid)
+            worker = processes[f"{service}-worker"].pid
+            measured[f"{service} worker"] = rss_mib(worker)
+            # A worker's own processes count as its service's (documents renders in one, forked by a fork server).
+            for number, below in enumerate(descendants(worker), start=1):
+                measured[f"{service} worker, process {number} below it ({describe(below)})"] = rss_mib(below)
 
         # The embedded mode, on its own data directory.
         embedded_port = free_port()

@@ -117,8 +117,9 @@ class ServiceWorker:
     settings_class: type[CommonSettings]
     build_runtime: Callable[[Any], ServiceRuntime]
     commands: Sequence[CommandFactory] = ()
-    # Run once before the command line, e.g. to load a heavy library and fail at start rather than per message.
-    prepare: Callable[[], None] | None = None
+    # Run once with the settings before the command line, e.g. to load a heavy library and fail at start rather
+    # than per message.
+    prepare: Callable[[Any], None] | None = None
 
     def cli(self, settings: CommonSettings, build: Callable[[], ServiceRuntime] | None = None) -> click.Group:
         build = build or (lambda: self.build_runtime(settings))
@@ -128,5 +129,5 @@ class ServiceWorker:
         settings = self.settings_class.from_env()
         configure_process(settings.service, settings.trace_exporter, settings.log_level, settings.json_logs)
         if self.prepare is not None:
-            self.prepare()
+            self.prepare(settings)
         self.cli(settings)()

@@ -1,15 +1,15 @@
 """Conventions and bilans as use cases, shared by the event handlers (rendering, in the worker) and the API
 (signing, reading): the parties looked up in our copies, versions issued, signatures recorded, access decided.
 
-Rendering imports WeasyPrint (about 0.35 s and much memory): `rendering` is imported inside the functions that
-render, which only the worker's handlers call, so the web process never loads it for them.
+Rendering goes through `renderer.current()`: in the worker, a child process that holds WeasyPrint and pyHanko; in the
+embedded mode, this process, which loads them on first use. The web process never renders.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -20,22 +20,13 @@ from sqlalchemy.orm import Session
 from tandem_shared.inbox import UnitOfWork
 from tandem_shared.timeutil import utcnow
 
-from . import domain, events
+from . import domain, events, renderer
 from .models import (
     ApprovedRequest, AssociationCopy, BilanDocument, Cancellation, CompanyCopy, Convention, ConventionVersion, DayStatement,
     DonationReceipt, MissionCopy, PersonCopy, Signature,
 )
 
 log = logging.getLogger(__name__)
-
-
-def load_renderer():
-    """The rendering module, imported on first use (or at the worker's start)."""
-    # WeasyPrint narrates every rendering step at INFO: one line per step and document is noise in the worker's logs.
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-    from . import rendering
-
-    return rendering
 
 
 def sha256_hex(data: bytes) -> str:
@@ -160,7 +151,7 @@ def issue_version(uow: UnitOfWork, convention: Convention, parties: PartyCopies,
         log.info("convention %s: %s %s changes no date, v%s stays current", convention.id, cause, request_id, current.number)
         return None
     number = convention.current_version + 1
-    pdf = load_renderer().render_convention(convention_context(convention, number, dates, now, parties))
+    pdf = renderer.current().convention(convention_context(convention, number, dates, now, parties))
     version = ConventionVersion(
         id=str(uuid.uuid4()), convention_id=convention.id, number=number, cause=cause.value, request_id=request_id,
         dates=dates, total_days=domain.total_days(dates), pdf=pdf, sha256=sha256_hex(pdf), rendered_at=now,
@@ -248,7 +239,7 @@ def evidence(signature: Signature) -> dict[str, Any]:
     }
 
 
-def render_signed_copy(session: Session, convention_id: str, number: int, sealer: Callable[[], Any]) -> Signature | None:
+def render_signed_copy(session: Session, convention_id: str, number: int, seal: renderer.SealSettings) -> Signature | None:
     """The signed copy of a signed version (its pages, the certificate page, the seal), rendered once."""
     signature = session.scalar(
         sa.select(Signature).where(Signature.convention_id == convention_id, Signature.version_number == number).with_for_update()
@@ -259,7 +250,7 @@ def render_signed_copy(session: Session, convention_id: str, number: int, sealer
     if signature.signed_pdf_sha256 is not None:
         return signature
     version = session.get(ConventionVersion, signature.version_id)
-    pdf = load_renderer().render_signed_copy(version.pdf, evidence(signature), sealer())
+    pdf = renderer.current().signed_copy(version.pdf, evidence(signature), seal)
     signature.signed_pdf = pdf
     signature.signed_pdf_sha256 = sha256_hex(pdf)
     signature.signed_pdf_rendered_at = utcnow()
@@ -277,7 +268,7 @@ def issue_bilan(uow: UnitOfWork, data: dict) -> BilanDocument | None:
         return None
     parties = find_parties(session, data["person_id"], data["mission_id"], f"bilan of participation {data['participation_id']}")
     now = utcnow()
-    pdf = load_renderer().render_bilan({
+    pdf = renderer.current().bilan({
         "participation_id": data["participation_id"],
         "year": data["year"],
         "person_name": data["person_name"],
@@ -299,7 +290,7 @@ def issue_bilan(uow: UnitOfWork, data: dict) -> BilanDocument | None:
         log.warning("bilan of participation %s carries no dates: no certificate of mission", data["participation_id"])
     else:
         dates = domain.attended_days(data["dates"])
-        certificate = load_renderer().render_mission_certificate(certificate_context(data, dates, parties, now))
+        certificate = renderer.current().mission_certificate(certificate_context(data, dates, parties, now))
         bilan.attended_dates = dates
         bilan.certificate_pdf, bilan.certificate_sha256 = certificate, sha256_hex(certificate)
     session.add(bilan)
@@ -330,17 +321,17 @@ def certificate_context(data: dict, dates: list[dict], parties: PartyCopies, ren
 # -- the yearly bundle (from impact's confirmations) -----------------------------------------------------------
 
 
-def issue_day_statement(session: Session, data: dict, sealer: Callable[[], Any]) -> DayStatement | None:
+def issue_day_statement(session: Session, data: dict, seal: renderer.SealSettings) -> DayStatement | None:
     """The sealed « état récapitulatif des journées » of one confirmation, rendered once whatever the redeliveries."""
     if session.get(DayStatement, data["statement_id"]) is not None:
         return None
     now = utcnow()
-    pdf = load_renderer().render_day_statement({
+    pdf = renderer.current().day_statement({
         "statement_id": data["statement_id"], "version": data["version"], "year": data["year"], "rendered_at": now,
         "company": data["company"], "association": data["association"],
         "rows": data["rows"], "total_days": data["total_days"],
         "confirmed_by_name": data["confirmed_by_name"], "confirmed_at": data["confirmed_at"],
-    }, sealer())
+    }, seal)
     statement = DayStatement(
         id=data["statement_id"], company_id=data["company"]["id"], association_id=data["association"]["id"],
         year=data["year"], version=data["version"], total_days=data["total_days"], confirmed_at=data["confirmed_at"],
@@ -353,18 +344,18 @@ def issue_day_statement(session: Session, data: dict, sealer: Callable[[], Any])
     return statement
 
 
-def issue_receipt_data(session: Session, data: dict, sealer: Callable[[], Any]) -> DonationReceipt | None:
+def issue_receipt_data(session: Session, data: dict, seal: renderer.SealSettings) -> DonationReceipt | None:
     """The sealed data sheet of the receipt (Cerfa n° 16216) of one confirmation, rendered once."""
     if session.get(DonationReceipt, data["receipt_id"]) is not None:
         return None
     now = utcnow()
-    pdf = load_renderer().render_receipt_data({
+    pdf = renderer.current().receipt_data({
         "receipt_id": data["receipt_id"], "statement_id": data["statement_id"], "version": data["version"],
         "year": data["year"], "rendered_at": now, "receipt_number": data["receipt_number"], "company": data["company"],
         "association": data["association"], "amount": data["amount"], "total_days": data["total_days"],
         "first_day": data["first_day"], "last_day": data["last_day"], "confirmed_by_name": data["confirmed_by_name"],
         "confirmed_at": data["confirmed_at"],
-    }, sealer())
+    }, seal)
     receipt = DonationReceipt(
         id=data["receipt_id"], statement_id=data["statement_id"], company_id=data["company"]["id"],
         association_id=data["association"]["id"], year=data["year"], version=data["version"],

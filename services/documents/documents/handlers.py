@@ -7,12 +7,8 @@ the signing request never renders). `subscriptions(settings)` builds the table; 
 """
 from __future__ import annotations
 
-import functools
 import logging
-from collections.abc import Callable
 from functools import partial
-from pathlib import Path
-from typing import Any
 
 from marshmallow import EXCLUDE, Schema, fields, validate
 
@@ -22,6 +18,7 @@ from tandem_shared.revocation import CutoffHandler
 from tandem_shared.timeutil import utcnow
 
 from . import conventions, domain, events
+from .renderer import SealSettings
 from .models import (
     ApprovedRequest, AssociationCopy, Cancellation, CompanyCopy, Convention, MissionCopy, PersonCopy, token_cutoffs,
 )
@@ -322,25 +319,10 @@ def on_dates_cancelled(event: Event, uow: UnitOfWork, public_url: str) -> None:
     conventions.issue_version(uow, convention, parties, domain.VersionCause.CANCELLATION, data["request_id"], public_url)
 
 
-def lazy_sealer(key_pem: str, cert_pem: str, data_dir: str | None) -> Callable[[], Any]:
-    """The seal, built on first use in the process that renders (loading the key is the worker's business)."""
-
-    @functools.cache
-    def sealer() -> Any:
-        from .sealing import build_sealer
-
-        built = build_sealer(key_pem, cert_pem, Path(data_dir) if data_dir else None)
-        if built is None:
-            log.warning("no seal configured: signed copies are not sealed")
-        return built
-
-    return sealer
-
-
-def on_convention_signed(event: Event, uow: UnitOfWork, sealer: Callable[[], Any]) -> None:
+def on_convention_signed(event: Event, uow: UnitOfWork, seal: SealSettings) -> None:
     """The employee signed (documents's own event): render the signed copy, once, in the worker."""
     data = ConventionSigned().load(event.data)
-    conventions.render_signed_copy(uow.session, data["convention_id"], data["version"], sealer)
+    conventions.render_signed_copy(uow.session, data["convention_id"], data["version"], seal)
 
 
 def on_bilan_completed(event: Event, uow: UnitOfWork) -> None:
@@ -351,14 +333,14 @@ def on_bilan_completed(event: Event, uow: UnitOfWork) -> None:
 # -- the yearly bundle (from impact) --------------------------------------------------------------------
 
 
-def on_statement_confirmed(event: Event, uow: UnitOfWork, sealer: Callable[[], Any]) -> None:
+def on_statement_confirmed(event: Event, uow: UnitOfWork, seal: SealSettings) -> None:
     """An association referent confirmed the « état récapitulatif des journées »: render and seal it, once."""
-    conventions.issue_day_statement(uow.session, StatementConfirmed().load(event.data), sealer)
+    conventions.issue_day_statement(uow.session, StatementConfirmed().load(event.data), seal)
 
 
-def on_receipt_confirmed(event: Event, uow: UnitOfWork, sealer: Callable[[], Any]) -> None:
+def on_receipt_confirmed(event: Event, uow: UnitOfWork, seal: SealSettings) -> None:
     """An association referent confirmed the receipt's data (Cerfa n° 16216): render and seal the data sheet, once."""
-    conventions.issue_receipt_data(uow.session, ReceiptConfirmed().load(event.data), sealer)
+    conventions.issue_receipt_data(uow.session, ReceiptConfirmed().load(event.data), seal)
 
 
 # -- token cut-offs ----------------------------------------------------------------------------------
@@ -368,7 +350,9 @@ def subscriptions(settings) -> dict[str, Handler]:
     """The table the consumer dispatches from (bound to the queue `documents`)."""
     # A cut-off event (signing out, being disabled): tokens issued before it are refused here too.
     record_cutoff = CutoffHandler(token_cutoffs)
-    sealer = lazy_sealer(settings.seal_key_pem, settings.seal_cert_pem, settings.data_dir)
+    seal = SealSettings.of(settings)
+    if not seal.seals:
+        log.warning("no seal configured: signed copies are not sealed")
     return {
         "engagement.company.updated": on_company_updated,
         "engagement.person.registered": on_person_changed,
@@ -382,9 +366,9 @@ def subscriptions(settings) -> dict[str, Handler]:
         "approval.request.approved": partial(on_request_approved, public_url=settings.public_url),
         "engagement.dates.cancelled": partial(on_dates_cancelled, public_url=settings.public_url),
         "engagement.bilan.completed": on_bilan_completed,
-        events.CONVENTION_SIGNED: partial(on_convention_signed, sealer=sealer),
-        "impact.statement.confirmed": partial(on_statement_confirmed, sealer=sealer),
-        "impact.receipt.confirmed": partial(on_receipt_confirmed, sealer=sealer),
+        events.CONVENTION_SIGNED: partial(on_convention_signed, seal=seal),
+        "impact.statement.confirmed": partial(on_statement_confirmed, seal=seal),
+        "impact.receipt.confirmed": partial(on_receipt_confirmed, seal=seal),
         "engagement.person.signed_out": record_cutoff,
         "engagement.person.disabled": record_cutoff,
     }

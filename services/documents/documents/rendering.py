@@ -203,6 +203,11 @@ def _pdf(html: str) -> bytes:
 # -- public functions ----------------------------------------------------------------------------------------
 
 
+def render_page(html: str) -> bytes:
+    """Any HTML through the documents' path (no fetching, the same fonts): the worker's rendering warm-up."""
+    return _pdf(html)
+
+
 def render_convention_html(context: dict) -> str:
     """The convention's HTML (self-contained: the CSS is inline)."""
     return _french_spacing(_CONVENTION.render(**context))
