@@ -364,3 +364,47 @@ def test_the_fast_path_and_another_relays_polling_pass_on_the_same_rows_lose_not
     while (message := tap.get(timeout=0.3)) is not None:  # the copies, if any
         received.append(json.loads(message.body)["id"])
     assert set(received) == set(ids)
+
+
+@pytest.mark.integration
+def test_marking_rows_sent_does_not_wait_for_the_disk_but_writing_them_does(pg_url, make_tap):
+    """The mark may be lost in a server crash (the row is published again, the inboxes drop the copy); the event may
+    not. So only the relay's own transactions turn synchronous_commit off, and only for themselves (SET LOCAL)."""
+    runtime = build_runtime(pg_url, "memory://", outbox_poll_interval=60.0)
+    runtime.declare_topology()
+    tap = make_tap("memory://")
+    transactions: list[list[str]] = [[]]
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        transactions[-1].append(" ".join(statement.split())[:60])
+
+    def committed(conn):
+        transactions.append([])
+
+    sa.event.listen(runtime.db.engine, "before_cursor_execute", record)
+    sa.event.listen(runtime.db.engine, "commit", committed)
+    try:
+        with runtime.unit_of_work() as uow:  # written, then published by the polling pass
+            first = uow.publish(HAPPENED, "1", {"n": 1})
+        assert runtime.relay.flush() == 1
+        runtime.start_relay()
+        wait_until(lambda: runtime.relay._running, 5, "the relay thread")
+        with runtime.unit_of_work() as uow:  # written, then published by the fast path
+            second = uow.publish(HAPPENED, "2", {"n": 2})
+        assert received_ids(tap, 2) == [first.id, second.id]
+        wait_until(lambda: runtime.relay.pending_count() == 0, 5, "both rows marked sent")
+        marking = [statements for statements in transactions if any(s.startswith("UPDATE outbox SET sent_at") for s in statements)]
+        writing = [statements for statements in transactions if any(s.startswith("INSERT INTO outbox") for s in statements)]
+        assert len(marking) == 2 and len(writing) == 2, transactions
+        for statements in marking:
+            turned_off = statements.index("SET LOCAL synchronous_commit TO OFF")
+            assert turned_off < next(i for i, s in enumerate(statements) if s.startswith("UPDATE outbox SET sent_at"))
+        assert not any("synchronous_commit" in s for statements in writing for s in statements)
+        with runtime.db.engine.connect() as connection:  # the pool's connections are back to durable commits
+            assert connection.exec_driver_sql("SHOW synchronous_commit").scalar() == "on"
+    finally:
+        sa.event.remove(runtime.db.engine, "before_cursor_execute", record)
+        sa.event.remove(runtime.db.engine, "commit", committed)
+        runtime.stop()
+        runtime.relay.close()
+        runtime.db.dispose()
