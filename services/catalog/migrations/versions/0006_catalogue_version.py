@@ -8,8 +8,9 @@ later migration), the counter moves with the data, and a reader who sees the new
 version.
 
 `catalogue_version` holds one row (id 1). Bumped after any INSERT, UPDATE or DELETE on `missions`,
-`mission_companies` (who may see a reserved mission) and `associations` (a deleted association takes
-its missions), and on PostgreSQL after a TRUNCATE of them. PostgreSQL bumps once per statement (a bulk
+`mission_companies` (who may see a reserved mission) and `associations` (a mission's search text and its
+association facet carry the association's name; deleting an association that still has missions is refused by
+the missions' foreign key, it takes none with it), and on PostgreSQL after a TRUNCATE of them. PostgreSQL bumps once per statement (a bulk
 COPY of 100,000 missions is one bump); SQLite, which has no statement triggers, once per row. The
 bump takes the row's lock until the writer commits: writers of the catalogue queue behind each other
 there, which costs nothing at the catalogue's pace of writes (missions are published by hand). One
