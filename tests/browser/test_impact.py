@@ -211,13 +211,20 @@ def test_the_tandem_team_sees_a_companys_impact(open_page, platform, lucas_day, 
     check_screen(watched, f"99-operator-impact-{width}")
 
 
+def pay_holder(base: str, company: str, admin: ApiUser) -> tuple[ApiUser, str]:
+    """The operator, and the admin's id once the operator has given the admin the « données de rémunération »
+    permission."""
+    operator = ApiUser(base, DEMO["operator"])
+    admin_id = admin.get("/api/engagement/me")["id"]
+    operator.call("PUT", f"/api/impact/companies/{company}/pay-permissions/{admin_id}", json={})
+    return operator, admin_id
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_holder_gives_and_withdraws_the_pay_permission_reads_the_years_pay_and_every_access_is_journaled(open_page, platform, lucas_day, width):
     base, company, admin = platform.base, lucas_day["company"], lucas_day["admin"]
-    operator = ApiUser(base, DEMO["operator"])
-    admin_id = admin.get("/api/engagement/me")["id"]
+    operator, admin_id = pay_holder(base, company, admin)
     year = lucas_day["day"].year
-    operator.call("PUT", f"/api/impact/companies/{company}/pay-permissions/{admin_id}", json={})
     admin.call("POST", f"/api/impact/companies/{company}/pay/import?year={year}", files={"file": (
         "paie.csv", f"email;salaire_brut_annuel;taux_charges_patronales\n{DEMO['employee2']};52000;45\n".encode(), "text/csv")})
     # Sophie becomes an admin of Horizon too, so the permission can be given to her (once impact's copy knows it).
@@ -270,10 +277,8 @@ def test_a_holder_gives_and_withdraws_the_pay_permission_reads_the_years_pay_and
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_years_carried_excess_and_exception_associations_are_checked_then_saved(open_page, platform, lucas_day, width):
     base, company, admin = platform.base, lucas_day["company"], lucas_day["admin"]
-    operator = ApiUser(base, DEMO["operator"])
-    admin_id = admin.get("/api/engagement/me")["id"]
+    pay_holder(base, company, admin)
     year = lucas_day["day"].year
-    operator.call("PUT", f"/api/impact/companies/{company}/pay-permissions/{admin_id}", json={})
     before = admin.get(f"/api/impact/companies/{company}/valuation/settings?year={year}")
     try:
         watched = open_page(DEMO["admin"], width)
