@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -11,6 +12,7 @@ from tandem_shared.envelope import Event
 from tandem_shared.inbox import DUPLICATE, IGNORED, PROCESSED
 from tandem_shared.runtime import RuntimeSettings, ServiceRuntime
 from tandem_shared.testing import deliver, make_event
+from tandem_shared.timeutil import utcnow
 
 
 @pytest.fixture
@@ -68,6 +70,30 @@ def test_a_failing_handler_leaves_neither_its_effects_nor_the_inbox_row_so_a_ret
     assert deliver(runtime, event) == DUPLICATE
     assert effect_rows(runtime) == [(event.id, FAILED)]
     assert switch.attempts == 2  # the duplicate never reached the handler
+
+
+def test_the_inbox_row_is_compiled_once_and_keeps_its_aware_utc_time(runtime):
+    """The one-event INSERT comes from SQLAlchemy's statement cache after the first event (the dialects'
+    ON CONFLICT constructs are never cached), and its processed_at reads back as the ORM would write it."""
+    cache_of_inbox_inserts: list[str] = []
+
+    @sa.event.listens_for(runtime.db.engine, "after_cursor_execute")
+    def note_inbox_insert(_conn, _cursor, statement, _params, context, _executemany):
+        if statement.lstrip().upper().startswith("INSERT INTO INBOX"):
+            cache_of_inbox_inserts.append(context._get_cache_stats())
+
+    before = utcnow()
+    events = [make_event(HAPPENED, {"n": n}) for n in range(3)]
+    assert [deliver(runtime, event) for event in events] == [PROCESSED] * 3
+    assert deliver(runtime, events[0]) == DUPLICATE
+
+    assert len(cache_of_inbox_inserts) == 4
+    assert all(stats.startswith("cached since") for stats in cache_of_inbox_inserts[1:]), cache_of_inbox_inserts
+    table = runtime.tables.inbox
+    with runtime.db.engine.connect() as connection:
+        times = connection.execute(sa.select(table.c.processed_at)).scalars().all()
+    assert len(times) == 3
+    assert all(before <= moment <= utcnow() and moment.utcoffset() == timedelta(0) for moment in times)
 
 
 def test_an_event_type_the_service_does_not_handle_is_ignored_and_not_recorded(runtime):
