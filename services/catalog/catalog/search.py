@@ -334,6 +334,9 @@ class _Builder:
         for that facet only, or, passing everything, for every facet, for the total ('#') and for the
         page, whose rows come back as ('>' || id, position). The base is MATERIALIZED so that `failed`
         is computed once per row, not once per tag, and the relevance only for rows that pass everything.
+        The tags are unnested in the select list (one ProjectSet node) rather than by a LATERAL join, which
+        would start a function scan per row: a third less time after the base on a search matching ~8,000 rows
+        (bench/README.md, P3).
         """
         where = " AND ".join(self.where + self._prune())
         failed = ("CASE " + " ".join(f"WHEN NOT ({self.conditions[facet]}) THEN '{FACET_TAGS[facet]}'" for facet in self.active)
@@ -347,8 +350,8 @@ class _Builder:
         return self._text(
             f"WITH base AS MATERIALIZED (SELECT m.id, m.published_at, m.search_facets, {failed} AS failed, {rank} AS rank"
             f" FROM missions AS m WHERE {where})\n"
-            f"SELECT tag AS key, count(*) AS n FROM base CROSS JOIN LATERAL unnest(array_append(base.search_facets, '{TOTAL_TAG}')) AS tag"
-            f" WHERE base.failed = '' OR left(tag, 1) = base.failed GROUP BY tag\n"
+            f"SELECT tag AS key, count(*) AS n FROM (SELECT unnest(array_append(base.search_facets, '{TOTAL_TAG}')) AS tag, base.failed"
+            f" FROM base) AS tags WHERE tags.failed = '' OR left(tags.tag, 1) = tags.failed GROUP BY tag\n"
             f"UNION ALL\n"
             f"SELECT '{PAGE_TAG}' || page.id, page.position FROM (SELECT base.id, row_number() OVER (ORDER BY {order}) AS position"
             f" FROM base WHERE base.failed = '') AS page WHERE page.position > {first} AND page.position <= {last}"
