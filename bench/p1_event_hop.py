@@ -583,7 +583,7 @@ def hop_result(probe: Probe, measured: list[int]) -> dict[str, Any]:
         "4a relay's publish span + trace headers": summary_ms(stage(probe.publish_call, probe.publish_start)),
         "4b kombu publish -> broker -> consumer's on_message": summary_ms(stage(probe.delivered, probe.publish_call)),
         "4c envelope parsed (marshmallow) + process span": summary_ms(stage(probe.handle_start, probe.delivered)),
-        "5 consumer pool checkout + BEGIN + inbox SELECT + INSERT": summary_ms(stage(probe.handler_start, probe.handle_start)),
+        "5 consumer pool checkout + BEGIN + inbox INSERT … ON CONFLICT DO NOTHING": summary_ms(stage(probe.handler_start, probe.handle_start)),
         "6 handler's effect INSERT": summary_ms(stage(probe.handler_end, probe.handler_start)),
         "7 consumer COMMIT (WAL flush) -> on_commit": summary_ms(stage(probe.effect_committed, probe.handler_end)),
         # Off the critical path (overlapping 4-7), but on the same two cores.
