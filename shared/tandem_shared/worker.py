@@ -42,7 +42,11 @@ def one_pass(build_runtime: Callable[[], ServiceRuntime], work: Callable[[Servic
         runtime.stop()
 
 
-def worker_cli(service: str, build_runtime: Callable[[], ServiceRuntime], commands: Iterable[click.Command] = ()) -> click.Group:
+def worker_cli(service: str, build_runtime: Callable[[], ServiceRuntime], commands: Iterable[click.Command] = (),
+               before_run: Callable[[], None] | None = None) -> click.Group:
+    """`before_run` is called by `run` alone, first: what only a consuming worker needs (documents's rendering
+    process) is not started for the dead-letter tools or a migration."""
+
     @click.group(help=f"Tandem {service} worker: consumer, outbox relay and operator tools.")
     def cli() -> None:
         pass
@@ -50,6 +54,8 @@ def worker_cli(service: str, build_runtime: Callable[[], ServiceRuntime], comman
     @cli.command(help="Consume events and relay the outbox until SIGTERM or Ctrl-C.")
     @click.option("--migrate/--no-migrate", default=True, help="Apply migrations before starting.")
     def run(migrate: bool) -> None:
+        if before_run is not None:
+            before_run()
         runtime = build_runtime()
         if migrate:
             runtime.migrate()
@@ -110,24 +116,24 @@ def worker_cli(service: str, build_runtime: Callable[[], ServiceRuntime], comman
 class ServiceWorker:
     """A service's worker: `<service>-worker` with the shared commands and the service's own.
 
-    `main` is the process's entry point (settings from the environment, logs and traces, `prepare`, the CLI);
+    `main` is the process's entry point (settings from the environment, logs and traces, the CLI);
     `cli(settings, build)` is the same command line for tests, `build` replacing `build_runtime(settings)`.
     """
 
     settings_class: type[CommonSettings]
     build_runtime: Callable[[Any], ServiceRuntime]
     commands: Sequence[CommandFactory] = ()
-    # Run once with the settings before the command line, e.g. to load a heavy library and fail at start rather
-    # than per message.
+    # Run with the settings when `run` starts, before it consumes, e.g. to load a heavy library and fail at start
+    # rather than per message. The other commands (dead letters, migrate, one-pass jobs) do not pay for it.
     prepare: Callable[[Any], None] | None = None
 
     def cli(self, settings: CommonSettings, build: Callable[[], ServiceRuntime] | None = None) -> click.Group:
         build = build or (lambda: self.build_runtime(settings))
-        return worker_cli(settings.service, build, [make(settings, build) for make in self.commands])
+        prepare = self.prepare
+        before_run = (lambda: prepare(settings)) if prepare is not None else None
+        return worker_cli(settings.service, build, [make(settings, build) for make in self.commands], before_run)
 
     def main(self) -> None:
         settings = self.settings_class.from_env()
         configure_process(settings.service, settings.trace_exporter, settings.log_level, settings.json_logs)
-        if self.prepare is not None:
-            self.prepare(settings)
         self.cli(settings)()

@@ -13,9 +13,9 @@ from .renderer import SealSettings, render_in_child_process
 
 
 def prepare(settings) -> None:
-    """The rendering process, started before the command line runs; it renders and seals one page, so a missing system
-    library (Pango, HarfBuzz) or a broken seal stops the worker here rather than failing every message, and the first
-    approval waits for no import."""
+    """The rendering process, started when `run` starts (not for the dead-letter tools or `migrate`); it renders and
+    seals one page, so a missing system library (Pango, HarfBuzz) or a broken seal stops the worker here rather than
+    failing every message, and the first approval waits for no import."""
     render_in_child_process(SealSettings.of(settings))
 
 
