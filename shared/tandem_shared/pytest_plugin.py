@@ -43,3 +43,24 @@ def service_on_real_infrastructure(service_package: str, real_infrastructure, to
     harness = ServiceHarness(service_package, service_dir(service_package), database_url, broker_url=broker_url, tokens=tokens)
     yield harness
     harness.close()
+
+
+# `make test` runs the suite on several pytest-xdist workers with `--dist loadgroup`. A group runs whole on one
+# worker, in collection order: everything that shares an expensive session fixture is one group (one distributed
+# stack, one embedded platform and Chromium), and every other file is its own group (its module fixtures are built
+# once, its tests keep their order).
+SHARED_SESSION_GROUPS = (
+    ("distributed", lambda item: "distributed" in item.fixturenames),
+    ("browser", lambda item: "tests/browser/" in item.nodeid),
+)
+
+
+def xdist_group_of(item) -> str:
+    return next((name for name, applies in SHARED_SESSION_GROUPS if applies(item)), item.nodeid.split("::")[0])
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which writes the group into the node id
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(xdist_group_of(item)))

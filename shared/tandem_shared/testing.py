@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import json
 import subprocess
+import time
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -56,12 +57,27 @@ def running(runtime: ServiceRuntime) -> Iterator[ServiceRuntime]:
 def rabbitmq_vhost(base_url: str = "amqp://guest:guest@127.0.0.1:5672") -> Iterator[str]:
     """A throwaway virtual host, so tests declare the real names without meeting other runs' queues."""
     vhost = f"tandem-test-{uuid.uuid4().hex[:12]}"
-    subprocess.run(["rabbitmqctl", "-q", "add_vhost", vhost], check=True, capture_output=True)
-    subprocess.run(["rabbitmqctl", "-q", "set_permissions", "-p", vhost, "guest", ".*", ".*", ".*"], check=True, capture_output=True)
+    _rabbitmqctl("add_vhost", vhost)
+    _rabbitmqctl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*")
     try:
         yield f"{base_url.rstrip('/')}/{vhost}"
     finally:
         subprocess.run(["rabbitmqctl", "-q", "delete_vhost", vhost], check=False, capture_output=True)
+
+
+def _rabbitmqctl(*args: str, attempts: int = 5) -> None:
+    """Run an idempotent rabbitmqctl command, trying again when it fails.
+
+    Several test processes run at once (`make test` uses pytest-xdist), and a CLI call made while others change
+    vhosts sometimes exits with 64 without having done anything. add_vhost and set_permissions are idempotent.
+    """
+    for attempt in range(1, attempts + 1):
+        done = subprocess.run(["rabbitmqctl", "-q", *args], capture_output=True, text=True)
+        if done.returncode == 0:
+            return
+        if attempt == attempts:
+            raise subprocess.CalledProcessError(done.returncode, done.args, done.stdout, done.stderr)
+        time.sleep(0.5 * attempt)
 
 
 @contextlib.contextmanager

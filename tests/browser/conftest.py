@@ -1,6 +1,10 @@
-"""Browser tests of the web client: one embedded platform per session, Debian's Chromium driven by Playwright.
+"""Browser tests of the web client: one embedded platform for the folder, Debian's Chromium driven by Playwright.
 
 No `playwright install`: the browser is /usr/bin/chromium (scripts/setup --for-tests installs it).
+
+The platform, Chromium and the log-ins live as long as this package's tests (`scope="package"`, hence the
+`__init__.py`), not the whole session: Playwright's sync API keeps an asyncio loop marked running in the thread, and
+a test that comes after it on the same pytest-xdist worker and calls `asyncio.run` (pyHanko sealing a PDF) would fail.
 """
 import os
 import sys
@@ -23,7 +27,7 @@ from browser_support import (  # noqa: E402
 )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def platform(tmp_path_factory):
     """The embedded mode (`uv run --no-sync tandem-embedded`) on a free port, a fresh data directory and the demo data.
 
@@ -40,7 +44,7 @@ def platform(tmp_path_factory):
         stop_platform(running)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test` (scripts/setup --for-tests installs Debian's chromium)")
@@ -54,7 +58,7 @@ def chromium():
             browser.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def storage_states(platform, chromium):
     """Log in through the UI once per account and keep the cookies: `storage_states(email)` → Playwright storage state.
 
