@@ -193,6 +193,49 @@ class MissionListSchema(Schema):
                          metadata={"description": "Pour chaque filtre, le nombre de missions par valeur, les autres filtres appliqués."})
 
 
+class AssociationCardSchema(Schema):
+    id = fields.String()
+    name = fields.String()
+    logo_url = fields.Function(lambda a: image_url(a.logo_image_id), allow_none=True, metadata=IMAGE_URL)
+
+
+class MissionCardSchema(Schema):
+    """A mission as a list shows it (a card): what to recognise it and choose it, not the whole mission page.
+
+    A search answers 20 of them at a time: leaving out the description, the address, the contact and the dates of
+    the mission page is half the work of writing the answer, and most of its size. GET /missions/{id} has the rest. A list loads only the columns a card reads (`search.CARD_LOADING`).
+    """
+    id = fields.String()
+    title = fields.String()
+    association = fields.Nested(AssociationCardSchema)
+    association_id = fields.String()
+    association_name = fields.Function(lambda m: m.association.name)
+    themes = fields.List(fields.String())
+    professional_expertises = fields.List(fields.String())
+    personal_expertises = fields.List(fields.String())
+    format = fields.String()
+    format_label = fields.Function(lambda m: taxonomy.MISSION_FORMATS[m.format])
+    duration = fields.String()
+    city = fields.String()
+    department = fields.String()
+    region = fields.String()
+    remote_possible = fields.Boolean()
+    places = fields.Integer()
+    open_to_all_companies = fields.Boolean(metadata={"description": "false : réservée à ton entreprise (et à d'autres choisies)."})
+    published_at = fields.AwareDateTime(allow_none=True)
+    cover_url = fields.Function(lambda m: image_url(m.cover_image_id), allow_none=True,
+                                metadata={"description": "La photo (1600 × 900 au plus), null sans photo : montrer l'illustration de la thématique."})
+    cover_thumbnail_url = fields.Function(lambda m: image_url(m.cover_thumbnail_id), allow_none=True,
+                                          metadata={"description": "La même photo en petit (640 × 360 au plus), pour les cartes."})
+
+
+class MissionCardListSchema(Schema):
+    items = fields.List(fields.Nested(MissionCardSchema))
+    total = fields.Integer()
+    facets = fields.Dict(keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.Integer()),
+                         metadata={"description": "Pour chaque filtre, le nombre de missions par valeur, les autres filtres appliqués."})
+
+
 class ImageUploadSchema(Schema):
     file = Upload(required=True, metadata={"description": "L'image : JPEG, PNG ou WebP, 2 Mo au plus (SVG refusé)."})
 

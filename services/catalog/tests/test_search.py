@@ -361,6 +361,52 @@ def test_a_search_does_not_look_up_the_associations_the_caller_manages(engine, t
     assert len(referent_lookups) == 1  # /missions/mine's, which needs it; none for the search
 
 
+CARD_FIELDS = {
+    "id", "title", "association", "association_id", "association_name", "themes", "professional_expertises",
+    "personal_expertises", "format", "format_label", "duration", "city", "department", "region", "remote_possible",
+    "places", "open_to_all_companies", "published_at", "cover_url", "cover_thumbnail_url",
+}
+
+
+def test_a_search_answers_cards_read_from_the_card_columns_alone(engine, tokens):
+    """A list shows cards: not the description, the address, the contact or the companies of the mission page, and
+    it does not read them from the database either (one statement for the page's missions and their associations)."""
+    with engine.runtime.unit_of_work() as uow:
+        add_association(uow.session, "a-1", "Les Jardins du Lien")
+        uow.session.flush()
+        for i in range(3):
+            add_mission(uow.session, f"m-{i}", "a-1", title=f"Jardin partagé {i}", description="Un long texte " * 200,
+                        companies=["c-1"] if i == 0 else (), published_at=BASE_TIME + timedelta(days=i))
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    headers = tokens.headers("emp-1", roles=["employee"], company_id="c-1")
+    sa.event.listen(engine.runtime.db.engine, "before_cursor_execute", record)
+    try:
+        searched = engine.client.get("/missions?q=jardin", headers=headers)
+        for_me = engine.client.get("/missions/for-me", headers=headers)
+    finally:
+        sa.event.remove(engine.runtime.db.engine, "before_cursor_execute", record)
+    assert searched.status_code == 200 and for_me.status_code == 200
+    for answer in (searched.json, for_me.json):
+        assert sorted(item["id"] for item in answer["items"]) == ["m-0", "m-1", "m-2"]
+        for item in answer["items"]:
+            assert set(item) == CARD_FIELDS
+            assert set(item["association"]) == {"id", "name", "logo_url"}
+            assert item["association_name"] == "Les Jardins du Lien" and item["format_label"]
+    loading = [statement for statement in seen if re.search(r"FROM missions\b", statement) and "missions.title" in statement]
+    assert len(loading) == 2, loading  # one per answer: the missions with their associations joined
+    for statement in loading:
+        assert "missions.description" not in statement and "missions.contact_email" not in statement
+        assert not re.search(r"associations(_\d+)?\.description", statement)
+    assert not [statement for statement in seen if "FROM mission_companies" in statement and "missions.id IN" in statement]
+    # The mission page still has everything.
+    sheet = engine.client.get("/missions/m-0", headers=headers).json
+    assert sheet["description"].startswith("Un long texte") and sheet["company_ids"] == ["c-1"]
+
+
 # -- the migration and the index ------------------------------------------------------------------
 
 

@@ -13,9 +13,10 @@ from .. import missions as cases
 from ..access import managed_mission, mission_or_404, viewer
 from ..models import Mission, PreferencesCopy
 from ..schemas import (
-    MissionListSchema, MissionSchema, MissionUpdateSchema, MissionWriteSchema, PageArgsSchema, SearchArgsSchema,
+    MissionCardListSchema, MissionListSchema, MissionSchema, MissionUpdateSchema, MissionWriteSchema, PageArgsSchema,
+    SearchArgsSchema,
 )
-from ..search import FACETS, Filters, search_missions, visible_missions
+from ..search import CARD_LOADING, FACETS, Filters, search_missions, visible_missions
 
 missions = Blueprint("missions", __name__, url_prefix="/missions", description="Les missions proposées par les associations (« Je trouve »).")
 
@@ -28,7 +29,7 @@ def _page(items: list, args: dict) -> dict:
 @missions.route("")
 class Missions(MethodView):
     @missions.arguments(SearchArgsSchema, location="query")
-    @missions.response(200, MissionListSchema)
+    @missions.response(200, MissionCardListSchema)
     def get(self, args):
         """Chercher parmi les missions publiées ouvertes à ton entreprise : filtres, mots-clés, compteurs par valeur.
         Sans connexion : les missions ouvertes à toutes les entreprises, sans les coordonnées du contact."""
@@ -51,13 +52,13 @@ class Missions(MethodView):
 class MissionsForMe(MethodView):
     @login_required
     @missions.arguments(PageArgsSchema, location="query")
-    @missions.response(200, MissionListSchema)
+    @missions.response(200, MissionCardListSchema)
     def get(self, args):
         """« Ces missions sont pour toi » : les plus proches de tes préférences, puis les plus récentes."""
         with current_runtime().db.reading() as session:
             who = viewer(session)
             preferences = session.get(PreferencesCopy, who.person_id)
-            candidates = session.scalars(visible_missions(session, who)).all()
+            candidates = session.scalars(visible_missions(session, who).options(*CARD_LOADING)).all()
             return _page(cases.ranked_for(preferences, list(candidates)), args)
 
 

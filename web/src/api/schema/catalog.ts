@@ -404,7 +404,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MissionList"];
+                        "application/json": components["schemas"]["MissionCardList"];
                     };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
@@ -473,7 +473,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MissionList"];
+                        "application/json": components["schemas"]["MissionCardList"];
                     };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
@@ -1082,6 +1082,12 @@ export interface components {
             vetting_status?: string;
             website?: string | null;
         };
+        AssociationCard: {
+            id?: string;
+            /** @description Adresse de l'image (WebP, adresse immuable), null sans image. */
+            readonly logo_url?: unknown;
+            name?: string;
+        };
         AssociationList: {
             facets?: {
                 [key: string]: {
@@ -1208,6 +1214,42 @@ export interface components {
             title?: string;
             /** Format: date-time */
             updated_at?: string;
+        };
+        MissionCard: {
+            association?: components["schemas"]["AssociationCard"];
+            association_id?: string;
+            readonly association_name?: unknown;
+            city?: string;
+            /** @description La même photo en petit (640 × 360 au plus), pour les cartes. */
+            readonly cover_thumbnail_url?: unknown;
+            /** @description La photo (1600 × 900 au plus), null sans photo : montrer l'illustration de la thématique. */
+            readonly cover_url?: unknown;
+            department?: string;
+            duration?: string;
+            format?: string;
+            readonly format_label?: unknown;
+            id?: string;
+            /** @description false : réservée à ton entreprise (et à d'autres choisies). */
+            open_to_all_companies?: boolean;
+            personal_expertises?: string[];
+            places?: number;
+            professional_expertises?: string[];
+            /** Format: date-time */
+            published_at?: string | null;
+            region?: string;
+            remote_possible?: boolean;
+            themes?: string[];
+            title?: string;
+        };
+        MissionCardList: {
+            /** @description Pour chaque filtre, le nombre de missions par valeur, les autres filtres appliqués. */
+            facets?: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            items?: components["schemas"]["MissionCard"][];
+            total?: number;
         };
         MissionList: {
             /** @description Pour chaque filtre, le nombre de missions par valeur, les autres filtres appliqués. */
