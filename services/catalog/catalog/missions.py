@@ -5,9 +5,10 @@ import uuid
 
 from flask_smorest import abort
 
+from tandem_shared.paging import page_of_list
 from tandem_shared.timeutil import utcnow
 
-from . import domain, events, taxonomy
+from . import domain, events, search, taxonomy
 from .access import domain_conflict, field_error, public_url
 from .models import Association, Mission, MissionCompany, PreferencesCopy
 
@@ -89,6 +90,25 @@ def close(uow, mission: Mission) -> None:
     mission.closed_at = mission.updated_at = utcnow()
     uow.session.flush()
     events.mission_changed(uow, events.MISSION_CLOSED, mission, public_url())
+
+
+def for_me(session, viewer: domain.Viewer, paging: dict) -> tuple[list[Mission], int]:
+    """« Ces missions sont pour toi »: the page asked for (`paging`: page, per_page), loaded for cards, and the total.
+    PostgreSQL ranks in the database; SQLite (the embedded mode's few missions) in Python, the same order."""
+    preferences = session.get(PreferencesCopy, viewer.person_id)
+    ranked = search.missions_for(session, viewer, ticked(preferences), paging["page"], paging["per_page"])
+    if ranked is not None:
+        return ranked
+    candidates = session.scalars(search.visible_missions(session, viewer).options(*search.CARD_LOADING)).all()
+    return page_of_list(ranked_for(preferences, list(candidates)), paging)
+
+
+def ticked(preferences: PreferencesCopy | None) -> dict[str, list[str]] | None:
+    """The person's ticked boxes by search facet (what `search.missions_for` ranks with); None without any."""
+    if preferences is None:
+        return None
+    return {"theme": list(preferences.themes), "professional_expertise": list(preferences.professional_expertises),
+            "personal_expertise": list(preferences.personal_expertises)}
 
 
 def ranked_for(preferences: PreferencesCopy | None, candidates: list[Mission]) -> list[Mission]:

@@ -414,6 +414,38 @@ class _Builder:
         )
 
 
+def missions_for(session: Session, viewer: Viewer, preferences: dict[str, list[str]] | None, page: int,
+                 per_page: int) -> tuple[list[Mission], int] | None:
+    """« Ces missions sont pour toi » on PostgreSQL: (missions of the page, loaded for cards, total), ranked by how
+    many of the person's ticked boxes each mission shares (`domain.overlap_score`), then newest, then id.
+
+    The database ranks: a page no longer loads every visible mission into Python (4–6 s on 100,000 missions).
+    `preferences` maps "theme", "professional_expertise" and "personal_expertise" to the person's values; None
+    when they chose none. Returns None on other databases, where `missions.ranked_for` ranks in Python.
+    """
+    builder = _Builder(session.get_bind().dialect.name, viewer, Filters())
+    if not builder.pg:
+        return None
+    ticked = sorted({f"{FACET_TAGS[facet]}:{value}" for facet, values in (preferences or {}).items() for value in values})
+    # One containment test per ticked value, each counting once as overlap_score's sets do. Cheaper than a
+    # subquery intersecting the two arrays for every row (a page on 100,000 missions: ~320 -> ~220 ms).
+    shared = " + ".join(f"(m.search_facets @> ARRAY[CAST({builder._bind(f'ticked_{n}', tag)} AS text)])::int"
+                        for n, tag in enumerate(ticked))
+    statement = sa.text(
+        f"SELECT m.id, count(*) OVER () AS total FROM missions AS m WHERE {' AND '.join(builder.common)}"
+        f" ORDER BY {f'{shared} DESC, ' if ticked else ''}m.published_at DESC, m.id"
+        f" LIMIT {builder._bind('limit', per_page)} OFFSET {builder._bind('offset', (page - 1) * per_page)}"
+    ).bindparams(*(sa.bindparam(name, expanding=True) for name in builder.expanding))
+    session.execute(PG_SETUP)
+    rows = session.execute(statement, builder.params).all()
+    if not rows:
+        total = session.execute(sa.select(sa.func.count()).select_from(visible_missions(session, viewer).subquery())).scalar_one()
+        return [], total
+    ids = [row.id for row in rows]
+    by_id = {mission.id: mission for mission in session.scalars(sa.select(Mission).where(Mission.id.in_(ids)).options(*CARD_LOADING))}
+    return [by_id[mission_id] for mission_id in ids if mission_id in by_id], rows[0].total
+
+
 def search_statements(dialect: str, viewer: Viewer, filters: Filters, page: int, per_page: int) -> SearchStatements:
     """The statements `search_missions` runs, before it loads the page's missions."""
     builder = _Builder(dialect, viewer, filters)

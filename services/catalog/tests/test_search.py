@@ -407,6 +407,46 @@ def test_a_search_answers_cards_read_from_the_card_columns_alone(engine, tokens)
     assert sheet["description"].startswith("Un long texte") and sheet["company_ids"] == ["c-1"]
 
 
+def test_missions_for_me_are_ranked_by_shared_preferences_then_newest_on_every_page(engine, tokens):
+    """PostgreSQL ranks « Ces missions sont pour toi » in the database, SQLite in Python (`missions.ranked_for`):
+    both give ranked_for's order over the visible missions, page after page, with the same total."""
+    from catalog.missions import ranked_for
+    from catalog.models import PreferencesCopy
+
+    themes, pro, perso = list(taxonomy.THEMES[:4]), list(taxonomy.PROFESSIONAL_EXPERTISES[:3]), list(taxonomy.PERSONAL_EXPERTISES[:3])
+    rng = __import__("random").Random(18)
+    with engine.runtime.unit_of_work() as uow:
+        add_association(uow.session, "a-1", "Les Jardins du Lien")
+        uow.session.flush()
+        for i in range(40):
+            add_mission(uow.session, f"m-{i:02d}", "a-1", themes=rng.sample(themes, rng.randint(1, 3)),
+                        professional=rng.sample(pro, rng.randint(0, 2)), personal=rng.sample(perso, rng.randint(0, 2)),
+                        # a few share their publication time, so the id decides between them
+                        published_at=BASE_TIME + timedelta(hours=i // 3),
+                        status="draft" if i % 13 == 5 else "published",
+                        companies=(["c-other"] if i % 11 == 3 else ["c-1"] if i % 11 == 4 else ()))
+        uow.session.add(PreferencesCopy(person_id="emp-1", company_id="c-1", themes=themes[:2],
+                                        professional_expertises=pro[:1], personal_expertises=perso[:2], as_of=BASE_TIME))
+    with engine.runtime.db.reading() as session:
+        visible = [m for m in session.scalars(sa.select(Mission)).all()
+                   if m.status == "published" and (m.open_to_all_companies or "c-1" in m.company_ids)]
+        expected = [m.id for m in ranked_for(session.get(PreferencesCopy, "emp-1"), visible)]
+        newest_first = [m.id for m in ranked_for(None, visible)]
+    assert len(expected) == 33 and expected != newest_first  # 3 drafts and 4 missions reserved to another company left out
+
+    def every_page(person: str) -> list[str]:
+        headers = tokens.headers(person, roles=["employee"], company_id="c-1")
+        seen = []
+        for page in range(1, 6):
+            answer = engine.client.get(f"/missions/for-me?per_page=8&page={page}", headers=headers)
+            assert answer.status_code == 200 and answer.json["total"] == 33, answer.json
+            seen += [item["id"] for item in answer.json["items"]]
+        return seen
+
+    assert every_page("emp-1") == expected
+    assert every_page("emp-without-preferences") == newest_first
+
+
 # -- the migration and the index ------------------------------------------------------------------
 
 

@@ -11,12 +11,12 @@ from tandem_shared.web import current_runtime, login_required
 
 from .. import missions as cases
 from ..access import managed_mission, mission_or_404, viewer
-from ..models import Mission, PreferencesCopy
+from ..models import Mission
 from ..schemas import (
     MissionCardListSchema, MissionListSchema, MissionSchema, MissionUpdateSchema, MissionWriteSchema, PageArgsSchema,
     SearchArgsSchema,
 )
-from ..search import CARD_LOADING, FACETS, Filters, search_missions, visible_missions
+from ..search import FACETS, Filters, search_missions
 
 missions = Blueprint("missions", __name__, url_prefix="/missions", description="Les missions proposées par les associations (« Je trouve »).")
 
@@ -56,10 +56,8 @@ class MissionsForMe(MethodView):
     def get(self, args):
         """« Ces missions sont pour toi » : les plus proches de tes préférences, puis les plus récentes."""
         with current_runtime().db.reading() as session:
-            who = viewer(session)
-            preferences = session.get(PreferencesCopy, who.person_id)
-            candidates = session.scalars(visible_missions(session, who).options(*CARD_LOADING)).all()
-            return _page(cases.ranked_for(preferences, list(candidates)), args)
+            items, total = cases.for_me(session, viewer(session), args)
+            return {"items": items, "total": total, "facets": {}}
 
 
 @missions.route("/mine")
