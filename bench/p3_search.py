@@ -25,6 +25,8 @@ both removed afterwards):
   f. the Tantivy floor (issue 18)  the same missions indexed in memory by Tantivy (bench/p3_tantivy.py), the
                  same searches with the same facets, as a phase of its own interleaved with the others, at 20
                  threads and one;
+  f'. « Ces missions sont pour toi »  GET /missions/for-me for ten people of ten companies with preferences, one
+                 client, through the same HTTP path;
   g. a profile   with --profile, pyinstrument over a typical search and « Toutes les missions » in the app
                  (Flask test client, same database), written to bench/results/p3_profile_*.txt;
   h. a report    markdown on stdout, JSON in bench/results/p3.json.
@@ -651,6 +653,34 @@ def main() -> int:
             phases_of[label] = {**summary([d for _, d in durations], wall), "errors": len(errors), "first_errors": errors[:3]}
         report["landing"] = {"total_p50": percentile([float(t) for t in landing_totals], 50), "path": main_url, **landing_phases}
         report["hundred"] = {"totals": hundred_totals, **hundred_phases}
+
+        # « Ces missions sont pour toi » (the home page of everyone logged in), one client, same HTTP path: people of
+        # several companies who ticked two themes, a professional and a personal expertise.
+        people = [f"bench-for-me-{n}" for n in range(10)]
+        with psycopg.connect(dsn, autocommit=True) as connection:
+            for n, person in enumerate(people):
+                connection.execute(
+                    "INSERT INTO preferences (person_id, company_id, themes, professional_expertises, personal_expertises, as_of)"
+                    " VALUES (%s, %s, %s, %s, %s, now())",
+                    (person, COMPANIES[n], json.dumps(rng.sample(taxonomy.THEMES, 2)),
+                     json.dumps(rng.sample(taxonomy.PROFESSIONAL_EXPERTISES, 1)), json.dumps(rng.sample(taxonomy.PERSONAL_EXPERTISES, 1))))
+        for_me_headers = [{"Authorization": f"Bearer {tokens.mint(person, roles=['employee'], ttl=3600, company_id=COMPANIES[n])}"}
+                          for n, person in enumerate(people)]
+
+        def for_me_make():
+            session = requests.Session()
+
+            def do(index: int) -> None:
+                response = session.get(f"{main_url}/for-me?per_page=6", headers=for_me_headers[index % len(people)], timeout=60)
+                if response.status_code != 200 or len(response.json()["items"]) != 6:
+                    raise RuntimeError(f"HTTP {response.status_code}: {response.text[:150]}")
+
+            return do, session.close
+
+        run_clients(1, len(people), deadline.remaining(args.phase_seconds), for_me_make)  # warm-up
+        durations, wall, errors = run_clients(1, args.landing_requests, deadline.remaining(args.phase_seconds), for_me_make)
+        report["for_me"] = {"path": f"{main_url}/for-me", **summary([d for _, d in durations], wall), "errors": len(errors),
+                            "first_errors": errors[:3]}
         report["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
 
         report["phases"] = {label: {**summary([d for _, d in p["durations"]], sum(p["wall"])), "errors": len(p["errors"]),
@@ -714,6 +744,9 @@ def print_report(report: dict[str, Any], clients: int) -> None:
           f" Tantivy p50 {landing['tantivy']['p50_ms']} ms / p95 {landing['tantivy']['p95_ms']} ms.")
     print(f"Searches matching about 100 missions (totals {hundred['totals']}), one client: HTTP p50 {hundred['http']['p50_ms']} ms"
           f" / p95 {hundred['http']['p95_ms']} ms, Tantivy p50 {hundred['tantivy']['p50_ms']} ms / p95 {hundred['tantivy']['p95_ms']} ms.")
+    for_me = report["for_me"]
+    print(f"« Ces missions sont pour toi » (GET {for_me['path']}, 6 cards, people who ticked 4 boxes), one client:"
+          f" p50 {for_me['p50_ms']} ms / p95 {for_me['p95_ms']} ms, errors {for_me['errors']}.")
     main_path = "gateway" if f"http_gateway_{clients}" in report["phases"] else "direct"
     p95 = report["phases"][f"http_{main_path}_{clients}"]["p95_ms"]
     ratio = report["ratios"][f"{main_path}_{clients}"]["p95"]
