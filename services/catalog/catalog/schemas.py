@@ -133,66 +133,6 @@ class SearchArgsSchema(PageArgsSchema):
     region = fields.List(SingleLineString(), load_default=list)
 
 
-class AssociationSummarySchema(Schema):
-    id = fields.String()
-    name = fields.String()
-    city = fields.String()
-    website = fields.String(allow_none=True)
-    description = fields.String()
-    themes = fields.List(fields.String())
-    logo_url = fields.Function(lambda a: image_url(a.logo_image_id), allow_none=True, metadata=IMAGE_URL)
-
-
-class MissionSchema(Schema):
-    id = fields.String()
-    title = fields.String()
-    description = fields.String()
-    association = fields.Nested(AssociationSummarySchema)
-    association_id = fields.String()
-    association_name = fields.Function(lambda m: m.association.name)
-    themes = fields.List(fields.String())
-    professional_expertises = fields.List(fields.String())
-    personal_expertises = fields.List(fields.String())
-    format = fields.String()
-    format_label = fields.Function(lambda m: taxonomy.MISSION_FORMATS[m.format])
-    duration = fields.String()
-    address = fields.String()
-    city = fields.String()
-    department = fields.String()
-    region = fields.String()
-    remote_possible = fields.Boolean()
-    places = fields.Integer()
-    all_jobs = fields.Boolean()
-    open_to_all_companies = fields.Boolean()
-    company_ids = fields.List(fields.String())
-    contact_name = fields.String(allow_none=True)
-    contact_email = fields.String(allow_none=True)
-    contact_phone = fields.String(allow_none=True)
-    status = fields.String()
-    created_at = fields.AwareDateTime()
-    updated_at = fields.AwareDateTime()
-    published_at = fields.AwareDateTime(allow_none=True)
-    closed_at = fields.AwareDateTime(allow_none=True)
-    cover_url = fields.Function(lambda m: image_url(m.cover_image_id), allow_none=True,
-                                metadata={"description": "La photo (1600 × 900 au plus), null sans photo : montrer l'illustration de la thématique."})
-    cover_thumbnail_url = fields.Function(lambda m: image_url(m.cover_thumbnail_id), allow_none=True,
-                                          metadata={"description": "La même photo en petit (640 × 360 au plus), pour les cartes."})
-
-    @post_dump
-    def _without_contacts_for_visitors(self, data, **kwargs):
-        # A visitor reads the offer; the referent's name, address and phone are for logged-in people only.
-        if is_visitor():
-            data.update({key: None for key in CONTACT_FIELDS if key in data})
-        return data
-
-
-class MissionListSchema(Schema):
-    items = fields.List(fields.Nested(MissionSchema))
-    total = fields.Integer()
-    facets = fields.Dict(keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.Integer()),
-                         metadata={"description": "Pour chaque filtre, le nombre de missions par valeur, les autres filtres appliqués."})
-
-
 class AssociationCardSchema(Schema):
     id = fields.String()
     name = fields.String()
@@ -203,7 +143,8 @@ class MissionCardSchema(Schema):
     """A mission as a list shows it (a card): what to recognise it and choose it, not the whole mission page.
 
     A search answers 20 of them at a time: leaving out the description, the address, the contact and the dates of
-    the mission page is half the work of writing the answer, and most of its size. GET /missions/{id} has the rest. A list loads only the columns a card reads (`search.CARD_LOADING`).
+    the mission page is half the work of writing the answer, and most of its size. GET /missions/{id} has the rest
+    (MissionSchema). A list loads only the columns a card reads (`search.CARD_LOADING`).
     """
     id = fields.String()
     title = fields.String()
@@ -234,6 +175,40 @@ class MissionCardListSchema(Schema):
     total = fields.Integer()
     facets = fields.Dict(keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.Integer()),
                          metadata={"description": "Pour chaque filtre, le nombre de missions par valeur, les autres filtres appliqués."})
+
+
+class AssociationSummarySchema(AssociationCardSchema):
+    city = fields.String()
+    website = fields.String(allow_none=True)
+    description = fields.String()
+    themes = fields.List(fields.String())
+
+
+class MissionSchema(MissionCardSchema):
+    """The mission page: the card and everything else (description, address, contact, reservations, dates)."""
+    description = fields.String()
+    association = fields.Nested(AssociationSummarySchema)
+    address = fields.String()
+    all_jobs = fields.Boolean()
+    company_ids = fields.List(fields.String())
+    contact_name = fields.String(allow_none=True)
+    contact_email = fields.String(allow_none=True)
+    contact_phone = fields.String(allow_none=True)
+    status = fields.String()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+    closed_at = fields.AwareDateTime(allow_none=True)
+
+    @post_dump
+    def _without_contacts_for_visitors(self, data, **kwargs):
+        # A visitor reads the offer; the referent's name, address and phone are for logged-in people only.
+        if is_visitor():
+            data.update({key: None for key in CONTACT_FIELDS if key in data})
+        return data
+
+
+class MissionListSchema(MissionCardListSchema):
+    items = fields.List(fields.Nested(MissionSchema))
 
 
 class ImageUploadSchema(Schema):

@@ -1201,6 +1201,7 @@ export interface components {
             format?: string;
             readonly format_label?: unknown;
             id?: string;
+            /** @description false : réservée à ton entreprise (et à d'autres choisies). */
             open_to_all_companies?: boolean;
             personal_expertises?: string[];
             places?: number;
