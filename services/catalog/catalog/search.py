@@ -441,9 +441,7 @@ def missions_for(session: Session, viewer: Viewer, preferences: dict[str, list[s
     if not rows:
         total = session.execute(sa.select(sa.func.count()).select_from(visible_missions(session, viewer).subquery())).scalar_one()
         return [], total
-    ids = [row.id for row in rows]
-    by_id = {mission.id: mission for mission in session.scalars(sa.select(Mission).where(Mission.id.in_(ids)).options(*CARD_LOADING))}
-    return [by_id[mission_id] for mission_id in ids if mission_id in by_id], rows[0].total
+    return _cards_in_order(session, [row.id for row in rows]), rows[0].total
 
 
 def search_statements(dialect: str, viewer: Viewer, filters: Filters, page: int, per_page: int) -> SearchStatements:
@@ -518,5 +516,10 @@ def search_missions(session: Session, viewer: Viewer, filters: Filters, page: in
             ids = sorted(positions, key=positions.__getitem__)
     if not ids:
         return [], total, facets
+    return _cards_in_order(session, ids), total, facets
+
+
+def _cards_in_order(session: Session, ids: list[str]) -> list[Mission]:
+    """The page's missions loaded for cards, in the order the ranking gave their ids."""
     by_id = {mission.id: mission for mission in session.scalars(sa.select(Mission).where(Mission.id.in_(ids)).options(*CARD_LOADING))}
-    return [by_id[mission_id] for mission_id in ids if mission_id in by_id], total, facets
+    return [by_id[mission_id] for mission_id in ids if mission_id in by_id]
