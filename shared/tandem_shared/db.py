@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterator
 
 import sqlalchemy as sa
@@ -9,8 +10,10 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 
-def make_engine(url: str) -> sa.Engine:
-    engine = _make_engine(url)
+def make_engine(url: str, *, check_connections: bool = True, pool_size: int = 10) -> sa.Engine:
+    """`check_connections=False`: no round trip to test a pooled connection before it is handed out (see
+    `Database.transaction`). It changes nothing on SQLite, whose pool never tests a connection."""
+    engine = _make_engine(url, check_connections=check_connections, pool_size=pool_size)
     _lighter_savepoints(engine)
     return engine
 
@@ -37,7 +40,7 @@ def _lighter_savepoints(engine: sa.Engine) -> None:
     dialect.do_release_savepoint = do_release_savepoint  # type: ignore[method-assign]
 
 
-def _make_engine(url: str) -> sa.Engine:
+def _make_engine(url: str, *, check_connections: bool, pool_size: int) -> sa.Engine:
     if url.startswith("postgresql://"):
         # On SQLAlchemy 2.0 the bare scheme means psycopg2, which we do not ship.
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
@@ -64,7 +67,7 @@ def _make_engine(url: str) -> sa.Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return sa.create_engine(url, pool_pre_ping=check_connections, pool_size=pool_size, max_overflow=pool_size)
 
 
 class Database:
@@ -80,6 +83,10 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Made on first use, by the consumer only: a web process never opens it (see `transaction`).
+        self._unchecked_engine: sa.Engine | None = None
+        self._unchecked_sessions: sessionmaker[Session] | None = None
+        self._unchecked_lock = threading.Lock()
         self._commit_listeners: list[tuple[Callable[..., None], str | None, bool]] = []
 
     def on_commit(self, listener: Callable[..., None], when: str | None = None, with_info: bool = False) -> None:
@@ -88,9 +95,17 @@ class Database:
         self._commit_listeners.append((listener, when, with_info))
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: everything written inside commits together or not at all."""
-        session = self._sessions()
+    def transaction(self, *, check_connection: bool = True) -> Iterator[Session]:
+        """One unit of work: everything written inside commits together or not at all.
+
+        `check_connection=False` skips the pool's liveness test (`pool_pre_ping`), one round trip before every
+        transaction: a quarter of the consumer's own database time for a light handler (bench/README.md, P1). A
+        connection the server has closed since (a restart, a failover) then fails at the first statement, with
+        nothing written, as `DBAPIError.connection_invalidated`, and the pool drops it and every older one. Only
+        a caller that tries again on that error may skip the test: the consumer does (`is_dropped_connection`).
+        Web requests keep it, so nobody sees an error page after a database restart.
+        """
+        session = (self._sessions if check_connection else self._unchecked_sessionmaker())()
         try:
             with session.begin():
                 yield session
@@ -110,9 +125,21 @@ class Database:
             # close() ends the transaction without expiring what was loaded, so views can serialise it.
             session.close()
 
+    def _unchecked_sessionmaker(self) -> sessionmaker[Session]:
+        if self.engine.dialect.name == "sqlite":
+            return self._sessions  # nothing to skip: SQLite's pool never tests a connection
+        with self._unchecked_lock:
+            if self._unchecked_sessions is None:
+                # Its own small pool: pre-ping is a setting of the whole pool. One consumer thread uses it.
+                self._unchecked_engine = make_engine(self.url, check_connections=False, pool_size=2)
+                self._unchecked_sessions = sessionmaker(self._unchecked_engine, expire_on_commit=False)
+            return self._unchecked_sessions
+
     def ping(self) -> None:
         with self.engine.connect() as connection:
             connection.exec_driver_sql("SELECT 1")
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._unchecked_engine is not None:
+            self._unchecked_engine.dispose()

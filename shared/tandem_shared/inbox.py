@@ -6,7 +6,7 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,7 +90,8 @@ class Inbox:
             return IGNORED
         token = telemetry.bind_correlation_id(event.correlationid)
         try:
-            with self.db.transaction() as session:
+            # No liveness test of the pooled connection: the consumer tries again when it was dropped.
+            with self.db.transaction(check_connection=False) as session:
                 # One statement instead of SELECT then INSERT. A concurrent delivery of the same id makes
                 # ON CONFLICT wait for that transaction; either way rowcount 0 means "already handled".
                 recorded = session.execute(
@@ -125,7 +126,7 @@ class Inbox:
         outcome.outcomes.update({event.id: IGNORED for event in events if event.type not in self.subscriptions})
         if not handled:
             return outcome
-        with self.db.transaction() as session:
+        with self.db.transaction(check_connection=False) as session:
             now = utcnow()
             rows = list({event.id: {"event_id": event.id, "type": event.type, "processed_at": now} for event in handled}.values())
             insert = _dialect_insert(session)(self.table).values(rows)
@@ -167,20 +168,28 @@ class BatchOutcome:
     failed: dict[str, Exception] = field(default_factory=dict)
 
 
-def is_infrastructure_fault(exc: BaseException) -> bool:
-    """True when the error says the database (or the network to it) is unreachable, not that the message is wrong."""
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The error and what caused it, each once."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, sa_exc.DBAPIError) and current.connection_invalidated:
-            return True
-        if isinstance(current, (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError, ConnectionError)):
-            return True
-        if isinstance(current, psycopg.OperationalError):
-            return True
+        yield current
         current = current.__cause__ or current.__context__
-    return False
+
+
+def is_dropped_connection(exc: BaseException) -> bool:
+    """True when SQLAlchemy found the connection closed under it (and has thrown it and the older ones away)."""
+    return any(isinstance(cause, sa_exc.DBAPIError) and cause.connection_invalidated for cause in _causes(exc))
+
+
+def is_infrastructure_fault(exc: BaseException) -> bool:
+    """True when the error says the database (or the network to it) is unreachable, not that the message is wrong."""
+    return is_dropped_connection(exc) or any(
+        isinstance(cause, (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError, ConnectionError,
+                           psycopg.OperationalError))
+        for cause in _causes(exc)
+    )
 
 
 class ServiceConsumer(ConsumerMixin):
@@ -315,10 +324,17 @@ class ServiceConsumer(ConsumerMixin):
 
     def _handle(self, message: kombu.Message, event: Event, failures: int = 0) -> str:
         """The inbox's outcome, after the immediate retries; a database outage in between counts for nothing."""
+        dropped_connection_retried = False
         while True:
             try:
                 return self.inbox.handle(event)
             except Exception as exc:
+                if is_dropped_connection(exc) and not dropped_connection_retried:
+                    # The inbox does not test a pooled connection first (`Database.transaction`); one the server
+                    # closed since fails here with nothing written, and the pool has already let it go. Once.
+                    dropped_connection_retried = True
+                    log.info("database connection was closed under %s %s; trying again at once", event.type, event.id)
+                    continue
                 if is_infrastructure_fault(exc) and self._wait_for_database(message, exc):
                     continue
                 failures += 1

@@ -8,10 +8,11 @@ import pytest
 import sqlalchemy as sa
 from tandem_tiny_service import FAILED, HAPPENED, FailSwitch, HandlerFailure, build_runtime, effect_rows, effects, inbox_ids, messaging, metadata, wait_until
 
+from tandem_shared.bus import RetryPolicy
 from tandem_shared.envelope import Event
 from tandem_shared.inbox import DUPLICATE, IGNORED, PROCESSED
 from tandem_shared.runtime import RuntimeSettings, ServiceRuntime
-from tandem_shared.testing import deliver, make_event
+from tandem_shared.testing import deliver, make_event, running
 from tandem_shared.timeutil import utcnow
 
 
@@ -77,15 +78,19 @@ def test_the_inbox_row_is_compiled_once_and_keeps_its_aware_utc_time(runtime):
     ON CONFLICT constructs are never cached), and its processed_at reads back as the ORM would write it."""
     cache_of_inbox_inserts: list[str] = []
 
-    @sa.event.listens_for(runtime.db.engine, "after_cursor_execute")
     def note_inbox_insert(_conn, _cursor, statement, _params, context, _executemany):
         if statement.lstrip().upper().startswith("INSERT INTO INBOX"):
             cache_of_inbox_inserts.append(context._get_cache_stats())
 
-    before = utcnow()
-    events = [make_event(HAPPENED, {"n": n}) for n in range(3)]
-    assert [deliver(runtime, event) for event in events] == [PROCESSED] * 3
-    assert deliver(runtime, events[0]) == DUPLICATE
+    # Every engine: on PostgreSQL the inbox has a pool of its own (`Database.transaction(check_connection=False)`).
+    sa.event.listen(sa.Engine, "after_cursor_execute", note_inbox_insert)
+    try:
+        before = utcnow()
+        events = [make_event(HAPPENED, {"n": n}) for n in range(3)]
+        assert [deliver(runtime, event) for event in events] == [PROCESSED] * 3
+        assert deliver(runtime, events[0]) == DUPLICATE
+    finally:
+        sa.event.remove(sa.Engine, "after_cursor_execute", note_inbox_insert)
 
     assert len(cache_of_inbox_inserts) == 4
     assert all(stats.startswith("cached since") for stats in cache_of_inbox_inserts[1:]), cache_of_inbox_inserts
@@ -181,6 +186,45 @@ def test_two_concurrent_deliveries_of_one_event_on_postgresql_give_one_effect_an
         assert calls == [event.id]  # the handler ran once
         assert effect_rows(runtime) == [(event.id, HAPPENED)]
         assert inbox_ids(runtime) == [event.id]
+    finally:
+        observer.dispose()
+        runtime.db.dispose()
+
+
+@pytest.mark.integration
+def test_a_connection_the_server_closed_costs_the_consumer_one_quiet_try_and_counts_against_no_message(pg_url):
+    """The inbox does not test a pooled connection before using it (a round trip per message saved); one the server
+    closed since is thrown away and the message handled again at once, without counting as a failure."""
+    # No immediate retry and a long delayed one: a try counted against the message would hold it back 30 s.
+    patient = RetryPolicy(immediate_retries=0, delays=(30.0,), database_probe_interval=0.2)
+    runtime = build_runtime(pg_url, "memory://", retry=patient)
+    tries: list[str] = []
+    handle = runtime.inbox.handle
+
+    def counting(event):
+        tries.append(event.id)
+        return handle(event)
+
+    runtime.inbox.handle = counting
+    observer = sa.create_engine(pg_url.replace("postgresql://", "postgresql+psycopg://"))
+    try:
+        with running(runtime):
+            with runtime.unit_of_work() as uow:
+                first = uow.publish(HAPPENED, "1", {"n": 1})
+            wait_until(lambda: len(effect_rows(runtime)) == 1, 10, "the first effect")
+            with observer.connect() as connection:
+                closed = connection.execute(sa.text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )).scalar_one()
+            assert closed >= 2  # the consumer's connection and the web side's
+            # The web side's transactions keep the test: this one meets no closed connection.
+            with runtime.unit_of_work() as uow:
+                second = uow.publish(HAPPENED, "2", {"n": 2})
+            wait_until(lambda: len(effect_rows(runtime)) == 2, 10, "the second effect, long before a delayed retry")
+        assert effect_rows(runtime) == [(first.id, HAPPENED), (second.id, HAPPENED)]
+        # The second event met the closed connection (nothing had tested it), then committed on a new one.
+        assert tries == [first.id, second.id, second.id]
     finally:
         observer.dispose()
         runtime.db.dispose()
