@@ -93,6 +93,14 @@ def may_edit_spotlights(principal) -> bool:
     return principal.has_role("platform_operator", "company_admin")
 
 
+def readable_spotlight(session, who: domain.Viewer, spotlight_id: str) -> Spotlight:
+    """A cause the viewer may read: everyone's, or their company's (a visitor reads everyone's)."""
+    spotlight = session.get(Spotlight, spotlight_id)
+    if spotlight is None or spotlight.company_id not in (None, who.company_id):
+        abort(404, message="Cette actualité n'existe pas.")
+    return spotlight
+
+
 def editable_spotlight(session, spotlight_id: str) -> Spotlight:
     principal = current_principal()
     spotlight = session.get(Spotlight, spotlight_id, with_for_update=True)

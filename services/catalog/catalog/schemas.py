@@ -131,6 +131,8 @@ class SearchArgsSchema(PageArgsSchema):
     professional_expertise = fields.List(SingleLineString(), load_default=list)
     personal_expertise = fields.List(SingleLineString(), load_default=list)
     region = fields.List(SingleLineString(), load_default=list)
+    spotlight = SingleLineString(load_default=None, validate=validate.Length(max=36),
+                                 metadata={"description": "Seulement les missions liées à cette cause de l'actu solidaire"})
 
 
 class AssociationCardSchema(Schema):
@@ -175,6 +177,16 @@ class MissionCardListSchema(Schema):
     total = fields.Integer()
     facets = fields.Dict(keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.Integer()),
                          metadata={"description": "Pour chaque filtre, le nombre de missions par valeur, les autres filtres appliqués."})
+
+
+class LinkedSpotlightSchema(Schema):
+    id = fields.String()
+    title = fields.String()
+
+
+class MissionSearchSchema(MissionCardListSchema):
+    spotlight = fields.Nested(LinkedSpotlightSchema, allow_none=True,
+                              metadata={"description": "La cause de l'actu solidaire demandée (`spotlight`), sinon null"})
 
 
 class AssociationSummarySchema(AssociationCardSchema):
@@ -247,7 +259,8 @@ class SpotlightSchema(Schema):
     description = fields.String()
     themes = fields.List(fields.String())
     keywords = fields.List(fields.String())
-    mission_ids = fields.List(fields.String(), metadata={"description": "Les missions publiées liées par thématique ou mot-clé"})
+    mission_count = fields.Integer(metadata={"description": "Les missions publiées que tu peux voir, liées par thématique ou mot-clé "
+                                                            "(« Je trouve » les liste avec `spotlight`)"})
 
 
 class SpotlightMonthSchema(Schema):

@@ -5,6 +5,10 @@ facets)`. Several values of one filter are OR-ed, the filters are AND-ed, and ea
 missions per value with every OTHER filter (and the keywords) applied. Only published missions open to
 the viewer's company are seen. The order is relevance, then `published_at` (newest first), then id.
 
+A cause of l'actu solidaire (`Filters.linked_to`, a `Link`) is one more condition shared by the results and every
+count: the mission has one of the cause's themes, or matches one of its keywords as a keyword query would (a
+keyword's words AND-ed, the keywords OR-ed). `linked_counts` counts several causes in one statement.
+
 Keywords: the text is cut into words on anything that is not a letter or digit, folded (case, accents,
 œ/æ), French stop words and one-letter words dropped (at most eight words kept). Every word must match,
 as a prefix: "jardi" finds "Jardinage", "education" finds "Éducation". A query made only of stop words
@@ -111,10 +115,21 @@ MAX_WORDS = 8
 
 
 @dataclass(frozen=True)
+class Link:
+    """What ties missions to a cause of l'actu solidaire (`models.Spotlight`): a mission is linked when it has one of
+    `themes`, or when « Je trouve » finds it with one of `keywords` (a keyword's words all match, as prefixes, in the
+    same text a search reads). A cause with neither links nothing."""
+
+    themes: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Filters:
     """Several values per filter are OR-ed; filters are AND-ed; no filter means "Toutes les missions".
 
-    `exclude` lists mission ids left out of the results and the counts.
+    `exclude` lists mission ids left out of the results and the counts; `linked_to` keeps only the missions linked
+    to a cause of l'actu solidaire (results and counts).
     """
 
     association: tuple[str, ...] = ()
@@ -124,6 +139,7 @@ class Filters:
     region: tuple[str, ...] = ()
     q: str | None = None
     exclude: tuple[str, ...] = field(default=())
+    linked_to: Link | None = None
 
 
 def fold(text: str) -> str:
@@ -241,45 +257,67 @@ class _Builder:
     """Builds the SQL of one search for one dialect. Only fixed fragments enter the SQL text; every
     value the caller gave (filter values, words, company) is a bound parameter."""
 
-    def __init__(self, dialect: str, viewer: Viewer, filters: Filters):
+    def __init__(self, dialect: str, viewer: Viewer, filters: Filters, prefix: str = ""):
+        """`prefix` starts the name of every bound parameter, so that several builders' SQL can join one statement."""
         if dialect not in ("postgresql", "sqlite"):
             raise NotImplementedError(f"catalog's search supports PostgreSQL and SQLite, not {dialect}")
         self.pg = dialect == "postgresql"
+        self.prefix = prefix
         self.params: dict[str, object] = {}
         self.expanding: set[str] = set()
         self.words = keywords(filters.q)
         self.excluding = bool(filters.exclude)
+        self.linking = filters.linked_to is not None
         self.values = {facet: list(dict.fromkeys(getattr(filters, facet))) for facet in FACETS if getattr(filters, facet)}
         self.active = list(self.values)
         self.conditions = {facet: self._condition(facet, values) for facet, values in self.values.items()}
-        self.common = self._visible(viewer) + self._exclude(list(filters.exclude))
+        self.common = self._visible(viewer) + self._exclude(list(filters.exclude)) + self._linked(filters.linked_to)
         self.where = self.common + self._keywords()
 
     @property
     def landing(self) -> bool:
-        """« Toutes les missions »: no keyword, no filter, nothing excluded."""
-        return not (self.words or self.excluding or self.values)
+        """« Toutes les missions »: no keyword, no filter, nothing excluded, no cause."""
+        return not (self.words or self.excluding or self.linking or self.values)
 
     def kept_key(self, viewer: Viewer) -> tuple | None:
-        """The key of this search's counts among the kept ones; None: not kept (keywords, exclusions)."""
-        if self.words or self.excluding:
+        """The key of this search's counts among the kept ones; None: not kept (keywords, exclusions, a cause, whose
+        edits do not change the catalogue's version)."""
+        if self.words or self.excluding or self.linking:
             return None
         return (viewer.company_id, tuple(sorted((facet, tuple(sorted(values))) for facet, values in self.values.items())))
 
     def _bind(self, name: str, value, expanding: bool = False) -> str:
+        name = self.prefix + name
         self.params[name] = value
         if expanding:
             self.expanding.add(name)
         return f":{name}"
 
-    def _condition(self, facet: str, values: list[str]) -> str:
+    def _condition(self, facet: str, values: list[str], name: str | None = None) -> str:
+        """One of `values` in the mission's `facet`; `name`: its parameter's (by default the filter's)."""
+        name = name or f"f_{facet}"
         if self.pg:
-            return f"m.search_facets && {self._bind(f'f_{facet}', [f'{FACET_TAGS[facet]}:{value}' for value in values])}"
+            return f"m.search_facets && {self._bind(name, [f'{FACET_TAGS[facet]}:{value}' for value in values])}"
         column = f"m.{FACET_COLUMNS[facet]}"
-        bound = self._bind(f"f_{facet}", values, expanding=True)
+        bound = self._bind(name, values, expanding=True)
         if facet in LIST_FACETS:
             return f"EXISTS (SELECT 1 FROM json_each({column}) AS j WHERE j.value IN {bound})"
         return f"{column} IN {bound}"
+
+    def _linked(self, link: Link | None) -> list[str]:
+        """The missions linked to a cause: one of its themes, or one of its keywords as a search finds it."""
+        if link is None:
+            return []
+        alternatives = [self._condition("theme", list(dict.fromkeys(link.themes)), name="link_themes")] if link.themes else []
+        phrases = [words for words in dict.fromkeys(tuple(keywords(keyword)) for keyword in link.keywords) if words]
+        if phrases and self.pg:
+            either = " || ".join("(" + " && ".join(self._word_query(f"link{i}_{j}", word) for j, word in enumerate(words)) + ")"
+                                 for i, words in enumerate(phrases))
+            alternatives.append(f"m.search_vector @@ ({either})")
+        elif phrases:
+            either = " OR ".join("(" + " AND ".join(f'"{word}"*' for word in words) + ")" for words in phrases)
+            alternatives.append(f"m.id IN (SELECT mission_id FROM missions_fts WHERE missions_fts MATCH {self._bind('link_match', either)})")
+        return ["(" + " OR ".join(alternatives) + ")" if alternatives else "1 = 0"]
 
     def _visible(self, viewer: Viewer) -> list[str]:
         # The status is a literal, not a parameter: the partial indexes (WHERE status = 'published') then
@@ -301,11 +339,12 @@ class _Builder:
 
     @property
     def tsquery(self) -> str:
-        parts = []
-        for i, word in enumerate(self.words):
-            stem, prefix = self._bind(f"w{i}", word), self._bind(f"p{i}", f"{word}:*")
-            parts.append(f"(to_tsquery('french_unaccent', {stem}) || to_tsquery('simple_unaccent', {prefix}))")
-        return " && ".join(parts)
+        return " && ".join(self._word_query(str(i), word) for i, word in enumerate(self.words))
+
+    def _word_query(self, name: str, word: str) -> str:
+        """A word as PostgreSQL's search understands it: its French forms, or any word it starts."""
+        stem, prefix = self._bind(f"w{name}", word), self._bind(f"p{name}", f"{word}:*")
+        return f"(to_tsquery('french_unaccent', {stem}) || to_tsquery('simple_unaccent', {prefix}))"
 
     def _keywords(self) -> list[str]:
         if not self.words:
@@ -442,6 +481,26 @@ def missions_for(session: Session, viewer: Viewer, preferences: dict[str, list[s
         total = session.execute(sa.select(sa.func.count()).select_from(visible_missions(session, viewer).subquery())).scalar_one()
         return [], total
     return _cards_in_order(session, [row.id for row in rows]), rows[0].total
+
+
+def linked_counts(session: Session, viewer: Viewer, links: list[Link]) -> list[int]:
+    """How many published missions open to the viewer each cause links to, in `links`' order: one statement, the
+    database counting (L'actu solidaire shows the count and links to the search that lists them)."""
+    if not links:
+        return []
+    dialect = session.get_bind().dialect.name
+    selects, params, expanding = [], {}, set()
+    for n, link in enumerate(links):
+        builder = _Builder(dialect, viewer, Filters(linked_to=link), prefix=f"c{n}_")
+        selects.append(f"SELECT {n} AS position, count(*) AS missions FROM missions AS m WHERE {' AND '.join(builder.common)}")
+        params.update(builder.params)
+        expanding |= builder.expanding
+    statement = sa.text("\nUNION ALL ".join(selects)).bindparams(
+        *(sa.bindparam(name, value, expanding=name in expanding) for name, value in params.items()))
+    if dialect == "postgresql":
+        session.execute(PG_SETUP)
+    counts = dict(session.execute(statement).tuples().all())
+    return [counts[n] for n in range(len(links))]
 
 
 def search_statements(dialect: str, viewer: Viewer, filters: Filters, page: int, per_page: int) -> SearchStatements:

@@ -1,4 +1,5 @@
-"""L'actu solidaire (use cases): the causes month by month with the missions they link to, adding and editing a cause."""
+"""L'actu solidaire (use cases): the causes month by month with how many missions each links to (the rule is
+`search.Link`; « Je trouve » lists them with `?spotlight=`), adding and editing a cause."""
 from __future__ import annotations
 
 import uuid
@@ -12,25 +13,25 @@ from tandem_shared.timeutil import utcnow
 
 from . import domain, taxonomy
 from .access import field_error
-from .models import Mission, Spotlight
-from .search import fold
+from .models import Spotlight
+from .search import Link, linked_counts
 
 FRANCE = ZoneInfo("Europe/Paris")
 
 
-def _linked_missions(spotlight: Spotlight, candidates: list[Mission]) -> list[str]:
-    keywords = [fold(k) for k in spotlight.keywords]
-    linked = []
-    for mission in candidates:
-        text = fold(" ".join([mission.title, mission.description]))
-        if set(spotlight.themes) & set(mission.themes) or any(k in text for k in keywords):
-            linked.append(mission.id)
-    return linked
+def link_of(spotlight: Spotlight) -> Link:
+    return Link(themes=tuple(spotlight.themes or ()), keywords=tuple(spotlight.keywords or ()))
 
 
-def spotlight_view(spotlight: Spotlight, candidates: list[Mission]) -> dict:
+def spotlight_view(spotlight: Spotlight, mission_count: int) -> dict:
     return {**{k: getattr(spotlight, k) for k in ("id", "title", "starts_on", "ends_on", "description", "themes", "keywords")},
-            "mission_ids": _linked_missions(spotlight, candidates)}
+            "mission_count": mission_count}
+
+
+def with_count(session, who: domain.Viewer, spotlight: Spotlight) -> dict:
+    """A cause as the API shows it, with how many of the missions `who` may see it links to."""
+    (count,) = linked_counts(session, who, [link_of(spotlight)])
+    return spotlight_view(spotlight, count)
 
 
 def period(start: date | None, months: int) -> tuple[date, date]:
@@ -51,12 +52,14 @@ def spotlights_in(session, who: domain.Viewer, start: date, end: date) -> list[S
     ))
 
 
-def by_month(rows: list[Spotlight], candidates: list[Mission]) -> dict:
+def by_month(session, who: domain.Viewer, rows: list[Spotlight]) -> dict:
+    """The causes month by month, each with the count of its linked missions (counted by the database, at once)."""
+    counts = linked_counts(session, who, [link_of(spotlight) for spotlight in rows])
     months: dict[str, dict] = {}
-    for spotlight in rows:
+    for spotlight, count in zip(rows, counts, strict=True):
         key = spotlight.starts_on.strftime("%Y-%m")
         month = months.setdefault(key, {"month": key, "label": f"{french.MONTHS[spotlight.starts_on.month - 1]} {spotlight.starts_on.year}", "items": []})
-        month["items"].append(spotlight_view(spotlight, candidates))
+        month["items"].append(spotlight_view(spotlight, count))
     return {"months": list(months.values()), "total": len(rows)}
 
 

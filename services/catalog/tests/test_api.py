@@ -203,9 +203,44 @@ def test_spotlights_are_listed_month_by_month_with_their_linked_missions(service
     service.client.post("/spotlights", headers=operator(tokens), json={"title": "Téléthon", "starts_on": "2026-12-04", "themes": ["santé / handicap"]})
     listed = service.client.get("/spotlights?start=2026-12-01", headers=employee(tokens)).json
     assert [m["label"] for m in listed["months"]] == ["décembre 2026", "janvier 2027"]
-    assert listed["months"][1]["items"][0]["mission_ids"] == [mission["id"]]
+    assert listed["months"][1]["items"][0]["mission_count"] == 1
+    assert listed["months"][0]["items"][0]["mission_count"] == 0  # « santé / handicap », and no keyword
+    assert created.json["mission_count"] == 1  # counted for its author too
     # A company admin's cause is only for that company's people.
     assert service.client.get("/spotlights?start=2026-12-01", headers=employee(tokens, "c-autre")).json["total"] == 1
+
+
+def test_the_search_lists_exactly_the_missions_a_cause_links_to_by_theme_or_keyword(service, tokens, mission_payload):
+    """« Postule à une mission en lien avec cette actu » opens « Je trouve » on the cause's missions, and on them only:
+    the count l'actu solidaire shows is the number the search finds."""
+    def publish(**changes):
+        return service.client.post("/missions", json={**mission_payload, "publish": True, **changes}, headers=referent(tokens)).json["id"]
+
+    by_theme = publish(title="Atelier lecture", description="Lire des contes.", personal_expertises=[])
+    by_keyword = publish(title="Collecte des Restos du cœur", description="Trier les dons.", themes=["social / précarité"], personal_expertises=[])
+    neither = publish(title="Nettoyage de la plage", description="Ramasser les déchets.", themes=["environnement"], personal_expertises=[])
+    admin = tokens.headers("admin-1", roles=["company_admin", "employee"], company_id="c-horizon")
+    cause = service.client.post("/spotlights", headers=admin, json={
+        "title": "Semaine de l'éducation", "starts_on": "2027-01-24", "themes": ["éducation / formation"],
+        "keywords": ["restos du coeur", "xylophone"],
+    }).json
+    assert cause["mission_count"] == 2
+
+    found = service.client.get("/missions", query_string={"spotlight": cause["id"]}, headers=employee(tokens))
+    assert found.status_code == 200, found.json
+    assert sorted(item["id"] for item in found.json["items"]) == sorted([by_theme, by_keyword])
+    assert found.json["total"] == cause["mission_count"]
+    assert found.json["spotlight"] == {"id": cause["id"], "title": "Semaine de l'éducation"}
+    assert found.json["facets"]["theme"] == {"social / précarité": 1, "éducation / formation": 1}
+    # The other filters narrow it further, and a plain search says no cause.
+    narrowed = service.client.get("/missions", query_string={"spotlight": cause["id"], "q": "restos"}, headers=employee(tokens)).json
+    assert [item["id"] for item in narrowed["items"]] == [by_keyword]
+    plain = service.client.get("/missions", headers=employee(tokens)).json
+    assert plain["spotlight"] is None and neither in {item["id"] for item in plain["items"]}
+    # A company's cause is nobody else's, visitors included; an unknown one is the same 404.
+    for headers, spotlight in ((employee(tokens, "c-autre"), cause["id"]), ({}, cause["id"]), (employee(tokens), "inconnue")):
+        refused = service.client.get("/missions", query_string={"spotlight": spotlight}, headers=headers)
+        assert refused.status_code == 404 and refused.json["detail"] == "Cette actualité n'existe pas."
 
 
 def test_only_admins_and_operators_edit_spotlights(service, tokens):

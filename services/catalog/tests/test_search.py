@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from catalog import taxonomy
 from catalog.domain import Viewer
 from catalog.models import Association, Mission, MissionCompany
-from catalog.search import FACETS, Filters, search_missions, search_statements
+from catalog.search import FACETS, Filters, Link, linked_counts, search_missions, search_statements
 from tandem_shared.db import make_engine
 from tandem_shared.migrations import alembic_config
 from tandem_shared.timeutil import utcnow
@@ -519,6 +519,57 @@ def test_keyword_input_is_sanitised_before_the_query_language(engine):
     for q in itertools.chain(nasty, ["".join(nasty)]):
         search(engine, q=q)
     assert search(engine, q="d'écri")[0] == ["m-1"]
+
+
+# -- l'actu solidaire: the missions a cause links to ---------------------------------------------------
+
+
+def linked(harness, viewer: Viewer, *links: Link) -> tuple[list[int], list[list[str]]]:
+    """(the counts l'actu solidaire shows, the ids « Je trouve » lists with each cause): they must agree."""
+    with harness.runtime.db.reading() as session:
+        counts = linked_counts(session, viewer, list(links))
+        found = [sorted(m.id for m in search_missions(session, viewer, Filters(linked_to=link), 1, 50)[0]) for link in links]
+    return counts, found
+
+
+def test_a_cause_links_its_themes_and_what_a_search_finds_with_its_keywords_counted_as_listed(engine):
+    with engine.runtime.unit_of_work() as uow:
+        add_association(uow.session, "a-1", "Association Alpha")
+        add_association(uow.session, "a-2", "Handicap et Sport")
+        uow.session.flush()
+        add_mission(uow.session, "m-theme", "a-1", themes=["environnement"])
+        add_mission(uow.session, "m-phrase", "a-1", title="Collecte des Restos du Cœur")
+        add_mission(uow.session, "m-half", "a-1", title="Les restos en fête")  # one word of the phrase only
+        add_mission(uow.session, "m-prefix", "a-1", description="Le Téléthon approche : viens tenir un stand.")
+        add_mission(uow.session, "m-association", "a-2")  # found by the association's name, as a search finds it
+        add_mission(uow.session, "m-theirs", "a-1", themes=["environnement"], companies=["c-2"])
+        add_mission(uow.session, "m-draft", "a-1", themes=["environnement"], status="draft")
+        add_mission(uow.session, "m-other", "a-1", themes=["culture"], title="Atelier d'écriture")
+    causes = (
+        Link(themes=("environnement",)),
+        Link(keywords=("Restos du coeur",)),
+        Link(keywords=("télé", "handicap")),
+        Link(themes=("environnement",), keywords=("restos du cœur", "xylophone")),
+        Link(),  # neither themes nor keywords
+        Link(keywords=("de la", "  ")),  # only stop words: no keyword at all
+    )
+    counts, found = linked(engine, employee("c-1"), *causes)
+    assert found == [
+        ["m-theme"],
+        ["m-phrase"],
+        ["m-association", "m-prefix"],
+        ["m-phrase", "m-theme"],
+        [],
+        [],
+    ]
+    assert counts == [len(ids) for ids in found]
+    # Each viewer counts what they may see: c-2 also sees the mission reserved to it.
+    assert linked(engine, employee("c-2"), causes[0]) == ([2], [["m-theirs", "m-theme"]])
+    # The cause combines with the other filters and the keywords.
+    ids, total, facets = search(engine, employee("c-1"), linked_to=causes[3], q="collecte")
+    assert (ids, total) == (["m-phrase"], 1)
+    assert search(engine, employee("c-1"), linked_to=causes[3], theme=("environnement",))[:2] == (["m-theme"], 1)
+    assert facets["theme"] == {}
 
 
 # -- counts kept per catalogue version (issue 18) ----------------------------------------------------

@@ -10,13 +10,14 @@ from tandem_shared.paging import page_of_list
 from tandem_shared.web import current_runtime, login_required
 
 from .. import missions as cases
-from ..access import managed_mission, mission_or_404, viewer
+from ..access import managed_mission, mission_or_404, readable_spotlight, viewer
 from ..models import Mission
 from ..schemas import (
-    MissionCardListSchema, MissionListSchema, MissionSchema, MissionUpdateSchema, MissionWriteSchema, PageArgsSchema,
-    SearchArgsSchema,
+    MissionCardListSchema, MissionListSchema, MissionSchema, MissionSearchSchema, MissionUpdateSchema, MissionWriteSchema,
+    PageArgsSchema, SearchArgsSchema,
 )
 from ..search import FACETS, Filters, search_missions
+from ..spotlights import link_of
 
 missions = Blueprint("missions", __name__, url_prefix="/missions", description="Les missions proposées par les associations (« Je trouve »).")
 
@@ -29,15 +30,18 @@ def _page(items: list, args: dict) -> dict:
 @missions.route("")
 class Missions(MethodView):
     @missions.arguments(SearchArgsSchema, location="query")
-    @missions.response(200, MissionCardListSchema)
+    @missions.response(200, MissionSearchSchema)
     def get(self, args):
-        """Chercher parmi les missions publiées ouvertes à ton entreprise : filtres, mots-clés, compteurs par valeur.
+        """Chercher parmi les missions publiées ouvertes à ton entreprise : filtres, mots-clés, compteurs par valeur,
+        et avec `spotlight` celles liées à une cause de l'actu solidaire.
         Sans connexion : les missions ouvertes à toutes les entreprises, sans les coordonnées du contact."""
-        filters = Filters(q=args["q"], **{facet: tuple(args[facet]) for facet in FACETS})
         with current_runtime().db.reading() as session:
-            items, total, facets = search_missions(session, viewer(session, visitors=True, associations=False), filters,
-                                                   args["page"], args["per_page"])
-            return {"items": items, "total": total, "facets": facets}
+            who = viewer(session, visitors=True, associations=False)
+            spotlight = readable_spotlight(session, who, args["spotlight"]) if args["spotlight"] else None
+            filters = Filters(q=args["q"], linked_to=spotlight and link_of(spotlight),
+                              **{facet: tuple(args[facet]) for facet in FACETS})
+            items, total, facets = search_missions(session, who, filters, args["page"], args["per_page"])
+            return {"items": items, "total": total, "facets": facets, "spotlight": spotlight}
 
     @login_required
     @missions.arguments(MissionWriteSchema)

@@ -1,4 +1,4 @@
-"""L'actu solidaire: the causes month by month with their missions, and editing them. Use cases: `spotlights.py`."""
+"""L'actu solidaire: the causes month by month with their missions' count, and editing them. Use cases: `spotlights.py`."""
 from __future__ import annotations
 
 from flask.views import MethodView
@@ -9,7 +9,6 @@ from tandem_shared.web import current_principal, current_runtime, login_required
 from .. import spotlights as cases
 from ..access import editable_spotlight, may_edit_spotlights, viewer
 from ..schemas import SpotlightListSchema, SpotlightQuerySchema, SpotlightSchema, SpotlightWriteSchema
-from ..search import visible_missions
 
 spotlights = Blueprint("spotlights", __name__, url_prefix="/spotlights", description="L'actu solidaire.")
 
@@ -23,10 +22,8 @@ class Spotlights(MethodView):
         """L'actu solidaire, mois par mois, avec les missions liées à chaque cause."""
         start, end = cases.period(args["start"], args["months"])
         with current_runtime().db.reading() as session:
-            who = viewer(session)
-            rows = cases.spotlights_in(session, who, start, end)
-            candidates = session.scalars(visible_missions(session, who)).all()
-        return cases.by_month(rows, candidates)
+            who = viewer(session, associations=False)
+            return cases.by_month(session, who, cases.spotlights_in(session, who, start, end))
 
     @login_required
     @spotlights.arguments(SpotlightWriteSchema)
@@ -39,7 +36,8 @@ class Spotlights(MethodView):
         spotlight = cases.new_spotlight(principal, payload)
         with current_runtime().unit_of_work() as uow:
             uow.session.add(spotlight)
-        return cases.spotlight_view(spotlight, [])
+        with current_runtime().db.reading() as session:
+            return cases.with_count(session, viewer(session, associations=False), spotlight)
 
 
 @spotlights.route("/<string:spotlight_id>")
@@ -52,7 +50,7 @@ class SpotlightById(MethodView):
         with current_runtime().unit_of_work() as uow:
             spotlight = editable_spotlight(uow.session, spotlight_id)
             cases.update(spotlight, payload)
-            return cases.spotlight_view(spotlight, [])
+            return cases.with_count(uow.session, viewer(uow.session, associations=False), spotlight)
 
     @login_required
     @spotlights.response(204)

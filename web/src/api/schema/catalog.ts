@@ -374,7 +374,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Chercher parmi les missions publiées ouvertes à ton entreprise : filtres, mots-clés, compteurs par valeur.
+         * Chercher parmi les missions publiées ouvertes à ton entreprise : filtres, mots-clés, compteurs par valeur,
+         *     et avec `spotlight` celles liées à une cause de l'actu solidaire.
          *     Sans connexion : les missions ouvertes à toutes les entreprises, sans les coordonnées du contact.
          */
         get: {
@@ -391,6 +392,8 @@ export interface paths {
                     professional_expertise?: string[];
                     personal_expertise?: string[];
                     region?: string[];
+                    /** @description Seulement les missions liées à cette cause de l'actu solidaire */
+                    spotlight?: string | null;
                 };
                 header?: never;
                 path?: never;
@@ -404,7 +407,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MissionCardList"];
+                        "application/json": components["schemas"]["MissionSearch"];
                     };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
@@ -1176,6 +1179,10 @@ export interface components {
              */
             file: string;
         };
+        LinkedSpotlight: {
+            id?: string;
+            title?: string;
+        };
         Mission: {
             address?: string;
             all_jobs?: boolean;
@@ -1260,6 +1267,18 @@ export interface components {
                 };
             };
             items?: components["schemas"]["Mission"][];
+            total?: number;
+        };
+        MissionSearch: {
+            /** @description Pour chaque filtre, le nombre de missions par valeur, les autres filtres appliqués. */
+            facets?: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            items?: components["schemas"]["MissionCard"][];
+            /** @description La cause de l'actu solidaire demandée (`spotlight`), sinon null */
+            spotlight?: components["schemas"]["LinkedSpotlight"] | null;
             total?: number;
         };
         MissionUpdate: {
@@ -1395,8 +1414,8 @@ export interface components {
             ends_on?: string | null;
             id?: string;
             keywords?: string[];
-            /** @description Les missions publiées liées par thématique ou mot-clé */
-            mission_ids?: string[];
+            /** @description Les missions publiées que tu peux voir, liées par thématique ou mot-clé (« Je trouve » les liste avec `spotlight`) */
+            mission_count?: number;
             /** Format: date */
             starts_on?: string;
             themes?: string[];
