@@ -27,6 +27,9 @@ both removed afterwards):
                  threads and one;
   f'. « Ces missions sont pour toi »  GET /missions/for-me for ten people of ten companies with preferences, one
                  client, through the same HTTP path;
+  f''. L'actu solidaire  the demo's causes, then GET /spotlights for three months (the home page's call: each
+                 cause with the count of its linked missions) for ten companies, and the search of one cause's
+                 missions (GET /missions?spotlight=), whose total must be the count announced; one client;
   g. a profile   with --profile, pyinstrument over a typical search and « Toutes les missions » in the app
                  (Flask test client, same database), written to bench/results/p3_profile_*.txt;
   h. a report    markdown on stdout, JSON in bench/results/p3.json.
@@ -681,6 +684,7 @@ def main() -> int:
         durations, wall, errors = run_clients(1, args.landing_requests, deadline.remaining(args.phase_seconds), for_me_make)
         report["for_me"] = {"path": f"{main_url}/for-me", **summary([d for _, d in durations], wall), "errors": len(errors),
                             "first_errors": errors[:3]}
+        report["spotlights"] = measure_spotlights(dsn, main_url, tokens, deadline.remaining(args.phase_seconds), args.landing_requests)
         report["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
 
         report["phases"] = {label: {**summary([d for _, d in p["durations"]], sum(p["wall"])), "errors": len(p["errors"]),
@@ -712,6 +716,53 @@ def main() -> int:
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     print_report(report, args.clients)
     return 0
+
+
+def measure_spotlights(dsn: str, missions_url: str, tokens, cap_seconds: float, requests_count: int) -> dict[str, Any]:
+    """L'actu solidaire on the bench's catalogue: the demo's causes, then the home page's call for ten companies and
+    the search of the first month's first cause, one client each. Every count announced is checked against the total
+    of that cause's search."""
+    from catalog.demo_content import SPOTLIGHTS
+
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        for cause in SPOTLIGHTS:
+            connection.execute(
+                "INSERT INTO spotlights (id, title, starts_on, ends_on, description, themes, keywords, company_id, created_by,"
+                " created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, NULL, 'bench', now(), now())",
+                (cause["id"], cause["title"], cause["date"], cause["end_date"], cause["description"], json.dumps(cause["themes"]),
+                 json.dumps(cause["keywords"])))
+    first = min(dt.date.fromisoformat(cause["date"]) for cause in SPOTLIGHTS).replace(day=1)
+    spotlights_url = missions_url.rsplit("/missions", 1)[0] + f"/spotlights?start={first.isoformat()}&months=3"
+    headers = [{"Authorization": f"Bearer {tokens.mint(f'bench-actu-{n}', roles=['employee'], ttl=3600, company_id=company)}"}
+               for n, company in enumerate(COMPANIES[:10])]
+    answer = requests.get(spotlights_url, headers=headers[0], timeout=60).json()
+    causes = [item for month in answer["months"] for item in month["items"]]
+    for cause in causes:
+        found = requests.get(f"{missions_url}?spotlight={cause['id']}&per_page=20", headers=headers[0], timeout=60).json()
+        if found["total"] != cause["mission_count"]:
+            raise RuntimeError(f"{cause['title']}: {cause['mission_count']} announced, {found['total']} found")
+    searched = causes[0]["id"]
+
+    def make(url_of):
+        def maker():
+            session = requests.Session()
+
+            def do(index: int) -> None:
+                response = session.get(url_of(index), headers=headers[index % len(headers)], timeout=60)
+                if response.status_code != 200:
+                    raise RuntimeError(f"HTTP {response.status_code}: {response.text[:150]}")
+
+            return do, session.close
+        return maker
+
+    result: dict[str, Any] = {"causes": len(causes), "counts": [cause["mission_count"] for cause in causes],
+                              "path": spotlights_url}
+    for label, url_of in (("list", lambda index: spotlights_url),
+                          ("search", lambda index: f"{missions_url}?spotlight={searched}&per_page=20")):
+        run_clients(1, len(headers), cap_seconds, make(url_of))  # warm-up
+        durations, wall, errors = run_clients(1, requests_count, cap_seconds, make(url_of))
+        result[label] = {**summary([d for _, d in durations], wall), "errors": len(errors), "first_errors": errors[:3]}
+    return result
 
 
 def print_report(report: dict[str, Any], clients: int) -> None:
@@ -747,6 +798,10 @@ def print_report(report: dict[str, Any], clients: int) -> None:
     for_me = report["for_me"]
     print(f"« Ces missions sont pour toi » (GET {for_me['path']}, 6 cards, people who ticked 4 boxes), one client:"
           f" p50 {for_me['p50_ms']} ms / p95 {for_me['p95_ms']} ms, errors {for_me['errors']}.")
+    actu = report["spotlights"]
+    print(f"L'actu solidaire (GET {actu['path']}: {actu['causes']} causes linking {actu['counts']} missions), one client:"
+          f" p50 {actu['list']['p50_ms']} ms / p95 {actu['list']['p95_ms']} ms, errors {actu['list']['errors']}; the first cause's"
+          f" search p50 {actu['search']['p50_ms']} ms / p95 {actu['search']['p95_ms']} ms, errors {actu['search']['errors']}.")
     main_path = "gateway" if f"http_gateway_{clients}" in report["phases"] else "direct"
     p95 = report["phases"][f"http_{main_path}_{clients}"]["p95_ms"]
     ratio = report["ratios"][f"{main_path}_{clients}"]["p95"]
