@@ -51,6 +51,10 @@ class AssociationWriteSchema(Schema):
                                               metadata={"description": "Catégorie d'intérêt général (article 238 bis du CGI)"})
 
 
+class AssociationUpdateSchema(AssociationWriteSchema):
+    """An association's changes: any of its fields (used partial). A class of its own, so that its OpenAPI name is too."""
+
+
 class AssociationSchema(Schema):
     id = fields.String()
     name = fields.String()
@@ -244,6 +248,10 @@ class SpotlightWriteSchema(Schema):
     description = MultiLineString(load_default="", validate=validate.Length(max=5000))
     themes = THEME_LIST
     keywords = fields.List(SingleLineString(validate=validate.Length(min=2, max=60)), load_default=list, validate=validate.Length(max=20))
+
+
+class SpotlightUpdateSchema(SpotlightWriteSchema):
+    """A cause's changes: any of its fields (used partial). A class of its own, so that its OpenAPI name is too."""
 
 
 class SpotlightQuerySchema(Schema):

@@ -12,7 +12,9 @@ from .. import associations as cases
 from .. import domain
 from ..access import association_or_404, require_operator, viewer
 from ..models import Association
-from ..schemas import AssociationListSchema, AssociationQuerySchema, AssociationSchema, AssociationWriteSchema, VettingSchema
+from ..schemas import (
+    AssociationListSchema, AssociationQuerySchema, AssociationSchema, AssociationUpdateSchema, AssociationWriteSchema, VettingSchema,
+)
 
 associations = Blueprint("associations", __name__, url_prefix="/associations", description="Les associations (« Je propose »).")
 
@@ -50,7 +52,7 @@ class AssociationById(MethodView):
             return association_or_404(session, association_id, viewer(session, visitors=True))
 
     @login_required
-    @associations.arguments(AssociationWriteSchema(partial=True))
+    @associations.arguments(AssociationUpdateSchema(partial=True))
     @associations.response(200, AssociationSchema)
     def patch(self, payload, association_id):
         """Modifier une association (ses référents ou l'équipe Tandem)."""

@@ -8,7 +8,7 @@ from tandem_shared.web import current_principal, current_runtime, login_required
 
 from .. import spotlights as cases
 from ..access import editable_spotlight, may_edit_spotlights, viewer
-from ..schemas import SpotlightListSchema, SpotlightQuerySchema, SpotlightSchema, SpotlightWriteSchema
+from ..schemas import SpotlightListSchema, SpotlightQuerySchema, SpotlightSchema, SpotlightUpdateSchema, SpotlightWriteSchema
 
 spotlights = Blueprint("spotlights", __name__, url_prefix="/spotlights", description="L'actu solidaire.")
 
@@ -43,7 +43,7 @@ class Spotlights(MethodView):
 @spotlights.route("/<string:spotlight_id>")
 class SpotlightById(MethodView):
     @login_required
-    @spotlights.arguments(SpotlightWriteSchema(partial=True))
+    @spotlights.arguments(SpotlightUpdateSchema(partial=True))
     @spotlights.response(200, SpotlightSchema)
     def patch(self, payload, spotlight_id):
         """Modifier une cause de l'actu solidaire."""

@@ -128,7 +128,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["AssociationWrite1"];
+                    "application/json": components["schemas"]["AssociationUpdate"];
                 };
             };
             responses: {
@@ -1003,7 +1003,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["SpotlightWrite1"];
+                    "application/json": components["schemas"]["SpotlightUpdate"];
                 };
             };
             responses: {
@@ -1110,6 +1110,37 @@ export interface components {
             themes?: string[];
             website?: string | null;
         };
+        AssociationUpdate: {
+            address?: string;
+            city?: string;
+            /** Format: email */
+            contact_email?: string;
+            /** @enum {string} */
+            department?: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "2A" | "2B" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59" | "60" | "61" | "62" | "63" | "64" | "65" | "66" | "67" | "68" | "69" | "70" | "71" | "72" | "73" | "74" | "75" | "76" | "77" | "78" | "79" | "80" | "81" | "82" | "83" | "84" | "85" | "86" | "87" | "88" | "89" | "90" | "91" | "92" | "93" | "94" | "95" | "971" | "972" | "973" | "974" | "976";
+            /**
+             * @description Découvre l'association
+             * @default
+             */
+            description?: string;
+            /**
+             * @description Catégorie d'intérêt général (article 238 bis du CGI)
+             * @enum {string}
+             */
+            general_interest_category?: "philanthropique" | "educatif" | "scientifique" | "social" | "humanitaire" | "sportif" | "familial" | "culturel" | "patrimoine_artistique" | "environnement_naturel" | "culture_francaise" | "utilite_publique" | "enseignement_superieur" | "spectacle_vivant" | "fonds_de_dotation";
+            name?: string;
+            representative_name?: string;
+            representative_title?: string;
+            /** @default null */
+            rna?: string | null;
+            /** @default null */
+            siren?: string | null;
+            themes?: ("arts / culture" | "éducation / formation" | "enfance / famille" | "environnement" | "santé / handicap" | "emploi / insertion" | "droit / égalité" | "humanitaire international" | "sciences / recherche" | "senior / isolement" | "social / précarité" | "sports / loisirs")[];
+            /**
+             * Format: url
+             * @default null
+             */
+            website?: string | null;
+        };
         AssociationWrite: {
             address: string;
             city: string;
@@ -1130,37 +1161,6 @@ export interface components {
             name: string;
             representative_name: string;
             representative_title: string;
-            /** @default null */
-            rna?: string | null;
-            /** @default null */
-            siren?: string | null;
-            themes?: ("arts / culture" | "éducation / formation" | "enfance / famille" | "environnement" | "santé / handicap" | "emploi / insertion" | "droit / égalité" | "humanitaire international" | "sciences / recherche" | "senior / isolement" | "social / précarité" | "sports / loisirs")[];
-            /**
-             * Format: url
-             * @default null
-             */
-            website?: string | null;
-        };
-        AssociationWrite1: {
-            address?: string;
-            city?: string;
-            /** Format: email */
-            contact_email?: string;
-            /** @enum {string} */
-            department?: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "2A" | "2B" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59" | "60" | "61" | "62" | "63" | "64" | "65" | "66" | "67" | "68" | "69" | "70" | "71" | "72" | "73" | "74" | "75" | "76" | "77" | "78" | "79" | "80" | "81" | "82" | "83" | "84" | "85" | "86" | "87" | "88" | "89" | "90" | "91" | "92" | "93" | "94" | "95" | "971" | "972" | "973" | "974" | "976";
-            /**
-             * @description Découvre l'association
-             * @default
-             */
-            description?: string;
-            /**
-             * @description Catégorie d'intérêt général (article 238 bis du CGI)
-             * @enum {string}
-             */
-            general_interest_category?: "philanthropique" | "educatif" | "scientifique" | "social" | "humanitaire" | "sportif" | "familial" | "culturel" | "patrimoine_artistique" | "environnement_naturel" | "culture_francaise" | "utilite_publique" | "enseignement_superieur" | "spectacle_vivant" | "fonds_de_dotation";
-            name?: string;
-            representative_name?: string;
-            representative_title?: string;
             /** @default null */
             rna?: string | null;
             /** @default null */
@@ -1432,6 +1432,20 @@ export interface components {
             /** @description AAAA-MM */
             month?: string;
         };
+        SpotlightUpdate: {
+            /** @default  */
+            description?: string;
+            /**
+             * Format: date
+             * @default null
+             */
+            ends_on?: string | null;
+            keywords?: string[];
+            /** Format: date */
+            starts_on?: string;
+            themes?: ("arts / culture" | "éducation / formation" | "enfance / famille" | "environnement" | "santé / handicap" | "emploi / insertion" | "droit / égalité" | "humanitaire international" | "sciences / recherche" | "senior / isolement" | "social / précarité" | "sports / loisirs")[];
+            title?: string;
+        };
         SpotlightWrite: {
             /** @default  */
             description?: string;
@@ -1445,20 +1459,6 @@ export interface components {
             starts_on: string;
             themes?: ("arts / culture" | "éducation / formation" | "enfance / famille" | "environnement" | "santé / handicap" | "emploi / insertion" | "droit / égalité" | "humanitaire international" | "sciences / recherche" | "senior / isolement" | "social / précarité" | "sports / loisirs")[];
             title: string;
-        };
-        SpotlightWrite1: {
-            /** @default  */
-            description?: string;
-            /**
-             * Format: date
-             * @default null
-             */
-            ends_on?: string | null;
-            keywords?: string[];
-            /** Format: date */
-            starts_on?: string;
-            themes?: ("arts / culture" | "éducation / formation" | "enfance / famille" | "environnement" | "santé / handicap" | "emploi / insertion" | "droit / égalité" | "humanitaire international" | "sciences / recherche" | "senior / isolement" | "social / précarité" | "sports / loisirs")[];
-            title?: string;
         };
         Taxonomy: {
             departments?: {
