@@ -143,8 +143,9 @@ def test_on_a_phone_the_filters_wait_in_a_drawer_that_names_the_live_count(open_
     expect(page.get_by_role("button", name=re.compile("Filtres"))).to_contain_text("1")
 
 
-def test_a_cause_of_the_actu_solidaire_opens_the_search_on_as_many_missions_as_it_announces(open_page):
-    watched = open_page(DEMO["employee"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_cause_of_the_actu_solidaire_opens_the_search_on_as_many_missions_as_it_announces(open_page, width):
+    watched = open_page(DEMO["employee"], width)
     page = watched.page
     page.goto("/")
     link = re.compile("Postule à une mission en lien avec cette actu")
@@ -158,7 +159,7 @@ def test_a_cause_of_the_actu_solidaire_opens_the_search_on_as_many_missions_as_i
     chip = page.get_by_role("button", name=f"En lien avec l'actu : {title} : retirer ce filtre")
     expect(chip).to_be_visible()
     expect(page.locator(".results-count")).to_have_text(f"{announced} mission" + ("s" if announced > 1 else ""))
-    check_screen(watched, "look-07-search-linked-to-a-cause-1280")
+    check_screen(watched, f"look-07-search-linked-to-a-cause-{width}")
     chip.click()
     page.wait_for_url(re.compile(r"/missions$"))
     expect(chip).to_be_hidden()
