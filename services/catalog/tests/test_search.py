@@ -570,6 +570,9 @@ def test_a_cause_links_its_themes_and_what_a_search_finds_with_its_keywords_coun
     assert (ids, total) == (["m-phrase"], 1)
     assert search(engine, employee("c-1"), linked_to=causes[3], theme=("environnement",))[:2] == (["m-theme"], 1)
     assert facets["theme"] == {}
+    # A cause's keywords reach the query languages as letters and digits only, like a search's.
+    hostile = Link(keywords=('"restos"', "NEAR(coeur", "a & b:*", "'); DROP TABLE missions; --", "restos) OR (x"))
+    assert linked(engine, employee("c-1"), hostile) == ([2], [["m-half", "m-phrase"]])
 
 
 # -- counts kept per catalogue version (issue 18) ----------------------------------------------------
