@@ -1,5 +1,6 @@
 """Catalog's HTTP API through the Flask test client, on SQLite and the memory bus."""
 import pytest
+import sqlalchemy as sa
 
 ASSOCIATION = {
     "name": "Les Jardins du Lien", "rna": "W751234560", "address": "3 rue Oberkampf", "city": "Paris", "department": "75",
@@ -154,6 +155,29 @@ def test_the_mission_sheet_carries_the_association_presentation(service, tokens,
     assert sheet["association"]["description"] == "Soutien scolaire à Villeurbanne."
     assert sheet["contact_name"] == "Nadia Benali"
     assert sheet["all_jobs"] is True
+
+
+def test_an_operators_missions_are_the_whole_catalogue_paged_by_the_database(service, tokens, mission_payload):
+    titles = [f"Mission numéro {n}" for n in range(3)]
+    for title in titles:
+        service.client.post("/missions", json={**mission_payload, "title": title}, headers=referent(tokens))
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_):
+        statements.append(" ".join(statement.split()))
+
+    engine = service.runtime.db.engine
+    sa.event.listen(engine, "before_cursor_execute", record)
+    try:
+        first = service.client.get("/missions/mine?per_page=2", headers=operator(tokens)).json
+        second = service.client.get("/missions/mine?per_page=2&page=2", headers=operator(tokens)).json
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", record)
+    assert first["total"] == second["total"] == 3
+    # Latest changed first, each mission once across the pages.
+    assert [m["title"] for m in first["items"] + second["items"]] == titles[::-1]
+    reads = [sql for sql in statements if sql.startswith("SELECT missions.id")]
+    assert reads and all("LIMIT" in sql for sql in reads), reads  # never the whole catalogue into the process
 
 
 def test_my_missions_lists_drafts_of_my_associations_only(service, tokens, mission_payload, referent_of):

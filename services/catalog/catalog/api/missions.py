@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from tandem_shared.paging import page_of_list
+from tandem_shared.paging import page_of_query
 from tandem_shared.web import current_runtime, login_required
 
 from .. import missions as cases
@@ -20,11 +20,6 @@ from ..search import FACETS, Filters, search_missions
 from ..spotlights import link_of
 
 missions = Blueprint("missions", __name__, url_prefix="/missions", description="Les missions proposées par les associations (« Je trouve »).")
-
-
-def _page(items: list, args: dict) -> dict:
-    page, total = page_of_list(items, args)
-    return {"items": page, "total": total, "facets": {}}
 
 
 @missions.route("")
@@ -74,8 +69,9 @@ class MyAssociationMissions(MethodView):
         with current_runtime().db.reading() as session:
             who = viewer(session)
             query = sa.select(Mission).where(Mission.association_id.in_(who.association_ids)) if not who.is_operator else sa.select(Mission)
-            rows = session.scalars(query.order_by(Mission.updated_at.desc(), Mission.id)).all()
-            return _page(list(rows), args)
+            # The page only: an operator's list is the whole catalogue.
+            items, total = page_of_query(session, query, args, Mission.updated_at.desc(), Mission.id)
+            return {"items": items, "total": total, "facets": {}}
 
 
 @missions.route("/<string:mission_id>")
