@@ -1,8 +1,10 @@
-"""Missions (use cases): creating and editing a mission, publishing and closing it, « Ces missions sont pour toi »."""
+"""Missions (use cases): « Je trouve », creating and editing a mission, publishing and closing it, « Ces missions sont
+pour toi »."""
 from __future__ import annotations
 
 import uuid
 
+import sqlalchemy as sa
 from flask_smorest import abort
 
 from tandem_shared.paging import page_of_list
@@ -90,6 +92,15 @@ def close(uow, mission: Mission) -> None:
     mission.closed_at = mission.updated_at = utcnow()
     uow.session.flush()
     events.mission_changed(uow, events.MISSION_CLOSED, mission, public_url())
+
+
+def find(session, viewer: domain.Viewer, filters: search.Filters, paging: dict) -> dict:
+    """« Je trouve »: the page of cards, the total, the counts per filter value, and the names of the associations those
+    counts and the filters name (the association filter shows names, its counts are by id)."""
+    items, total, facets = search.search_missions(session, viewer, filters, paging["page"], paging["per_page"])
+    named = set(facets["association"]) | set(filters.association)
+    names = dict(session.execute(sa.select(Association.id, Association.name).where(Association.id.in_(named))).tuples().all()) if named else {}
+    return {"items": items, "total": total, "facets": facets, "association_names": names}
 
 
 def for_me(session, viewer: domain.Viewer, paging: dict) -> tuple[list[Mission], int]:

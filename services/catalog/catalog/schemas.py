@@ -189,6 +189,8 @@ class LinkedSpotlightSchema(Schema):
 
 
 class MissionSearchSchema(MissionCardListSchema):
+    association_names = fields.Dict(keys=fields.String(), values=fields.String(),
+                                    metadata={"description": "Le nom de chaque association des compteurs et des filtres, par identifiant"})
     spotlight = fields.Nested(LinkedSpotlightSchema, allow_none=True,
                               metadata={"description": "La cause de l'actu solidaire demandée (`spotlight`), sinon null"})
 

@@ -16,7 +16,7 @@ from ..schemas import (
     MissionCardListSchema, MissionListSchema, MissionSchema, MissionSearchSchema, MissionUpdateSchema, MissionWriteSchema,
     PageArgsSchema, SearchArgsSchema,
 )
-from ..search import FACETS, Filters, search_missions
+from ..search import FACETS, Filters
 from ..spotlights import link_of
 
 missions = Blueprint("missions", __name__, url_prefix="/missions", description="Les missions proposées par les associations (« Je trouve »).")
@@ -35,8 +35,7 @@ class Missions(MethodView):
             spotlight = readable_spotlight(session, who, args["spotlight"]) if args["spotlight"] else None
             filters = Filters(q=args["q"], linked_to=spotlight and link_of(spotlight),
                               **{facet: tuple(args[facet]) for facet in FACETS})
-            items, total, facets = search_missions(session, who, filters, args["page"], args["per_page"])
-            return {"items": items, "total": total, "facets": facets, "spotlight": spotlight}
+            return {**cases.find(session, who, filters, args), "spotlight": spotlight}
 
     @login_required
     @missions.arguments(MissionWriteSchema)

@@ -1270,6 +1270,10 @@ export interface components {
             total?: number;
         };
         MissionSearch: {
+            /** @description Le nom de chaque association des compteurs et des filtres, par identifiant */
+            association_names?: {
+                [key: string]: string;
+            };
             /** @description Pour chaque filtre, le nombre de missions par valeur, les autres filtres appliqués. */
             facets?: {
                 [key: string]: {
