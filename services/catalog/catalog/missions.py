@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-import sqlalchemy as sa
 from flask_smorest import abort
 
 from tandem_shared.paging import page_of_list
@@ -95,12 +94,10 @@ def close(uow, mission: Mission) -> None:
 
 
 def find(session, viewer: domain.Viewer, filters: search.Filters, paging: dict) -> dict:
-    """« Je trouve »: the page of cards, the total, the counts per filter value, and the names of the associations those
-    counts and the filters name (the association filter shows names, its counts are by id)."""
+    """« Je trouve »: the page of cards, the total, and the counts per filter value (the association filter's by id:
+    `associations.approved_names` names them)."""
     items, total, facets = search.search_missions(session, viewer, filters, paging["page"], paging["per_page"])
-    named = set(facets["association"]) | set(filters.association)
-    names = dict(session.execute(sa.select(Association.id, Association.name).where(Association.id.in_(named))).tuples().all()) if named else {}
-    return {"items": items, "total": total, "facets": facets, "association_names": names}
+    return {"items": items, "total": total, "facets": facets}
 
 
 def for_me(session, viewer: domain.Viewer, paging: dict) -> tuple[list[Mission], int]:

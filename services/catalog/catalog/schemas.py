@@ -89,6 +89,10 @@ class AssociationListSchema(Schema):
     facets = fields.Dict(keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.Integer()))
 
 
+class AssociationNamesSchema(Schema):
+    names = fields.Dict(keys=fields.String(), values=fields.String(), metadata={"description": "Le nom de chaque association validée, par identifiant"})
+
+
 class AssociationQuerySchema(PageArgsSchema):
     q = SingleLineString(load_default=None, validate=validate.Length(max=200), metadata={"description": "Mots-clés"})
     theme = fields.List(SingleLineString(), load_default=list, metadata={"description": "Thématiques (plusieurs possibles)"})
@@ -189,8 +193,6 @@ class LinkedSpotlightSchema(Schema):
 
 
 class MissionSearchSchema(MissionCardListSchema):
-    association_names = fields.Dict(keys=fields.String(), values=fields.String(),
-                                    metadata={"description": "Le nom de chaque association des compteurs et des filtres, par identifiant"})
     spotlight = fields.Nested(LinkedSpotlightSchema, allow_none=True,
                               metadata={"description": "La cause de l'actu solidaire demandée (`spotlight`), sinon null"})
 

@@ -275,6 +275,18 @@ def test_only_admins_and_operators_edit_spotlights(service, tokens):
 # -- visitors who have not logged in (issue 16, point 12) ----------------------------------------------------
 
 
+def test_the_names_of_the_approved_associations_are_one_light_answer_for_everyone(service, tokens):
+    """« Je trouve » counts missions per association id; this names them, for visitors too, and only the approved ones."""
+    approved = service.client.post("/associations", json=ASSOCIATION, headers=operator(tokens)).json
+    service.client.post(f"/associations/{approved['id']}/vetting", json={"decision": "approved"}, headers=operator(tokens))
+    pending = service.client.post("/associations", json={**ASSOCIATION, "name": "Pas encore validée", "rna": None}, headers=operator(tokens)).json
+    for headers in ({}, employee(tokens)):
+        names = service.client.get("/associations/names", headers=headers)
+        assert names.status_code == 200, names.json
+        assert names.json["names"][approved["id"]] == "Les Jardins du Lien"
+        assert pending["id"] not in names.json["names"]
+
+
 def test_a_visitor_browses_missions_open_to_every_company_without_the_contacts(service, tokens, mission_payload):
     open_to_all = service.client.post("/missions", json={**mission_payload, "publish": True}, headers=referent(tokens)).json
     reserved = service.client.post("/missions", json={**mission_payload, "title": "Mission réservée à Horizon", "publish": True,

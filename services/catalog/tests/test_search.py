@@ -341,13 +341,6 @@ def test_the_http_search_answers_with_items_total_and_facets(engine, tokens):
     assert response.json["items"][0]["association"]["name"] == "Les Jardins du Lien"
     assert response.json["facets"]["region"] == {"Bretagne": 2, "Occitanie": 3}
     assert response.json["facets"]["personal_expertise"] == {"Jardinage": 5}
-    # The association filter's values are ids: the answer names them, those it counts and those asked for.
-    assert response.json["association_names"] == {"a-1": "Les Jardins du Lien"}
-    with engine.runtime.unit_of_work() as uow:
-        add_association(uow.session, "a-2", "Collectif Gamma")
-    narrowed = engine.client.get("/missions?association=a-2&association=inconnue", headers=tokens.headers("emp-1", roles=["employee"], company_id="c-1"))
-    assert narrowed.json["facets"]["association"] == {"a-1": 5}
-    assert narrowed.json["association_names"] == {"a-1": "Les Jardins du Lien", "a-2": "Collectif Gamma"}
 
 
 def test_a_search_does_not_look_up_the_associations_the_caller_manages(engine, tokens):

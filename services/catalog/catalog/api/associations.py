@@ -13,10 +13,22 @@ from .. import domain
 from ..access import association_or_404, require_operator, viewer
 from ..models import Association
 from ..schemas import (
-    AssociationListSchema, AssociationQuerySchema, AssociationSchema, AssociationUpdateSchema, AssociationWriteSchema, VettingSchema,
+    AssociationListSchema, AssociationNamesSchema, AssociationQuerySchema, AssociationSchema, AssociationUpdateSchema,
+    AssociationWriteSchema, VettingSchema,
 )
 
 associations = Blueprint("associations", __name__, url_prefix="/associations", description="Les associations (« Je propose »).")
+
+
+@associations.route("/names")
+class AssociationNames(MethodView):
+    @associations.response(200, AssociationNamesSchema)
+    def get(self):
+        """Le nom de chaque association validée, par identifiant : les filtres de « Je trouve » comptent les missions
+        par association (ouvert sans connexion)."""
+        with current_runtime().db.reading() as session:
+            viewer(session, visitors=True)
+            return {"names": cases.approved_names(session)}
 
 
 @associations.route("")

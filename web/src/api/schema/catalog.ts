@@ -78,6 +78,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/associations/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Le nom de chaque association validée, par identifiant : les filtres de « Je trouve » comptent les missions
+         *     par association (ouvert sans connexion).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssociationNames"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/associations/{association_id}": {
         parameters: {
             query?: never;
@@ -1100,6 +1140,12 @@ export interface components {
             items?: components["schemas"]["Association"][];
             total?: number;
         };
+        AssociationNames: {
+            /** @description Le nom de chaque association validée, par identifiant */
+            names?: {
+                [key: string]: string;
+            };
+        };
         AssociationSummary: {
             city?: string;
             description?: string;
@@ -1270,10 +1316,6 @@ export interface components {
             total?: number;
         };
         MissionSearch: {
-            /** @description Le nom de chaque association des compteurs et des filtres, par identifiant */
-            association_names?: {
-                [key: string]: string;
-            };
             /** @description Pour chaque filtre, le nombre de missions par valeur, les autres filtres appliqués. */
             facets?: {
                 [key: string]: {
