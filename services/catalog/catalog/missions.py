@@ -9,8 +9,8 @@ from flask_smorest import abort
 from tandem_shared.paging import page_of_list
 from tandem_shared.timeutil import utcnow
 
-from . import domain, events, search, taxonomy
-from .access import domain_conflict, field_error, public_url
+from . import domain, events, search, spotlights, taxonomy
+from .access import domain_conflict, field_error, public_url, readable_spotlight
 from .models import Association, Mission, MissionCompany, PreferencesCopy
 
 EDITABLE = ("title", "description", "format", "duration", "address", "city", "department", "remote_possible", "places",
@@ -93,11 +93,15 @@ def close(uow, mission: Mission) -> None:
     events.mission_changed(uow, events.MISSION_CLOSED, mission, public_url())
 
 
-def find(session, viewer: domain.Viewer, filters: search.Filters, paging: dict) -> dict:
-    """« Je trouve »: the page of cards, the total, and the counts per filter value (the association filter's by id:
-    `associations.approved_names` names them)."""
-    items, total, facets = search.search_missions(session, viewer, filters, paging["page"], paging["per_page"])
-    return {"items": items, "total": total, "facets": facets}
+def find(session, viewer: domain.Viewer, args: dict) -> dict:
+    """« Je trouve » (`args`: `schemas.SearchArgsSchema`'s): the page of cards, the total, the counts per filter value
+    (the association filter's by id, named by `associations.approved_names`), and the cause of l'actu solidaire asked
+    for, if any (404 when the viewer may not read it)."""
+    spotlight = readable_spotlight(session, viewer, args["spotlight"]) if args["spotlight"] else None
+    filters = search.Filters(q=args["q"], linked_to=spotlights.link_of(spotlight) if spotlight else None,
+                             **{facet: tuple(args[facet]) for facet in search.FACETS})
+    items, total, facets = search.search_missions(session, viewer, filters, args["page"], args["per_page"])
+    return {"items": items, "total": total, "facets": facets, "spotlight": spotlight}
 
 
 def for_me(session, viewer: domain.Viewer, paging: dict) -> tuple[list[Mission], int]:

@@ -10,14 +10,12 @@ from tandem_shared.paging import page_of_query
 from tandem_shared.web import current_runtime, login_required
 
 from .. import missions as cases
-from ..access import managed_mission, mission_or_404, readable_spotlight, viewer
+from ..access import managed_mission, mission_or_404, viewer
 from ..models import Mission
 from ..schemas import (
     MissionCardListSchema, MissionListSchema, MissionSchema, MissionSearchSchema, MissionUpdateSchema, MissionWriteSchema,
     PageArgsSchema, SearchArgsSchema,
 )
-from ..search import FACETS, Filters
-from ..spotlights import link_of
 
 missions = Blueprint("missions", __name__, url_prefix="/missions", description="Les missions proposées par les associations (« Je trouve »).")
 
@@ -31,11 +29,7 @@ class Missions(MethodView):
         et avec `spotlight` celles liées à une cause de l'actu solidaire.
         Sans connexion : les missions ouvertes à toutes les entreprises, sans les coordonnées du contact."""
         with current_runtime().db.reading() as session:
-            who = viewer(session, visitors=True, associations=False)
-            spotlight = readable_spotlight(session, who, args["spotlight"]) if args["spotlight"] else None
-            filters = Filters(q=args["q"], linked_to=spotlight and link_of(spotlight),
-                              **{facet: tuple(args[facet]) for facet in FACETS})
-            return {**cases.find(session, who, filters, args), "spotlight": spotlight}
+            return cases.find(session, viewer(session, visitors=True, associations=False), args)
 
     @login_required
     @missions.arguments(MissionWriteSchema)
