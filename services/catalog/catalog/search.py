@@ -253,6 +253,12 @@ PG_RANK_WEIGHTS = "'{0.02, 0.05, 0.25, 1.0}'"
 PG_SETUP = sa.text("SELECT set_config('jit', 'off', true), set_config('work_mem', '16MB', true)")
 
 
+def _bound(sql: str, params: dict[str, object], expanding: set[str]) -> sa.TextClause:
+    """`sql` with the values of the parameters it names bound (the `expanding` ones as lists)."""
+    names = [name for name in params if re.search(rf":{name}\b", sql)]
+    return sa.text(sql).bindparams(*(sa.bindparam(name, params[name], expanding=name in expanding) for name in names))
+
+
 class _Builder:
     """Builds the SQL of one search for one dialect. Only fixed fragments enter the SQL text; every
     value the caller gave (filter values, words, company) is a bound parameter."""
@@ -358,10 +364,7 @@ class _Builder:
         return self._bind("match", " AND ".join(f'"{word}"*' for word in self.words))
 
     def _text(self, sql: str) -> sa.TextClause:
-        clause = sa.text(sql)
-        names = [name for name in self.params if re.search(rf":{name}\b", sql)]
-        binds = [sa.bindparam(name, self.params[name], expanding=name in self.expanding) for name in names]
-        return clause.bindparams(*binds)
+        return _bound(sql, self.params, self.expanding)
 
     def _prune(self) -> list[str]:
         """A row that fails two filters or more counts for no facet: leave it out early."""
@@ -470,13 +473,13 @@ def missions_for(session: Session, viewer: Viewer, preferences: dict[str, list[s
     # subquery intersecting the two arrays for every row (a page on 100,000 missions: ~320 -> ~220 ms).
     shared = " + ".join(f"(m.search_facets @> ARRAY[CAST({builder._bind(f'ticked_{n}', tag)} AS text)])::int"
                         for n, tag in enumerate(ticked))
-    statement = sa.text(
+    statement = builder._text(
         f"SELECT m.id, count(*) OVER () AS total FROM missions AS m WHERE {' AND '.join(builder.common)}"
         f" ORDER BY {f'{shared} DESC, ' if ticked else ''}m.published_at DESC, m.id"
         f" LIMIT {builder._bind('limit', per_page)} OFFSET {builder._bind('offset', (page - 1) * per_page)}"
-    ).bindparams(*(sa.bindparam(name, expanding=True) for name in builder.expanding))
+    )
     session.execute(PG_SETUP)
-    rows = session.execute(statement, builder.params).all()
+    rows = session.execute(statement).all()
     if not rows:
         total = session.execute(sa.select(sa.func.count()).select_from(visible_missions(session, viewer).subquery())).scalar_one()
         return [], total
@@ -495,11 +498,9 @@ def linked_counts(session: Session, viewer: Viewer, links: list[Link]) -> list[i
         selects.append(f"SELECT {n} AS position, count(*) AS missions FROM missions AS m WHERE {' AND '.join(builder.common)}")
         params.update(builder.params)
         expanding |= builder.expanding
-    statement = sa.text("\nUNION ALL ".join(selects)).bindparams(
-        *(sa.bindparam(name, value, expanding=name in expanding) for name, value in params.items()))
     if dialect == "postgresql":
         session.execute(PG_SETUP)
-    counts = dict(session.execute(statement).tuples().all())
+    counts = dict(session.execute(_bound("\nUNION ALL ".join(selects), params, expanding)).tuples().all())
     return [counts[n] for n in range(len(links))]
 
 

@@ -36,8 +36,7 @@ class Spotlights(MethodView):
         spotlight = cases.new_spotlight(principal, payload)
         with current_runtime().unit_of_work() as uow:
             uow.session.add(spotlight)
-        with current_runtime().db.reading() as session:
-            return cases.with_count(session, viewer(session, associations=False), spotlight)
+            return cases.with_count(uow.session, viewer(uow.session, associations=False), spotlight)
 
 
 @spotlights.route("/<string:spotlight_id>")
