@@ -314,7 +314,7 @@ def consumer_process(
     """
     apply_setup(setup)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="consumer %(levelname)s %(name)s: %(message)s")
-    telemetry.configure_tracing(CONSUMER, "none")  # as a production worker: spans made, none exported
+    telemetry.configure_tracing(CONSUMER, "none")  # the default, as in main() below
     metadata = sa.MetaData()
     effect = sa.Table(
         "bench_effect",
@@ -838,7 +838,9 @@ def main(argv: list[str] | None = None) -> int:
 
     apply_setup(args.setup)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
-    # As a production worker does (TANDEM_TRACE_EXPORTER=none): a real SDK tracer provider, spans made and dropped.
+    # The default (TANDEM_TRACE_EXPORTER=none, what `make run` uses): a real SDK tracer provider whose spans go
+    # nowhere, so messages carry their trace context without spans of their own (`telemetry.messaging_span`).
+    # docker-compose and deploy/k8s export spans (otlp): each hop then also pays its spans and one per statement.
     telemetry.configure_tracing(PRODUCER, "none")
     deadline = Deadline(args.timeout)
     # Last resort if cleanup itself hangs: dump every thread's stack and exit, so the bench never runs forever

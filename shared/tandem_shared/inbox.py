@@ -269,9 +269,10 @@ class ServiceConsumer(ConsumerMixin):
             return None
 
     def _process_span(self, message: kombu.Message, event: Event) -> AbstractContextManager[Any]:
-        return self._tracer.start_as_current_span(
+        return telemetry.messaging_span(
+            self._tracer,
             f"{event.type} process",
-            context=telemetry.extract_context(message.headers or {}),
+            parent=telemetry.extract_context(message.headers or {}),
             kind=SpanKind.CONSUMER,
             attributes={
                 "messaging.system": "rabbitmq",

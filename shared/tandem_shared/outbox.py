@@ -222,10 +222,10 @@ class OutboxRelay:
         return len(confirmed)
 
     def _publish(self, row) -> None:
-        parent = telemetry.extract_context(row.headers)
-        with self._tracer.start_as_current_span(
+        with telemetry.messaging_span(
+            self._tracer,
             f"{row.type} publish",
-            context=parent,
+            parent=telemetry.extract_context(row.headers),
             kind=SpanKind.PRODUCER,
             attributes={
                 "messaging.system": "rabbitmq",
