@@ -5,6 +5,7 @@ sideways scroll at 375 px, no console error):
 - compact mission cards: three a row at desktop width, at most three tags then « +n », a list much shorter than the
   3,400 px (1280) and 7,000 px (375) it took before;
 - on a phone the filters wait in a drawer whose sticky button names the live count (« Voir 20 missions »);
+- the association filter shows its most counted values, « Afficher les N autres », and finds any by its name;
 - « Mon compte » shows the year's allowance as a bar with its figures.
 """
 from __future__ import annotations
@@ -141,6 +142,48 @@ def test_on_a_phone_the_filters_wait_in_a_drawer_that_names_the_live_count(open_
     expect(drawer).to_be_hidden()
     assert page.evaluate("() => document.activeElement.id") == "resultats"
     expect(page.get_by_role("button", name=re.compile("Filtres"))).to_contain_text("1")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_association_filter_shows_the_most_counted_and_finds_any_other_by_its_name(open_page, width):
+    """The demo's 46 associations were 46 chips; a real platform has thousands."""
+    watched = open_page(DEMO["employee"], width)
+    page = watched.page
+    page.goto("/missions")
+    expect(page.locator("#resultats .mission-card").first).to_be_visible()
+    if width < 992:
+        page.get_by_role("button", name="Filtres").click()
+    panel = page.locator(".filters")
+    panel.get_by_text("Associations", exact=True).click()
+    group = panel.locator("details", has=page.get_by_text("Associations", exact=True))
+    chips = group.get_by_role("list", name="Associations").get_by_role("button")
+    expect(chips).to_have_count(8)
+    counts = [int(re.search(r"\((\d+)", text).group(1)) for text in chips.all_inner_texts()]
+    assert counts == sorted(counts, reverse=True), counts
+    more = group.get_by_role("button", name=re.compile(r"^Afficher les \d+ autres associations$"))
+    hidden = int(re.search(r"\d+", more.inner_text()).group(0))
+    assert hidden >= 20  # the demo has 46 associations with published missions
+    check_screen(watched, f"look-08-association-filter-most-counted-{width}")
+    more.click()
+    expect(chips).to_have_count(8 + hidden)
+    group.get_by_role("button", name="Afficher moins").click()
+    expect(chips).to_have_count(8)
+
+    group.get_by_label("Chercher une association").fill("GUILLOTIERE")
+    expect(chips).to_have_count(1)
+    expect(group.get_by_role("status")).to_have_text("1 association trouvée")
+    found = chips.first
+    expect(found).to_contain_text("Graines de Guillotière")
+    expected = int(re.search(r"\((\d+)", found.inner_text()).group(1))
+    check_screen(watched, f"look-08-association-filter-found-{width}")
+    found.click()
+    page.wait_for_url(re.compile(r"association="))
+    expect(page.locator(".results-count")).to_have_text(f"{expected} mission" + ("s" if expected > 1 else ""))
+    group.get_by_label("Chercher une association").fill("")
+    expect(chips.first).to_have_attribute("aria-pressed", "true")
+    expect(chips.first).to_contain_text("Graines de Guillotière")
+    group.get_by_label("Chercher une association").fill("zzz")
+    expect(group).to_contain_text("Aucune association de la liste ne porte ce nom.")
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mount } from "@vue/test-utils";
 import AsyncState from "./AsyncState.vue";
+import FilterGroup from "./FilterGroup.vue";
 import FormField from "./FormField.vue";
 import { ApiError } from "@/api/errors";
 
@@ -39,5 +40,56 @@ describe("FormField", () => {
     const wrapper = mount(FormField, { props: { label: "J'accepte", type: "checkbox" } });
     await wrapper.get("input").setValue(true);
     expect(wrapper.emitted("update:modelValue")?.[0]).toEqual([true]);
+  });
+});
+
+describe("FilterGroup", () => {
+  const find = {
+    label: "Chercher une association",
+    placeholder: "Chercher par nom",
+    other: ["autre association", "autres associations"] as [string, string],
+    found: ["association trouvée", "associations trouvées"] as [string, string],
+    none: "Aucune association de la liste ne porte ce nom.",
+  };
+  const chips = (n: number) => Array.from({ length: n }, (_, i) => ({ value: `id-${i}`, label: `Association ${i}`, count: i + 1, pressed: i === 0 }));
+  const names = (wrapper: ReturnType<typeof mount>) => wrapper.findAll(".chip > span:first-child").map((chip) => chip.text());
+
+  it("shows every chip of a short list, without a finder", () => {
+    const wrapper = mount(FilterGroup, { props: { label: "Associations", chips: chips(12), unit: ["mission", "missions"], find, findId: "f" } });
+    expect(wrapper.findAll(".chip")).toHaveLength(12);
+    expect(wrapper.find("input").exists()).toBe(false);
+  });
+
+  it("shortens a long list, expands it, finds a value by name and emits the one clicked", async () => {
+    const wrapper = mount(FilterGroup, { props: { label: "Associations", chips: chips(40), unit: ["mission", "missions"], find, findId: "f", selectedCount: 1 } });
+    expect(names(wrapper)).toEqual(["Association 0", "Association 39", "Association 38", "Association 37", "Association 36",
+                                    "Association 35", "Association 34", "Association 33", "Association 32"]);
+    const more = wrapper.get("button.filter-group__more");
+    expect(more.text()).toBe("Afficher les 31 autres associations");
+    await more.trigger("click");
+    expect(wrapper.findAll(".chip")).toHaveLength(40);
+    expect(wrapper.get("button.filter-group__more").text()).toBe("Afficher moins");
+    expect(wrapper.get("button.filter-group__more").attributes("aria-expanded")).toBe("true");
+
+    expect(wrapper.get("label").text()).toBe("Chercher une association");
+    expect(wrapper.get("input#f").attributes("placeholder")).toBe("Chercher par nom");
+    await wrapper.get("input#f").setValue("ASSOCIATION 2");
+    expect(names(wrapper)).toEqual(["Association 29", "Association 28", "Association 27", "Association 26", "Association 25",
+                                    "Association 24", "Association 23", "Association 22", "Association 21", "Association 20", "Association 2"]);
+    expect(wrapper.get("[role=status]").text()).toBe("11 associations trouvées");
+    await wrapper.findAll(".chip")[10].trigger("click");
+    expect(wrapper.emitted("toggle")).toEqual([["id-2"]]);
+
+    await wrapper.get("input#f").setValue("Restos du cœur");
+    expect(wrapper.findAll(".chip")).toHaveLength(0);
+    expect(wrapper.text()).toContain("Aucune association de la liste ne porte ce nom.");
+  });
+
+  it("says « l'autre » when one value is left out", () => {
+    // 13 values, 4 of them ticked: the ticked ones and the 8 most counted are shown, one is left out.
+    const wrapper = mount(FilterGroup, { props: { label: "Associations", chips: chips(13).map((chip, i) => ({ ...chip, pressed: i < 4 })),
+                                                  unit: ["mission", "missions"], find, findId: "f" } });
+    expect(wrapper.findAll(".chip")).toHaveLength(12);
+    expect(wrapper.get("button.filter-group__more").text()).toBe("Afficher l'autre association");
   });
 });
