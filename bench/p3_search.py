@@ -71,6 +71,7 @@ from catalog.bootstrap import build_runtime
 from catalog.config import Settings
 from catalog.domain import Viewer
 from catalog.search import FACETS, Filters, search_missions
+from catalog.text import directory_text, fold
 from tandem_shared.harness import TokenFactory
 
 HERE = Path(__file__).resolve().parent
@@ -236,11 +237,14 @@ def generate(connection: psycopg.Connection, missions: int, rng: random.Random) 
     with connection.cursor() as cursor:
         with cursor.copy("COPY associations (id, name, address, city, department, region, contact_email, themes, description,"
                          " representative_name, representative_title, general_interest_category, vetting_status, created_at,"
-                         " updated_at) FROM STDIN") as copy:
+                         " updated_at, folded_name, directory_text) FROM STDIN") as copy:
             for a in associations:
+                description = "Une association de terrain."
                 copy.write_row((a["id"], a["name"], "1 place de la Mairie", a["city"], a["department"], a["region"],
-                                "contact@asso.example", json.dumps(a["themes"]), "Une association de terrain.", "Claire Martin",
-                                "Présidente", "social", "approved", now, now))
+                                "contact@asso.example", json.dumps(a["themes"]), description, "Claire Martin",
+                                "Présidente", "social", "approved", now, now,
+                                # What the ORM writes (models._directory_columns); COPY goes around it.
+                                fold(a["name"]), directory_text(a["name"], description, a["city"], a["themes"])))
         with cursor.copy("COPY missions (id, association_id, title, description, themes, professional_expertises, personal_expertises,"
                          " format, duration, address, city, department, region, remote_possible, places, all_jobs,"
                          " open_to_all_companies, contact_name, contact_email, status, created_by, created_at, updated_at,"
@@ -685,6 +689,7 @@ def main() -> int:
         report["for_me"] = {"path": f"{main_url}/for-me", **summary([d for _, d in durations], wall), "errors": len(errors),
                             "first_errors": errors[:3]}
         report["spotlights"] = measure_spotlights(dsn, main_url, tokens, deadline.remaining(args.phase_seconds), args.landing_requests)
+        report["directory"] = measure_directory(main_url, deadline.remaining(args.phase_seconds), args.landing_requests)
         report["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
 
         report["phases"] = {label: {**summary([d for _, d in p["durations"]], sum(p["wall"])), "errors": len(p["errors"]),
@@ -716,6 +721,31 @@ def main() -> int:
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     print_report(report, args.clients)
     return 0
+
+
+def measure_directory(missions_url: str, cap_seconds: float, requests_count: int) -> dict[str, Any]:
+    """« Je propose »'s directory of the bench's 2,000 associations, as a visitor (one client): the first page, a keyword
+    search and a keyword with a theme. Each answer's total is checked to be the same at every request."""
+    directory_url = missions_url.rsplit("/missions", 1)[0] + "/associations"
+    queries = {"first page": "", "keyword « jardins »": "?q=jardins", "keyword and theme": f"?q=amis&theme={taxonomy.THEMES[0]}"}
+    result: dict[str, Any] = {"path": directory_url}
+    for label, query in queries.items():
+        expected = requests.get(directory_url + query, timeout=60).json()["total"]
+
+        def maker(query=query, expected=expected):
+            session = requests.Session()
+
+            def do(index: int) -> None:
+                response = session.get(directory_url + query, timeout=60)
+                if response.status_code != 200 or response.json()["total"] != expected:
+                    raise RuntimeError(f"HTTP {response.status_code}: {response.text[:150]}")
+
+            return do, session.close
+
+        run_clients(1, 5, cap_seconds, maker)  # warm-up
+        durations, wall, errors = run_clients(1, requests_count, cap_seconds, maker)
+        result[label] = {"total": expected, **summary([d for _, d in durations], wall), "errors": len(errors), "first_errors": errors[:3]}
+    return result
 
 
 def measure_spotlights(dsn: str, missions_url: str, tokens, cap_seconds: float, requests_count: int) -> dict[str, Any]:
@@ -802,6 +832,10 @@ def print_report(report: dict[str, Any], clients: int) -> None:
     print(f"L'actu solidaire (GET {actu['path']}: {actu['causes']} causes linking {actu['counts']} missions), one client:"
           f" p50 {actu['list']['p50_ms']} ms / p95 {actu['list']['p95_ms']} ms, errors {actu['list']['errors']}; the first cause's"
           f" search p50 {actu['search']['p50_ms']} ms / p95 {actu['search']['p95_ms']} ms, errors {actu['search']['errors']}.")
+    directory = report["directory"]
+    print(f"« Je propose »'s directory (GET {directory['path']}, 2,000 associations, a visitor), one client: "
+          + "; ".join(f"{label} ({d['total']} found) p50 {d['p50_ms']} ms / p95 {d['p95_ms']} ms, errors {d['errors']}"
+                      for label, d in directory.items() if label != "path") + ".")
     main_path = "gateway" if f"http_gateway_{clients}" in report["phases"] else "direct"
     p95 = report["phases"][f"http_{main_path}_{clients}"]["p95_ms"]
     ratio = report["ratios"][f"{main_path}_{clients}"]["p95"]

@@ -6,29 +6,16 @@ import uuid
 import sqlalchemy as sa
 from flask_smorest import abort
 
-from tandem_shared.paging import page_of_list
+from tandem_shared.paging import page_of_query
 from tandem_shared.timeutil import utcnow
 
 from . import domain, events, taxonomy
 from .access import field_error
 from .models import Association
-from .search import fold
+from .text import fold
 
 EDITABLE = ("name", "rna", "siren", "address", "city", "department", "website", "contact_email", "description",
             "representative_name", "representative_title", "general_interest_category")
-
-
-def _matches(association: Association, args: dict, words: list[str], skip: str | None) -> bool:
-    """Whether the association passes the keywords and every filter but `skip` (a facet counts without its own filter)."""
-    if words:
-        text = fold(" ".join([association.name, association.description, association.city, " ".join(association.themes)])).split()
-        if not all(any(token.startswith(w) for token in text) for w in words):
-            return False
-    if skip != "theme" and args["theme"] and not set(args["theme"]) & set(association.themes):
-        return False
-    if skip != "region" and args["region"] and association.region not in args["region"]:
-        return False
-    return True
 
 
 def approved_names(session) -> dict[str, str]:
@@ -38,18 +25,45 @@ def approved_names(session) -> dict[str, str]:
     return dict(session.execute(query).tuples().all())
 
 
-def directory(approved: list[Association], args: dict) -> dict:
-    """One page of the approved associations that match, by name, with counts per theme and per region."""
+def directory(session, args: dict) -> dict:
+    """One page of the approved associations that match, by name, with counts per theme and per region.
+
+    A keyword matches an association when it begins one of its words (name, description, city, themes), accents and
+    case ignored; every keyword must match. A facet counts with every filter but its own. All in SQL, on the columns
+    the ORM keeps for it (`models._directory_columns`)."""
     words = [fold(w) for w in (args["q"] or "").split() if len(w) >= 2]
-    facets = {"theme": {}, "region": {}}
-    for facet in facets:
-        for association in approved:
-            if _matches(association, args, words, facet):
-                for value in (association.themes if facet == "theme" else [association.region]):
-                    facets[facet][value] = facets[facet].get(value, 0) + 1
-    selected = sorted((a for a in approved if _matches(a, args, words, None)), key=lambda a: fold(a.name))
-    page, total = page_of_list(selected, args)
-    return {"items": page, "total": total, "facets": facets}
+
+    def matching(skip: str | None = None) -> list:
+        conditions = [Association.vetting_status == domain.VettingStatus.APPROVED]
+        conditions += [Association.directory_text.contains(" " + word, autoescape=True) for word in words]
+        if skip != "theme" and args["theme"]:
+            themes = _themes_of(session)
+            conditions.append(sa.exists(sa.select(1).select_from(themes).where(themes.c.value.in_(args["theme"]))))
+        if skip != "region" and args["region"]:
+            conditions.append(Association.region.in_(args["region"]))
+        return conditions
+
+    themes = _themes_of(session)
+    theme_counts = session.execute(
+        sa.select(themes.c.value, sa.func.count()).select_from(Association).join(themes, sa.true())
+        .where(*matching("theme")).group_by(themes.c.value)
+    ).tuples().all()
+    region_counts = session.execute(
+        sa.select(Association.region, sa.func.count()).where(*matching("region")).group_by(Association.region)
+    ).tuples().all()
+    page, total = page_of_query(session, sa.select(Association).where(*matching()), args, _name_order(session), Association.id)
+    return {"items": page, "total": total, "facets": {"theme": dict(theme_counts), "region": dict(region_counts)}}
+
+
+def _themes_of(session):
+    """An association's themes (a JSON list) as rows with a `value` column, for a join or an EXISTS."""
+    unnest = sa.func.json_array_elements_text if session.get_bind().dialect.name == "postgresql" else sa.func.json_each
+    return unnest(Association.themes).table_valued("value")
+
+
+def _name_order(session):
+    """By folded name, code point by code point on both databases (PostgreSQL's own collation ignores spaces)."""
+    return Association.folded_name.collate("C") if session.get_bind().dialect.name == "postgresql" else Association.folded_name
 
 
 def apply_changes(association: Association, payload: dict) -> None:

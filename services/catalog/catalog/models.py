@@ -13,6 +13,8 @@ from tandem_shared.naming import NAMING_CONVENTION
 from tandem_shared.revocation import define_token_cutoffs_table
 from tandem_shared.timeutil import UTCDateTime
 
+from .text import directory_text, fold
+
 
 class Base(DeclarativeBase):
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
@@ -59,6 +61,19 @@ class Association(Base):
     logo_image_id: Mapped[str | None] = mapped_column(sa.String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The directory (« Je propose ») filters, counts and sorts in SQL on these two, kept by `_directory_columns`:
+    # the name folded (its order), and every word of name, description, city and themes (its keywords).
+    folded_name: Mapped[str] = mapped_column(sa.String(200))
+    directory_text: Mapped[str] = mapped_column(sa.Text)
+
+
+@sa.event.listens_for(Association, "before_insert")
+@sa.event.listens_for(Association, "before_update")
+def _directory_columns(_mapper, _connection, association: Association) -> None:
+    """Every write through the ORM keeps the directory's columns true to the association (migration 0008 filled the
+    rows that existed before)."""
+    association.folded_name = fold(association.name)
+    association.directory_text = directory_text(association.name, association.description, association.city, association.themes)
 
 
 class PersonCopy(Base):

@@ -78,7 +78,6 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -88,6 +87,7 @@ from sqlalchemy.orm import Session, joinedload, lazyload, load_only
 
 from .domain import MissionStatus, Viewer
 from .models import Association, Mission, MissionCompany
+from .text import fold
 
 # A list of missions (search, « Ces missions sont pour toi ») loads what a card shows (schemas.MissionCardSchema)
 # and nothing else: the description, the address, the contact and the search columns stay in the database. A column
@@ -140,13 +140,6 @@ class Filters:
     q: str | None = None
     exclude: tuple[str, ...] = field(default=())
     linked_to: Link | None = None
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Éducation" and "education" are the same word, "cœur" is "coeur"."""
-    lowered = text.casefold().replace("œ", "oe").replace("æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # PostgreSQL's French stop words (tsearch_data/french.stop), folded. PostgreSQL drops them from the

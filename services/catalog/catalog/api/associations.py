@@ -2,16 +2,13 @@
 Use cases: `associations.py`."""
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from tandem_shared.web import current_principal, current_runtime, login_required
 
 from .. import associations as cases
-from .. import domain
 from ..access import association_or_404, require_operator, viewer
-from ..models import Association
 from ..schemas import (
     AssociationListSchema, AssociationNamesSchema, AssociationQuerySchema, AssociationSchema, AssociationUpdateSchema,
     AssociationWriteSchema, VettingSchema,
@@ -40,8 +37,7 @@ class Associations(MethodView):
         sans l'adresse de contact)."""
         with current_runtime().db.reading() as session:
             viewer(session, visitors=True)
-            approved = session.scalars(sa.select(Association).where(Association.vetting_status == domain.VettingStatus.APPROVED)).all()
-        return cases.directory(list(approved), args)
+            return cases.directory(session, args)
 
     @login_required
     @associations.arguments(AssociationWriteSchema)
