@@ -1,4 +1,6 @@
 """Fixtures for catalog's tests (the shared ones come from tandem_shared.pytest_plugin)."""
+import contextlib
+
 import pytest
 
 
@@ -60,3 +62,22 @@ MISSION = {
 @pytest.fixture
 def mission_payload(association):
     return {**MISSION, "association_id": association}
+
+
+@contextlib.contextmanager
+def written_at_revision(harness, revision: str):
+    """Down to `revision`; the body writes through the connection given, as that revision knew the tables; up to
+    head again, whatever happened: a migration's test of the rows that were already there."""
+    from alembic import command
+
+    from tandem_shared.db import make_engine
+    from tandem_shared.migrations import alembic_config
+
+    config = alembic_config(harness.runtime.settings.migrations_dir, harness.runtime.settings.database_url)
+    harness.runtime.db.dispose()
+    command.downgrade(config, revision)
+    try:
+        with make_engine(harness.runtime.settings.database_url).begin() as connection:
+            yield connection
+    finally:
+        command.upgrade(config, "head")

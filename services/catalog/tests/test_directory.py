@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from catalog import associations, taxonomy
 from catalog.models import Association
 from catalog.text import fold
-from tandem_shared.db import make_engine
-from tandem_shared.migrations import alembic_config
 from tandem_shared.timeutil import utcnow
+
+from .conftest import written_at_revision
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)])
@@ -150,22 +150,14 @@ def test_each_statement_reads_only_the_approved_associations_it_needs(harness):
 
 def test_the_migration_fills_the_directory_columns_of_the_associations_already_there(harness):
     """Down to 0007, write an association as 0007 knew it, up again: the directory finds it by its words."""
-    from alembic import command
-
-    config = alembic_config(harness.runtime.settings.migrations_dir, harness.runtime.settings.database_url)
-    harness.runtime.db.dispose()
-    command.downgrade(config, "0007")
-    try:
-        now = utcnow()
-        with make_engine(harness.runtime.settings.database_url).begin() as connection:
-            # Only the columns 0007 has: the INSERT names no other.
-            connection.execute(sa.insert(Association.__table__).values(
-                id="a-old", name="Éclats de Rire", address="", city="Quimper", department="29", region="Bretagne",
-                contact_email="old@asso.example", themes=["arts / culture"], description="Théâtre d'improvisation.",
-                representative_name="", representative_title="", general_interest_category="culturel",
-                vetting_status="approved", created_at=now, updated_at=now))
-    finally:
-        command.upgrade(config, "head")
+    now = utcnow()
+    with written_at_revision(harness, "0007") as connection:
+        # Only the columns 0007 has: the INSERT names no other.
+        connection.execute(sa.insert(Association.__table__).values(
+            id="a-old", name="Éclats de Rire", address="", city="Quimper", department="29", region="Bretagne",
+            contact_email="old@asso.example", themes=["arts / culture"], description="Théâtre d'improvisation.",
+            representative_name="", representative_title="", general_interest_category="culturel",
+            vetting_status="approved", created_at=now, updated_at=now))
     assert directory(harness, q="eclats theatre quimper")[0] == ["a-old"]
     assert directory(harness, q="arts")[2]["theme"] == {"arts / culture": 1}
     with harness.runtime.db.reading() as session:

@@ -20,9 +20,9 @@ from catalog import taxonomy
 from catalog.domain import Viewer
 from catalog.models import Association, Mission, MissionCompany
 from catalog.search import FACETS, Filters, Link, linked_counts, search_missions, search_statements
-from tandem_shared.db import make_engine
-from tandem_shared.migrations import alembic_config
 from tandem_shared.timeutil import utcnow
+
+from .conftest import written_at_revision
 
 BASE_TIME = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
 
@@ -452,25 +452,17 @@ def test_missions_for_me_are_ranked_by_shared_preferences_then_newest_on_every_p
 
 def test_the_migration_indexes_the_missions_already_there(engine):
     """Down to 0003, write missions as 0003 knew them, up again: they are found."""
-    from alembic import command
-
-    config = alembic_config(engine.runtime.settings.migrations_dir, engine.runtime.settings.database_url)
-    engine.runtime.db.dispose()
-    command.downgrade(config, "0003")
-    try:
-        now = utcnow()
-        with make_engine(engine.runtime.settings.database_url).begin() as connection:
-            connection.execute(sa.insert(Association.__table__).values(
-                id="a-old", name="Vieille Association", address="", city="Lyon", department="69", region="Auvergne-Rhône-Alpes",
-                contact_email="old@asso.example", themes=[], description="", representative_name="", representative_title="",
-                general_interest_category="social", vetting_status="approved", created_at=now, updated_at=now))
-            connection.execute(sa.insert(Mission.__table__).values(
-                id="m-old", association_id="a-old", title="Éducation à l'environnement", description="Sorties nature.",
-                themes=["environnement"], professional_expertises=[], personal_expertises=["Jardinage"],
-                contact_email="old@asso.example", status="published", created_by="op-1", created_at=now, updated_at=now,
-                published_at=now, city="Lyon", region="Auvergne-Rhône-Alpes"))
-    finally:
-        command.upgrade(config, "head")
+    now = utcnow()
+    with written_at_revision(engine, "0003") as connection:
+        connection.execute(sa.insert(Association.__table__).values(
+            id="a-old", name="Vieille Association", address="", city="Lyon", department="69", region="Auvergne-Rhône-Alpes",
+            contact_email="old@asso.example", themes=[], description="", representative_name="", representative_title="",
+            general_interest_category="social", vetting_status="approved", created_at=now, updated_at=now))
+        connection.execute(sa.insert(Mission.__table__).values(
+            id="m-old", association_id="a-old", title="Éducation à l'environnement", description="Sorties nature.",
+            themes=["environnement"], professional_expertises=[], personal_expertises=["Jardinage"],
+            contact_email="old@asso.example", status="published", created_by="op-1", created_at=now, updated_at=now,
+            published_at=now, city="Lyon", region="Auvergne-Rhône-Alpes"))
     assert search(engine, q="education")[0] == ["m-old"]
     assert search(engine, q="jardi vieil")[0] == ["m-old"]
     assert search(engine, theme=("environnement",))[2]["personal_expertise"] == {"Jardinage": 1}
