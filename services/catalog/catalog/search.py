@@ -457,26 +457,46 @@ def missions_for(session: Session, viewer: Viewer, preferences: dict[str, list[s
     The database ranks: a page no longer loads every visible mission into Python (4–6 s on 100,000 missions).
     `preferences` maps "theme", "professional_expertise" and "personal_expertise" to the person's values; None
     when they chose none. Returns None on other databases, where `missions.ranked_for` ranks in Python.
+
+    Only the missions that share a ticked box are scored: the GIN index finds them (`&&`), and the others follow,
+    newest first, read only when the page reaches past them. The total is « Toutes les missions »'s, from the
+    maintained counts (`_landing_counts`). Before, every visible mission was scored and counted at each request.
     """
     builder = _Builder(session.get_bind().dialect.name, viewer, Filters())
     if not builder.pg:
         return None
-    ticked = sorted({f"{FACET_TAGS[facet]}:{value}" for facet, values in (preferences or {}).items() for value in values})
-    # One containment test per ticked value, each counting once as overlap_score's sets do. Cheaper than a
-    # subquery intersecting the two arrays for every row (a page on 100,000 missions: ~320 -> ~220 ms).
-    shared = " + ".join(f"(m.search_facets @> ARRAY[CAST({builder._bind(f'ticked_{n}', tag)} AS text)])::int"
-                        for n, tag in enumerate(ticked))
-    statement = builder._text(
-        f"SELECT m.id, count(*) OVER () AS total FROM missions AS m WHERE {' AND '.join(builder.common)}"
-        f" ORDER BY {f'{shared} DESC, ' if ticked else ''}m.published_at DESC, m.id"
-        f" LIMIT {builder._bind('limit', per_page)} OFFSET {builder._bind('offset', (page - 1) * per_page)}"
-    )
     session.execute(PG_SETUP)
-    rows = session.execute(statement).all()
-    if not rows:
-        total = session.execute(sa.select(sa.func.count()).select_from(visible_missions(session, viewer).subquery())).scalar_one()
+    total = _landing_counts(session, viewer)[0]
+    offset = (page - 1) * per_page
+    if offset >= total:
         return [], total
-    return _cards_in_order(session, [row.id for row in rows]), rows[0].total
+    ticked = sorted({f"{FACET_TAGS[facet]}:{value}" for facet, values in (preferences or {}).items() for value in values})
+    visible = " AND ".join(builder.common)
+    ids: list[str] = []
+    sharing = 0
+    if ticked:
+        # One containment test per ticked value, each counting once as overlap_score's sets do.
+        shared = " + ".join(f"(m.search_facets @> ARRAY[CAST({builder._bind(f'ticked_{n}', tag)} AS text)])::int"
+                            for n, tag in enumerate(ticked))
+        overlap = f"m.search_facets && CAST({builder._bind('ticked', ticked)} AS text[])"
+        # No count beside the page: a LIMIT alone lets PostgreSQL keep only the best rows while it reads.
+        ids = list(session.scalars(builder._text(
+            f"SELECT m.id FROM missions AS m WHERE {visible} AND {overlap}"
+            f" ORDER BY {shared} DESC, m.published_at DESC, m.id"
+            f" LIMIT {builder._bind('limit', per_page)} OFFSET {builder._bind('offset', offset)}"
+        )))
+        if ids:
+            sharing = offset + len(ids)  # only read when the page was not full: the sharing ones ended on it
+        else:
+            sharing = session.execute(builder._text(f"SELECT count(*) FROM missions AS m WHERE {visible} AND {overlap}")).scalar_one()
+        visible += f" AND NOT COALESCE({overlap}, false)"
+    if len(ids) < per_page and offset + len(ids) < total:
+        # The missions that share nothing, newest first, after those that do.
+        ids += session.scalars(builder._text(
+            f"SELECT m.id FROM missions AS m WHERE {visible} ORDER BY m.published_at DESC, m.id"
+            f" LIMIT {builder._bind('rest_limit', per_page - len(ids))} OFFSET {builder._bind('rest_offset', max(0, offset - sharing))}"
+        )).all()
+    return _cards_in_order(session, ids), total
 
 
 def linked_counts(session: Session, viewer: Viewer, links: list[Link]) -> list[int]:

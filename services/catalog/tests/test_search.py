@@ -410,6 +410,7 @@ def test_a_search_answers_cards_read_from_the_card_columns_alone(engine, tokens)
 def test_missions_for_me_are_ranked_by_shared_preferences_then_newest_on_every_page(engine, tokens):
     """PostgreSQL ranks « Ces missions sont pour toi » in the database, SQLite in Python (`missions.ranked_for`):
     both give ranked_for's order over the visible missions, page after page, with the same total."""
+    from catalog.domain import overlap_score
     from catalog.missions import ranked_for
     from catalog.models import PreferencesCopy
 
@@ -425,14 +426,21 @@ def test_missions_for_me_are_ranked_by_shared_preferences_then_newest_on_every_p
                         published_at=BASE_TIME + timedelta(hours=i // 3),
                         status="draft" if i % 13 == 5 else "published",
                         companies=(["c-other"] if i % 11 == 3 else ["c-1"] if i % 11 == 4 else ()))
-        uow.session.add(PreferencesCopy(person_id="emp-1", company_id="c-1", themes=themes[:2],
-                                        professional_expertises=pro[:1], personal_expertises=perso[:2], as_of=BASE_TIME))
+        uow.session.add(PreferencesCopy(person_id="emp-1", company_id="c-1", themes=themes[:1],
+                                        professional_expertises=pro[:1], personal_expertises=perso[:1], as_of=BASE_TIME))
     with engine.runtime.db.reading() as session:
         visible = [m for m in session.scalars(sa.select(Mission)).all()
                    if m.status == "published" and (m.open_to_all_companies or "c-1" in m.company_ids)]
-        expected = [m.id for m in ranked_for(session.get(PreferencesCopy, "emp-1"), visible)]
+        preferences = session.get(PreferencesCopy, "emp-1")
+        expected = [m.id for m in ranked_for(preferences, visible)]
         newest_first = [m.id for m in ranked_for(None, visible)]
+        sharing = sum(1 for m in visible if overlap_score(m.themes, m.professional_expertises, m.personal_expertises,
+                                                            preferences.themes, preferences.professional_expertises,
+                                                            preferences.personal_expertises))
     assert len(expected) == 33 and expected != newest_first  # 3 drafts and 4 missions reserved to another company left out
+    # PostgreSQL reads those that share a ticked box, then the others: one page holds the end of the first and the
+    # start of the second.
+    assert 0 < sharing < 33 and sharing % 8, sharing
 
     def every_page(person: str) -> list[str]:
         headers = tokens.headers(person, roles=["employee"], company_id="c-1")
@@ -445,6 +453,8 @@ def test_missions_for_me_are_ranked_by_shared_preferences_then_newest_on_every_p
 
     assert every_page("emp-1") == expected
     assert every_page("emp-without-preferences") == newest_first
+    past_the_end = engine.client.get("/missions/for-me?per_page=8&page=9", headers=tokens.headers("emp-1", roles=["employee"], company_id="c-1"))
+    assert past_the_end.status_code == 200 and past_the_end.json["items"] == [] and past_the_end.json["total"] == 33
 
 
 # -- the migration and the index ------------------------------------------------------------------
