@@ -63,7 +63,7 @@ class Association(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # The directory (« Je propose ») filters, counts and sorts in SQL on these two, kept by `_directory_columns`:
     # the name folded (its order), and every word of name, description, city and themes (its keywords).
-    folded_name: Mapped[str] = mapped_column(sa.String(200))
+    folded_name: Mapped[str] = mapped_column(sa.Text)  # folding may lengthen a name (« œ » is « oe »)
     directory_text: Mapped[str] = mapped_column(sa.Text)
 
 

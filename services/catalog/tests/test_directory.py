@@ -125,6 +125,16 @@ def test_an_edited_association_is_found_by_its_new_words_and_sorted_by_its_new_n
     assert directory(harness)[0] == ["a-2", "a-1"]
 
 
+def test_a_name_that_folding_lengthens_is_kept_whole(harness):
+    """« œ » folds to « oe »: a name of 200 characters may fold to more."""
+    name = "Œuvre " + "œ" * 194
+    with harness.runtime.unit_of_work() as uow:
+        add(uow.session, "a-1", name)
+    assert directory(harness, q="oeuvre")[0] == ["a-1"]
+    with harness.runtime.db.reading() as session:
+        assert session.get(Association, "a-1").folded_name == "oeuvre " + "oe" * 194
+
+
 def test_each_statement_reads_only_the_approved_associations_it_needs(harness):
     """No statement loads the whole directory: the page has a LIMIT, the counts are grouped by the database."""
     with harness.runtime.unit_of_work() as uow:

@@ -27,11 +27,11 @@ COLUMNS = ("folded_name", "directory_text")
 
 
 def upgrade() -> None:
-    op.add_column("associations", sa.Column("folded_name", sa.String(200), nullable=False, server_default=""))
+    op.add_column("associations", sa.Column("folded_name", sa.Text(), nullable=False, server_default=""))
     op.add_column("associations", sa.Column("directory_text", sa.Text(), nullable=False, server_default=""))
     associations = sa.table(
         "associations", sa.column("id", sa.String), sa.column("name", sa.String), sa.column("description", sa.Text),
-        sa.column("city", sa.String), sa.column("themes", sa.JSON), sa.column("folded_name", sa.String),
+        sa.column("city", sa.String), sa.column("themes", sa.JSON), sa.column("folded_name", sa.Text),
         sa.column("directory_text", sa.Text),
     )
     bind = op.get_bind()
