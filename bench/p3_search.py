@@ -30,6 +30,8 @@ both removed afterwards):
   f''. L'actu solidaire  the demo's causes, then GET /spotlights for three months (the home page's call: each
                  cause with the count of its linked missions) for ten companies, and the search of one cause's
                  missions (GET /missions?spotlight=), whose total must be the count announced; one client;
+  f'''. « Je propose »'s directory  GET /associations as a visitor over the 2,000 associations: the first page, a
+                 keyword, a keyword and a theme; each total checked the same at every request; one client;
   g. a profile   with --profile, pyinstrument over a typical search and « Toutes les missions » in the app
                  (Flask test client, same database), written to bench/results/p3_profile_*.txt;
   h. a report    markdown on stdout, JSON in bench/results/p3.json.
