@@ -3,7 +3,7 @@
 What a user would pick instead of PostgreSQL for faceted search: an inverted index with fast fields. The
 index gets the missions `p3_search.generate` wrote, with the same fields as `missions.search_vector`
 (title; association name, themes and expertises; description and city), folded like
-`catalog.search.fold`, and the filter values as tags like `missions.search_facets` (`t:…`, `r:…`, `p:…`,
+`catalog.text.fold`, and the filter values as tags like `missions.search_facets` (`t:…`, `r:…`, `p:…`,
 `e:…`, `a:…`), plus the status and who may see the mission (`v:*` open to all, `v:<company>`).
 
 A search mirrors `catalog.search.search_missions`: every keyword must match as a prefix in one of the
@@ -23,7 +23,8 @@ from typing import Any
 import psycopg
 import tantivy
 
-from catalog.search import FACET_TAGS, FACETS, fold, keywords
+from catalog.search import FACET_TAGS, FACETS, keywords
+from catalog.text import fold
 
 WEIGHTS = {"title": 1.0, "other": 0.25, "body": 0.05}
 TAG_SIZE = 10_000  # more than every distinct tag (2,000 associations + the taxonomy's values)
