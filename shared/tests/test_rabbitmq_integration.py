@@ -321,8 +321,10 @@ def test_a_message_that_keeps_failing_is_dead_lettered_after_the_limit_then_list
     healed.relay.close()
 
     assert sorted(effect_rows(runtime)) == sorted([(first.id, FAILED), (second.id, FAILED)])
-    assert rabbitmq_queue_messages(vhost_url, SERVICE) == 0
-    assert rabbitmq_queue_messages(vhost_url, dead_queue) == 0
+    # An ack has no answer in AMQP 0-9-1, and a quorum queue counts it once its log has applied it: the count may
+    # still say 1 for a moment after the consumer closed. A message really left would stay, and fail this.
+    for queue in (SERVICE, dead_queue):
+        wait_until(lambda: rabbitmq_queue_messages(vhost_url, queue) == 0, 10, f"{queue} to count the last ack", interval=0.2)
     assert list_dead(runtime.bus, SERVICE) == []
     for built in runtimes:
         built.db.dispose()
