@@ -99,10 +99,13 @@ def postgres_database(admin_url: str = "postgresql+psycopg://postgres@127.0.0.1:
 def rabbitmq_queue_messages(vhost_url: str, queue: str) -> int:
     """How many messages wait in a queue, as the broker counts them."""
     vhost = vhost_url.rsplit("/", 1)[1]
-    out = subprocess.run(
+    done = subprocess.run(
         ["rabbitmqctl", "-q", "list_queues", "-p", vhost, "name", "messages", "--formatter", "json"],
-        check=True, capture_output=True, text=True,
-    ).stdout
+        capture_output=True, text=True,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"rabbitmqctl list_queues exited with {done.returncode}: {done.stderr.strip() or done.stdout.strip()}")
+    out = done.stdout
     for row in json.loads(out or "[]"):
         if row["name"] == queue:
             return int(row["messages"])
