@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from . import telemetry
 from .bus import DEAD_REASON_HEADER, DELAYED_RETRIES_HEADER, Bus, Publisher, without_broker_headers
-from .db import Database
+from .db import Database, insert_unless_present
 from .envelope import Event, InvalidEnvelope
 from .messaging_tables import MessagingTables
 from .outbox import OUTBOX_ROWS, Outbox
@@ -56,31 +56,13 @@ def _dialect_insert(session: Session):
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
-def _record_one_statement(table: sa.Table) -> sa.TextClause:
-    """The inbox row of one event, skipped if its id is already there, as a statement SQLAlchemy compiles once.
-
-    The dialects' `insert(...).on_conflict_do_nothing()` constructs are not cacheable (`inherit_cache = False`), so
-    SQLAlchemy compiled that INSERT afresh for every event: about a third of the consumer's own time for a light
-    handler (bench/README.md, P1). The same SQL as text is compiled once. PostgreSQL and SQLite (3.24+) both
-    understand it; the bound `processed_at` keeps the column's type, so both store it as the ORM would.
-    """
-    return sa.text(
-        f"INSERT INTO {table.name} (event_id, type, processed_at) VALUES (:event_id, :type, :processed_at) "
-        "ON CONFLICT (event_id) DO NOTHING"
-    ).bindparams(
-        sa.bindparam("event_id", type_=table.c.event_id.type),
-        sa.bindparam("type", type_=table.c.type.type),
-        sa.bindparam("processed_at", type_=table.c.processed_at.type),
-    )
-
-
 class Inbox:
     """Runs a service's handlers so that an event id already seen changes nothing."""
 
     def __init__(self, db: Database, tables: MessagingTables, outbox: Outbox, subscriptions: Mapping[str, Handler]):
         self.db = db
         self.table = tables.inbox
-        self._record_one = _record_one_statement(tables.inbox)
+        self._record_one = insert_unless_present(tables.inbox, conflict=["event_id"])
         self.outbox = outbox
         self.subscriptions = dict(subscriptions)
 

@@ -5,8 +5,7 @@ import base64
 import uuid
 from collections.abc import Sequence
 
-import sqlalchemy as sa
-
+from tandem_shared.db import insert_unless_present
 from tandem_shared.envelope import Event
 from tandem_shared.inbox import UnitOfWork
 from tandem_shared.timeutil import utcnow
@@ -15,6 +14,8 @@ from .domain import EmailStatus, one_line
 from .models import Email
 
 EMAIL_QUEUED = "notifier.email_queued"
+
+_QUEUE_ONE = insert_unless_present(Email.__table__, conflict=["event_id", "recipient"])
 
 
 def attachment(filename: str, content_type: str, content: bytes) -> dict[str, str]:
@@ -35,27 +36,15 @@ def queue_email(
     # Subjects carry names other people typed (a sender's name, a mission title): a line break would make
     # the message unbuildable and block the queue behind it.
     subject = one_line(subject, 300)
-    already = uow.session.scalar(
-        sa.select(Email.id).where(Email.event_id == event.id, Email.recipient == recipient)
-    )
-    if already is not None:
-        return False
     now = utcnow()
-    uow.session.add(
-        Email(
-            id=str(uuid.uuid4()),
-            event_id=event.id,
-            event_type=event.type,
-            recipient=recipient,
-            subject=subject,
-            body_text=body_text,
-            body_html=body_html,
-            attachments=list(attachments),
-            status=EmailStatus.PENDING,
-            attempts=0,
-            next_attempt_at=now,
-            created_at=now,
-        )
-    )
+    # One statement where a SELECT then an INSERT took two round trips; rowcount 0: the pair is already queued.
+    queued = uow.session.execute(_QUEUE_ONE, {
+        "id": str(uuid.uuid4()), "event_id": event.id, "event_type": event.type, "recipient": recipient,
+        "subject": subject, "body_text": body_text, "body_html": body_html, "attachments": list(attachments),
+        "status": EmailStatus.PENDING, "attempts": 0, "next_attempt_at": now, "last_error": None, "created_at": now,
+        "sent_at": None,
+    }, execution_options={"preserve_rowcount": True})
+    if queued.rowcount == 0:
+        return False
     uow.session.info[EMAIL_QUEUED] = True
     return True
