@@ -106,14 +106,15 @@ def arm(point: str, limit: int) -> None:
     elif point == "smtp_after_accept":
         import smtplib
 
-        send_message = smtplib.SMTP.send_message
+        # sendmail: the sender's call, and what send_message calls too.
+        sendmail = smtplib.SMTP.sendmail
 
         def accepted(self, *args, **kwargs):
-            result = send_message(self, *args, **kwargs)
+            result = sendmail(self, *args, **kwargs)
             crash()
             return result
 
-        smtplib.SMTP.send_message = accepted
+        smtplib.SMTP.sendmail = accepted
     else:
         raise SystemExit(f"unknown fault point {point!r}")
 

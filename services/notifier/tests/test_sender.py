@@ -53,3 +53,57 @@ def test_an_email_is_marked_failed_after_the_last_attempt(service, mission_publi
         sender.send_due()
     email = only_email(service)
     assert (email.status, email.attempts) == ("failed", 2)
+
+
+def test_a_message_with_html_and_an_attachment_arrives_whole_with_its_accents_and_a_date(service, smtp_server):
+    from email.utils import parsedate_to_datetime
+
+    from notifier.mailbox import attachment
+
+    ics = "BEGIN:VCALENDAR\r\nSUMMARY:Journée à la Ressourcerie\r\nEND:VCALENDAR\r\n".encode()
+    now = utcnow()
+    with service.runtime.db.transaction() as session:
+        session.add(Email(
+            id="e-1", event_id="ev-1", event_type="approval.request.approved", recipient="camille@horizon.example",
+            subject="Tes dates sont validées : « Tri solidaire » " + "très " * 30, body_text="Bonjour Camille,\n.\nÀ bientôt",
+            body_html="<p>Bonjour Camille,</p><p>À bientôt</p>",
+            attachments=[attachment("mecenat.ics", "text/calendar; method=PUBLISH; charset=utf-8", ics)],
+            status="pending", attempts=0, next_attempt_at=now, created_at=now,
+        ))
+    sender = MailSender(service.runtime.db, host="127.0.0.1", port=smtp_server.port,
+                        mail_from="Équipe Tandem <ne-pas-repondre@tandem.test>", max_attempts=3)
+    assert sender.send_due() == 1
+    (message,) = smtp_server.messages
+    assert message["Subject"] == "Tes dates sont validées : « Tri solidaire » " + "très " * 30
+    assert message["From"].addresses[0].display_name == "Équipe Tandem"
+    assert message["From"].addresses[0].addr_spec == "ne-pas-repondre@tandem.test"
+    assert message["To"] == "camille@horizon.example"
+    assert message["Message-ID"].endswith("@tandem.local>") and ".e-1@" in message["Message-ID"]
+    assert abs((parsedate_to_datetime(message["Date"]) - now).total_seconds()) < 60
+    assert message["X-Tandem-Event"] == "approval.request.approved"
+    # mixed[alternative[plain, html], attachment]; only the message itself says MIME-Version.
+    assert message.get_content_type() == "multipart/mixed"
+    assert [part.get_content_type() for part in message.walk()] == [
+        "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/calendar"]
+    assert [part["MIME-Version"] for part in message.walk()] == ["1.0", None, None, None, None]
+    # A line holding a single dot is text, not the end of the SMTP data.
+    assert message.get_body(preferencelist=("plain",)).get_content() == "Bonjour Camille,\n.\nÀ bientôt"
+    assert "<p>À bientôt</p>" in message.get_body(preferencelist=("html",)).get_content()
+    (ics_part,) = message.iter_attachments()
+    assert ics_part.get_filename() == "mecenat.ics"
+    assert ics_part.get_param("method") == "PUBLISH" and ics_part.get_content_charset() == "utf-8"
+    assert ics_part.get_payload(decode=True) == ics
+    assert only_email(service).status == "sent"
+
+
+def test_an_address_smtp_cannot_write_fails_that_email_alone(service, smtp_server, mission_published):
+    service.deliver("catalog.mission.published", mission_published)
+    now = utcnow()
+    with service.runtime.db.transaction() as session:
+        session.add(Email(id="e-2", event_id="ev-2", event_type="x", recipient="zoé@horizon.example", subject="Bonjour",
+                          body_text="Bonjour", status="pending", attempts=0, next_attempt_at=now, created_at=now))
+    assert sender_for(service, smtp_server.port).send_due() == 2
+    assert [message["To"] for message in smtp_server.messages] == ["contact@petits-savants.org"]
+    with service.runtime.db.reading() as session:
+        refused = session.get(Email, "e-2")
+        assert (refused.status, refused.attempts) == ("pending", 1) and refused.last_error
