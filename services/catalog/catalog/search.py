@@ -196,6 +196,14 @@ WHERE mc.company_id = :company_id AND m.status = '{MissionStatus.PUBLISHED.value
 GROUP BY tag
 """)
 
+# « Toutes les missions »'s total alone (« Ces missions sont pour toi » needs no facet): the `#` row of the
+# maintained counts, plus the published missions reserved to the viewer's company, counted as LANDING_COUNTS does.
+LANDING_TOTAL = sa.text(f"""
+SELECT coalesce((SELECT missions FROM open_mission_tag_counts WHERE tag = '{TOTAL_TAG}'), 0)
+     + (SELECT count(*) FROM mission_companies AS mc JOIN missions AS m ON m.id = mc.mission_id
+        WHERE mc.company_id = :company_id AND m.status = '{MissionStatus.PUBLISHED.value}' AND NOT m.open_to_all_companies)
+""")
+
 
 class _KeptCounts:
     """(total, facets) of searches without keywords, per engine, keyed by (catalogue version, company,
@@ -460,13 +468,13 @@ def missions_for(session: Session, viewer: Viewer, preferences: dict[str, list[s
 
     Only the missions that share a ticked box are scored: the GIN index finds them (`&&`), and the others follow,
     newest first, read only when the page reaches past them. The total is « Toutes les missions »'s, from the
-    maintained counts (`_landing_counts`). Before, every visible mission was scored and counted at each request.
+    maintained counts (`LANDING_TOTAL`). Before, every visible mission was scored and counted at each request.
     """
     builder = _Builder(session.get_bind().dialect.name, viewer, Filters())
     if not builder.pg:
         return None
     session.execute(PG_SETUP)
-    total = _landing_counts(session, viewer)[0]
+    total = session.execute(LANDING_TOTAL, {"company_id": viewer.company_id}).scalar_one()
     offset = (page - 1) * per_page
     if offset >= total:
         return [], total
