@@ -93,10 +93,15 @@ def may_edit_spotlights(principal) -> bool:
     return principal.has_role("platform_operator", "company_admin")
 
 
+def spotlights_visible_to(who: domain.Viewer) -> sa.ColumnElement[bool]:
+    """The causes a viewer may read: everyone's, and their company's (a visitor, without a company, everyone's)."""
+    return sa.or_(Spotlight.company_id.is_(None), Spotlight.company_id == who.company_id)
+
+
 def readable_spotlight(session, who: domain.Viewer, spotlight_id: str) -> Spotlight:
-    """A cause the viewer may read: everyone's, or their company's (a visitor reads everyone's)."""
-    spotlight = session.get(Spotlight, spotlight_id)
-    if spotlight is None or spotlight.company_id not in (None, who.company_id):
+    """One cause the viewer may read (`spotlights_visible_to`); 404 for any other."""
+    spotlight = session.scalar(sa.select(Spotlight).where(Spotlight.id == spotlight_id, spotlights_visible_to(who)))
+    if spotlight is None:
         abort(404, message="Cette actualité n'existe pas.")
     return spotlight
 

@@ -12,7 +12,7 @@ from tandem_shared import french
 from tandem_shared.timeutil import utcnow
 
 from . import domain, taxonomy
-from .access import field_error
+from .access import field_error, spotlights_visible_to
 from .models import Spotlight
 from .search import Link, linked_counts
 
@@ -43,11 +43,10 @@ def period(start: date | None, months: int) -> tuple[date, date]:
 
 
 def spotlights_in(session, who: domain.Viewer, start: date, end: date) -> list[Spotlight]:
-    """Everyone's causes and those of the viewer's company."""
+    """The causes the viewer may read (`access.spotlights_visible_to`) that start in [start, end)."""
     return list(session.scalars(
         sa.select(Spotlight)
-        .where(Spotlight.starts_on >= start, Spotlight.starts_on < end,
-               sa.or_(Spotlight.company_id.is_(None), Spotlight.company_id == who.company_id))
+        .where(Spotlight.starts_on >= start, Spotlight.starts_on < end, spotlights_visible_to(who))
         .order_by(Spotlight.starts_on, Spotlight.title)
     ))
 
