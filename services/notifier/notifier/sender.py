@@ -5,12 +5,12 @@ import base64
 import logging
 import smtplib
 import threading
-from email import encoders
-from email.message import Message
+from email import encoders, message_from_bytes
+from email.message import EmailMessage, Message
 from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
-from email.policy import compat32
+from email.policy import SMTPUTF8, compat32
 from email.utils import formataddr, formatdate, make_msgid, parseaddr
 
 import sqlalchemy as sa
@@ -122,9 +122,11 @@ class MailSender:
             self._record_failure(session, email, f"message impossible à construire : {exc}")
             return
         try:
-            smtp.sendmail(self._envelope_from, [email.recipient], message)
-        except (smtplib.SMTPException, OSError, UnicodeError) as exc:
-            # UnicodeError: an address smtplib cannot write in ASCII, refused before anything left.
+            if email.recipient.isascii():
+                smtp.sendmail(self._envelope_from, [email.recipient], message)
+            else:
+                smtp.send_message(_internationalized(message, email.recipient))
+        except (smtplib.SMTPException, OSError) as exc:
             self._record_failure(session, email, str(exc))
             return
         session.execute(
@@ -157,6 +159,15 @@ class MailSender:
         body["Message-ID"] = make_msgid(idstring=email.id, domain="tandem.local")
         body["X-Tandem-Event"] = email.event_type
         return body.as_bytes(policy=_SMTP_BYTES)
+
+
+def _internationalized(message: bytes, recipient: str) -> EmailMessage:
+    """The message for an address with non-ASCII characters (RFC 6531): `send_message` asks the server for SMTPUTF8
+    (an `SMTPNotSupportedError` before anything is sent when it has none) and writes the headers in UTF-8, so the
+    To header is the address itself, not the RFC 2047 words compat32 wrote."""
+    international = message_from_bytes(message, policy=SMTPUTF8)
+    international.replace_header("To", recipient)
+    return international
 
 
 def _multipart(subtype: str, *parts: Message) -> MIMEMultipart:

@@ -1,4 +1,6 @@
 """The mail sender against a real SMTP server: delivery, retries with back-off, giving up."""
+import contextlib
+import socket
 from datetime import timedelta
 
 from notifier.models import Email
@@ -96,14 +98,60 @@ def test_a_message_with_html_and_an_attachment_arrives_whole_with_its_accents_an
     assert only_email(service).status == "sent"
 
 
-def test_an_address_smtp_cannot_write_fails_that_email_alone(service, smtp_server, mission_published):
-    service.deliver("catalog.mission.published", mission_published)
-    now = utcnow()
+def queue_for(service, email_id: str, recipient: str, due):
     with service.runtime.db.transaction() as session:
-        session.add(Email(id="e-2", event_id="ev-2", event_type="x", recipient="zoé@horizon.example", subject="Bonjour",
-                          body_text="Bonjour", status="pending", attempts=0, next_attempt_at=now, created_at=now))
-    assert sender_for(service, smtp_server.port).send_due() == 2
-    assert [message["To"] for message in smtp_server.messages] == ["contact@petits-savants.org"]
+        session.add(Email(id=email_id, event_id=f"ev-{email_id}", event_type="x", recipient=recipient, subject="Bonjour",
+                          body_text="Bonjour", status="pending", attempts=0, next_attempt_at=due, created_at=due))
+
+
+class _Received:
+    """What an SMTP server of a test's own received: (recipients, SMTPUTF8 asked, parsed message) per e-mail."""
+
+    def __init__(self):
+        self.items = []
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        import email.policy
+
+        self.items.append((envelope.rcpt_tos, envelope.smtp_utf8, email.message_from_bytes(envelope.original_content, policy=email.policy.default)))
+        return "250 OK"
+
+
+@contextlib.contextmanager
+def smtp_server_speaking(smtputf8: bool):
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    received = _Received()
+    controller = Controller(received, hostname="127.0.0.1", port=port, enable_SMTPUTF8=smtputf8)
+    controller.start()
+    try:
+        yield port, received.items
+    finally:
+        controller.stop()
+
+
+def test_an_address_with_accents_waits_for_a_server_that_speaks_smtputf8_and_holds_back_no_other(service):
+    # The address with accents is due first: its refusal leaves the connection clean for the next one.
+    queue_for(service, "e-intl", "zoé@horizon.example", utcnow() - timedelta(minutes=1))
+    queue_for(service, "e-ascii", "camille@horizon.example", utcnow())
+    with smtp_server_speaking(smtputf8=False) as (port, received):
+        assert sender_for(service, port).send_due() == 2
+    assert [recipients for recipients, _, _ in received] == [["camille@horizon.example"]]
     with service.runtime.db.reading() as session:
-        refused = session.get(Email, "e-2")
-        assert (refused.status, refused.attempts) == ("pending", 1) and refused.last_error
+        refused = session.get(Email, "e-intl")
+        assert (refused.status, refused.attempts) == ("pending", 1) and "SMTPUTF8" in refused.last_error
+        assert session.get(Email, "e-ascii").status == "sent"
+
+
+def test_an_address_with_accents_is_delivered_by_a_server_that_speaks_smtputf8(service):
+    queue_for(service, "e-intl", "zoé@horizon.example", utcnow())
+    with smtp_server_speaking(smtputf8=True) as (port, received):
+        assert sender_for(service, port).send_due() == 1
+    ((recipients, smtp_utf8, message),) = received
+    assert recipients == ["zoé@horizon.example"] and smtp_utf8
+    assert message["To"] == "zoé@horizon.example" and message.get_content() == "Bonjour"
+    assert only_email(service).status == "sent"
