@@ -102,37 +102,47 @@ class MailSender:
                         # One try to connect per pass: every e-mail due now is delayed with the same error.
                         self._record_failure(session, email, unreachable)
                         continue
-                    self._send(session, smtp, email)
+                    if not self._send(session, smtp, email):
+                        # The server closed the connection (its limit of messages per connection, a restart): the
+                        # next e-mail opens another instead of failing on this one.
+                        _close(smtp)
+                        smtp = None
             return attempted
         finally:
             if smtp is not None:
-                try:
-                    smtp.quit()
-                except (smtplib.SMTPException, OSError):
-                    pass
+                _close(smtp)
 
     def _claim_next(self, session) -> sa.Row | None:
         return session.execute(self._next_due, {"now": utcnow()}).first()
 
-    def _send(self, session, smtp: smtplib.SMTP, email: sa.Row) -> None:
+    def _send(self, session, smtp: smtplib.SMTP, email: sa.Row) -> bool:
+        """Send one e-mail and mark it; False when the connection is lost (that e-mail waits its back-off)."""
         try:
             message = self._message(email)
         except (ValueError, TypeError, KeyError) as exc:
             # A malformed row (e.g. a broken attachment) must fail alone, not block the queue behind it.
             self._record_failure(session, email, f"message impossible à construire : {exc}")
-            return
+            return True
         try:
             if email.recipient.isascii():
                 smtp.sendmail(self._envelope_from, [email.recipient], message)
             else:
                 smtp.send_message(_internationalized(message, email.recipient))
-        except (smtplib.SMTPException, OSError) as exc:
+        except smtplib.SMTPServerDisconnected as exc:
+            self._record_failure(session, email, f"connexion SMTP perdue : {exc}")
+            return False
+        except smtplib.SMTPException as exc:  # before OSError, of which it is a subclass
             self._record_failure(session, email, str(exc))
-            return
+            # 421: the server is closing the connection (RFC 5321, 3.8); any other answer leaves it usable.
+            return getattr(exc, "smtp_code", None) != 421
+        except OSError as exc:
+            self._record_failure(session, email, f"connexion SMTP perdue : {exc}")
+            return False
         session.execute(
             sa.update(emails).where(emails.c.id == email.id)
             .values(status=EmailStatus.SENT, attempts=email.attempts + 1, sent_at=utcnow(), last_error=None)
         )
+        return True
 
     def _record_failure(self, session, email: sa.Row, error: str) -> None:
         attempts = email.attempts + 1
@@ -159,6 +169,13 @@ class MailSender:
         body["Message-ID"] = make_msgid(idstring=email.id, domain="tandem.local")
         body["X-Tandem-Event"] = email.event_type
         return body.as_bytes(policy=_SMTP_BYTES)
+
+
+def _close(smtp: smtplib.SMTP) -> None:
+    try:
+        smtp.quit()
+    except (smtplib.SMTPException, OSError):
+        smtp.close()
 
 
 def _internationalized(message: bytes, recipient: str) -> EmailMessage:

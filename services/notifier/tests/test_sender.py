@@ -3,6 +3,8 @@ import contextlib
 import socket
 from datetime import timedelta
 
+import pytest
+
 from notifier.models import Email
 from notifier.sender import MailSender
 from tandem_shared.timeutil import utcnow
@@ -155,3 +157,87 @@ def test_an_address_with_accents_is_delivered_by_a_server_that_speaks_smtputf8(s
     assert recipients == ["zoé@horizon.example"] and smtp_utf8
     assert message["To"] == "zoé@horizon.example" and message.get_content() == "Bonjour"
     assert only_email(service).status == "sent"
+
+
+class _ThreeMessagesPerConnection(_Received):
+    """A server that takes three messages per connection, then answers 421 to MAIL FROM (RFC 5321, 3.8) or, when
+    `hang_up`, closes the connection without a word."""
+
+    def __init__(self, hang_up: bool):
+        super().__init__()
+        self.hang_up = hang_up
+        self.sessions = set()
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        self.sessions.add(id(session))
+        taken = sum(1 for _, _, _, of in self.items if of == id(session))
+        if taken >= 3:
+            if self.hang_up:
+                server.transport.close()
+                return "250 OK"
+            return "421 4.7.0 Trop de messages sur cette connexion"
+        envelope.mail_from = address
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        await super().handle_DATA(server, session, envelope)
+        self.items[-1] = (*self.items[-1], id(session))
+        return "250 OK"
+
+
+@pytest.mark.parametrize("hang_up", [False, True], ids=["421", "closed"])
+def test_a_server_that_ends_the_connection_does_not_fail_the_emails_after(service, hang_up):
+    from aiosmtpd.controller import Controller
+
+    for n in range(7):
+        queue_for(service, f"e-{n}", f"personne{n}@horizon.example", utcnow() - timedelta(seconds=60 - n))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = _ThreeMessagesPerConnection(hang_up)
+    controller = Controller(server, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        assert sender_for(service, port).send_due() == 7
+    finally:
+        controller.stop()
+    # Three, then the fourth meets the end of the connection and waits its back-off; the next ones go on a new one.
+    assert [recipients for recipients, *_ in server.items] == [[f"personne{n}@horizon.example"] for n in (0, 1, 2, 4, 5, 6)]
+    assert len(server.sessions) == 2
+    with service.runtime.db.reading() as session:
+        waiting = session.get(Email, "e-3")
+        assert (waiting.status, waiting.attempts) == ("pending", 1)
+        assert ("421" in waiting.last_error) if not hang_up else ("connexion SMTP perdue" in waiting.last_error)
+        assert sorted(e.id for e in session.query(Email).filter_by(status="sent")) == ["e-0", "e-1", "e-2", "e-4", "e-5", "e-6"]
+
+
+def test_a_refused_recipient_fails_alone_on_the_same_connection(service):
+    from aiosmtpd.controller import Controller
+
+    class RefusesOne(_Received):
+        sessions = set()
+
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            self.sessions.add(id(session))
+            if address.startswith("inconnu"):
+                return "550 5.1.1 Destinataire inconnu"
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+
+    for n, name in enumerate(["camille", "inconnu", "zoe"]):
+        queue_for(service, name, f"{name}@horizon.example", utcnow() - timedelta(seconds=60 - n))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = RefusesOne()
+    controller = Controller(server, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        assert sender_for(service, port).send_due() == 3
+    finally:
+        controller.stop()
+    assert [recipients for recipients, *_ in server.items] == [["camille@horizon.example"], ["zoe@horizon.example"]]
+    assert len(server.sessions) == 1
+    with service.runtime.db.reading() as session:
+        refused = session.get(Email, "inconnu")
+        assert refused.status == "pending" and "Destinataire inconnu" in refused.last_error
