@@ -104,7 +104,7 @@ class MailSender:
                         continue
                     if not self._send(session, smtp, email):
                         # The server closed the connection (its limit of messages per connection, a restart): the
-                        # next e-mail opens another instead of failing on this one.
+                        # next e-mail opens another instead of failing on the closed one.
                         _close(smtp)
                         smtp = None
             return attempted
