@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
 
 CONTENT_TYPE = "application/cloudevents+json"
 SPEC_VERSION = "1.0"
@@ -83,6 +83,26 @@ class Event:
             time=attrs["time"],
             correlationid=attrs["correlationid"],
         )
+
+
+class EventData(Schema):
+    """A consumer's reading of an event's `data`: the fields it uses, validated; any other field is ignored, so a
+    producer may add one without breaking its consumers. Subclass it per event; read with `Reading.of(event)`."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    @classmethod
+    def of(cls, event: Event) -> dict[str, Any]:
+        """`event.data` as this reading loads it (`ValidationError` when it does not fit), through one instance per
+        class: building the schema at each event cost ten times the load (0.4 against 0.05 ms), as for the envelope."""
+        reader = _READINGS.get(cls)
+        if reader is None:
+            reader = _READINGS.setdefault(cls, cls())
+        return reader.load(event.data)
+
+
+_READINGS: dict[type[EventData], EventData] = {}
 
 
 def utc_rfc3339(moment: datetime) -> str:

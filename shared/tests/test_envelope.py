@@ -161,3 +161,26 @@ def test_unknown_attributes_are_ignored_rather_than_refused():
 
     assert event.type == "catalog.mission.published"
     assert "extension" not in event.to_dict()
+
+
+def test_an_event_data_reading_keeps_its_fields_ignores_the_others_and_refuses_what_does_not_fit():
+    from marshmallow import ValidationError, fields
+
+    from tandem_shared.envelope import EventData
+
+    class Registered(EventData):
+        person_id = fields.String(required=True)
+        first_name = fields.String(required=True)
+
+    class RegisteredWithCompany(Registered):
+        company_id = fields.String(required=True)
+
+    event = Event(type="engagement.person.registered", source="/t", subject="p-1",
+                  data={"person_id": "p-1", "first_name": "Camille", "company_id": "c-1", "added_later": True})
+    assert Registered.of(event) == {"person_id": "p-1", "first_name": "Camille"}
+    # Each class reads with its own fields (one instance per class, not one shared along the inheritance).
+    assert RegisteredWithCompany.of(event) == {"person_id": "p-1", "first_name": "Camille", "company_id": "c-1"}
+    assert Registered.of(event) == {"person_id": "p-1", "first_name": "Camille"}
+    with pytest.raises(ValidationError) as refused:
+        Registered.of(Event(type="engagement.person.registered", source="/t", subject="p-2", data={"person_id": "p-2"}))
+    assert refused.value.messages == {"first_name": ["Missing data for required field."]}

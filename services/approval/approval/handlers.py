@@ -8,9 +8,9 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from marshmallow import EXCLUDE, Schema, fields, validate
+from marshmallow import fields, validate
 
-from tandem_shared.envelope import Event
+from tandem_shared.envelope import Event, EventData
 from tandem_shared.inbox import Handler, UnitOfWork
 from tandem_shared.revocation import CutoffHandler
 from tandem_shared.timeutil import utcnow
@@ -24,12 +24,8 @@ DATES_REQUESTED = "engagement.dates.requested"
 DATES_CANCELLED = "engagement.dates.cancelled"
 
 
-class _Reading(Schema):
-    class Meta:
-        unknown = EXCLUDE
 
-
-class DateEntry(_Reading):
+class DateEntry(EventData):
     date = fields.Date(required=True)
     format = fields.String(required=True, validate=validate.OneOf(list(domain.FORMATS)))
 
@@ -38,7 +34,7 @@ _ID = validate.Length(min=1, max=36)
 _DATES = fields.List(fields.Nested(DateEntry), required=True, validate=validate.Length(min=1))
 
 
-class DatesRequested(_Reading):
+class DatesRequested(EventData):
     """approval's reading of `engagement.dates.requested`."""
 
     request_id = fields.String(required=True, validate=_ID)
@@ -57,7 +53,7 @@ class DatesRequested(_Reading):
     requested_at = fields.AwareDateTime(required=True)
 
 
-class DatesCancelled(_Reading):
+class DatesCancelled(EventData):
     """approval's reading of `engagement.dates.cancelled`."""
 
     request_id = fields.String(required=True, validate=_ID)
@@ -81,7 +77,7 @@ def on_dates_requested(event: Event, uow: UnitOfWork, policy: links.LinkPolicy) 
 
     Idempotent on the request id (engagement's): a request already known changes nothing and sends nothing.
     """
-    data = DatesRequested().load(event.data)
+    data = DatesRequested.of(event)
     request = uow.session.get(AbsenceRequest, data["request_id"], with_for_update=True)
     if request is not None:
         if request.status == domain.RequestStatus.CANCELLED and not request.person_email:
@@ -110,7 +106,7 @@ def _fill(request: AbsenceRequest, data: dict) -> None:
 def on_dates_cancelled(event: Event, uow: UnitOfWork) -> None:
     """The employee cancelled the request or withdrew from the mission: no decision is possible any more,
     and every link of the request answers « Cette demande a été annulée par … »."""
-    data = DatesCancelled().load(event.data)
+    data = DatesCancelled.of(event)
     now = utcnow()
     request = uow.session.get(AbsenceRequest, data["request_id"], with_for_update=True)
     if request is None:

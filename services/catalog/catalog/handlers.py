@@ -3,21 +3,17 @@ preferences for recommendations, and token cut-offs."""
 from __future__ import annotations
 
 import sqlalchemy as sa
-from marshmallow import EXCLUDE, Schema, fields
+from marshmallow import fields
 
-from tandem_shared.envelope import Event
+from tandem_shared.envelope import Event, EventData
 from tandem_shared.inbox import Handler, UnitOfWork
 from tandem_shared.revocation import CutoffHandler, apply_cutoff
 
 from .models import CompanyCopy, PersonCopy, PreferencesCopy, Referent, token_cutoffs
 
 
-class _Reading(Schema):
-    class Meta:
-        unknown = EXCLUDE
 
-
-class PersonChanged(_Reading):
+class PersonChanged(EventData):
     """catalog's reading of `engagement.person.registered` / `.updated`."""
 
     person_id = fields.String(required=True)
@@ -31,13 +27,13 @@ class PersonChanged(_Reading):
     at = fields.AwareDateTime(required=True)
 
 
-class CompanyChanged(_Reading):
+class CompanyChanged(EventData):
     company_id = fields.String(required=True)
     name = fields.String(required=True)
     updated_at = fields.AwareDateTime(required=True)
 
 
-class PreferencesChanged(_Reading):
+class PreferencesChanged(EventData):
     person_id = fields.String(required=True)
     company_id = fields.String(allow_none=True, load_default=None)
     themes = fields.List(fields.String(), required=True)
@@ -48,7 +44,7 @@ class PreferencesChanged(_Reading):
 
 def on_person_changed(event: Event, uow: UnitOfWork) -> None:
     """Keep referents' names and their associations; a referent right ends with the role or the account."""
-    data = PersonChanged().load(event.data)
+    data = PersonChanged.of(event)
     person = uow.session.get(PersonCopy, data["person_id"])
     if person is not None and person.as_of > data["at"]:
         return
@@ -64,7 +60,7 @@ def on_person_changed(event: Event, uow: UnitOfWork) -> None:
 
 
 def on_company_updated(event: Event, uow: UnitOfWork) -> None:
-    data = CompanyChanged().load(event.data)
+    data = CompanyChanged.of(event)
     company = uow.session.get(CompanyCopy, data["company_id"])
     if company is not None and company.as_of > data["updated_at"]:
         return
@@ -75,7 +71,7 @@ def on_company_updated(event: Event, uow: UnitOfWork) -> None:
 
 
 def on_preferences_updated(event: Event, uow: UnitOfWork) -> None:
-    data = PreferencesChanged().load(event.data)
+    data = PreferencesChanged.of(event)
     preferences = uow.session.get(PreferencesCopy, data["person_id"])
     if preferences is not None and preferences.as_of > data["updated_at"]:
         return

@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from marshmallow import EXCLUDE, Schema, fields, validate
+from marshmallow import fields, validate
 
-from tandem_shared.envelope import Event
+from tandem_shared.envelope import Event, EventData
 from tandem_shared.inbox import Handler, UnitOfWork
 from tandem_shared.revocation import CutoffHandler
 from tandem_shared.timeutil import utcnow
@@ -26,15 +26,11 @@ from .models import (
 log = logging.getLogger(__name__)
 
 
-class _Reading(Schema):
-    class Meta:
-        unknown = EXCLUDE
-
 
 _ID = validate.Length(min=1, max=36)
 
 
-class CompanyUpdated(_Reading):
+class CompanyUpdated(EventData):
     """documents's reading of `engagement.company.updated`: the legal identity the convention names."""
 
     company_id = fields.String(required=True, validate=_ID)
@@ -47,7 +43,7 @@ class CompanyUpdated(_Reading):
     updated_at = fields.AwareDateTime(required=True)
 
 
-class PersonChanged(_Reading):
+class PersonChanged(EventData):
     """documents's reading of `engagement.person.registered/updated`."""
 
     person_id = fields.String(required=True, validate=_ID)
@@ -62,7 +58,7 @@ class PersonChanged(_Reading):
     at = fields.AwareDateTime(required=True)
 
 
-class AssociationChanged(_Reading):
+class AssociationChanged(EventData):
     """documents's reading of `catalog.association.*` (and of the association a mission event embeds)."""
 
     id = fields.String(required=True, validate=_ID)
@@ -78,7 +74,7 @@ class AssociationChanged(_Reading):
     updated_at = fields.AwareDateTime(required=True)
 
 
-class MissionChanged(_Reading):
+class MissionChanged(EventData):
     """documents's reading of `catalog.mission.published/updated/closed`."""
 
     id = fields.String(required=True, validate=_ID)
@@ -95,7 +91,7 @@ class MissionChanged(_Reading):
     updated_at = fields.AwareDateTime(load_default=None, allow_none=True)
 
 
-class DateEntry(_Reading):
+class DateEntry(EventData):
     date = fields.Date(required=True)
     format = fields.String(required=True, validate=validate.OneOf(list(domain.FORMATS)))
 
@@ -103,7 +99,7 @@ class DateEntry(_Reading):
 _DATES = fields.List(fields.Nested(DateEntry), required=True, validate=validate.Length(min=1))
 
 
-class RequestApproved(_Reading):
+class RequestApproved(EventData):
     """documents's reading of `approval.request.approved`."""
 
     request_id = fields.String(required=True, validate=_ID)
@@ -120,7 +116,7 @@ class RequestApproved(_Reading):
     decided_at = fields.AwareDateTime(required=True)
 
 
-class DatesCancelled(_Reading):
+class DatesCancelled(EventData):
     """documents's reading of `engagement.dates.cancelled`."""
 
     request_id = fields.String(required=True, validate=_ID)
@@ -130,7 +126,7 @@ class DatesCancelled(_Reading):
     cancelled_at = fields.AwareDateTime(required=True)
 
 
-class BilanCompleted(_Reading):
+class BilanCompleted(EventData):
     """documents's reading of `engagement.bilan.completed`."""
 
     participation_id = fields.String(required=True, validate=_ID)
@@ -148,21 +144,21 @@ class BilanCompleted(_Reading):
     completed_at = fields.AwareDateTime(required=True)
 
 
-class ConventionSigned(_Reading):
+class ConventionSigned(EventData):
     """documents's reading of its own `documents.convention.signed`."""
 
     convention_id = fields.String(required=True, validate=_ID)
     version = fields.Integer(required=True)
 
 
-class CompanyIdentity(_Reading):
+class CompanyIdentity(EventData):
     id = fields.String(required=True, validate=_ID)
     name = fields.String(required=True)
     siren = fields.String(required=True)
     head_office_address = fields.String(required=True)
 
 
-class AssociationIdentity(_Reading):
+class AssociationIdentity(EventData):
     id = fields.String(required=True, validate=validate.Length(min=1, max=64))
     name = fields.String(required=True)
     rna = fields.String(load_default=None, allow_none=True)
@@ -172,7 +168,7 @@ class AssociationIdentity(_Reading):
     general_interest_label = fields.String(required=True)
 
 
-class StatementRow(_Reading):
+class StatementRow(EventData):
     # Tells apart two people of the same name; absent from the first events, where the name stands for the person.
     person_id = fields.String(load_default=None, allow_none=True)
     person_name = fields.String(required=True)
@@ -182,7 +178,7 @@ class StatementRow(_Reading):
     days = fields.Float(required=True)
 
 
-class StatementConfirmed(_Reading):
+class StatementConfirmed(EventData):
     """documents's reading of `impact.statement.confirmed`."""
 
     statement_id = fields.String(required=True, validate=_ID)
@@ -196,7 +192,7 @@ class StatementConfirmed(_Reading):
     confirmed_at = fields.AwareDateTime(required=True)
 
 
-class ReceiptConfirmed(_Reading):
+class ReceiptConfirmed(EventData):
     """documents's reading of `impact.receipt.confirmed`."""
 
     receipt_id = fields.String(required=True, validate=_ID)
@@ -237,13 +233,13 @@ def _upsert(session, model, key: str, as_of, values: dict) -> None:
 
 def on_company_updated(event: Event, uow: UnitOfWork) -> None:
     """The company's legal identity or representative changed: the next version of its conventions says so."""
-    data = CompanyUpdated().load(event.data)
+    data = CompanyUpdated.of(event)
     _upsert(uow.session, CompanyCopy, data.pop("company_id"), data.pop("updated_at"), data)
 
 
 def on_person_changed(event: Event, uow: UnitOfWork) -> None:
     """A person registered or changed (name, entity, roles…)."""
-    data = PersonChanged().load(event.data)
+    data = PersonChanged.of(event)
     data["email"] = domain.normalize_email(data["email"])
     _upsert(uow.session, PersonCopy, data.pop("person_id"), data.pop("at"), data)
 
@@ -254,12 +250,12 @@ def _association(session, data: dict) -> None:
 
 def on_association_changed(event: Event, uow: UnitOfWork) -> None:
     """An association was registered, approved or changed (identity, representative, general-interest category)."""
-    _association(uow.session, AssociationChanged().load(event.data))
+    _association(uow.session, AssociationChanged.of(event))
 
 
 def on_mission_changed(event: Event, uow: UnitOfWork) -> None:
     """A mission was published, changed or closed; the association it embeds is kept too."""
-    data = MissionChanged().load(event.data)
+    data = MissionChanged.of(event)
     association = data.pop("association")
     if association is not None:
         _association(uow.session, association)
@@ -277,7 +273,7 @@ def on_request_approved(event: Event, uow: UnitOfWork, public_url: str) -> None:
 
     Idempotent on the request id (approval's), whatever the event id: a request already received changes nothing.
     """
-    data = RequestApproved().load(event.data)
+    data = RequestApproved.of(event)
     session = uow.session
     if session.get(ApprovedRequest, data["request_id"]) is not None:
         log.info("approved request %s already received: nothing to do", data["request_id"])
@@ -302,7 +298,7 @@ def on_request_approved(event: Event, uow: UnitOfWork, public_url: str) -> None:
 def on_dates_cancelled(event: Event, uow: UnitOfWork, public_url: str) -> None:
     """The employee cancelled a request or withdrew from the mission: dates already in a convention leave it, and a
     new version without them is issued (or, with no date left, the convention has nothing left to sign)."""
-    data = DatesCancelled().load(event.data)
+    data = DatesCancelled.of(event)
     session = uow.session
     if session.get(Cancellation, data["request_id"]) is not None:
         return
@@ -321,13 +317,13 @@ def on_dates_cancelled(event: Event, uow: UnitOfWork, public_url: str) -> None:
 
 def on_convention_signed(event: Event, uow: UnitOfWork, seal: SealSettings) -> None:
     """The employee signed (documents's own event): render the signed copy, once, in the worker."""
-    data = ConventionSigned().load(event.data)
+    data = ConventionSigned.of(event)
     conventions.render_signed_copy(uow.session, data["convention_id"], data["version"], seal)
 
 
 def on_bilan_completed(event: Event, uow: UnitOfWork) -> None:
     """Step 4 done: the bilan's PDF and the employee's certificate of mission, once per participation."""
-    conventions.issue_bilan(uow, BilanCompleted().load(event.data))
+    conventions.issue_bilan(uow, BilanCompleted.of(event))
 
 
 # -- the yearly bundle (from impact) --------------------------------------------------------------------
@@ -335,12 +331,12 @@ def on_bilan_completed(event: Event, uow: UnitOfWork) -> None:
 
 def on_statement_confirmed(event: Event, uow: UnitOfWork, seal: SealSettings) -> None:
     """An association referent confirmed the « état récapitulatif des journées »: render and seal it, once."""
-    conventions.issue_day_statement(uow.session, StatementConfirmed().load(event.data), seal)
+    conventions.issue_day_statement(uow.session, StatementConfirmed.of(event), seal)
 
 
 def on_receipt_confirmed(event: Event, uow: UnitOfWork, seal: SealSettings) -> None:
     """An association referent confirmed the receipt's data (Cerfa n° 16216): render and seal the data sheet, once."""
-    conventions.issue_receipt_data(uow.session, ReceiptConfirmed().load(event.data), seal)
+    conventions.issue_receipt_data(uow.session, ReceiptConfirmed.of(event), seal)
 
 
 # -- token cut-offs ----------------------------------------------------------------------------------

@@ -4,9 +4,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from marshmallow import EXCLUDE, Schema, fields, validate
+from marshmallow import fields, validate
 
-from tandem_shared.envelope import Event
+from tandem_shared.envelope import Event, EventData
 from tandem_shared.inbox import Handler, UnitOfWork
 
 from . import clock, domain
@@ -17,11 +17,8 @@ from .participations import refresh_attendance
 log = logging.getLogger(__name__)
 
 
-class MissionPublished(Schema):
+class MissionPublished(EventData):
     """engagement's narrow reading of `catalog.mission.*`: only the fields it keeps."""
-
-    class Meta:
-        unknown = EXCLUDE
 
     id = fields.String(required=True)
     title = fields.String(required=True)
@@ -39,10 +36,7 @@ class MissionPublished(Schema):
     company_ids = fields.List(fields.String(), load_default=list)
 
 
-class AssociationChanged(Schema):
-    class Meta:
-        unknown = EXCLUDE
-
+class AssociationChanged(EventData):
     id = fields.String(required=True)
     name = fields.String(required=True)
     contact_email = fields.Email(required=True)
@@ -53,7 +47,7 @@ class AssociationChanged(Schema):
 
 def on_mission_changed(event: Event, uow: UnitOfWork) -> None:
     """Published, updated or closed: the copy follows, never backwards in time."""
-    data = MissionPublished().load(event.data)
+    data = MissionPublished.of(event)
     as_of = data["updated_at"] or data["published_at"]
     copy = uow.session.get(MissionCopy, data["id"])
     if copy is None:
@@ -73,7 +67,7 @@ def on_mission_changed(event: Event, uow: UnitOfWork) -> None:
 
 
 def on_association_changed(event: Event, uow: UnitOfWork) -> None:
-    data = AssociationChanged().load(event.data)
+    data = AssociationChanged.of(event)
     copy = uow.session.get(AssociationCopy, data["id"])
     if copy is None:
         copy = AssociationCopy(id=data["id"])
@@ -84,11 +78,8 @@ def on_association_changed(event: Event, uow: UnitOfWork) -> None:
     copy.vetting_status, copy.as_of = data["vetting_status"], data["updated_at"]
 
 
-class ApprovalRequestEvent(Schema):
+class ApprovalRequestEvent(EventData):
     """engagement's reading of `approval.request.*`: the request id (engagement made it) and the decision."""
-
-    class Meta:
-        unknown = EXCLUDE
 
     request_id = fields.String(required=True)
     created_at = fields.AwareDateTime(load_default=None)
@@ -98,7 +89,7 @@ class ApprovalRequestEvent(Schema):
 
 
 def _request(event: Event, uow: UnitOfWork) -> tuple[dict, DateRequest | None]:
-    data = ApprovalRequestEvent().load(event.data)
+    data = ApprovalRequestEvent.of(event)
     request = uow.session.get(DateRequest, data["request_id"], with_for_update=True)
     if request is None:
         log.warning("%s for unknown request %s: nothing to do", event.type, data["request_id"])
@@ -148,19 +139,13 @@ def on_request_refused(event: Event, uow: UnitOfWork) -> None:
 # -- step 3 and the bilan's PDF: documents' events (issue 6) -----------------------------------------
 
 
-class ConventionDay(Schema):
-    class Meta:
-        unknown = EXCLUDE
-
+class ConventionDay(EventData):
     date = fields.Date(required=True)
     format = fields.String(required=True, validate=validate.OneOf(domain.DATE_FORMATS))
 
 
-class ConventionEvent(Schema):
+class ConventionEvent(EventData):
     """engagement's reading of `documents.convention.issued` and `documents.convention.signed`."""
-
-    class Meta:
-        unknown = EXCLUDE
 
     convention_id = fields.String(required=True)
     participation_id = fields.String(required=True)
@@ -182,7 +167,7 @@ def _own_participation(event: Event, uow: UnitOfWork, participation_id: str, per
 
 def _convention(event: Event, uow: UnitOfWork) -> tuple[dict, Convention | None]:
     """The event and the participation's convention, made on the first event that names it (issued or signed)."""
-    data = ConventionEvent().load(event.data)
+    data = ConventionEvent.of(event)
     participation = _own_participation(event, uow, data["participation_id"], data["person_id"])
     if participation is None:
         return data, None
@@ -237,11 +222,8 @@ def on_convention_signed(event: Event, uow: UnitOfWork) -> None:
     _issue(convention, version, data["dates"], None)
 
 
-class BilanIssued(Schema):
+class BilanIssued(EventData):
     """engagement's reading of `documents.bilan.issued`."""
-
-    class Meta:
-        unknown = EXCLUDE
 
     participation_id = fields.String(required=True)
     person_id = fields.String(required=True)
@@ -250,7 +232,7 @@ class BilanIssued(Schema):
 
 def on_bilan_issued(event: Event, uow: UnitOfWork) -> None:
     """The bilan's PDF exists: « MES MISSIONS » links to it."""
-    data = BilanIssued().load(event.data)
+    data = BilanIssued.of(event)
     participation = _own_participation(event, uow, data["participation_id"], data["person_id"])
     if participation is None:
         return

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from marshmallow import EXCLUDE, Schema, fields, validate
+from marshmallow import fields, validate
 
-from tandem_shared.envelope import Event
+from tandem_shared.envelope import Event, EventData
 from tandem_shared.inbox import Handler, UnitOfWork
 from tandem_shared.revocation import CutoffHandler
 
@@ -39,12 +39,8 @@ ASSOCIATION_APPROVED = "catalog.association.approved"
 ATTEMPT_COMPLETED = "quiz.attempt.completed"
 
 
-class _Reading(Schema):
-    class Meta:
-        unknown = EXCLUDE
 
-
-class PersonChanged(_Reading):
+class PersonChanged(EventData):
     person_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
     email = fields.String(required=True)
     first_name = fields.String(required=True)
@@ -57,12 +53,12 @@ class PersonChanged(_Reading):
     at = fields.AwareDateTime(required=True)
 
 
-class _Entity(_Reading):
+class _Entity(EventData):
     id = fields.String(required=True)
     name = fields.String(required=True)
 
 
-class CompanyChanged(_Reading):
+class CompanyChanged(EventData):
     company_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
     name = fields.String(required=True)
     siren = fields.String(load_default="")
@@ -71,7 +67,7 @@ class CompanyChanged(_Reading):
     updated_at = fields.AwareDateTime(required=True)
 
 
-class AssociationChanged(_Reading):
+class AssociationChanged(EventData):
     id = fields.String(required=True, validate=validate.Length(min=1, max=64))
     name = fields.String(required=True)
     rna = fields.String(allow_none=True, load_default=None)
@@ -82,7 +78,7 @@ class AssociationChanged(_Reading):
     updated_at = fields.AwareDateTime(required=True)
 
 
-class MissionChanged(_Reading):
+class MissionChanged(EventData):
     id = fields.String(required=True, validate=validate.Length(min=1, max=64))
     title = fields.String(required=True)
     association_id = fields.String(required=True)
@@ -91,7 +87,7 @@ class MissionChanged(_Reading):
     updated_at = fields.AwareDateTime(required=True)
 
 
-class _Day(_Reading):
+class _Day(EventData):
     date = fields.Date(required=True)
     format = fields.String(required=True, validate=validate.OneOf(domain.DAY_FORMATS))
 
@@ -100,7 +96,7 @@ class _AttendedDay(_Day):
     present = fields.Boolean(required=True)
 
 
-class _WorkflowStep(_Reading):
+class _WorkflowStep(EventData):
     participation_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
     person_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
     mission_id = fields.String(allow_none=True, load_default=None)
@@ -144,7 +140,7 @@ class ConventionSigned(_WorkflowStep):
     signed_at = fields.AwareDateTime(required=True)
 
 
-class AttemptCompleted(_Reading):
+class AttemptCompleted(EventData):
     attempt_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
     person_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
     company_id = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=36))
@@ -155,7 +151,7 @@ class AttemptCompleted(_Reading):
 
 
 def on_person_changed(event: Event, uow: UnitOfWork) -> None:
-    data = PersonChanged().load(event.data)
+    data = PersonChanged.of(event)
     person = uow.session.get(PersonCopy, data["person_id"], with_for_update=True)
     if person is None:
         person = PersonCopy(person_id=data["person_id"])
@@ -169,7 +165,7 @@ def on_person_changed(event: Event, uow: UnitOfWork) -> None:
 
 
 def on_company_updated(event: Event, uow: UnitOfWork) -> None:
-    data = CompanyChanged().load(event.data)
+    data = CompanyChanged.of(event)
     company = uow.session.get(CompanyCopy, data["company_id"], with_for_update=True)
     if company is None:
         company = CompanyCopy(id=data["company_id"])
@@ -184,7 +180,7 @@ def on_company_updated(event: Event, uow: UnitOfWork) -> None:
 
 
 def on_association_changed(event: Event, uow: UnitOfWork) -> None:
-    data = AssociationChanged().load(event.data)
+    data = AssociationChanged.of(event)
     association = uow.session.get(AssociationCopy, data["id"], with_for_update=True)
     if association is None:
         association = AssociationCopy(id=data["id"])
@@ -196,7 +192,7 @@ def on_association_changed(event: Event, uow: UnitOfWork) -> None:
 
 
 def on_mission_changed(event: Event, uow: UnitOfWork) -> None:
-    data = MissionChanged().load(event.data)
+    data = MissionChanged.of(event)
     mission = uow.session.get(MissionCopy, data["id"], with_for_update=True)
     if mission is None:
         mission = MissionCopy(id=data["id"])
@@ -255,39 +251,39 @@ def _year_of(days: list[dict]) -> int | None:
 
 
 def on_application_submitted(event: Event, uow: UnitOfWork) -> None:
-    data = ApplicationSubmitted().load(event.data)
+    data = ApplicationSubmitted.of(event)
     participation = _participation(uow, data)
     participation.applied_at = _first(participation.applied_at, data["submitted_at"])
 
 
 def on_dates_requested(event: Event, uow: UnitOfWork) -> None:
-    data = DatesRequested().load(event.data)
+    data = DatesRequested.of(event)
     _participation(uow, data, _year_of(data["dates"]))
     _change_days(uow, data["participation_id"], data["dates"], data["requested_at"], lambda _: domain.REQUESTED,
                  end_of_career=data["end_of_career"])
 
 
 def on_request_approved(event: Event, uow: UnitOfWork) -> None:
-    data = RequestDecided().load(event.data)
+    data = RequestDecided.of(event)
     participation = _participation(uow, data, _year_of(data["dates"]))
     participation.dates_approved_at = _first(participation.dates_approved_at, data["decided_at"])
     _change_days(uow, data["participation_id"], data["dates"], data["decided_at"], lambda _: domain.APPROVED)
 
 
 def on_request_refused(event: Event, uow: UnitOfWork) -> None:
-    data = RequestDecided().load(event.data)
+    data = RequestDecided.of(event)
     _participation(uow, data, _year_of(data["dates"]))
     _change_days(uow, data["participation_id"], data["dates"], data["decided_at"], lambda _: domain.REFUSED)
 
 
 def on_dates_cancelled(event: Event, uow: UnitOfWork) -> None:
-    data = DatesCancelled().load(event.data)
+    data = DatesCancelled.of(event)
     _participation(uow, data, _year_of(data["dates"]))
     _change_days(uow, data["participation_id"], data["dates"], data["cancelled_at"], lambda _: domain.CANCELLED)
 
 
 def on_attendance_attested(event: Event, uow: UnitOfWork) -> None:
-    data = AttendanceAttested().load(event.data)
+    data = AttendanceAttested.of(event)
     participation = _participation(uow, data, _year_of(data["dates"]))
     participation.attested_at = _first(participation.attested_at, data["attested_at"])
     _change_days(uow, data["participation_id"], data["dates"], data["attested_at"],
@@ -295,7 +291,7 @@ def on_attendance_attested(event: Event, uow: UnitOfWork) -> None:
 
 
 def on_bilan_completed(event: Event, uow: UnitOfWork) -> None:
-    data = BilanCompleted().load(event.data)
+    data = BilanCompleted.of(event)
     participation = _participation(uow, data)
     if participation.bilan_at is None or data["completed_at"] > participation.bilan_at:
         participation.bilan_answers = domain.closed_bilan_answers(data["answers"])
@@ -303,14 +299,14 @@ def on_bilan_completed(event: Event, uow: UnitOfWork) -> None:
 
 
 def on_convention_signed(event: Event, uow: UnitOfWork) -> None:
-    data = ConventionSigned().load(event.data)
+    data = ConventionSigned.of(event)
     participation = _participation(uow, data)
     participation.convention_signed_at = _first(participation.convention_signed_at, data["signed_at"])
 
 
 def on_attempt_completed(event: Event, uow: UnitOfWork) -> None:
     """An attempt is final once submitted: the first copy stays (the score and answers stay in quiz)."""
-    data = AttemptCompleted().load(event.data)
+    data = AttemptCompleted.of(event)
     if uow.session.get(QuizAttemptCopy, data["attempt_id"]) is None:
         uow.session.add(QuizAttemptCopy(**data))
 

@@ -7,9 +7,9 @@ import logging
 from datetime import datetime
 from functools import partial
 
-from marshmallow import EXCLUDE, Schema, fields, validate
+from marshmallow import fields, validate
 
-from tandem_shared.envelope import Event
+from tandem_shared.envelope import Event, EventData
 from tandem_shared.inbox import Handler, UnitOfWork
 from tandem_shared.revocation import CutoffHandler, apply_cutoff
 
@@ -21,15 +21,12 @@ from .templates import paris_time, render
 log = logging.getLogger(__name__)
 
 
-class MissionPublished(Schema):
+class MissionPublished(EventData):
     """The notifier's narrow reading of `catalog.mission.published`.
 
     What alerts need (themes, expertises, place, companies) came with the catalog's extension: read as
     optional, an older event still reaches the association contact and alerts nobody.
     """
-
-    class Meta:
-        unknown = EXCLUDE
 
     id = fields.String(required=True, validate=validate.Length(min=1, max=64))
     title = fields.String(required=True)
@@ -52,7 +49,7 @@ class MissionPublished(Schema):
 
 def on_mission_published(event: Event, uow: UnitOfWork) -> None:
     """Tell the association contact that the mission is online, and alert each matching subscriber once."""
-    mission = MissionPublished().load(event.data)
+    mission = MissionPublished.of(event)
     queue_email(
         uow,
         event,
@@ -80,11 +77,8 @@ def on_mission_published(event: Event, uow: UnitOfWork) -> None:
             )
 
 
-class LinkRequested(Schema):
+class LinkRequested(EventData):
     """The notifier's reading of engagement's single-use link events (verification, reset, invitation)."""
-
-    class Meta:
-        unknown = EXCLUDE
 
     email = fields.Email(required=True)
     first_name = fields.String(required=True)
@@ -113,28 +107,25 @@ def _link_values(data: dict) -> dict:
 
 
 def on_email_verification_requested(event: Event, uow: UnitOfWork) -> None:
-    data = _link_values(LinkRequested().load(event.data))
+    data = _link_values(LinkRequested.of(event))
     queue_email(uow, event, recipient=data["email"], subject="Finalise ton inscription sur Tandem",
                 body_text=render("email_verification.txt", **data))
 
 
 def on_password_reset_requested(event: Event, uow: UnitOfWork) -> None:
-    data = _link_values(LinkRequested().load(event.data))
+    data = _link_values(LinkRequested.of(event))
     queue_email(uow, event, recipient=data["email"], subject="Choisis un nouveau mot de passe Tandem",
                 body_text=render("password_reset.txt", **data))
 
 
 def on_invitation_sent(event: Event, uow: UnitOfWork) -> None:
-    data = _link_values(InvitationSent().load(event.data))
+    data = _link_values(InvitationSent.of(event))
     roles = ", ".join(ROLE_LABELS.get(role, role) for role in data["roles"])
     queue_email(uow, event, recipient=data["email"], subject="Tu es invité·e à rejoindre Tandem",
                 body_text=render("invitation.txt", **{**data, "roles": roles}))
 
 
-class PersonDisabled(Schema):
-    class Meta:
-        unknown = EXCLUDE
-
+class PersonDisabled(EventData):
     person_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
     not_before = fields.AwareDateTime(required=True)
     disabled_at = fields.AwareDateTime(allow_none=True, load_default=None)
@@ -143,15 +134,12 @@ class PersonDisabled(Schema):
 def on_person_disabled(event: Event, uow: UnitOfWork) -> None:
     """The account was disabled: every token issued before `not_before` is refused here too, and alerts stop."""
     apply_cutoff(uow.session, token_cutoffs, event.data)
-    data = PersonDisabled().load(event.data)
+    data = PersonDisabled.of(event)
     alerts.record_disabled(uow.session, data["person_id"], data["disabled_at"] or data["not_before"])
 
 
-class PreferencesUpdated(Schema):
+class PreferencesUpdated(EventData):
     """The notifier's reading of `engagement.preferences.updated`: what its alert subscriptions copy."""
-
-    class Meta:
-        unknown = EXCLUDE
 
     person_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
     email = fields.Email(required=True)
@@ -168,14 +156,11 @@ class PreferencesUpdated(Schema):
 
 def on_preferences_updated(event: Event, uow: UnitOfWork) -> None:
     """Keep the copy of the person's preferences; an older event never overwrites a newer copy."""
-    alerts.record_preferences(uow.session, PreferencesUpdated().load(event.data))
+    alerts.record_preferences(uow.session, PreferencesUpdated.of(event))
 
 
-class PersonUpdated(Schema):
+class PersonUpdated(EventData):
     """The notifier's reading of `engagement.person.updated`: the address alerts go to, and whether to send any."""
-
-    class Meta:
-        unknown = EXCLUDE
 
     person_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
     # Not fields.Email: a deleted account's anonymised address must not make the event undeliverable.
@@ -188,14 +173,11 @@ class PersonUpdated(Schema):
 
 def on_person_updated(event: Event, uow: UnitOfWork) -> None:
     """A new address or first name is used from now on; a status other than active stops alerts."""
-    alerts.record_person(uow.session, PersonUpdated().load(event.data))
+    alerts.record_person(uow.session, PersonUpdated.of(event))
 
 
-class MissionShared(Schema):
+class MissionShared(EventData):
     """The notifier's reading of `engagement.mission.shared` ("Partager par e-mail" on a mission sheet)."""
-
-    class Meta:
-        unknown = EXCLUDE
 
     person_id = fields.String(required=True)
     sender_name = fields.String(required=True, validate=validate.Length(min=1))
@@ -210,7 +192,7 @@ class MissionShared(Schema):
 
 def on_mission_shared(event: Event, uow: UnitOfWork) -> None:
     """One e-mail per recipient, with the sender's message; sharing to oneself reads as a note to self."""
-    share = MissionShared().load(event.data)
+    share = MissionShared.of(event)
     # What the sender typed (their name too) reaches the recipients as text, never as a link (`domain.unlinked`).
     values = {**share, "sender_name": domain.unlinked(share["sender_name"]), "message": domain.quoted(share["message"])}
     sender = share["sender_email"].strip().lower()
@@ -224,11 +206,8 @@ def on_mission_shared(event: Event, uow: UnitOfWork) -> None:
         queue_email(uow, event, recipient=recipient, subject=subject, body_text=body)
 
 
-class ProposalSent(Schema):
+class ProposalSent(EventData):
     """The notifier's reading of `engagement.proposal.sent` ("Je propose mes compétences")."""
-
-    class Meta:
-        unknown = EXCLUDE
 
     proposal_id = fields.String(required=True)
     person_id = fields.String(required=True)
@@ -245,7 +224,7 @@ class ProposalSent(Schema):
 
 def on_proposal_sent(event: Event, uow: UnitOfWork) -> None:
     """The association gets the employee's message and contact; the employee gets the association's contact."""
-    proposal = ProposalSent().load(event.data)
+    proposal = ProposalSent.of(event)
     values = {**proposal, "person_name": domain.unlinked(proposal["person_name"]), "person_phone": domain.unlinked(proposal["person_phone"]),
               "message": domain.quoted(proposal["message"])}
     queue_email(
@@ -260,11 +239,8 @@ def on_proposal_sent(event: Event, uow: UnitOfWork) -> None:
     )
 
 
-class QuizOpened(Schema):
+class QuizOpened(EventData):
     """The notifier's reading of `quiz.quiz.opened`."""
-
-    class Meta:
-        unknown = EXCLUDE
 
     quiz_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
     title = fields.String(required=True)
@@ -277,7 +253,7 @@ class QuizOpened(Schema):
 
 def on_quiz_opened(event: Event, uow: UnitOfWork) -> None:
     """« Le nouveau quiz est en ligne », once per person and quiz, to the opted-in active people it is for."""
-    quiz = QuizOpened().load(event.data)
+    quiz = QuizOpened.of(event)
     values = {**quiz, "closes_on": domain.french_date(quiz["closes_on"])}
     for subscriber in alerts.quiz_subscribers(uow.session, quiz):
         if alerts.claim_quiz_notice(uow.session, subscriber.person_id, quiz["quiz_id"], event.id):

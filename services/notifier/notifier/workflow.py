@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import EXCLUDE, Schema, fields, validate
+from marshmallow import fields, validate
 
-from tandem_shared.envelope import Event
+from tandem_shared.envelope import Event, EventData
 from tandem_shared.inbox import UnitOfWork
 
 from . import domain, ics
@@ -38,12 +38,8 @@ OTHER_MANAGER_NAMED = "engagement.dates.other_manager_named"
 FORMATS = list(domain.DAY_FORMAT_LABELS)
 
 
-class _Reading(Schema):
-    class Meta:
-        unknown = EXCLUDE
 
-
-class MissionDate(_Reading):
+class MissionDate(EventData):
     date = fields.Date(required=True)
     format = fields.String(required=True, validate=validate.OneOf(FORMATS))
 
@@ -60,7 +56,7 @@ def _optional() -> fields.String:
     return fields.String(allow_none=True, load_default=None)
 
 
-class ApplicationSubmitted(_Reading):
+class ApplicationSubmitted(EventData):
     """`engagement.application.submitted`: step 1, « Je postule »."""
 
     participation_id = fields.String(required=True)
@@ -81,7 +77,7 @@ class ApplicationSubmitted(_Reading):
     year = fields.Integer(required=True)
 
 
-class RequestCreated(_Reading):
+class RequestCreated(EventData):
     """`approval.request.created`: the manager's request, with the single-use action link."""
 
     request_id = fields.String(required=True)
@@ -98,7 +94,7 @@ class RequestCreated(_Reading):
     link_expires_at = fields.AwareDateTime(required=True)
 
 
-class RequestDecided(_Reading):
+class RequestDecided(EventData):
     """`approval.request.approved` and `approval.request.refused`."""
 
     request_id = fields.String(required=True)
@@ -115,7 +111,7 @@ class RequestDecided(_Reading):
     reason = _optional()
 
 
-class DatesCancelled(_Reading):
+class DatesCancelled(EventData):
     """`engagement.dates.cancelled`: a pending request cancelled, or a withdrawal before the dates."""
 
     request_id = fields.String(required=True)
@@ -126,7 +122,7 @@ class DatesCancelled(_Reading):
     reason = fields.String(required=True, validate=validate.OneOf(["cancelled", "withdrawn"]))
 
 
-class AttendanceAttested(_Reading):
+class AttendanceAttested(EventData):
     """`engagement.attendance.attested`: every past approved date attested; step 4 unlocks."""
 
     participation_id = fields.String(required=True)
@@ -139,7 +135,7 @@ class AttendanceAttested(_Reading):
     days_present = fields.Decimal(required=True, as_string=False)
 
 
-class BilanCompleted(_Reading):
+class BilanCompleted(EventData):
     """`engagement.bilan.completed`: step 4 done, the year's participation is closed."""
 
     participation_id = fields.String(required=True)
@@ -156,7 +152,7 @@ APPLICATION_WITHOUT_DATES = "application_without_dates"
 BILAN_PENDING = "bilan_pending"
 
 
-class ReminderDue(_Reading):
+class ReminderDue(EventData):
     """`engagement.reminder.due`: a nudge to the employee, once per reminder and period."""
 
     reminder_id = fields.String(required=True)
@@ -171,7 +167,7 @@ class ReminderDue(_Reading):
     period = fields.String(required=True)
 
 
-class RequestReminded(_Reading):
+class RequestReminded(EventData):
     """`approval.request.reminded`: a request still pending; carries a fresh link (the previous one stopped)."""
 
     request_id = fields.String(required=True)
@@ -184,7 +180,7 @@ class RequestReminded(_Reading):
     period = fields.String(required=True)
 
 
-class ConventionIssued(_Reading):
+class ConventionIssued(EventData):
     """`documents.convention.issued`: a version of the convention to sign (v1 on the first approval, v2… after new dates)."""
 
     convention_id = fields.String(required=True)
@@ -201,7 +197,7 @@ class ConventionIssued(_Reading):
     sign_url = fields.Url(required=True, require_tld=False, schemes={"http", "https"})
 
 
-class OtherManagerNamed(_Reading):
+class OtherManagerNamed(EventData):
     """`engagement.dates.other_manager_named`: a request sent to someone other than the recorded manager, for the admins."""
 
     request_id = fields.String(required=True)
@@ -231,7 +227,7 @@ def mission_url(public_url: str, mission_id: str) -> str:
 
 def on_application_submitted(event: Event, uow: UnitOfWork, public_url: str) -> None:
     """The referent gets the application and the employee's contact; the employee gets the referent's contact."""
-    application = ApplicationSubmitted().load(event.data)
+    application = ApplicationSubmitted.of(event)
     values = {**application, "message": domain.quoted(application["message"]), "account_url": account_url(public_url)}
     queue_email(
         uow, event, recipient=application["referent_email"],
@@ -247,7 +243,7 @@ def on_application_submitted(event: Event, uow: UnitOfWork, public_url: str) -> 
 
 def on_request_created(event: Event, uow: UnitOfWork, public_url: str) -> None:
     """« Demande d'absence à valider »: the manager gets the dates, the message and the single-use link."""
-    request = RequestCreated().load(event.data)
+    request = RequestCreated.of(event)
     queue_email(
         uow, event, recipient=request["manager_email"],
         subject=f"Demande d'absence à valider : {request['person_name']}, mission « {request['mission_title']} »",
@@ -260,7 +256,7 @@ def on_request_created(event: Event, uow: UnitOfWork, public_url: str) -> None:
 
 def on_request_approved(event: Event, uow: UnitOfWork, public_url: str) -> None:
     """« Tes dates sont validées », with the dates as an .ics calendar invitation."""
-    decision = RequestDecided().load(event.data)
+    decision = RequestDecided.of(event)
     calendar = ics.approved_dates_calendar(
         request_id=decision["request_id"], mission_title=decision["mission_title"],
         association_name=decision["association_name"], dates=decision["dates"],
@@ -277,7 +273,7 @@ def on_request_approved(event: Event, uow: UnitOfWork, public_url: str) -> None:
 
 def on_request_refused(event: Event, uow: UnitOfWork, public_url: str) -> None:
     """The employee gets the manager's reason, if any, and may make a new request from « Mon compte »."""
-    decision = RequestDecided().load(event.data)
+    decision = RequestDecided.of(event)
     queue_email(
         uow, event, recipient=decision["person_email"],
         subject=f"Ta demande d'absence pour la mission « {decision['mission_title']} » n'est pas validée",
@@ -290,7 +286,7 @@ def on_request_refused(event: Event, uow: UnitOfWork, public_url: str) -> None:
 
 def on_dates_cancelled(event: Event, uow: UnitOfWork) -> None:
     """The manager is told that the request was cancelled, or that the employee withdrew."""
-    cancelled = DatesCancelled().load(event.data)
+    cancelled = DatesCancelled.of(event)
     if cancelled["reason"] == "cancelled":
         subject = f"Demande d'absence annulée : {cancelled['person_name']}, mission « {cancelled['mission_title']} »"
     else:
@@ -303,7 +299,7 @@ def on_dates_cancelled(event: Event, uow: UnitOfWork) -> None:
 
 def on_attendance_attested(event: Event, uow: UnitOfWork, public_url: str) -> None:
     """« Ta présence est confirmée : complète ton bilan », with the link to « Mon compte »."""
-    attested = AttendanceAttested().load(event.data)
+    attested = AttendanceAttested.of(event)
     attendance = [
         f"{domain.date_label(item['date'], item['format'])} : {'présent·e' if item['present'] else 'absent·e'}"
         for item in domain.in_calendar_order(attested["dates"])
@@ -318,7 +314,7 @@ def on_attendance_attested(event: Event, uow: UnitOfWork, public_url: str) -> No
 
 def on_bilan_completed(event: Event, uow: UnitOfWork, public_url: str) -> None:
     """Thanks, and what the year's mission gave: the days present."""
-    bilan = BilanCompleted().load(event.data)
+    bilan = BilanCompleted.of(event)
     queue_email(
         uow, event, recipient=bilan["person_email"],
         subject=f"Merci pour ton engagement auprès de l'association {bilan['association_name']} !",
@@ -330,7 +326,7 @@ def on_bilan_completed(event: Event, uow: UnitOfWork, public_url: str) -> None:
 
 def on_reminder_due(event: Event, uow: UnitOfWork, public_url: str) -> None:
     """A nudge to the employee: contact the association again, or complete the bilan."""
-    reminder = ReminderDue().load(event.data)
+    reminder = ReminderDue.of(event)
     if reminder["kind"] == APPLICATION_WITHOUT_DATES:
         subject = "Tu as postulé il y a quelques jours : n'hésite pas à relancer l'association"
         template = "reminder_application_without_dates.txt"
@@ -343,7 +339,7 @@ def on_reminder_due(event: Event, uow: UnitOfWork, public_url: str) -> None:
 
 def on_request_reminded(event: Event, uow: UnitOfWork, public_url: str) -> None:
     """« Rappel : une demande d'absence attend ta réponse », with the new link (the previous one stopped working)."""
-    reminder = RequestReminded().load(event.data)
+    reminder = RequestReminded.of(event)
     queue_email(
         uow, event, recipient=reminder["manager_email"],
         subject="Rappel : une demande d'absence attend ta réponse",
@@ -355,7 +351,7 @@ def on_request_reminded(event: Event, uow: UnitOfWork, public_url: str) -> None:
 def on_convention_issued(event: Event, uow: UnitOfWork, public_url: str) -> None:
     """« Signe ta convention »: the dates, their total and the link to sign online; from version 2 on, the e-mail
     says the convention was updated with the new dates (the version covers them all)."""
-    convention = ConventionIssued().load(event.data)
+    convention = ConventionIssued.of(event)
     updated = convention["version"] > 1
     title = convention["mission_title"]
     subject = f"Ta convention a été mise à jour : signe-la pour « {title} »" if updated else f"Signe ta convention pour « {title} »"
@@ -370,7 +366,7 @@ def on_convention_issued(event: Event, uow: UnitOfWork, public_url: str) -> None
 def on_other_manager_named(event: Event, uow: UnitOfWork, public_url: str) -> None:
     """The company lets employees ask another manager, its admins being told: each admin gets who asked whom, and
     where to see every such request (the admin page)."""
-    named = OtherManagerNamed().load(event.data)
+    named = OtherManagerNamed.of(event)
     values = {**named, **_date_values(named["dates"]), "admin_url": f"{public_url.rstrip('/')}/entreprise/politique"}
     for admin in dict.fromkeys(named["admin_emails"]):
         queue_email(

@@ -7,9 +7,9 @@ or twice: each copy keeps its producer's time and only ever moves forward.
 from __future__ import annotations
 
 import sqlalchemy as sa
-from marshmallow import EXCLUDE, Schema, fields, validate
+from marshmallow import fields, validate
 
-from tandem_shared.envelope import Event
+from tandem_shared.envelope import Event, EventData
 from tandem_shared.inbox import Handler, UnitOfWork
 from tandem_shared.revocation import CutoffHandler
 
@@ -22,12 +22,8 @@ PERSON_REGISTERED = "engagement.person.registered"
 PERSON_UPDATED = "engagement.person.updated"
 
 
-class _Reading(Schema):
-    class Meta:
-        unknown = EXCLUDE
 
-
-class MissionChanged(_Reading):
+class MissionChanged(EventData):
     """Quiz's narrow reading of `catalog.mission.*`."""
 
     id = fields.String(required=True, validate=validate.Length(min=1, max=64))
@@ -45,7 +41,7 @@ class MissionChanged(_Reading):
     updated_at = fields.AwareDateTime(required=True)
 
 
-class PersonChanged(_Reading):
+class PersonChanged(EventData):
     """Quiz's narrow reading of `engagement.person.registered/updated`."""
 
     person_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
@@ -58,7 +54,7 @@ class PersonChanged(_Reading):
 
 def on_mission_changed(event: Event, uow: UnitOfWork) -> None:
     """Published, updated or closed: the copy takes the mission as catalog last described it."""
-    data = MissionChanged().load(event.data)
+    data = MissionChanged.of(event)
     mission = uow.session.get(MissionCopy, data["id"], with_for_update=True)
     if mission is None:
         mission = MissionCopy(id=data["id"])
@@ -77,7 +73,7 @@ def on_mission_changed(event: Event, uow: UnitOfWork) -> None:
 
 def on_person_changed(event: Event, uow: UnitOfWork) -> None:
     """The person's company and entity; attempts submitted before quiz knew the entity get it now."""
-    data = PersonChanged().load(event.data)
+    data = PersonChanged.of(event)
     person = uow.session.get(PersonCopy, data["person_id"], with_for_update=True)
     if person is None:
         person = PersonCopy(person_id=data["person_id"])
