@@ -6,7 +6,7 @@ the one it holds (`changed_at`, the producer's time). Pay data is never in any e
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from marshmallow import fields, validate
 
