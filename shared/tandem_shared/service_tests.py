@@ -8,7 +8,6 @@ import base64
 import importlib
 import json
 import time
-from pathlib import Path
 
 import jwt
 import pytest

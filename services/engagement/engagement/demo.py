@@ -8,7 +8,7 @@ publishes the same events as the API would, so every other service learns about 
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import sqlalchemy as sa

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from tandem_shared.web import current_principal, current_runtime, login_required
 
