@@ -11,7 +11,7 @@ from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.policy import SMTPUTF8, compat32
-from email.utils import formataddr, formatdate, make_msgid, parseaddr
+from email.utils import formataddr, formatdate, parseaddr
 
 import sqlalchemy as sa
 
@@ -43,6 +43,8 @@ class MailSender:
         self.mail_from = mail_from
         self._from_header = formataddr(parseaddr(mail_from))
         self._envelope_from = parseaddr(mail_from)[1]
+        # Message-IDs on the sender's own domain (RFC 5322, 3.6.4: unique, on a domain the sender speaks for).
+        self._message_id_domain = self._envelope_from.rpartition("@")[2] or "tandem.local"
         self.max_attempts = max_attempts
         self.poll_interval = poll_interval
         self.batch_size = batch_size
@@ -165,8 +167,9 @@ class MailSender:
         body["To"] = email.recipient
         body["Subject"] = email.subject  # encoded as RFC 2047 words when it is not ASCII
         body["Date"] = formatdate(usegmt=True)
-        # A stable id lets a receiving server drop the copy we may resend after a crash.
-        body["Message-ID"] = make_msgid(idstring=email.id, domain="tandem.local")
+        # The same id at every try (the row's, a UUID): a receiving server can drop the copy we may resend after a
+        # crash. `make_msgid`, used before, added the time and a random number, so each try had another one.
+        body["Message-ID"] = f"<{email.id}@{self._message_id_domain}>"
         body["X-Tandem-Event"] = email.event_type
         return body.as_bytes(policy=_SMTP_BYTES)
 
