@@ -20,21 +20,35 @@ class _Collector:
 
 
 @pytest.fixture
-def smtp_server():
-    """A real SMTP server on a free local port; `.messages` holds what it received."""
+def smtp_server_with():
+    """`port = smtp_server_with(handler, **options)`: a real SMTP server (aiosmtpd) on a free loopback port, with the
+    test's own handler hooks and Controller options; stopped after the test."""
     import socket
 
     from aiosmtpd.controller import Controller
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    controllers = []
+
+    def start(handler, **options) -> int:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        controller = Controller(handler, hostname="127.0.0.1", port=port, **options)
+        controller.start()
+        controllers.append(controller)
+        return port
+
+    yield start
+    for controller in controllers:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp_server(smtp_server_with):
+    """A real SMTP server on a free local port; `.messages` holds what it received."""
     collector = _Collector()
-    controller = Controller(collector, hostname="127.0.0.1", port=port)
-    controller.start()
-    collector.port = port
-    yield collector
-    controller.stop()
+    collector.port = smtp_server_with(collector)
+    return collector
 
 
 @pytest.fixture

@@ -1,6 +1,4 @@
 """The mail sender against a real SMTP server: delivery, retries with back-off, giving up."""
-import contextlib
-import socket
 from datetime import timedelta
 
 import pytest
@@ -120,40 +118,24 @@ class _Received:
         return "250 OK"
 
 
-@contextlib.contextmanager
-def smtp_server_speaking(smtputf8: bool):
-    from aiosmtpd.controller import Controller
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    received = _Received()
-    controller = Controller(received, hostname="127.0.0.1", port=port, enable_SMTPUTF8=smtputf8)
-    controller.start()
-    try:
-        yield port, received.items
-    finally:
-        controller.stop()
-
-
-def test_an_address_with_accents_waits_for_a_server_that_speaks_smtputf8_and_holds_back_no_other(service):
+def test_an_address_with_accents_waits_for_a_server_that_speaks_smtputf8_and_holds_back_no_other(service, smtp_server_with):
     # The address with accents is due first: its refusal leaves the connection clean for the next one.
     queue_for(service, "e-intl", "zoé@horizon.example", utcnow() - timedelta(minutes=1))
     queue_for(service, "e-ascii", "camille@horizon.example", utcnow())
-    with smtp_server_speaking(smtputf8=False) as (port, received):
-        assert sender_for(service, port).send_due() == 2
-    assert [recipients for recipients, _, _ in received] == [["camille@horizon.example"]]
+    server = _Received()
+    assert sender_for(service, smtp_server_with(server, enable_SMTPUTF8=False)).send_due() == 2
+    assert [recipients for recipients, _, _ in server.items] == [["camille@horizon.example"]]
     with service.runtime.db.reading() as session:
         refused = session.get(Email, "e-intl")
         assert (refused.status, refused.attempts) == ("pending", 1) and "SMTPUTF8" in refused.last_error
         assert session.get(Email, "e-ascii").status == "sent"
 
 
-def test_an_address_with_accents_is_delivered_by_a_server_that_speaks_smtputf8(service):
+def test_an_address_with_accents_is_delivered_by_a_server_that_speaks_smtputf8(service, smtp_server_with):
     queue_for(service, "e-intl", "zoé@horizon.example", utcnow())
-    with smtp_server_speaking(smtputf8=True) as (port, received):
-        assert sender_for(service, port).send_due() == 1
-    ((recipients, smtp_utf8, message),) = received
+    server = _Received()
+    assert sender_for(service, smtp_server_with(server, enable_SMTPUTF8=True)).send_due() == 1
+    ((recipients, smtp_utf8, message),) = server.items
     assert recipients == ["zoé@horizon.example"] and smtp_utf8
     assert message["To"] == "zoé@horizon.example" and message.get_content() == "Bonjour"
     assert only_email(service).status == "sent"
@@ -186,21 +168,11 @@ class _ThreeMessagesPerConnection(_Received):
 
 
 @pytest.mark.parametrize("hang_up", [False, True], ids=["421", "closed"])
-def test_a_server_that_ends_the_connection_does_not_fail_the_emails_after(service, hang_up):
-    from aiosmtpd.controller import Controller
-
+def test_a_server_that_ends_the_connection_does_not_fail_the_emails_after(service, smtp_server_with, hang_up):
     for n in range(7):
         queue_for(service, f"e-{n}", f"personne{n}@horizon.example", utcnow() - timedelta(seconds=60 - n))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     server = _ThreeMessagesPerConnection(hang_up)
-    controller = Controller(server, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        assert sender_for(service, port).send_due() == 7
-    finally:
-        controller.stop()
+    assert sender_for(service, smtp_server_with(server)).send_due() == 7
     # Three, then the fourth meets the end of the connection and waits its back-off; the next ones go on a new one.
     assert [recipients for recipients, *_ in server.items] == [[f"personne{n}@horizon.example"] for n in (0, 1, 2, 4, 5, 6)]
     assert len(server.sessions) == 2
@@ -211,9 +183,7 @@ def test_a_server_that_ends_the_connection_does_not_fail_the_emails_after(servic
         assert sorted(e.id for e in session.query(Email).filter_by(status="sent")) == ["e-0", "e-1", "e-2", "e-4", "e-5", "e-6"]
 
 
-def test_a_refused_recipient_fails_alone_on_the_same_connection(service):
-    from aiosmtpd.controller import Controller
-
+def test_a_refused_recipient_fails_alone_on_the_same_connection(service, smtp_server_with):
     class RefusesOne(_Received):
         sessions = set()
 
@@ -226,16 +196,8 @@ def test_a_refused_recipient_fails_alone_on_the_same_connection(service):
 
     for n, name in enumerate(["camille", "inconnu", "zoe"]):
         queue_for(service, name, f"{name}@horizon.example", utcnow() - timedelta(seconds=60 - n))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     server = RefusesOne()
-    controller = Controller(server, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        assert sender_for(service, port).send_due() == 3
-    finally:
-        controller.stop()
+    assert sender_for(service, smtp_server_with(server)).send_due() == 3
     assert [recipients for recipients, *_ in server.items] == [["camille@horizon.example"], ["zoe@horizon.example"]]
     assert len(server.sessions) == 1
     with service.runtime.db.reading() as session:
