@@ -11,13 +11,13 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from marshmallow import EXCLUDE, Schema, fields, validate
+from marshmallow import fields, validate
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from .auth import TokenVerifier, build_token_verifier
 from .db import Database
-from .envelope import Event
+from .envelope import Event, EventData
 from .inbox import UnitOfWork
 from .timeutil import UTCDateTime
 
@@ -64,14 +64,14 @@ def record_not_before(session: Session, table: sa.Table, person_id: str, not_bef
         session.execute(table.update().where(table.c.person_id == person_id).values(not_before=not_before))
 
 
-class CutoffSchema(Schema):
+class CutoffSchema(EventData):
     """The narrow reading of any event that carries a cut-off: who, and since when tokens are valid."""
-
-    class Meta:
-        unknown = EXCLUDE
 
     person_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
     not_before = fields.AwareDateTime(required=True)
+
+
+_CUTOFF = CutoffSchema()  # one instance: building a schema costs ten times a load (`envelope.EventData`)
 
 
 def apply_cutoff(session: Session, table: sa.Table, data: dict[str, Any]) -> datetime:
@@ -80,7 +80,7 @@ def apply_cutoff(session: Session, table: sa.Table, data: dict[str, Any]) -> dat
     Invalid data raises `marshmallow.ValidationError`: the handler fails and the message ends in
     the dead-letter queue rather than being silently dropped.
     """
-    cutoff = CutoffSchema().load(data)
+    cutoff = _CUTOFF.load(data)
     record_not_before(session, table, cutoff["person_id"], cutoff["not_before"])
     return cutoff["not_before"]
 
