@@ -1,6 +1,7 @@
 """CloudEvents 1.0 envelopes in structured JSON mode, plus Tandem's `correlationid`."""
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -94,15 +95,19 @@ class EventData(Schema):
 
     @classmethod
     def of(cls, event: Event) -> dict[str, Any]:
-        """`event.data` as this reading loads it (`ValidationError` when it does not fit), through one instance per
-        class: building the schema at each event cost ten times the load (0.4 against 0.05 ms), as for the envelope."""
-        reader = _READINGS.get(cls)
-        if reader is None:
-            reader = _READINGS.setdefault(cls, cls())
-        return reader.load(event.data)
+        """`event.data` as this reading loads it (`ValidationError` when it does not fit)."""
+        return cls.read(event.data)
+
+    @classmethod
+    def read(cls, data: dict[str, Any]) -> dict[str, Any]:
+        """`data` as this reading loads it, through one instance per class: building the schema at each event cost
+        ten times the load (0.4 against 0.05 ms), as for the envelope."""
+        return _one_instance(cls).load(data)
 
 
-_READINGS: dict[type[EventData], EventData] = {}
+@functools.cache
+def _one_instance(reading: type[EventData]) -> EventData:
+    return reading()
 
 
 def utc_rfc3339(moment: datetime) -> str:

@@ -185,6 +185,13 @@ PAGE_TAG = ">"
 VERSION_TAG = "~"
 CATALOGUE_VERSION = sa.text("SELECT version FROM catalogue_version WHERE id = 1")
 
+# The published missions reserved to the viewer's company (a few hundred, through ix_mission_companies_company_id),
+# counted on the spot beside the maintained counts of the missions open to every company.
+_RESERVED_TO_COMPANY = (
+    "mc.company_id = :company_id"
+    f" AND m.status = '{MissionStatus.PUBLISHED.value}' AND NOT m.open_to_all_companies"
+)
+
 # « Toutes les missions » on PostgreSQL (migration 0007): the maintained counts of the missions open to every
 # company, plus those reserved to the viewer's company counted on the spot. One statement, one snapshot.
 LANDING_COUNTS = sa.text(f"""
@@ -192,16 +199,16 @@ SELECT tag, missions FROM open_mission_tag_counts WHERE missions > 0
 UNION ALL
 SELECT tag, count(*) FROM mission_companies AS mc JOIN missions AS m ON m.id = mc.mission_id,
     unnest(array_remove(m.search_facets, NULL) || '{TOTAL_TAG}'::text) AS tag
-WHERE mc.company_id = :company_id AND m.status = '{MissionStatus.PUBLISHED.value}' AND NOT m.open_to_all_companies
+WHERE {_RESERVED_TO_COMPANY}
 GROUP BY tag
 """)
 
 # « Toutes les missions »'s total alone (« Ces missions sont pour toi » needs no facet): the `#` row of the
-# maintained counts, plus the published missions reserved to the viewer's company, counted as LANDING_COUNTS does.
+# maintained counts, plus the reserved missions.
 LANDING_TOTAL = sa.text(f"""
 SELECT coalesce((SELECT missions FROM open_mission_tag_counts WHERE tag = '{TOTAL_TAG}'), 0)
      + (SELECT count(*) FROM mission_companies AS mc JOIN missions AS m ON m.id = mc.mission_id
-        WHERE mc.company_id = :company_id AND m.status = '{MissionStatus.PUBLISHED.value}' AND NOT m.open_to_all_companies)
+        WHERE {_RESERVED_TO_COMPANY})
 """)
 
 

@@ -41,15 +41,15 @@ class MailSender:
         self.host = host
         self.port = port
         self.mail_from = mail_from
-        self._from_header = formataddr(parseaddr(mail_from))
-        self._envelope_from = parseaddr(mail_from)[1]
+        display_name, self._envelope_from = parseaddr(mail_from)
+        self._from_header = formataddr((display_name, self._envelope_from))
         # Message-IDs on the sender's own domain (RFC 5322, 3.6.4: unique, on a domain the sender speaks for).
         self._message_id_domain = self._envelope_from.rpartition("@")[2] or "tandem.local"
         self.max_attempts = max_attempts
         self.poll_interval = poll_interval
         self.batch_size = batch_size
         self._wake = threading.Event()
-        # Built once: a statement built for every e-mail cost as much as running it.
+        # Built once, not for every e-mail.
         self._next_due = (
             sa.select(*_QUEUED_COLUMNS)
             .where(emails.c.status == EmailStatus.PENDING, emails.c.next_attempt_at <= sa.bindparam("now"))
