@@ -228,8 +228,8 @@ class RawRoundTrip:
     def _consume(self) -> None:
         try:
             with kombu.Connection(self.broker_url, heartbeat=0, connect_timeout=5) as connection:
-                # Same prefetch as Tandem's consumers, so the broker behaves alike.
-                with connection.Consumer([self.queue], on_message=self._on_message, prefetch_count=20):
+                # Same prefetch as Tandem's consumers (batches of 20, room for two), so the broker behaves alike.
+                with connection.Consumer([self.queue], on_message=self._on_message, prefetch_count=40):
                     self.ready.set()
                     while not self.stop.is_set():
                         # Only the idle timeout is expected; a lost connection (another test run restarting

@@ -96,11 +96,14 @@ def postgres_database(admin_url: str = "postgresql+psycopg://postgres@127.0.0.1:
         admin.dispose()
 
 
-def rabbitmq_queue_messages(vhost_url: str, queue: str) -> int:
-    """How many messages wait in a queue, as the broker counts them."""
+def rabbitmq_queue_messages(vhost_url: str, queue: str, counting: str = "messages") -> int:
+    """How many messages are in a queue, as the broker counts them: all of them (`messages`), those delivered and
+    not acked yet (`messages_unacknowledged`), or those waiting for a consumer (`messages_ready`)."""
+    if counting not in ("messages", "messages_unacknowledged", "messages_ready"):
+        raise ValueError(f"rabbitmqctl has no queue column {counting!r} for this")
     vhost = vhost_url.rsplit("/", 1)[1]
     done = subprocess.run(
-        ["rabbitmqctl", "-q", "list_queues", "-p", vhost, "name", "messages", "--formatter", "json"],
+        ["rabbitmqctl", "-q", "list_queues", "-p", vhost, "name", counting, "--formatter", "json"],
         capture_output=True, text=True,
     )
     if done.returncode != 0:
@@ -108,7 +111,7 @@ def rabbitmq_queue_messages(vhost_url: str, queue: str) -> int:
     out = done.stdout
     for row in json.loads(out or "[]"):
         if row["name"] == queue:
-            return int(row["messages"])
+            return int(row[counting])
     return 0
 
 

@@ -235,6 +235,48 @@ def test_on_rabbitmq_a_poison_message_in_a_batch_holds_back_and_redoes_none_of_t
     producer.db.dispose()
 
 
+@pytest.mark.integration
+def test_on_rabbitmq_the_next_batch_is_delivered_while_one_is_being_handled(vhost_url, pg_url):
+    """Room for two batches in the prefetch: while a batch is handled, the broker already sends the next one."""
+    held, release = threading.Event(), threading.Event()
+
+    def slow_first_batch(event: Event, uow: UnitOfWork) -> None:
+        held.set()
+        assert release.wait(20), "the test never let the batch go on"
+        uow.session.execute(effects.insert().values(event_id=event.id, type=event.type, n=event.data.get("n")))
+
+    producer = build_runtime(pg_url, vhost_url)
+    Topology({SERVICE: (HAPPENED,)}).declare(producer.bus)
+    with producer.unit_of_work() as uow:
+        ids = [uow.publish(HAPPENED, str(n), {"n": n}).id for n in range(100)]
+    assert producer.relay.flush() == 100
+    producer.relay.close()
+    consumer = build_runtime(pg_url, vhost_url, create_tables=False, subscriptions={HAPPENED: slow_first_batch},
+                             consumer_batch=20)
+    handle_batch, sizes_after_release = consumer.inbox.handle_batch, []
+
+    def recording(events, around=None):
+        if release.is_set():
+            sizes_after_release.append(len(events))
+        return handle_batch(events, around)
+
+    consumer.inbox.handle_batch = recording
+
+    with running(consumer):
+        assert held.wait(20), "the consumer never handled a message"
+        # The first batch is held inside its transaction: the broker has handed over two batches, not one.
+        wait_until(lambda: rabbitmq_queue_messages(vhost_url, SERVICE, counting="messages_unacknowledged") == 40, 15,
+                   "40 messages delivered to the consumer and not acked", interval=0.3)
+        release.set()
+        wait_until(lambda: len(effect_rows(producer)) == 100, 30, "every effect")
+
+    assert sorted(event_id for event_id, _ in effect_rows(producer)) == sorted(ids)
+    # What was held (a batch, or a message that came alone) acked at most 20: the next batch was waiting whole.
+    assert sizes_after_release[0] == 20
+    consumer.db.dispose()
+    producer.db.dispose()
+
+
 def test_on_the_memory_bus_a_poison_message_waits_for_its_delayed_retry_while_the_batch_goes_on(sqlite_url):
     recorder = Recorder()
     # A long delay: the test ends while the poison waits for it, and no good event ever waits with it.
