@@ -115,6 +115,8 @@ def test_a_restart_keeps_the_data_loads_the_demo_once_and_ctrl_c_stops_cleanly(t
     headers = {"Authorization": "Bearer " + token_signed_with(private_key, "op-1", ["platform_operator"])}
     mission_id = publish_mission(requests_post(base), headers, TITLE, CONTACT)
     poll(lambda: [m for m in requests.get(f"{base}/dev/mail.json").json()["items"] if TITLE in m["subject"] and m["to"] == [CONTACT]], timeout=60)
+    # Engagement's copy of the mission comes from catalog's event: there before the stop, so the restart must keep it.
+    poll(lambda: requests.get(f"{base}/api/engagement/missions/{mission_id}", headers=headers).status_code == 200, timeout=60)
     mails_before = mailbox_settled(base)
     demo_missions = requests.get(f"{base}/api/catalog/missions?per_page=1", headers=headers).json()["total"]
     assert demo_missions > 100  # the published demo missions open to every company

@@ -107,6 +107,11 @@ def start_platform(data_dir: Path, timeout: float = 180.0) -> Platform:
     try:
         wait_until_ready(platform, timeout)
         wait_for_quiet_mailbox(platform.base, timeout=timeout)
+        # A quiet mailbox says the notifier is done, not that the catalog has handled engagement's person events:
+        # until it has, the demo referent may not publish or list her association's missions.
+        referent = ApiUser(platform.base, DEMO["referent"])
+        poll(lambda: referent.get("/api/catalog/missions/mine?per_page=1")["items"], timeout=timeout,
+             what="the catalog knows the demo referent")
     except BaseException:
         stop_platform(platform)
         raise

@@ -20,12 +20,14 @@ from pathlib import Path
 import pytest
 from browser_support import (
     DEMO,
+    ApiUser,
     long_date,
     pick_date,
     check_screen,
     labelled,
     log_in_through_the_ui,
     move_clock,
+    poll,
     reset_clock,
     screenshot,
     wait_for_mail,
@@ -237,6 +239,11 @@ def test_an_employee_goes_from_sign_up_to_her_bilan_through_the_web_client(platf
 
         # 9. The association's referent attests presence once the dates are past.
         with journey.step("9 la référente atteste la présence"):
+            # The referent's pages load once: engagement must know the convention is signed (documents' event)
+            # before she opens them, or « Attester la présence » is not offered yet.
+            noemie = ApiUser(base, EMAIL, PASSWORD)
+            poll(lambda: [p["convention_state"] for p in noemie.get("/api/engagement/me/participations")["items"]] == ["done"],
+                 timeout=60, what="engagement learns the convention is signed")
             move_clock(base, second)
             referent = open_page(REFERENT, 1280)
             rpage = referent.page

@@ -111,6 +111,7 @@ class ScreenData:
     def favorite(self) -> str:
         """A mission in Camille's favourites, so « MES FAVORIS » is not empty."""
         mission_id = self.missions[MISSION_TO_APPLY]
+        poll(lambda: self.camille.status_of(f"/api/engagement/missions/{mission_id}") == 200, what="engagement knows the mission")
         self.camille.call("PUT", f"/api/engagement/me/favorites/{mission_id}")
         return mission_id
 
