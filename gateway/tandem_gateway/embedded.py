@@ -19,7 +19,7 @@ from werkzeug.wrappers import Request, Response
 
 from tandem_shared.config import configure_process
 from tandem_shared.keys import ensure_signing_key
-from tandem_shared.runtime import ServiceRuntime
+from tandem_shared.runtime import ServiceRuntime, wait_until_settled
 
 from .mailsink import MailSink
 from .routing import Gateway
@@ -47,7 +47,14 @@ class Platform:
         for runtime in self.runtimes.values():
             runtime.wait_until_consuming()
 
-    def stop(self) -> None:
+    def stop(self, settle_timeout: float = 10.0) -> None:
+        """Stop the workers once the events under way are handled (at most `settle_timeout` seconds): the memory bus
+        keeps its messages in this process, and one left in a queue at exit would be lost for good."""
+        if all(runtime.bus.is_memory for runtime in self.runtimes.values()):
+            try:
+                wait_until_settled(self.runtimes.values(), settle_timeout)
+            except KeyboardInterrupt:  # asked twice: stop at once
+                log.warning("stopping without waiting for the events under way")
         for runtime in self.runtimes.values():
             runtime.stop()
         self.sink.stop()
@@ -218,9 +225,10 @@ def main() -> None:
     except KeyboardInterrupt:
         pass
     finally:
-        print("Arrêt de Tandem…", file=sys.stderr, flush=True)
+        print("Arrêt de Tandem… (les événements en cours sont traités d'abord ; Ctrl-C à nouveau pour arrêter tout de suite)",
+              file=sys.stderr, flush=True)
         server.close()
-        platform.stop()
+        platform.stop(settle_timeout=30.0)
 
 
 if __name__ == "__main__":

@@ -206,6 +206,8 @@ class ServiceConsumer(ConsumerMixin):
         # Messages delivered together are handled in one transaction (`Inbox.handle_batch`); 1 turns that off.
         self.batch_size = max(1, bus.settings.consumer_batch)
         self._pending: list[kombu.Message] = []
+        # True while messages taken from the queue are being handled (they are in no queue then).
+        self._handling = False
         self._consuming_connection: kombu.Connection | None = None
 
     def get_consumers(self, Consumer, channel):
@@ -220,24 +222,36 @@ class ServiceConsumer(ConsumerMixin):
             # Handled with whatever else is already here, at the loop's next turn (`on_iteration`).
             self._pending.append(message)
             return
-        self._consume_one(message)
+        self._handling = True
+        try:
+            self._consume_one(message)
+        finally:
+            self._handling = False
 
     def on_iteration(self) -> None:
         """Before each wait for messages: take those already delivered, then handle them as one batch."""
         if not self._pending:
             return
-        connection = self._consuming_connection
-        while connection is not None and len(self._pending) < self.batch_size:
-            try:
-                # No wait: only what the broker already sent (at most the prefetch) joins the batch.
-                connection.drain_events(timeout=0)
-            except socket.timeout:
-                break
-        messages, self._pending = self._pending, []
-        if len(messages) == 1:
-            self._consume_one(messages[0])
-        else:
-            self._consume_batch(messages)
+        self._handling = True
+        try:
+            connection = self._consuming_connection
+            while connection is not None and len(self._pending) < self.batch_size:
+                try:
+                    # No wait: only what the broker already sent (at most the prefetch) joins the batch.
+                    connection.drain_events(timeout=0)
+                except socket.timeout:
+                    break
+            messages, self._pending = self._pending, []
+            if len(messages) == 1:
+                self._consume_one(messages[0])
+            else:
+                self._consume_batch(messages)
+        finally:
+            self._handling = False
+
+    def holds_messages(self) -> bool:
+        """True while the consumer has messages it took from its queue and has not finished with."""
+        return self._handling or bool(self._pending)
 
     def _consume_one(self, message: kombu.Message) -> None:
         event = self._event_of(message)
