@@ -131,13 +131,15 @@ def werkzeug_post(client):
 
 
 def settle(platform, timeout: float = 90.0) -> None:
-    """Wait for the embedded platform to finish its start-up work (demo events relayed, their e-mails sent)."""
+    """Wait for the embedded platform to finish its start-up work (demo events relayed and handled, their e-mails
+    sent)."""
     import time as _time
 
     deadline = _time.monotonic() + timeout
     stable_since, last = None, -1
     while _time.monotonic() < deadline:
-        pending = sum(runtime.relay.pending_count() for runtime in platform.runtimes.values())
+        # Unsent outbox rows, queued messages and those a consumer holds: an event that sends no e-mail counts too.
+        pending = sum(runtime.events_in_flight() for runtime in platform.runtimes.values())
         mails = len(platform.sink.store.all())
         if pending == 0 and mails == last:
             stable_since = stable_since or _time.monotonic()
