@@ -14,7 +14,10 @@ One run, on the real RabbitMQ and PostgreSQL (a fresh vhost and a fresh database
                    both alternatives), sent by plain `smtplib` over one connection from this process to the same
                    server, measured the same way. Flow and floor batches alternate, so the machine's other load
                    weighs on both alike;
-  d. a report      markdown on stdout, JSON in bench/results/p4.json.
+  d. the budget    after the rounds, in this process: what each e-mail costs that no design avoids (the template,
+                   the sender's MIME build, one durable PostgreSQL INSERT + COMMIT), what the goal leaves for the
+                   rest, and the ratio one durable commit per e-mail allows at best;
+  e. a report      markdown on stdout, JSON in bench/results/p4.json.
 
 Goal (issue 18): the notifier's rate at least 0.7 x the raw smtplib rate.
 
