@@ -45,6 +45,9 @@ class CommonSettings:
     confirm_timeout: float
     # How many messages already delivered the consumer handles in one transaction (1: one by one).
     consumer_batch: int
+    # Days sent outbox rows and inbox rows are kept before the worker's housekeeping deletes them.
+    outbox_keep_days: int
+    inbox_keep_days: int
 
 
 def messaging_settings(environ: Mapping[str, str]) -> dict[str, Any]:
@@ -58,6 +61,10 @@ def messaging_settings(environ: Mapping[str, str]) -> dict[str, Any]:
         # At most 64: each message of a batch is a savepoint, hence a PostgreSQL subtransaction; past 64 in one
         # transaction PostgreSQL's subtransaction cache overflows and every session's snapshots slow down.
         "consumer_batch": positive_int(environ, "TANDEM_CONSUMER_BATCH", 20, maximum=64),
+        # A sent outbox row keeps the event's whole body (names, addresses, links): a week for looking into an
+        # incident. An inbox row must outlive any redelivery of its event (retries, a consumer down for a while).
+        "outbox_keep_days": positive_int(environ, "TANDEM_OUTBOX_KEEP_DAYS", 7, maximum=3650),
+        "inbox_keep_days": positive_int(environ, "TANDEM_INBOX_KEEP_DAYS", 30, maximum=3650),
     }
 
 

@@ -37,4 +37,6 @@ def define_messaging_tables(metadata: sa.MetaData) -> MessagingTables:
         sa.Column("type", sa.String(200), nullable=False),
         sa.Column("processed_at", UTCDateTime, nullable=False),
     )
+    # What housekeeping deletes by (`housekeeping.prune_messaging`).
+    sa.Index("ix_inbox_processed_at", inbox.c.processed_at)
     return MessagingTables(outbox=outbox, inbox=inbox)

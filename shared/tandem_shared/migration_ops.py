@@ -32,6 +32,15 @@ def create_messaging_tables() -> None:
     )
 
 
+def create_inbox_processed_index() -> None:
+    """The index housekeeping deletes old inbox rows by (added after the tables, by each service's own revision)."""
+    op.create_index("ix_inbox_processed_at", "inbox", ["processed_at"])
+
+
+def drop_inbox_processed_index() -> None:
+    op.drop_index("ix_inbox_processed_at", table_name="inbox")
+
+
 def drop_messaging_tables() -> None:
     op.drop_table("inbox")
     op.drop_index("ix_outbox_unsent", table_name="outbox")

@@ -19,6 +19,7 @@ from . import telemetry
 from .bus import Bus, BusSettings, RetryPolicy
 from .config import CommonSettings
 from .db import Database
+from .housekeeping import Retention, housekeeping_loop
 from .inbox import Handler, Inbox, ServiceConsumer, UnitOfWork
 from .messaging_tables import MessagingTables
 from .migrations import upgrade
@@ -38,6 +39,7 @@ class RuntimeSettings:
     retry: RetryPolicy = RetryPolicy()
     confirm_timeout: float = 15.0
     consumer_batch: int = 20
+    retention: Retention = Retention()
     # In distributed mode the web process relays its own commits at once; the worker polls as a safety net.
     relay_in_web: bool = True
 
@@ -118,12 +120,14 @@ class ServiceRuntime:
             self._spawn(f"{self.name}-outbox-relay", self.relay.run)
 
     def start_worker(self) -> None:
-        """Consumer, relay and the service's own loops, each in a daemon thread of this process."""
+        """Consumer, relay, the messaging housekeeping and the service's own loops, each in a daemon thread."""
         self.declare_topology()
         if self.subscriptions:
             self._consumer = ServiceConsumer(self.bus, self.name, self.inbox)
             self._spawn(f"{self.name}-consumer", lambda stop: self._consumer.run())
         self.start_relay()
+        self._spawn(f"{self.name}-messaging-housekeeping",
+                    housekeeping_loop(self.db, self.tables, self.settings.retention, self.name))
         for loop in self.loops:
             self._spawn(f"{self.name}-{loop.name}", loop.run)
         # Catch up with anything a previous process committed and did not relay.
@@ -232,6 +236,7 @@ def build_service_runtime(
             retry=retry_policy(settings),
             confirm_timeout=settings.confirm_timeout,
             consumer_batch=settings.consumer_batch,
+            retention=Retention(outbox_days=settings.outbox_keep_days, inbox_days=settings.inbox_keep_days),
         ),
         metadata=metadata,
         tables=tables,

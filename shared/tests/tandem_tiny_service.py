@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from tandem_shared.bus import RetryPolicy
 from tandem_shared.envelope import Event
+from tandem_shared.housekeeping import Retention
 from tandem_shared.inbox import UnitOfWork
 from tandem_shared.messaging_tables import define_messaging_tables
 from tandem_shared.runtime import RuntimeSettings, ServiceRuntime
@@ -85,6 +86,7 @@ def build_runtime(
     retry: RetryPolicy = QUICK_RETRIES,
     subscriptions=None,
     consumer_batch: int = 20,
+    retention: Retention = Retention(),
 ) -> ServiceRuntime:
     runtime = ServiceRuntime(
         settings=RuntimeSettings(
@@ -96,6 +98,7 @@ def build_runtime(
             outbox_poll_interval=outbox_poll_interval,
             retry=retry,
             consumer_batch=consumer_batch,
+            retention=retention,
         ),
         metadata=metadata,
         tables=messaging,

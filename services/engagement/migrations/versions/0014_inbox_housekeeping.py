@@ -1,0 +1,20 @@
+"""inbox: an index on processed_at, what the worker's messaging housekeeping deletes old rows by
+
+Revision ID: 0014_inbox_housekeeping
+Revises: 0013_journeys
+Create Date: 2026-12-06
+"""
+from tandem_shared.migration_ops import create_inbox_processed_index, drop_inbox_processed_index
+
+revision = "0014_inbox_housekeeping"
+down_revision = "0013_journeys"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    create_inbox_processed_index()
+
+
+def downgrade() -> None:
+    drop_inbox_processed_index()
