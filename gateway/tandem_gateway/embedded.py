@@ -56,6 +56,8 @@ class Platform:
             except KeyboardInterrupt:  # asked twice: stop at once
                 log.warning("stopping without waiting for the events under way")
         for runtime in self.runtimes.values():
+            runtime.ask_to_stop()
+        for runtime in self.runtimes.values():
             runtime.stop()
         self.sink.stop()
 
