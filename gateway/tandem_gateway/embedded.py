@@ -55,6 +55,8 @@ class Platform:
                 wait_until_settled(self.runtimes.values(), settle_timeout)
             except KeyboardInterrupt:  # asked twice: stop at once
                 log.warning("stopping without waiting for the events under way")
+            except Exception:  # noqa: BLE001 - whatever the wait met, the workers must still stop
+                log.exception("could not wait for the events under way; stopping now")
         for runtime in self.runtimes.values():
             runtime.ask_to_stop()
         for runtime in self.runtimes.values():

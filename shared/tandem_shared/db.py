@@ -10,6 +10,11 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 
+# Execution option of a connection that only reads (e.g. the outbox's count of unsent rows): on SQLite its transaction
+# begins without the write lock every other one takes, so it never waits behind a writer (PostgreSQL: no change).
+READ_ONLY = "tandem_read_only"
+
+
 def insert_unless_present(table: sa.Table, conflict: Sequence[str], columns: Sequence[str] | None = None) -> sa.TextClause:
     """INSERT of one row (`columns`, every column of `table` by default), skipped when a row with the same values of
     `conflict` (a unique constraint) is there, as a statement SQLAlchemy compiles once.
@@ -82,7 +87,8 @@ def _make_engine(url: str, *, check_connections: bool, pool_size: int) -> sa.Eng
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # A transaction marked READ_ONLY takes no write lock: in WAL mode it reads beside a writer, not after it.
+            conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
         return engine
     return sa.create_engine(url, pool_pre_ping=check_connections, pool_size=pool_size, max_overflow=pool_size)

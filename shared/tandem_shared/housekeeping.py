@@ -22,6 +22,8 @@ from .timeutil import utcnow
 log = logging.getLogger(__name__)
 
 CHUNK = 1000
+# Between two chunks of a pass (a first pass may have months of rows to delete).
+CHUNK_PAUSE = 0.05
 
 
 @dataclass(frozen=True)
@@ -42,20 +44,24 @@ class Pruned:
 
 
 def prune_messaging(db: Database, tables: MessagingTables, retention: Retention, now: datetime | None = None,
-                    chunk: int = CHUNK) -> Pruned:
+                    chunk: int = CHUNK, stop: threading.Event | None = None, pause: float = 0.0) -> Pruned:
     """Delete the outbox rows sent more than `retention.outbox_days` ago and the inbox rows processed more than
-    `retention.inbox_days` ago; unsent rows stay whatever their age. Returns how many rows went."""
+    `retention.inbox_days` ago; unsent rows stay whatever their age. Returns how many rows went.
+
+    Between two chunks it waits `pause` seconds, so that a large backlog (the first pass after months) leaves room to
+    the consumer and the relay, and it gives up as soon as `stop` is set; the next pass goes on where it left."""
     now = now or utcnow()
     outbox, inbox = tables.outbox, tables.inbox
     return Pruned(
         outbox=_delete_in_chunks(db, outbox, outbox.c.position,
-                                 outbox.c.sent_at < now - timedelta(days=retention.outbox_days), chunk),
+                                 outbox.c.sent_at < now - timedelta(days=retention.outbox_days), chunk, stop, pause),
         inbox=_delete_in_chunks(db, inbox, inbox.c.event_id,
-                                inbox.c.processed_at < now - timedelta(days=retention.inbox_days), chunk),
+                                inbox.c.processed_at < now - timedelta(days=retention.inbox_days), chunk, stop, pause),
     )
 
 
-def _delete_in_chunks(db: Database, table: sa.Table, key: sa.Column, condition: sa.ColumnElement[bool], chunk: int) -> int:
+def _delete_in_chunks(db: Database, table: sa.Table, key: sa.Column, condition: sa.ColumnElement[bool], chunk: int,
+                      stop: threading.Event | None, pause: float) -> int:
     doomed = sa.select(key).where(condition).limit(chunk).scalar_subquery()
     statement = sa.delete(table).where(key.in_(doomed))
     deleted = 0
@@ -63,7 +69,7 @@ def _delete_in_chunks(db: Database, table: sa.Table, key: sa.Column, condition: 
         with db.transaction() as session:
             count = session.execute(statement, execution_options={"preserve_rowcount": True}).rowcount
         deleted += count
-        if count < chunk:
+        if count < chunk or (stop is not None and stop.wait(pause)):
             return deleted
 
 
@@ -75,7 +81,7 @@ def housekeeping_loop(db: Database, tables: MessagingTables, retention: Retentio
         while not stop.wait(wait):
             wait = retention.interval
             try:
-                pruned = prune_messaging(db, tables, retention)
+                pruned = prune_messaging(db, tables, retention, stop=stop, pause=CHUNK_PAUSE)
             except Exception:  # noqa: BLE001 - the next pass tries again; nothing depends on these rows
                 log.exception("%s: messaging housekeeping failed", service)
                 continue

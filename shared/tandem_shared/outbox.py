@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from . import telemetry
 from .bus import RELAY_RETRY_POLICY, Bus, Publisher
-from .db import Database
+from .db import READ_ONLY, Database
 from .envelope import Event
 from .messaging_tables import MessagingTables
 from .timeutil import utcnow
@@ -253,7 +253,7 @@ class OutboxRelay:
             self._lock.release()
 
     def pending_count(self) -> int:
-        with self.db.engine.connect() as connection:
+        with self.db.engine.connect().execution_options(**{READ_ONLY: True}) as connection:
             return connection.execute(
                 sa.select(sa.func.count()).select_from(self.table).where(self.table.c.sent_at.is_(None))
             ).scalar_one()

@@ -2,6 +2,7 @@
 unsent rows stay whatever their age (`housekeeping.prune_messaging`), on SQLite and PostgreSQL."""
 from __future__ import annotations
 
+import threading
 import uuid
 from datetime import timedelta
 
@@ -76,6 +77,18 @@ def test_more_rows_than_a_chunk_are_deleted_in_several_transactions(runtime):
     assert (pruned.outbox, pruned.inbox) == (25, 23)
     assert event_ids(runtime, messaging.outbox) == set() and event_ids(runtime, messaging.inbox) == set()
     assert len(commits) == 3 + 3  # chunks of at most 10: 10, 10, 5 and 10, 10, 3
+
+
+def test_a_pass_gives_up_between_chunks_once_asked_to_stop(runtime):
+    now = utcnow()
+    fill(runtime, [outbox_row(now - timedelta(days=20), sent=now - timedelta(days=10)) for _ in range(25)], [])
+    stop = threading.Event()
+    stop.set()
+
+    pruned = prune_messaging(runtime.db, runtime.tables, RETENTION, now=now, chunk=10, stop=stop)
+
+    assert pruned.outbox == 10  # one chunk, then the stop was seen
+    assert len(event_ids(runtime, messaging.outbox)) == 15
 
 
 def test_the_worker_runs_the_housekeeping_on_its_own(sqlite_url):

@@ -60,9 +60,12 @@ def journey(tmp_path_factory):
             "themes": ["éducation / formation"], "format": "full_day", "city": "Lyon", "department": "69",
             "contact_name": "Amina Benali", "contact_email": "referente@petits-savants.example", "publish": True}
         # The catalog learns whom the referent speaks for from engagement's events, which the workers have only
-        # begun to relay: a 403 creates nothing, so the creation is tried until the catalog knows her.
-        mission = _poll(lambda: (lambda answer: answer.get_json() if answer.status_code == 201 else None)(
-            call("referent", "POST", "/api/catalog/missions", hostile_mission)), timeout=60, what="the catalog to know the referent")
+        # begun to relay: a 403 creates nothing, so the creation is tried again until the catalog knows her.
+        def create_mission():
+            answer = call("referent", "POST", "/api/catalog/missions", hostile_mission)
+            return None if answer.status_code == 403 else _ok(answer, 201)
+
+        mission = _poll(create_mission, timeout=60, what="the catalog to know the referent")
         camille = _ok(call("employee", "GET", "/api/engagement/me"))
         _ok(call("admin", "PATCH", f"/api/engagement/people/{camille['id']}", {"manager_email": "sophie.laurent@horizon.example"}))
         _poll(lambda: call("employee", "GET", f"/api/engagement/missions/{mission['id']}").status_code == 200, what="the copy")

@@ -1,5 +1,8 @@
 """inbox: an index on processed_at, what the worker's messaging housekeeping deletes old rows by
 
+A plain CREATE INDEX, in the migration's transaction: the consumer's inbox INSERTs wait while it is built (0.3 s for
+a million rows on the development machine, 2026-12-06; the inbox had never been pruned before).
+
 Revision ID: 0004_inbox_housekeeping
 Revises: 0003_quiz_attempts
 Create Date: 2026-12-06
