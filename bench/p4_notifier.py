@@ -224,16 +224,19 @@ def measure_budget(database_url: str, passes: int = 3, count: int = 2000) -> dic
     from notifier.sender import MailSender
     from notifier.templates import paris_time, render
 
+    from tandem_shared.db import Database
+
     values = {"email": "personne.budget@horizon.example", "first_name": "Camille",
               "link": f"https://tandem.example/mot-de-passe/nouveau/{uuid.uuid4().hex}",
               "expires_at": paris_time(datetime(2026, 12, 31, 11, 15, tzinfo=timezone.utc))}
     template = min(timeit.repeat(lambda: render("password_reset.txt", **values), number=count, repeat=passes)) / count
-    sender = MailSender.__new__(MailSender)  # only what `_message` reads
-    sender._from_header, sender._message_id_domain = "Tandem <tandem@tandem.example>", "tandem.example"
+    database = Database(database_url)  # the sender's constructor reads its dialect; nothing is queried here
+    sender = MailSender(database, host="127.0.0.1", port=0, mail_from="Tandem <tandem@tandem.example>", max_attempts=8)
     email = SimpleNamespace(id=str(uuid.uuid4()), body_text=render("password_reset.txt", **values), body_html=None,
                             attachments=None, recipient=values["email"], subject="Choisis un nouveau mot de passe Tandem",
                             event_type=EVENT_TYPE)  # the columns `_message` reads
-    build = min(timeit.repeat(lambda: MailSender._message(sender, email), number=count, repeat=passes)) / count
+    build = min(timeit.repeat(lambda: sender._message(email), number=count, repeat=passes)) / count
+    database.dispose()
     commits = []
     with psycopg.connect(database_url.replace("postgresql+psycopg://", "postgresql://")) as connection:
         connection.execute("CREATE TEMPORARY TABLE budget (id integer PRIMARY KEY)")

@@ -40,7 +40,6 @@ class MailSender:
         self.db = db
         self.host = host
         self.port = port
-        self.mail_from = mail_from
         display_name, self._envelope_from = parseaddr(mail_from)
         self._from_header = formataddr((display_name, self._envelope_from))
         # Message-IDs on the sender's own domain (RFC 5322, 3.6.4: unique, on a domain the sender speaks for).
