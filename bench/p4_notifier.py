@@ -16,7 +16,8 @@ One run, on the real RabbitMQ and PostgreSQL (a fresh vhost and a fresh database
                    weighs on both alike;
   d. the budget    after the rounds, in this process: what each e-mail costs that no design avoids (the template,
                    the sender's MIME build, one durable PostgreSQL INSERT + COMMIT), what the goal leaves for the
-                   rest, and the ratio one durable commit per e-mail allows at best;
+                   rest, and the ratio allowed at best with one durable commit per e-mail, in series with the
+                   exchanges and (as the sender does it) overlapping the next e-mail's exchange;
   e. a report      markdown on stdout, JSON in bench/results/p4.json.
 
 Goal (issue 18): the notifier's rate at least 0.7 x the raw smtplib rate.
@@ -209,9 +210,11 @@ def run(emails: int, rounds: int) -> dict[str, Any]:
                 # What an e-mail may cost in all at the goal, minus what it cannot do without.
                 "left_at_goal": round(floor_ms / GOAL - floor_ms - budget["template"] - budget["mime_build"], 3),
             },
-            # The ratio if the inbox, the queue and the claim cost nothing and one durable commit per e-mail remained.
-            "ceiling_with_one_commit_per_email": round(
+            # The ratio if the inbox, the queue and the claim cost nothing and one durable commit per e-mail remained:
+            # in series with the exchanges, or overlapping the next e-mail's exchange (`notifier/sender.py`).
+            "ceiling_with_one_commit_per_email_in_series": round(
                 floor_ms / (floor_ms + budget["template"] + budget["mime_build"] + budget["durable_insert_commit"]), 3),
+            "ceiling_with_the_commit_overlapped": round(floor_ms / (floor_ms + budget["template"] + budget["mime_build"]), 3),
         }
 
 
@@ -261,7 +264,7 @@ def report(result: dict[str, Any]) -> str:
         "|---|---|---:|",
         f"| notifier worker (event → inbox → template → queue → SMTP) | {', '.join(map(str, result['notifier_per_second']))} | {result['notifier_median']} |",
         f"| raw smtplib, one connection | {', '.join(map(str, result['smtplib_per_second']))} | {result['smtplib_median']} |",
-        f"| the mail sender alone, on a full queue (one e-mail per transaction) | — | {result['sender_alone_per_second']} |",
+        f"| the mail sender alone, on a full queue (each outcome its own commit) | — | {result['sender_alone_per_second']} |",
         "",
         f"Goal (issue 18) notifier at least {GOAL}x raw smtplib: {met} ({result['ratio']}x).",
         "",
@@ -273,7 +276,8 @@ def report(result: dict[str, Any]) -> str:
         f"| {result['budget_ms']['durable_insert_commit']} | {result['budget_ms']['left_at_goal']} |",
         "",
         f"Ceiling with one durable commit per e-mail (at most one copy per crash) and nothing else: "
-        f"{result['ceiling_with_one_commit_per_email']}x.",
+        f"{result['ceiling_with_one_commit_per_email_in_series']}x with the commit in series with the exchanges, "
+        f"{result['ceiling_with_the_commit_overlapped']}x with it overlapping the next e-mail's exchange (the sender's way).",
     ])
 
 

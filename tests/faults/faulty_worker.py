@@ -106,15 +106,19 @@ def arm(point: str, limit: int) -> None:
     elif point == "smtp_after_accept":
         import smtplib
 
-        # sendmail: the sender's call, and what send_message calls too.
-        sendmail = smtplib.SMTP.sendmail
+        from notifier import sender
 
-        def accepted(self, *args, **kwargs):
-            result = sendmail(self, *args, **kwargs)
-            crash()
-            return result
+        def after(send):
+            def accepted(*args, **kwargs):
+                result = send(*args, **kwargs)
+                crash()
+                return result
+            return accepted
 
-        smtplib.SMTP.sendmail = accepted
+        # The server accepts a message at its final dot: `_end_message` sends it for most addresses; sendmail (through
+        # send_message) sends whole the messages to addresses with accents.
+        sender._end_message = after(sender._end_message)
+        smtplib.SMTP.sendmail = after(smtplib.SMTP.sendmail)
     else:
         raise SystemExit(f"unknown fault point {point!r}")
 

@@ -14,6 +14,8 @@ _environment = Environment(
     # since names and titles other people typed go into them.
     autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False, default=False),
     keep_trailing_newline=True,
+    # The templates ship with the code and never change under a running process: no stat() of the file per e-mail.
+    auto_reload=False,
 )
 
 

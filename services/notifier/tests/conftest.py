@@ -51,6 +51,24 @@ def smtp_server(smtp_server_with):
     return collector
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)])
+def runtime(request, tmp_path, tokens):
+    """The notifier's runtime on each database in turn, its mail queue empty (for what their locking tells apart)."""
+    from notifier.models import Email
+    from tandem_shared.harness import ServiceHarness
+    from tandem_shared.pytest_plugin import service_dir
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'notifier.db'}"
+    else:
+        url, _ = request.getfixturevalue("real_infrastructure")
+    harness = ServiceHarness("notifier", service_dir("notifier"), url, tokens=tokens)
+    with harness.runtime.db.transaction() as session:
+        session.query(Email).delete()
+    yield harness.runtime
+    harness.close()
+
+
 @pytest.fixture
 def mission_published(service) -> dict:
     """The example, published just now (a publication announced more than a day late alerts nobody)."""

@@ -4,21 +4,6 @@ import pytest
 from notifier.mailbox import EMAIL_QUEUED, attachment, queue_email
 from notifier.models import Email
 from tandem_shared.envelope import Event
-from tandem_shared.harness import ServiceHarness
-from tandem_shared.pytest_plugin import service_dir
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)])
-def runtime(request, tmp_path, tokens):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'notifier.db'}"
-    else:
-        url, _ = request.getfixturevalue("real_infrastructure")
-    harness = ServiceHarness("notifier", service_dir("notifier"), url, tokens=tokens)
-    with harness.runtime.db.transaction() as session:
-        session.query(Email).delete()
-    yield harness.runtime
-    harness.close()
 
 
 def test_the_same_recipient_twice_for_one_event_is_queued_once(runtime):
