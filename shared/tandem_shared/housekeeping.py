@@ -62,7 +62,12 @@ def prune_messaging(db: Database, tables: MessagingTables, retention: Retention,
 
 def _delete_in_chunks(db: Database, table: sa.Table, key: sa.Column, condition: sa.ColumnElement[bool], chunk: int,
                       stop: threading.Event | None, pause: float) -> int:
-    doomed = sa.select(key).where(condition).limit(chunk).scalar_subquery()
+    doomed = sa.select(key).where(condition).limit(chunk)
+    if db.engine.dialect.name == "postgresql":
+        # Several replicas of a worker prune the same tables: each chunk takes rows the others have not locked, instead
+        # of waiting for their chunk and then finding it gone.
+        doomed = doomed.with_for_update(skip_locked=True)
+    doomed = doomed.scalar_subquery()
     statement = sa.delete(table).where(key.in_(doomed))
     deleted = 0
     while True:

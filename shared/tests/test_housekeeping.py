@@ -91,6 +91,31 @@ def test_a_pass_gives_up_between_chunks_once_asked_to_stop(runtime):
     assert len(event_ids(runtime, messaging.outbox)) == 15
 
 
+@pytest.mark.integration
+def test_two_replicas_pruning_at_once_share_the_rows_instead_of_waiting_for_each_other(pg_url):
+    runtime = build_runtime(pg_url, "memory://")
+    try:
+        now = utcnow()
+        old = [outbox_row(now - timedelta(days=20), sent=now - timedelta(days=10)) for _ in range(30)]
+        fill(runtime, old, [])
+        # The other replica's chunk: ten of the rows, locked by its transaction, still open.
+        other = runtime.db.engine.connect()
+        taken = other.execute(sa.select(messaging.outbox.c.event_id).where(messaging.outbox.c.event_id.in_(
+            [row["event_id"] for row in old[:10]])).with_for_update()).scalars().all()
+        assert len(taken) == 10
+        pruned: list[Pruned] = []
+        pass_ = threading.Thread(target=lambda: pruned.append(prune_messaging(runtime.db, runtime.tables, RETENTION, now=now, chunk=10)))
+        pass_.start()
+        pass_.join(timeout=10)
+        other.rollback()
+        other.close()
+        pass_.join(timeout=10)
+        assert pruned == [Pruned(outbox=20, inbox=0)]  # it did not wait for the other's ten
+        assert event_ids(runtime, messaging.outbox) == {row["event_id"] for row in old[:10]}
+    finally:
+        runtime.db.dispose()
+
+
 def test_the_worker_runs_the_housekeeping_on_its_own(sqlite_url):
     runtime = build_runtime(sqlite_url, "memory://", retention=Retention(outbox_days=7, inbox_days=30,
                                                                           first_pass_after=0.1, interval=0.2))
