@@ -7,10 +7,11 @@ import re
 import smtplib
 import socket
 import threading
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import datetime, timedelta
+from contextlib import contextmanager
 from email import encoders, message_from_bytes
-from email.message import EmailMessage, Message
+from email.message import Message
 from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
@@ -37,18 +38,20 @@ _QUEUED_COLUMNS = (emails.c.id, emails.c.event_type, emails.c.recipient, emails.
 # The legacy (compat32) e-mail classes keep each header as the string we set, where `EmailMessage` parses every one
 # through the header registry: 0.8 ms a message instead of 2.1 ms here (bench/README.md, P4). SMTP wants CRLF.
 _SMTP_BYTES = compat32.clone(linesep="\r\n")
+_SMTPUTF8_BYTES = SMTPUTF8.clone(linesep="\r\n")
 
 
-# A pass claims the e-mails it will send by moving their `next_attempt_at` this far ahead: no other worker takes them
-# meanwhile, and a worker that dies mid-pass leaves them due again once the lease runs out (nothing is lost; they are
-# late by at most this much). Short, so that a crash delays little.
-CLAIM_LEASE = timedelta(seconds=20)
-# Each blocking SMTP operation's limit (connect, each command, each reply).
+# Each blocking SMTP operation's limit (connect, each command and its reply).
 SMTP_TIMEOUT = 10.0
-# The final dot of a message, which makes the server accept it, is sent only with this much of the lease left: its
-# reply takes at most SMTP_TIMEOUT, and 3 s more cover the workers' clocks drifting apart. So a lease never runs out
-# while an e-mail it covers may still be accepted, and no other worker sends that e-mail too.
-DOT_MARGIN = timedelta(seconds=SMTP_TIMEOUT + 3)
+# The reply to a message's final dot, when the server checks the message before it answers: RFC 5321, 4.5.3.2.6,
+# advises 10 minutes. Given up sooner, a message the server then accepts would be sent again; waited longer, a stuck
+# server would hold the pass (and a worker's stop) for as long.
+DOT_REPLY_TIMEOUT = 60.0
+# PostgreSQL: the advisory locks a pass holds on the e-mails it claimed, (this class, the hash of the e-mail's id).
+# Distinct from the migrations' lock (`tandem_shared.migrations`).
+_CLAIM_LOCK_CLASS = 0x4D41494C  # "MAIL"
+# How many due e-mails a claim looks at to lock `batch_size` of them: others may be another worker's.
+_CANDIDATES_PER_CLAIM = 4
 
 
 class MailSender:
@@ -64,16 +67,20 @@ class MailSender:
         self.poll_interval = poll_interval
         self.batch_size = batch_size
         self._wake = threading.Event()
+        self._postgresql = db.engine.dialect.name == "postgresql"
         # Built once, not for every pass.
-        self._next_due = (
-            sa.select(*_QUEUED_COLUMNS)
-            .where(emails.c.status == EmailStatus.PENDING, emails.c.next_attempt_at <= sa.bindparam("now"))
-            .order_by(emails.c.next_attempt_at, emails.c.created_at)
-            .limit(batch_size)
-        )
-        if db.engine.dialect.name == "postgresql":
-            # Several workers claiming at once: each row goes to one of them.
-            self._next_due = self._next_due.with_for_update(skip_locked=True)
+        due = (emails.c.status == EmailStatus.PENDING, emails.c.next_attempt_at <= sa.bindparam("now"))
+        in_order = (emails.c.next_attempt_at, emails.c.created_at)
+        self._next_due = sa.select(*_QUEUED_COLUMNS).where(*due).order_by(*in_order).limit(batch_size)
+        self._candidates = sa.select(emails.c.id).where(*due).order_by(*in_order).limit(batch_size * _CANDIDATES_PER_CLAIM)
+        # The locks are tried in the candidates' order and no further than needed: a function scan, a filter and a
+        # limit, with no sort that would try them all first.
+        self._lock = sa.text(
+            "SELECT candidate.id FROM unnest(CAST(:ids AS text[])) AS candidate(id)"
+            " WHERE pg_try_advisory_lock(:lock_class, hashtext(candidate.id)) LIMIT :limit"
+        ).bindparams(lock_class=_CLAIM_LOCK_CLASS, limit=batch_size)
+        # Read again once locked, in a new snapshot: another worker may have sent one between the two reads.
+        self._locked_due = sa.select(*_QUEUED_COLUMNS).where(emails.c.id.in_(sa.bindparam("ids", expanding=True)), *due)
         # An e-mail's outcome, one of these two, written by `_OutcomeWriter`.
         self._sent = (
             sa.update(emails).where(emails.c.id == sa.bindparam("email_id"))
@@ -83,10 +90,6 @@ class MailSender:
             sa.update(emails).where(emails.c.id == sa.bindparam("email_id"))
             .values(attempts=sa.bindparam("attempts"), last_error=sa.bindparam("error"), status=sa.bindparam("status"),
                     next_attempt_at=sa.bindparam("due"))
-        )
-        self._lease = (
-            sa.update(emails).where(emails.c.id.in_(sa.bindparam("ids", expanding=True)), emails.c.status == EmailStatus.PENDING)
-            .values(next_attempt_at=sa.bindparam("until"))
         )
 
     def wake(self) -> None:
@@ -108,89 +111,111 @@ class MailSender:
     def send_due(self) -> int:
         """Send what is due now, at most `batch_size` e-mails over one SMTP connection; returns how many were claimed.
 
-        The pass claims them in one transaction (a lease, see CLAIM_LEASE), then sends them one after the other. Each
-        outcome is written by `_OutcomeWriter`, its own durable transaction on a thread of its own, while the next
-        e-mail's MAIL, RCPT and DATA go out; that e-mail's final dot, which makes the server accept it, waits until the
-        outcome before is committed. So at most one e-mail is ever accepted by the server and not yet marked sent: a
-        crash sends that one again, with the same Message-ID so a receiving server can drop the copy (at most one copy
-        per crash, the guarantee the fault suite holds, tests/faults), and the commit costs the pass no time of its own
+        The pass claims them first (`_claim_due`), then sends them one after the other. Each outcome is written by
+        `_OutcomeWriter`, its own commit, on a thread of its own, while the next e-mail's MAIL, RCPT, DATA and message
+        go out; that e-mail's final dot, which makes the server accept it, waits until the outcomes before it are
+        committed. So at most one e-mail is ever accepted by the server and not yet marked sent: a crash sends that
+        one again, with the same Message-ID so a receiving server can drop the copy (at most one copy per crash, the
+        guarantee the fault suite holds, tests/faults), and the commit costs the pass no time of its own
         (bench/README.md, P4).
         """
-        claimed, lease_until = self._claim_due()
-        if not claimed:
-            return 0
-        handled = 0
-        smtp: smtplib.SMTP | None = None
-        unreachable: str | None = None
-        outcomes = _OutcomeWriter(self.db)
-        try:
-            for email in claimed:
-                if unreachable is None and smtp is None:
-                    try:
-                        smtp = _connect(self.host, self.port)
-                    except OSError as exc:
-                        unreachable = f"connexion SMTP impossible : {exc}"
-                if unreachable is not None:
-                    # One try to connect per pass: every e-mail due now is delayed with the same error.
-                    outcomes.write(*self._failure(email, unreachable))
-                    handled += 1
-                    continue
-                delivered = self._send(smtp, email, outcomes, lease_until)
-                if delivered is None:
-                    break  # the lease is running out: what is left goes back to the queue, for the next pass
-                handled += 1
-                if not delivered:
-                    # The server closed the connection (its limit of messages per connection, a restart): the next
-                    # e-mail opens another instead of failing on the closed one.
+        with self._pass_connection() as connection:
+            claimed = self._claim_due(connection)
+            if not claimed:
+                return 0
+            smtp: smtplib.SMTP | None = None
+            unreachable: str | None = None
+            outcomes = _OutcomeWriter(connection)
+            try:
+                for email in claimed:
+                    if unreachable is None and smtp is None:
+                        try:
+                            smtp = _connect(self.host, self.port)
+                        except OSError as exc:
+                            unreachable = f"connexion SMTP impossible : {exc}"
+                    if unreachable is not None:
+                        # One try to connect per pass: every e-mail due now is delayed with the same error.
+                        outcomes.write(*self._failure(email, unreachable))
+                        continue
+                    if not self._send(smtp, email, outcomes):
+                        # The server closed the connection (its limit of messages per connection, a restart): the
+                        # next e-mail opens another instead of failing on the closed one.
+                        _close(smtp)
+                        smtp = None
+                outcomes.wait()
+            finally:
+                if smtp is not None:
                     _close(smtp)
-                    smtp = None
-            outcomes.wait()
+                outcomes.close()
+            return len(claimed)
+
+    @contextmanager
+    def _pass_connection(self) -> Iterator[sa.Connection]:
+        """The pass's one database connection: its claim, then (on the writer's thread) its outcomes. On PostgreSQL it
+        holds the claim's locks, each outcome is its own statement (autocommit: one round trip), and the locks go with
+        the pass; a connection whose locks could not be released is closed, which releases them."""
+        connection = self.db.engine.connect()
+        if not self._postgresql:
+            with connection:
+                yield connection
+            return
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        try:
+            yield connection
         finally:
-            if smtp is not None:
-                _close(smtp)
-            outcomes.close()
-        if handled < len(claimed):
-            self._release(claimed[handled:])
-        return len(claimed)
+            try:
+                connection.exec_driver_sql("SELECT pg_advisory_unlock_all()")
+            except Exception:  # noqa: BLE001 - the connection is dropped instead, and its locks with it
+                log.warning("could not release the mail sender's claim; its connection is closed", exc_info=True)
+                connection.invalidate()
+            connection.close()
 
-    def _claim_due(self) -> tuple[list[sa.Row], datetime]:
+    def _claim_due(self, connection: sa.Connection) -> list[sa.Row]:
+        """The e-mails this pass sends, in their order. On PostgreSQL, several workers may pass at once: each takes a
+        session-level advisory lock on the e-mails it claims and keeps it until its pass ends, so another worker skips
+        them; a worker that dies loses its connection, and its locks with it, so its e-mails go with the next pass of
+        any worker. (A lease in the row would hold them until it ran out, and would need clocks and time margins to
+        keep an e-mail from being sent by two workers.) On SQLite (the embedded mode, one process) a pass is alone."""
         now = utcnow()
-        lease_until = now + CLAIM_LEASE
-        with self.db.transaction() as session:
-            claimed = session.execute(self._next_due, {"now": now}).all()
-            if claimed:
-                session.execute(self._lease, {"ids": [email.id for email in claimed], "until": lease_until})
-        return claimed, lease_until
+        # On PostgreSQL the connection autocommits: each statement is its own transaction, `begin` only ends
+        # SQLAlchemy's bookkeeping, so that the outcomes can begin theirs.
+        with connection.begin():
+            if not self._postgresql:
+                return connection.execute(self._next_due, {"now": now}).all()
+            candidates = connection.execute(self._candidates, {"now": now}).scalars().all()
+            locked = connection.execute(self._lock, {"ids": candidates}).scalars().all() if candidates else []
+            if not locked:
+                return []
+            still_due = {email.id: email for email in connection.execute(self._locked_due, {"ids": locked, "now": now})}
+        return [still_due[email_id] for email_id in candidates if email_id in still_due]
 
-    def _release(self, emails_left: list[sa.Row]) -> None:
-        """What a pass claimed and did not send is due again at once, for the next pass (its lease would delay it)."""
-        with self.db.transaction() as session:
-            session.execute(self._lease, {"ids": [email.id for email in emails_left], "until": utcnow()})
-
-    def _send(self, smtp: smtplib.SMTP, email: sa.Row, outcomes: "_OutcomeWriter", lease_until: datetime) -> bool | None:
+    def _send(self, smtp: smtplib.SMTP, email: sa.Row, outcomes: "_OutcomeWriter") -> bool:
         """Send one e-mail and have its outcome written; False when the connection is lost (that e-mail waits its
-        back-off), None when the lease is running out (nothing was sent)."""
+        back-off)."""
         try:
             message = self._message(email)
+            options: list[str] = []
+            if not email.recipient.isascii():
+                # An address with accents (RFC 6531): smtplib asks the server for SMTPUTF8 with MAIL FROM (and raises
+                # SMTPNotSupportedError, before anything is sent, when it has none); the headers go in UTF-8.
+                message = _internationalized(message, email.recipient)
+                options = ["SMTPUTF8", "BODY=8BITMIME"]
         except (ValueError, TypeError, KeyError) as exc:
             # A malformed row (e.g. a broken attachment) must fail alone, not block the queue behind it.
             outcomes.write(*self._failure(email, f"message impossible à construire : {exc}"))
             return True
-        international = not email.recipient.isascii()
         try:
-            if not international:
-                _start_message(smtp, self._envelope_from, email.recipient, message)
+            _start_message(smtp, self._envelope_from, email.recipient, message, options)
         except (smtplib.SMTPException, OSError) as exc:
             return self._smtp_failed(smtp, email, exc, outcomes)
-        # Outside the SMTP errors' reach: an outcome that cannot be written ends the pass, it is no SMTP failure.
-        if not self._may_be_accepted(None if international else smtp, outcomes, lease_until):
-            return None
+        # Outside the SMTP errors' reach: an outcome that cannot be written ends the pass; it is no SMTP failure.
         try:
-            if international:
-                # Rare: an address with accents goes through smtplib's own SMTPUTF8 path, the message sent whole.
-                smtp.send_message(_internationalized(message, email.recipient))
-            else:
-                _end_message(smtp)
+            outcomes.wait()
+        except BaseException:
+            smtp.close()  # mid-DATA no command can be sent; the server drops the message with the connection
+            raise
+        try:
+            _end_message(smtp)
         except (smtplib.SMTPException, OSError) as exc:
             return self._smtp_failed(smtp, email, exc, outcomes)
         outcomes.write(self._sent, {"email_id": email.id, "attempts": email.attempts + 1, "at": utcnow()})
@@ -202,24 +227,9 @@ class MailSender:
             outcomes.write(*self._failure(email, f"connexion SMTP perdue : {exc}"))
             return False
         outcomes.write(*self._failure(email, str(exc)))
-        # A refusal leaves the connection usable, unless the server is closing it (421, RFC 5321, 3.8): then it is
-        # closed already (`_after_refusal`, or smtplib's own for the SMTPUTF8 path).
+        # A refusal leaves the connection usable (after RSET), unless the server is closing it (421, RFC 5321, 3.8):
+        # `_after_refusal` has closed it then.
         return smtp.sock is not None
-
-    def _may_be_accepted(self, smtp: smtplib.SMTP | None, outcomes: "_OutcomeWriter", lease_until: datetime) -> bool:
-        """Whether the e-mail under way may be accepted now: the outcomes before it are committed, and the lease holds
-        long enough. When it may not, its message (if it went out) is dropped with the connection: in the middle of
-        DATA, there is no command the server would read as one."""
-        try:
-            outcomes.wait()
-            holds = lease_until - utcnow() >= DOT_MARGIN
-        except BaseException:
-            if smtp is not None:
-                smtp.close()
-            raise
-        if not holds and smtp is not None:
-            smtp.close()
-        return holds
 
     def _failure(self, email: sa.Row, error: str) -> tuple[sa.Update, dict]:
         attempts = email.attempts + 1
@@ -248,15 +258,14 @@ class MailSender:
 
 
 class _OutcomeWriter:
-    """Writes each e-mail's outcome, one UPDATE, as a durable transaction of its own, on a thread of its own and in
-    order: the sender goes on with the next e-mail meanwhile. `wait` returns once everything written so far is
-    committed, or raises what failed."""
+    """Writes each e-mail's outcome, one UPDATE, as a transaction of its own, on a thread of its own and in order:
+    the sender goes on with the next e-mail meanwhile. `wait` returns once everything written so far is committed, or
+    raises what failed. The pass's connection is the writer thread's from the first write on."""
 
-    def __init__(self, db: Database):
-        self._db = db
+    def __init__(self, connection: sa.Connection):
+        self._connection = connection
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notifier-mail-outcomes")
         self._pending: list[Future] = []
-        self._connection: sa.Connection | None = None  # the writer thread's, held for the pass
 
     def write(self, outcome: sa.Update, values: dict) -> None:
         self._pending.append(self._thread.submit(self._commit, outcome, values))
@@ -268,42 +277,36 @@ class _OutcomeWriter:
 
     def close(self) -> None:
         """Waits for what is under way; a failure here is logged, since the pass is already ending on an error (an
-        e-mail whose outcome is not written stays claimed, and goes again when its lease runs out)."""
+        e-mail whose outcome is not written is still pending, and goes again with the next pass)."""
         try:
             self.wait()
-            self._thread.submit(self._release_connection).result()
         except Exception:
             log.exception("an e-mail's outcome could not be written")
         finally:
             self._thread.shutdown()
 
     def _commit(self, outcome: sa.Update, values: dict) -> None:
-        if self._connection is None:
-            connection = self._db.engine.connect()
-            if connection.dialect.name == "postgresql":
-                # One statement is its own transaction: one round trip instead of BEGIN, UPDATE and COMMIT.
-                connection = connection.execution_options(isolation_level="AUTOCOMMIT")
-            self._connection = connection
+        # On PostgreSQL the connection autocommits: BEGIN and COMMIT cost nothing, the UPDATE commits by itself.
         with self._connection.begin():
             self._connection.execute(outcome, values)
-
-    def _release_connection(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
 
 
 # RFC 5321, 4.5.2: a line of the message that starts with a dot gets one more, so that it cannot end the message.
 _DOT_AT_LINE_START = re.compile(rb"(?m)^\.")
 
 
-def _start_message(smtp: smtplib.SMTP, sender: str, recipient: str, message: bytes) -> None:
+def _start_message(smtp: smtplib.SMTP, sender: str, recipient: str, message: bytes, options: list[str]) -> None:
     """What smtplib's `sendmail` does for one recipient, up to the message's final dot: MAIL, RCPT, DATA, then the
     message. The server accepts the message only at that dot (RFC 5321, 4.1.1.4), so all this may go out while the
     e-mail before is being committed; `_end_message` sends the dot. Refusals raise what `sendmail` raises."""
     smtp.ehlo_or_helo_if_needed()
+    if "SMTPUTF8" in options and not smtp.has_extn("smtputf8"):
+        # As send_message: `mail` itself would drop the option on a server that only says HELO.
+        raise smtplib.SMTPNotSupportedError("One or more source or delivery addresses require internationalized email"
+                                            " support, but the server does not advertise the required SMTPUTF8 capability")
     # As sendmail: a server that announces SIZE learns it first, and may refuse a message too large before DATA.
-    code, reply = smtp.mail(sender, [f"size={len(message)}"] if smtp.has_extn("size") else [])
+    size = [f"size={len(message)}"] if smtp.has_extn("size") else []
+    code, reply = smtp.mail(sender, [*size, *options])
     if code != 250:
         _after_refusal(smtp, code)
         raise smtplib.SMTPSenderRefused(code, reply, sender)
@@ -321,7 +324,12 @@ def _start_message(smtp: smtplib.SMTP, sender: str, recipient: str, message: byt
 def _end_message(smtp: smtplib.SMTP) -> None:
     """The final dot: the server accepts the message (250) or refuses it."""
     smtp.send(b".\r\n")
-    code, reply = smtp.getreply()
+    smtp.sock.settimeout(DOT_REPLY_TIMEOUT)
+    try:
+        code, reply = smtp.getreply()
+    finally:
+        if smtp.sock is not None:
+            smtp.sock.settimeout(SMTP_TIMEOUT)
     if code != 250:
         _after_refusal(smtp, code)
         raise smtplib.SMTPDataError(code, reply)
@@ -340,9 +348,13 @@ def _after_refusal(smtp: smtplib.SMTP, code: int) -> None:
 
 def _connect(host: str, port: int) -> smtplib.SMTP:
     smtp = smtplib.SMTP(host, port, timeout=SMTP_TIMEOUT)
-    # The final dot goes out on its own, after the message, while the server has nothing to answer yet: with Nagle's
-    # algorithm the dot would wait for the server's delayed ACK of the message, 40 ms on Linux.
-    smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    try:
+        # The final dot goes out on its own, after the message, while the server has nothing to answer yet: with
+        # Nagle's algorithm the dot would wait for the server's delayed ACK of the message, 40 ms on Linux.
+        smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    except OSError:
+        smtp.close()
+        raise
     return smtp
 
 
@@ -353,13 +365,12 @@ def _close(smtp: smtplib.SMTP) -> None:
         smtp.close()
 
 
-def _internationalized(message: bytes, recipient: str) -> EmailMessage:
-    """The message for an address with non-ASCII characters (RFC 6531): `send_message` asks the server for SMTPUTF8
-    (an `SMTPNotSupportedError` before anything is sent when it has none) and writes the headers in UTF-8, so the
-    To header is the address itself, not the RFC 2047 words compat32 wrote."""
+def _internationalized(message: bytes, recipient: str) -> bytes:
+    """The message for an address with non-ASCII characters (RFC 6531), as smtplib's `send_message` writes it: the
+    headers in UTF-8, so the To header is the address itself, not the RFC 2047 words compat32 wrote."""
     international = message_from_bytes(message, policy=SMTPUTF8)
     international.replace_header("To", recipient)
-    return international
+    return international.as_bytes(policy=_SMTPUTF8_BYTES)
 
 
 def _multipart(subtype: str, *parts: Message) -> MIMEMultipart:

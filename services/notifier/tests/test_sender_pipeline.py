@@ -1,6 +1,5 @@
-"""The mail sender's pass on both databases: its claim (a lease), the outcome of each e-mail written while the next one
-goes out, and the rule that keeps a crash to one copy: no e-mail is accepted before the one before is marked sent."""
-import asyncio
+"""The mail sender's pass on both databases: its claim, the outcome of each e-mail written while the next one goes out,
+and the rule that keeps a crash to one copy: no e-mail is accepted before the one before is marked sent."""
 import email
 import email.policy
 import socket
@@ -11,7 +10,7 @@ import pytest
 
 from notifier import sender as sender_module
 from notifier.models import Email
-from notifier.sender import CLAIM_LEASE, DOT_MARGIN, MailSender
+from notifier.sender import MailSender
 from tandem_shared.timeutil import utcnow
 
 
@@ -38,11 +37,6 @@ def rows(db) -> dict[str, Email]:
 
 def sender_for(db, port: int) -> MailSender:
     return MailSender(db, host="127.0.0.1", port=port, mail_from="Tandem <ne-pas-repondre@tandem.test>", max_attempts=3)
-
-
-def later(monkeypatch, seconds: float) -> None:
-    """The sender's clock, `seconds` ahead: another worker, or the same one after that long."""
-    monkeypatch.setattr(sender_module, "utcnow", lambda: utcnow() + timedelta(seconds=seconds))
 
 
 class Received:
@@ -91,47 +85,39 @@ def test_no_email_is_accepted_before_the_one_before_is_marked_sent(db, smtp_serv
         email_id: ("sent", 1) for email_id in server.ids}
 
 
-def test_the_emails_a_stopped_worker_claimed_go_once_its_lease_runs_out_and_not_before(db, smtp_server, monkeypatch):
-    queue(db, "e-1", "e-2")
-    # A worker claims them and dies before sending anything.
-    claimed, lease_until = sender_for(db, smtp_server.port)._claim_due()
-    assert [row.id for row in claimed] == ["e-1", "e-2"]
-    assert {row.next_attempt_at for row in rows(db).values()} == {lease_until}
-    assert timedelta(0) < lease_until - utcnow() <= CLAIM_LEASE
-    # Another worker does not take them while the lease holds,
-    assert sender_for(db, smtp_server.port).send_due() == 0
-    later(monkeypatch, CLAIM_LEASE.total_seconds() - 1)
-    assert sender_for(db, smtp_server.port).send_due() == 0
-    assert smtp_server.messages == []
-    # and sends them once it has run out, counting no failed attempt.
-    later(monkeypatch, CLAIM_LEASE.total_seconds() + 1)
-    assert sender_for(db, smtp_server.port).send_due() == 2
-    assert [message["To"] for message in smtp_server.messages] == ["e-1@horizon.example", "e-2@horizon.example"]
+@pytest.mark.integration
+def test_a_worker_skips_what_another_is_sending_and_takes_it_once_that_one_is_gone(runtime, smtp_server):
+    """PostgreSQL, where several workers send: one claims two e-mails of four and holds them; another sends the other
+    two; once the first is gone (its connection dropped, as when its process dies), the rest go with the next pass."""
+    if runtime.db.engine.dialect.name != "postgresql":
+        pytest.skip("several workers share a PostgreSQL database only")
+    db = runtime.db
+    queue(db, "e-1", "e-2", "e-3", "e-4")
+    first = MailSender(db, host="127.0.0.1", port=smtp_server.port, mail_from="Tandem <ne-pas-repondre@tandem.test>",
+                       max_attempts=3, batch_size=2)
+    holding = first._pass_connection()
+    connection = holding.__enter__()
+    assert [email.id for email in first._claim_due(connection)] == ["e-1", "e-2"]
+    other = sender_for(db, smtp_server.port)
+    assert other.send_due() == 2
+    assert [message["To"] for message in smtp_server.messages] == ["e-3@horizon.example", "e-4@horizon.example"]
+    assert other.send_due() == 0  # still held
+    connection.invalidate()  # the first worker dies: its session, and its locks, end with its connection
+    assert other.send_due() == 2
+    assert sorted(message["To"] for message in smtp_server.messages) == [f"e-{n}@horizon.example" for n in range(1, 5)]
     assert {(row.status, row.attempts) for row in rows(db).values()} == {("sent", 1)}
 
 
-def test_a_pass_whose_lease_runs_low_sends_no_more_and_gives_the_rest_back(db, smtp_server_with, monkeypatch):
-    queue(db, "e-1", "e-2", "e-3")
-    # A lease that holds the margin for 0.3 s, and a server that takes 0.5 s to accept the first e-mail.
-    monkeypatch.setattr(sender_module, "CLAIM_LEASE", DOT_MARGIN + timedelta(seconds=0.3))
-
-    async def slow_first(email_id):
-        if email_id == "e-1":
-            await asyncio.sleep(0.5)
-
-    server = Received(on_accept=slow_first)
-    sender = sender_for(db, smtp_server_with(server))
-    assert sender.send_due() == 3
-    # e-2's message went out, but not its final dot: the server dropped it with the connection.
-    assert server.ids == ["e-1"]
-    left = rows(db)
-    assert (left["e-1"].status, left["e-1"].attempts) == ("sent", 1)
-    for email_id in ("e-2", "e-3"):
-        assert (left[email_id].status, left[email_id].attempts, left[email_id].last_error) == ("pending", 0, None)
-        assert left[email_id].next_attempt_at <= utcnow()  # due again at once, not at the end of the lease
-    monkeypatch.setattr(sender_module, "CLAIM_LEASE", CLAIM_LEASE)
+def test_an_email_a_dead_worker_was_sending_goes_with_the_next_pass(db, smtp_server):
+    queue(db, "e-1", "e-2")
+    sender = sender_for(db, smtp_server.port)
+    holding = sender._pass_connection()
+    connection = holding.__enter__()
+    assert [email.id for email in sender._claim_due(connection)] == ["e-1", "e-2"]
+    connection.invalidate()  # dies before sending anything
     assert sender.send_due() == 2
-    assert server.ids == ["e-1", "e-2", "e-3"]
+    assert [message["To"] for message in smtp_server.messages] == ["e-1@horizon.example", "e-2@horizon.example"]
+    assert {(row.status, row.attempts) for row in rows(db).values()} == {("sent", 1)}
 
 
 def test_an_outcome_that_cannot_be_written_stops_the_pass_before_another_email_is_accepted(db, smtp_server_with, monkeypatch):
@@ -153,8 +139,7 @@ def test_an_outcome_that_cannot_be_written_stops_the_pass_before_another_email_i
     # e-1 was accepted and could not be marked; e-2's message was under way and never got its final dot.
     assert server.ids == ["e-1"]
     assert {(row.status, row.attempts) for row in rows(db).values()} == {("pending", 0)}
-    # Once the lease runs out, all three go: e-1 a second time, the one copy a crash may cost.
-    later(monkeypatch, CLAIM_LEASE.total_seconds() + 1)
+    # The next pass sends all three: e-1 a second time, the one copy such a failure may cost.
     assert sender_for(db, port).send_due() == 3
     assert server.ids == ["e-1", "e-1", "e-2", "e-3"]
     assert {(row.status, row.attempts) for row in rows(db).values()} == {("sent", 1)}
@@ -165,11 +150,13 @@ def test_a_message_larger_than_the_server_takes_fails_alone_before_its_data(db, 
     with db.transaction() as session:
         session.get(Email, "e-1").body_text = "Bonjour " * 2000
     server = Received()
-    # The server announces SIZE 4000: told the size with MAIL FROM, it refuses the large one there.
+    # The server announces SIZE 4000: told the size with MAIL FROM, it refuses the large one there, before its data
+    # (at the final dot it would answer « Too much mail data »).
     assert sender_for(db, smtp_server_with(server, data_size_limit=4000)).send_due() == 2
     assert server.ids == ["e-2"]
     refused = rows(db)["e-1"]
-    assert (refused.status, refused.attempts) == ("pending", 1) and "552" in refused.last_error
+    assert (refused.status, refused.attempts) == ("pending", 1)
+    assert "552" in refused.last_error and "exceeds fixed maximum message size" in refused.last_error
 
 
 def test_the_final_dot_is_not_held_back_by_nagles_algorithm(smtp_server):
@@ -178,3 +165,46 @@ def test_the_final_dot_is_not_held_back_by_nagles_algorithm(smtp_server):
         assert smtp.sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
     finally:
         sender_module._close(smtp)
+
+
+class Raw:
+    """The exact bytes of each message a test's own SMTP server accepted."""
+
+    def __init__(self):
+        self.contents: list[bytes] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.contents.append(envelope.original_content)
+        return "250 OK"
+
+
+def test_lines_that_start_with_a_dot_arrive_as_they_were(smtp_server_with):
+    """Dot-stuffing (RFC 5321, 4.5.2), which the split exchange does itself: a lone dot does not end the message."""
+    server = Raw()
+    message = b"Subject: points\r\n\r\n.\r\n..deux\r\n.trois\r\nfin"
+    smtp = sender_module._connect("127.0.0.1", smtp_server_with(server))
+    try:
+        sender_module._start_message(smtp, "ne-pas-repondre@tandem.test", "camille@horizon.example", message, [])
+        sender_module._end_message(smtp)
+    finally:
+        sender_module._close(smtp)
+    assert server.contents == [message + b"\r\n"]
+
+
+@pytest.mark.parametrize("code", ["421 4.3.2 Arrêt du service", "554 5.6.0 Message refusé"])
+def test_a_refusal_at_the_final_dot_fails_that_email_alone(db, smtp_server_with, code):
+    class RefusesFirst(Received):
+        async def handle_DATA(self, server, session, envelope):
+            if not self.refused:
+                self.refused = True
+                return code
+            return await super().handle_DATA(server, session, envelope)
+
+    queue(db, "e-1", "e-2")
+    server = RefusesFirst()
+    server.refused = False
+    assert sender_for(db, smtp_server_with(server)).send_due() == 2
+    assert server.ids == ["e-2"]  # 421 closed the connection: e-2 went on a new one
+    left = rows(db)
+    assert (left["e-1"].status, left["e-1"].attempts) == ("pending", 1) and code[:3] in left["e-1"].last_error
+    assert left["e-2"].status == "sent"
