@@ -52,6 +52,12 @@ DOT_REPLY_TIMEOUT = 60.0
 _CLAIM_LOCK_CLASS = 0x4D41494C  # "MAIL"
 # How many due e-mails a claim looks at to lock `batch_size` of them: others may be another worker's.
 _CANDIDATES_PER_CLAIM = 4
+# The server's TCP keepalives for the pass's session (PostgreSQL settings any session may change): 30 s idle, then a
+# probe every 10 s, 3 unanswered and the session ends, with its locks.
+_SERVER_KEEPALIVES = sa.text(
+    "SELECT set_config('tcp_keepalives_idle', '30', false), set_config('tcp_keepalives_interval', '10', false),"
+    " set_config('tcp_keepalives_count', '3', false)"
+)
 
 
 class MailSender:
@@ -117,7 +123,10 @@ class MailSender:
         committed. So at most one e-mail is ever accepted by the server and not yet marked sent: a crash sends that
         one again, with the same Message-ID so a receiving server can drop the copy (at most one copy per crash, the
         guarantee the fault suite holds, tests/faults), and the commit costs the pass no time of its own
-        (bench/README.md, P4).
+        (bench/README.md, P4). What else may send one e-mail twice, once: a database session lost in the middle of a
+        pass (its locks go with it, and another worker may claim the e-mail under way: as a crash), and a reply to
+        the dot that does not come within DOT_REPLY_TIMEOUT (the server may still accept that message; it is tried
+        again after its back-off).
         """
         with self._pass_connection() as connection:
             claimed = self._claim_due(connection)
@@ -144,9 +153,11 @@ class MailSender:
                         smtp = None
                 outcomes.wait()
             finally:
-                if smtp is not None:
-                    _close(smtp)
-                outcomes.close()
+                try:
+                    if smtp is not None:
+                        _close(smtp)
+                finally:
+                    outcomes.close()  # before the pass's locks go: every outcome written or given up
             return len(claimed)
 
     @contextmanager
@@ -159,16 +170,22 @@ class MailSender:
             with connection:
                 yield connection
             return
-        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
         try:
+            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+            # A worker whose host dies leaves its session, and its locks, to the server until TCP says the peer is
+            # gone: about two hours with the kernel's defaults. With these, about a minute.
+            with connection.begin():
+                connection.execute(_SERVER_KEEPALIVES)
             yield connection
         finally:
             try:
-                connection.exec_driver_sql("SELECT pg_advisory_unlock_all()")
-            except Exception:  # noqa: BLE001 - the connection is dropped instead, and its locks with it
-                log.warning("could not release the mail sender's claim; its connection is closed", exc_info=True)
-                connection.invalidate()
-            connection.close()
+                try:
+                    connection.exec_driver_sql("SELECT pg_advisory_unlock_all()")
+                except Exception:  # noqa: BLE001 - the connection is dropped instead, and its locks with it
+                    log.warning("could not release the mail sender's claim; its connection is closed", exc_info=True)
+                    connection.invalidate()
+            finally:
+                connection.close()
 
     def _claim_due(self, connection: sa.Connection) -> list[sa.Row]:
         """The e-mails this pass sends, in their order. On PostgreSQL, several workers may pass at once: each takes a
@@ -192,6 +209,12 @@ class MailSender:
     def _send(self, smtp: smtplib.SMTP, email: sa.Row, outcomes: "_OutcomeWriter") -> bool:
         """Send one e-mail and have its outcome written; False when the connection is lost (that e-mail waits its
         back-off)."""
+        if _CONTROL_CHARACTER.search(email.recipient):
+            # smtplib would write the line break into RCPT TO, a second command the server would obey, and the To header
+            # would break the same way: this e-mail fails for good, alone.
+            outcomes.write(*self._failure(email, "adresse impossible à envoyer : elle contient un saut de ligne ou un"
+                                                 " caractère de contrôle", for_good=True))
+            return True
         try:
             message = self._message(email)
             options: list[str] = []
@@ -231,11 +254,11 @@ class MailSender:
         # `_after_refusal` has closed it then.
         return smtp.sock is not None
 
-    def _failure(self, email: sa.Row, error: str) -> tuple[sa.Update, dict]:
+    def _failure(self, email: sa.Row, error: str, for_good: bool = False) -> tuple[sa.Update, dict]:
         attempts = email.attempts + 1
-        log.warning("e-mail %s to %s failed (attempt %d): %s", email.id, email.recipient, attempts, error)
+        log.warning("e-mail %s to %r failed (attempt %d): %s", email.id, email.recipient, attempts, error)
         return self._failed, {"email_id": email.id, "attempts": attempts, "error": error[:2000],
-                              "status": status_after_failure(attempts, self.max_attempts),
+                              "status": EmailStatus.FAILED if for_good else status_after_failure(attempts, self.max_attempts),
                               "due": utcnow() + retry_delay(attempts)}
 
     def _message(self, email: sa.Row) -> bytes:
@@ -290,6 +313,9 @@ class _OutcomeWriter:
         with self._connection.begin():
             self._connection.execute(outcome, values)
 
+
+# What no address may hold: line breaks and the other control characters.
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 
 # RFC 5321, 4.5.2: a line of the message that starts with a dot gets one more, so that it cannot end the message.
 _DOT_AT_LINE_START = re.compile(rb"(?m)^\.")

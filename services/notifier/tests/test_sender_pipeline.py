@@ -7,6 +7,7 @@ import time
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from notifier import sender as sender_module
 from notifier.models import Email
@@ -44,9 +45,11 @@ class Received:
 
     def __init__(self, on_accept=None):
         self.ids: list[str] = []
+        self.recipients: list[list[str]] = []
         self.on_accept = on_accept
 
     async def handle_DATA(self, server, session, envelope):
+        self.recipients.append(list(envelope.rcpt_tos))
         message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
         email_id = message["Message-ID"].strip("<>").split("@")[0]
         if self.on_accept:
@@ -85,39 +88,81 @@ def test_no_email_is_accepted_before_the_one_before_is_marked_sent(db, smtp_serv
         email_id: ("sent", 1) for email_id in server.ids}
 
 
+def postgresql_only(runtime) -> None:
+    if runtime.db.engine.dialect.name != "postgresql":
+        pytest.skip("several workers share a PostgreSQL database only; the embedded mode's SQLite has one")
+
+
+def claim_locks(db) -> int:
+    """The mail senders' advisory locks held on the server, by any session."""
+    with db.engine.connect() as connection:
+        return connection.execute(sa.text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = :cls"),
+                                  {"cls": sender_module._CLAIM_LOCK_CLASS}).scalar_one()
+
+
+def wait_for_no_claim_lock(db) -> None:
+    # A dropped session's locks go when its server process has ended, a moment after the socket closed.
+    deadline = time.monotonic() + 10
+    while claim_locks(db):
+        assert time.monotonic() < deadline, "the dropped session's locks are still held"
+        time.sleep(0.02)
+
+
 @pytest.mark.integration
 def test_a_worker_skips_what_another_is_sending_and_takes_it_once_that_one_is_gone(runtime, smtp_server):
-    """PostgreSQL, where several workers send: one claims two e-mails of four and holds them; another sends the other
-    two; once the first is gone (its connection dropped, as when its process dies), the rest go with the next pass."""
-    if runtime.db.engine.dialect.name != "postgresql":
-        pytest.skip("several workers share a PostgreSQL database only")
+    """Several workers send: one claims two e-mails of four and holds them; another sends the other two; once the
+    first is gone (its connection dropped, as when its process dies), the rest go with the next pass."""
+    postgresql_only(runtime)
     db = runtime.db
     queue(db, "e-1", "e-2", "e-3", "e-4")
     first = MailSender(db, host="127.0.0.1", port=smtp_server.port, mail_from="Tandem <ne-pas-repondre@tandem.test>",
                        max_attempts=3, batch_size=2)
-    holding = first._pass_connection()
-    connection = holding.__enter__()
-    assert [email.id for email in first._claim_due(connection)] == ["e-1", "e-2"]
     other = sender_for(db, smtp_server.port)
-    assert other.send_due() == 2
-    assert [message["To"] for message in smtp_server.messages] == ["e-3@horizon.example", "e-4@horizon.example"]
-    assert other.send_due() == 0  # still held
-    connection.invalidate()  # the first worker dies: its session, and its locks, end with its connection
-    assert other.send_due() == 2
+    with first._pass_connection() as connection:
+        assert [email.id for email in first._claim_due(connection)] == ["e-1", "e-2"]
+        assert claim_locks(db) == 2  # no more than it claims, though it looked at all four
+        assert other.send_due() == 2
+        assert [message["To"] for message in smtp_server.messages] == ["e-3@horizon.example", "e-4@horizon.example"]
+        assert other.send_due() == 0  # still held
+        connection.invalidate()  # the first worker dies: its session, and its locks, end with its connection
+        wait_for_no_claim_lock(db)
+        assert other.send_due() == 2
     assert sorted(message["To"] for message in smtp_server.messages) == [f"e-{n}@horizon.example" for n in range(1, 5)]
     assert {(row.status, row.attempts) for row in rows(db).values()} == {("sent", 1)}
 
 
-def test_an_email_a_dead_worker_was_sending_goes_with_the_next_pass(db, smtp_server):
+@pytest.mark.integration
+def test_an_email_another_worker_sent_between_the_two_reads_of_a_claim_is_not_claimed(runtime, smtp_server):
+    """The claim reads the due e-mails, locks some, then reads them again: between the two, another worker may have
+    sent one and let its lock go. Here the first read sees e-1 (a read that ignores the status stands for one made
+    before that worker's commit); the second does not take it."""
+    postgresql_only(runtime)
+    db = runtime.db
     queue(db, "e-1", "e-2")
+    with db.transaction() as session:
+        session.get(Email, "e-1").status = "sent"
     sender = sender_for(db, smtp_server.port)
-    holding = sender._pass_connection()
-    connection = holding.__enter__()
-    assert [email.id for email in sender._claim_due(connection)] == ["e-1", "e-2"]
-    connection.invalidate()  # dies before sending anything
-    assert sender.send_due() == 2
-    assert [message["To"] for message in smtp_server.messages] == ["e-1@horizon.example", "e-2@horizon.example"]
-    assert {(row.status, row.attempts) for row in rows(db).values()} == {("sent", 1)}
+    sender._candidates = sa.select(sender_module.emails.c.id).order_by(sender_module.emails.c.created_at)
+    with sender._pass_connection() as connection:
+        assert [email.id for email in sender._claim_due(connection)] == ["e-2"]
+
+
+@pytest.mark.integration
+def test_a_pass_lets_its_locks_go_when_it_ends_whatever_happened(runtime, smtp_server, monkeypatch):
+    postgresql_only(runtime)
+    db = runtime.db
+    queue(db, "e-1", "e-2")
+    assert sender_for(db, smtp_server.port).send_due() == 2
+    assert claim_locks(db) == 0
+    queue(db, "e-3")
+
+    def database_gone(self, outcome, values):
+        raise OSError("la base ne répond plus")
+
+    monkeypatch.setattr(sender_module._OutcomeWriter, "_commit", database_gone)
+    with pytest.raises(OSError):
+        sender_for(db, smtp_server.port).send_due()
+    assert claim_locks(db) == 0
 
 
 def test_an_outcome_that_cannot_be_written_stops_the_pass_before_another_email_is_accepted(db, smtp_server_with, monkeypatch):
@@ -208,3 +253,15 @@ def test_a_refusal_at_the_final_dot_fails_that_email_alone(db, smtp_server_with,
     left = rows(db)
     assert (left["e-1"].status, left["e-1"].attempts) == ("pending", 1) and code[:3] in left["e-1"].last_error
     assert left["e-2"].status == "sent"
+
+
+def test_an_address_with_a_line_break_fails_for_good_alone_and_injects_no_command(db, smtp_server_with):
+    queue(db, "e-1", "e-2")
+    with db.transaction() as session:
+        session.get(Email, "e-1").recipient = "camille@horizon.example\r\nRCPT TO:<autre@ailleurs.example>"
+    server = Received()
+    assert sender_for(db, smtp_server_with(server)).send_due() == 2
+    assert server.ids == ["e-2"]
+    assert server.recipients == [["e-2@horizon.example"]]  # « autre@ailleurs.example » never reached the server
+    refused = rows(db)["e-1"]
+    assert (refused.status, refused.attempts) == ("failed", 1) and "saut de ligne" in refused.last_error
