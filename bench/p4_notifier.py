@@ -6,7 +6,8 @@ One run, on the real RabbitMQ and PostgreSQL (a fresh vhost and a fresh database
                    `notifier-worker run`: migrations, the consumer, the mail sender), its SMTP host this script's
                    own SMTP server on loopback (aiosmtpd, the same library as the platform's mail sink);
   b. the flow      a batch of `engagement.password_reset.requested` events, each a real CloudEvents envelope
-                   published to the events exchange with confirms, as engagement's relay does. The notifier's
+                   published to the events exchange with confirms and a W3C `traceparent`, as engagement's relay
+                   does. The notifier's
                    consumer takes each through its inbox, renders the e-mail and queues it in its database; the
                    mail sender picks it up, sends it and marks it sent. Measured at the SMTP server: e-mails per
                    second between the batch's first and last arrival;
@@ -100,7 +101,10 @@ def publish_resets(publisher: Publisher, count: int, tag: str) -> None:
         event = Event(type=EVENT_TYPE, source="/bench/p4", subject=f"person-{tag}-{index}", data={
             "person_id": str(uuid.uuid4()), "email": f"personne.{tag}.{index}@horizon.example", "first_name": "Camille",
             "link": f"https://tandem.example/mot-de-passe/nouveau/{uuid.uuid4().hex}", "expires_at": "2026-12-31T11:15:00+00:00"})
-        publisher.publish(event.to_json(), routing_key=EVENT_TYPE, headers={}, message_id=event.id)
+        # The W3C trace context every event of the platform carries (engagement's relay publishes the request's): a
+        # message without one gets a span of its own in the consumer, which no real event costs.
+        traceparent = f"00-{uuid.uuid4().hex}-{uuid.uuid4().hex[:16]}-01"
+        publisher.publish(event.to_json(), routing_key=EVENT_TYPE, headers={"traceparent": traceparent}, message_id=event.id)
 
 
 def send_raw(port: int, message: bytes, count: int) -> None:
