@@ -295,8 +295,17 @@ class _OutcomeWriter:
 
     def wait(self) -> None:
         pending, self._pending = self._pending, []
+        failed: Exception | None = None
         for written in pending:
-            written.result()
+            try:
+                written.result()
+            except Exception as exc:  # noqa: BLE001 - the first is raised once all are done; the others are logged
+                if failed is None:
+                    failed = exc
+                else:
+                    log.error("an e-mail's outcome could not be written either: %s", exc)
+        if failed is not None:
+            raise failed
 
     def close(self) -> None:
         """Waits for what is under way; a failure here is logged, since the pass is already ending on an error (an
