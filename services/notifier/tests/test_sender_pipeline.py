@@ -69,6 +69,30 @@ def slower_outcomes(monkeypatch, seconds: float) -> None:
     monkeypatch.setattr(sender_module._OutcomeWriter, "_commit", slow)
 
 
+@pytest.mark.integration
+def test_locks_that_cannot_be_released_go_with_the_connection_which_never_returns_to_the_pool(runtime, smtp_server, monkeypatch):
+    """A pooled connection that kept a pass's locks would hold those e-mails for as long as it lives."""
+    postgresql_only(runtime)
+    db = runtime.db
+    queue(db, "e-1")
+    unlock = "SELECT pg_advisory_unlock_all()"
+    exec_driver_sql = sa.Connection.exec_driver_sql
+
+    def refuse_unlock(self, statement, *args, **kwargs):
+        if statement == unlock:
+            raise sa.exc.OperationalError(unlock, {}, Exception("la base ne répond plus"))
+        return exec_driver_sql(self, statement, *args, **kwargs)
+
+    monkeypatch.setattr(sa.Connection, "exec_driver_sql", refuse_unlock)
+    sender = sender_for(db, smtp_server.port)
+    assert sender.send_due() == 1
+    monkeypatch.setattr(sa.Connection, "exec_driver_sql", exec_driver_sql)
+    wait_for_no_claim_lock(db)
+    queue(db, "e-2")
+    assert sender.send_due() == 1
+    assert sorted(message["To"] for message in smtp_server.messages) == ["e-1@horizon.example", "e-2@horizon.example"]
+
+
 def test_no_email_is_accepted_before_the_one_before_is_marked_sent(db, smtp_server_with, monkeypatch):
     queue(db, "e-1", "e-2", "e-3", "e-4", "e-5")
     # Slow commits: the next e-mail's MAIL, RCPT and DATA go out meanwhile, and its final dot must wait.
