@@ -7,9 +7,8 @@ One run, on the real RabbitMQ and PostgreSQL (a fresh vhost and a fresh database
                    own SMTP server on loopback (aiosmtpd, the same library as the platform's mail sink);
   b. the flow      a batch of `engagement.password_reset.requested` events, each a real CloudEvents envelope
                    published to the events exchange with confirms and a W3C `traceparent`, as engagement's relay
-                   does. The notifier's
-                   consumer takes each through its inbox, renders the e-mail and queues it in its database; the
-                   mail sender picks it up, sends it and marks it sent. Measured at the SMTP server: e-mails per
+                   does. The notifier's consumer takes each through its inbox, renders the e-mail and queues it in
+                   its database; the mail sender picks it up, sends it and marks it sent. Measured at the SMTP server: e-mails per
                    second between the batch's first and last arrival;
   c. the floor     the same number of messages, each the very bytes of one the notifier sent (headers and
                    both alternatives), sent by plain `smtplib` over one connection from this process to the same

@@ -104,21 +104,16 @@ def arm(point: str, limit: int) -> None:
     elif point in ("consumer_after_commit", "consumer_before_commit"):
         _arm_consumer(point, limit)
     elif point == "smtp_after_accept":
-        import smtplib
-
         from notifier import sender
 
-        def after(send):
-            def accepted(*args, **kwargs):
-                result = send(*args, **kwargs)
-                crash()
-                return result
-            return accepted
+        # The server accepts a message at its final dot, which `_end_message` sends.
+        end_message = sender._end_message
 
-        # The server accepts a message at its final dot: `_end_message` sends it for most addresses; sendmail (through
-        # send_message) sends whole the messages to addresses with accents.
-        sender._end_message = after(sender._end_message)
-        smtplib.SMTP.sendmail = after(smtplib.SMTP.sendmail)
+        def accepted(smtp):
+            end_message(smtp)
+            crash()
+
+        sender._end_message = accepted
     else:
         raise SystemExit(f"unknown fault point {point!r}")
 

@@ -173,9 +173,12 @@ class MailSender:
         try:
             connection = connection.execution_options(isolation_level="AUTOCOMMIT")
             # A worker whose host dies leaves its session, and its locks, to the server until TCP says the peer is
-            # gone: about two hours with the kernel's defaults. With these, about a minute.
-            with connection.begin():
-                connection.execute(_SERVER_KEEPALIVES)
+            # gone: about two hours with the kernel's defaults. With these, about a minute. Set once per session: the
+            # pooled connection keeps them, and its `info` lives as long as it does.
+            if not connection.connection.info.get("tandem_keepalives"):
+                with connection.begin():
+                    connection.execute(_SERVER_KEEPALIVES)
+                connection.connection.info["tandem_keepalives"] = True
             yield connection
         finally:
             try:
