@@ -132,8 +132,8 @@ def _change_manager(session, caller: Person, person: Person, wanted: str | None)
     return True
 
 
-def _change_roles(session, caller: Person, person: Person, payload: dict) -> tuple[bool, set[str]]:
-    """(changed, the roles taken away); nobody takes away their own administration rights."""
+def _change_roles(session, caller: Person, person: Person, payload: dict) -> tuple[bool, bool]:
+    """(changed, narrowed: a role or an association taken away); nobody takes away their own administration rights."""
     old_roles, old_associations = set(person.role_names), set(person.association_ids)
     roles = set(payload.get("roles", old_roles))
     associations = set(payload.get("association_ids", old_associations))
@@ -143,12 +143,12 @@ def _change_roles(session, caller: Person, person: Person, payload: dict) -> tup
         abort(403, message="Tu ne peux pas retirer tes propres droits d'administration : demande-le à un autre administrateur.")
     check_roles(caller, roles, associations, person.company_id, before=(old_roles, old_associations))
     if roles == old_roles and associations == old_associations:
-        return False, set()
+        return False, False
     set_roles(person, roles, associations)
     audit(session, "person_roles_changed", person_id=person.id, actor_id=caller.id,
           roles_before=sorted(old_roles), roles=sorted(roles),
           associations_before=sorted(old_associations), association_ids=sorted(associations))
-    return True, old_roles - roles
+    return True, bool(old_roles - roles or old_associations - associations)
 
 
 def _change_status(uow, caller: Person, person: Person, wanted: str | None, now: datetime) -> tuple[bool, bool]:
@@ -174,19 +174,19 @@ def update_person(uow, caller: Person, person: Person, payload: dict) -> None:
     if person.status == PersonStatus.DELETED.value:
         abort(409, message=ACCOUNT_DELETED)
     now = utcnow()
-    changed = disabled = False
-    roles_removed: set[str] = set()
+    changed = disabled = rights_narrowed = False
     if "entity_id" in payload:
         changed |= _change_entity(uow.session, caller, person, payload["entity_id"])
     if "manager_email" in payload:
         changed |= _change_manager(uow.session, caller, person, payload["manager_email"])
     if "roles" in payload or "association_ids" in payload:
-        roles_changed, roles_removed = _change_roles(uow.session, caller, person, payload)
+        roles_changed, rights_narrowed = _change_roles(uow.session, caller, person, payload)
         changed |= roles_changed
     status_changed, disabled = _change_status(uow, caller, person, payload.get("status"), now)
     changed |= status_changed
-    if roles_removed and not disabled and person.status == PersonStatus.ACTIVE.value:
-        # Tokens carry roles: the old ones must not keep a right that was withdrawn.
+    if rights_narrowed and not disabled and person.status == PersonStatus.ACTIVE.value:
+        # Tokens carry roles and associations, and documents and impact read them from the token: the old ones must
+        # not keep a right that was withdrawn.
         revoke_everywhere(uow, person)
     if changed:
         person.updated_at = now

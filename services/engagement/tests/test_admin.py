@@ -293,6 +293,23 @@ def test_withdrawing_a_role_ends_the_person_sessions(demo, tokens):
     assert demo.client.get("/me", headers=lucas).status_code == 401
 
 
+def test_taking_an_association_away_from_a_referent_ends_their_sessions(demo, tokens):
+    referent = demo_id("person", "referente@petits-savants.example")
+    kept, taken = str(uuid.uuid4()), str(uuid.uuid4())
+    demo.client.patch(f"/people/{referent}", json={"roles": ["association_referent"], "association_ids": [kept, taken]},
+                      headers=as_operator(tokens))
+    before = len(demo.published("engagement.person.signed_out"))
+    # An association added widens nothing that was signed: the sessions go on.
+    widened = demo.client.patch(f"/people/{referent}", json={"association_ids": [kept, taken, str(uuid.uuid4())]},
+                                headers=as_operator(tokens))
+    assert widened.status_code == 200
+    assert len(demo.published("engagement.person.signed_out")) == before
+    # Documents and impact read the associations from the token: one taken away must end what was signed with it.
+    narrowed = demo.client.patch(f"/people/{referent}", json={"association_ids": [kept]}, headers=as_operator(tokens))
+    assert narrowed.status_code == 200 and narrowed.json["association_ids"] == [kept]
+    assert [event.data["person_id"] for event in demo.published("engagement.person.signed_out")[before:]] == [referent]
+
+
 def test_an_association_referent_needs_an_association_and_only_an_operator_links_one(demo, tokens):
     association = str(uuid.uuid4())
     missing = demo.client.patch(f"/people/{SOPHIE}", json={"roles": ["employee", "association_referent"]}, headers=as_operator(tokens))
