@@ -215,6 +215,19 @@ def test_nobody_approves_their_own_dates():
     assert refusal(None, recorded="camille@horizon.example") == "Indique l'adresse de ton manager, pas la tienne."
 
 
+def test_nor_through_another_address_of_their_own_mailbox():
+    # A sub-address is delivered to the person's own mailbox; the company's other domain is, as a rule, an alias.
+    for own in ("camille+chef@horizon.example", "Camille+@Horizon.example", "camille@horizon-group.example",
+                "camille+validation@horizon-group.example"):
+        for policy in ("allowed", "allowed_notify_admin"):
+            assert refusal(own, policy=policy) == "Indique l'adresse de ton manager, pas la tienne.", own
+    # Someone else's sub-address is that person's mailbox: it approves, as the policy says.
+    assert approver("marc+conges@horizon.example", policy="allowed") == domain.Approver(
+        "marc+conges@horizon.example", recorded=False, notify_admin=False)
+    # A namesake at a domain the company does not own is no alias of the person's mailbox: refused for that reason.
+    assert refusal("camille@gmail.example").startswith("Indique l'adresse professionnelle de ton manager")
+
+
 def test_another_manager_of_the_company_follows_the_policy():
     other = "marc.dupuis@horizon-group.example"
     assert approver(other, policy="allowed") == domain.Approver(other, recorded=False, notify_admin=False)
@@ -237,7 +250,8 @@ def test_a_recorded_manager_is_an_address_of_the_company_other_than_the_person()
     check = domain.check_recorded_manager
     assert check(" Sophie.Laurent@horizon.example", person_email="camille@horizon.example", company_domains=HORIZON) == "sophie.laurent@horizon.example"
     assert check(None, person_email="camille@horizon.example", company_domains=HORIZON) is None
-    for address, words in (("camille@horizon.example", "son propre manager"), ("chef@gmail.example", "une adresse de l'entreprise")):
+    for address, words in (("camille@horizon.example", "son propre manager"), ("camille+chef@horizon-group.example", "son propre manager"),
+                           ("chef@gmail.example", "une adresse de l'entreprise")):
         with pytest.raises(domain.DomainError) as caught:
             check(address, person_email="camille@horizon.example", company_domains=HORIZON)
         assert words in str(caught.value) and caught.value.field == "manager_email"

@@ -209,6 +209,18 @@ def email_domain(email: str) -> str:
     return normalize_email(email).rsplit("@", 1)[-1]
 
 
+def same_mailbox(one: str, other: str, company_domains: frozenset[str] | set[str]) -> bool:
+    """Whether two addresses most likely reach the same person's mailbox: the same local part once a sub-address is
+    dropped (« camille+chef@ » is delivered to « camille@ », RFC 5233), at the same domain or at any two of the
+    company's own domains (a company's domains are usually aliases of one another). Stricter than equality, for the
+    checks where a person must not stand for someone else, such as approving their own dates."""
+    def mailbox(address: str) -> tuple[str, str]:
+        local, _, domain = normalize_email(address).rpartition("@")
+        return local.split("+", 1)[0], ("" if domain in company_domains else domain)
+
+    return mailbox(one) == mailbox(other)
+
+
 def company_address(email: str, company_domains: frozenset[str] | set[str]) -> bool:
     """An address of one of the company's own e-mail domains (exactly: no sub-domain, no look-alike)."""
     return "@" in email and email_domain(email) in company_domains

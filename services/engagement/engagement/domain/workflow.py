@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from tandem_shared import french
 
-from .accounts import Allowance, DomainError, company_address, format_days, normalize_email
+from .accounts import Allowance, DomainError, company_address, format_days, normalize_email, same_mailbox
 
 # == the mission workflow (issue 5): dates, allowance, attendance, bilan, steps =====================
 # Every function below takes "today" as an argument: nothing here reads the clock.
@@ -241,7 +241,7 @@ def check_recorded_manager(manager_email: str | None, *, person_email: str, comp
     if not manager_email:
         return None
     manager = normalize_email(manager_email)
-    if manager == normalize_email(person_email):
+    if same_mailbox(manager, person_email, company_domains):
         raise DomainError("Une personne ne peut pas être son propre manager.", field="manager_email")
     if not company_address(manager, company_domains):
         raise DomainError(f"Le manager doit avoir une adresse de l'entreprise : {_domains_hint(company_domains)}.", field="manager_email")
@@ -272,7 +272,9 @@ def choose_approver(named: str | None, *, person_email: str, recorded_manager: s
             raise DomainError("Ton manager n'est pas encore enregistré : demande à l'administrateur de ton entreprise de l'indiquer "
                               "dans Tandem, puis envoie ta demande.", field="manager_email")
         raise DomainError("Renseigne l'adresse e-mail de ton manager.", field="manager_email")
-    if email == normalize_email(person_email):
+    if same_mailbox(email, person_email, company_domains):
+        # Not only the very address: a sub-address (« camille+chef@ ») or another of the company's domains reaches
+        # the same mailbox, and its link would let the person accept their own dates.
         raise DomainError("Indique l'adresse de ton manager, pas la tienne.", field="manager_email")
     if not company_address(email, company_domains):
         raise DomainError(f"Indique l'adresse professionnelle de ton manager : {_domains_hint(company_domains)}.", field="manager_email")
