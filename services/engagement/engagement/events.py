@@ -225,6 +225,8 @@ APPLICATION_SUBMITTED = "engagement.application.submitted"
 DATES_REQUESTED = "engagement.dates.requested"
 DATES_CANCELLED = "engagement.dates.cancelled"
 ATTENDANCE_ATTESTED = "engagement.attendance.attested"
+# The association changed a day's presence on a participation whose attendance was already complete (attested).
+ATTENDANCE_CORRECTED = "engagement.attendance.corrected"
 BILAN_COMPLETED = "engagement.bilan.completed"
 REMINDER_DUE = "engagement.reminder.due"
 # The company's policy lets employees send date requests to another manager of the company, its admins being told.
@@ -375,6 +377,11 @@ def dates_cancelled(uow: UnitOfWork, data: dict) -> None:
 
 def attendance_attested(uow: UnitOfWork, data: dict) -> None:
     uow.publish(ATTENDANCE_ATTESTED, data["participation_id"], AttendanceAttestedData().dump(data))
+
+
+def attendance_corrected(uow: UnitOfWork, data: dict) -> None:
+    """The same payload as the attestation: the participation's attendance as it now stands."""
+    uow.publish(ATTENDANCE_CORRECTED, data["participation_id"], AttendanceAttestedData().dump(data))
 
 
 def bilan_completed(uow: UnitOfWork, data: dict) -> None:

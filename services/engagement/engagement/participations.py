@@ -169,17 +169,21 @@ def refresh_attendance(uow: UnitOfWork, participation: Participation, person: Pe
     if complete and participation.attendance_completed_at is None:
         participation.attendance_completed_at = now
         participation.updated_at = now
-        days = approved_dates(participation)
-        events.attendance_attested(uow, {
-            "participation_id": participation.id, "person_id": person.id, "person_name": full_name(person),
-            "person_email": person.email, "mission_id": mission.id, "mission_title": mission.title,
-            "association_name": mission.association_name, "year": participation.year,
-            "dates": [{"date": d.day, "format": d.format, "present": bool(d.present)} for d in days],
-            "days_present": float(domain.days_present(attended(participation))), "attested_at": now,
-        })
+        events.attendance_attested(uow, attendance_data(participation, person, mission, now))
     elif not complete and participation.attendance_completed_at is not None:
         participation.attendance_completed_at = None
         participation.updated_at = now
+
+
+def attendance_data(participation: Participation, person: Person, mission: MissionCopy, now: datetime) -> dict:
+    """The participation's attendance as it stands: every approved date, present or not."""
+    return {
+        "participation_id": participation.id, "person_id": person.id, "person_name": full_name(person),
+        "person_email": person.email, "mission_id": mission.id, "mission_title": mission.title,
+        "association_name": mission.association_name, "year": participation.year,
+        "dates": [{"date": d.day, "format": d.format, "present": bool(d.present)} for d in approved_dates(participation)],
+        "days_present": float(domain.days_present(attended(participation))), "attested_at": now,
+    }
 
 
 def cancel_request(uow: UnitOfWork, request: DateRequest, reason: str, person: Person, mission: MissionCopy, now: datetime) -> None:

@@ -20,8 +20,8 @@ from .errors import dates_error, field_error
 from .models import AssociationCopy, Company, DateRequest, Entity, MissionCopy, MissionDate, Participation, Person
 from .proposals import association_contact
 from .participations import (
-    allowance_of, approved_dates, booked, cancel_request, full_name, other_manager_named, participation_view, pending_requests,
-    referent_view, refresh_attendance, signed_days, waiting_at_step_one,
+    allowance_of, approved_dates, attendance_data, booked, cancel_request, full_name, other_manager_named, participation_view,
+    pending_requests, referent_view, refresh_attendance, signed_days, waiting_at_step_one,
 )
 
 REQUEST_NOT_FOUND = "Cette demande n'existe pas."
@@ -339,11 +339,18 @@ def attest(uow, caller: Person, participation: Participation, mission: MissionCo
                                      first_name=person.first_name)
     if errors:
         dates_error(errors)
+    was_complete = participation.attendance_completed_at is not None
+    corrected = False
     for day, present in items:
         mission_date = by_day[day]
+        corrected |= mission_date.present is not None and mission_date.present != present
         mission_date.present, mission_date.attested_at, mission_date.attested_by = present, now, caller.id
     participation.updated_at = now
     refresh_attendance(uow, participation, person, mission, now, today)
+    if corrected and was_complete and participation.attendance_completed_at is not None:
+        # The attestation went out when the participation became complete; the days done it counted (impact's
+        # figures, the association's statement, the receipt) must follow the association's correction.
+        events.attendance_corrected(uow, attendance_data(participation, person, mission, now))
     audit(session, "attendance_attested", person_id=person.id, actor_id=caller.id, participation_id=participation.id,
           dates=[day.isoformat() for day, _ in items])
     return person

@@ -530,6 +530,29 @@ def test_the_bilan_stays_locked_until_attendance_is_complete_and_the_attestation
     assert camille.get("/me/dashboard").json["todo"]["complete_bilan"] == 1
 
 
+def test_a_correction_after_the_attendance_was_complete_is_published_with_the_days_as_they_now_stand(
+        service, camille, approved, referent, clock, sign_convention):
+    sign_convention(approved)
+    clock.at(DAYS[1], hour=18)
+    both_present = {"dates": [{"date": DAYS[0].isoformat(), "present": True}, {"date": DAYS[1].isoformat(), "present": True}]}
+    assert referent.post(f"/participations/{approved}/attendance", json=both_present).status_code == 200
+    assert [e.data["days_present"] for e in service.published("engagement.attendance.attested")] == [1.5]
+    # The same answer again changes nothing: nothing to correct.
+    assert referent.post(f"/participations/{approved}/attendance", json=both_present).status_code == 200
+    assert service.published("engagement.attendance.corrected") == []
+
+    clock.at(DAYS[1] + timedelta(days=2))
+    corrected = referent.post(f"/participations/{approved}/attendance",
+                              json={"dates": [{"date": DAYS[1].isoformat(), "present": False}]})
+    assert corrected.status_code == 200 and corrected.json["days_present"] == 1.0
+    (event,) = service.published("engagement.attendance.corrected")
+    assert event.data["dates"] == [{"date": DAYS[0].isoformat(), "format": "full_day", "present": True},
+                                   {"date": DAYS[1].isoformat(), "format": "half_day", "present": False}]
+    assert event.data["days_present"] == 1.0 and event.data["participation_id"] == approved
+    # The attestation (and its e-mail: step 4 unlocks) went out once; the correction is its own event.
+    assert len(service.published("engagement.attendance.attested")) == 1
+
+
 def test_dates_added_after_the_attestation_lock_the_bilan_until_they_are_attested_too(service, camille, approved, referent, decide, clock,
                                                                                       sign_convention):
     sign_convention(approved)

@@ -26,6 +26,7 @@ APPLICATION_SUBMITTED = "engagement.application.submitted"
 DATES_REQUESTED = "engagement.dates.requested"
 DATES_CANCELLED = "engagement.dates.cancelled"
 ATTENDANCE_ATTESTED = "engagement.attendance.attested"
+ATTENDANCE_CORRECTED = "engagement.attendance.corrected"
 BILAN_COMPLETED = "engagement.bilan.completed"
 REQUEST_APPROVED = "approval.request.approved"
 REQUEST_REFUSED = "approval.request.refused"
@@ -331,6 +332,8 @@ def subscriptions(settings) -> dict[str, Handler]:
         REQUEST_REFUSED: on_request_refused,
         CONVENTION_SIGNED: on_convention_signed,
         ATTENDANCE_ATTESTED: on_attendance_attested,
+        # A correction carries the attendance as it now stands: read like an attestation, its newer time wins.
+        ATTENDANCE_CORRECTED: on_attendance_attested,
         BILAN_COMPLETED: on_bilan_completed,
         ATTEMPT_COMPLETED: on_attempt_completed,
         "engagement.person.signed_out": record_cutoff,

@@ -141,6 +141,25 @@ def test_a_late_attestation_makes_a_new_version_to_confirm(service, story, refer
     assert second.status_code == 201 and second.json["confirmed"]["version"] == 2
 
 
+def test_a_day_the_association_corrects_to_absent_leaves_the_confirmed_statement_to_confirm_again(service, story, referent):
+    first = service.client.get(f"{URL}?year={YEAR}", headers=referent).json
+    service.client.post(f"{URL}/confirmation", headers=referent,
+                        json={"year": YEAR, "rows_sha256": first["rows_sha256"], "consent": True})
+    participation = give_days(service, story["bruno"], [("2027-09-09", "full_day", True)], attested_at="2027-09-10T10:00:00+00:00")
+    attested = service.client.get(f"{URL}?year={YEAR}", headers=referent).json
+    assert attested["total_days"] == 3.0
+    service.client.post(f"{URL}/confirmation", headers=referent,
+                        json={"year": YEAR, "rows_sha256": attested["rows_sha256"], "consent": True})
+    # Engagement publishes the attendance as it now stands when the association changes a day after completion.
+    assert service.deliver("engagement.attendance.corrected", example(
+        "engagement.attendance.corrected", participation_id=participation, person_id=story["bruno"],
+        attested_at="2027-09-20T10:00:00+00:00", dates=[{"date": "2027-09-09", "format": "full_day", "present": False}])) == "processed"
+    corrected = service.client.get(f"{URL}?year={YEAR}", headers=referent).json
+    assert corrected["total_days"] == 2.0
+    assert corrected["state"] == "changed" and corrected["confirmed"]["total_days"] == 3.0
+    assert "2027-09-09" not in str(corrected["people"])
+
+
 def test_only_its_referents_confirm_and_only_they_and_the_company_admins_read(service, story, tokens, referent, admin, caplog):
     shown = service.client.get(f"{URL}?year={YEAR}", headers=admin)
     assert shown.status_code == 200
