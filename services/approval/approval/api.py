@@ -49,7 +49,9 @@ def present(request: AbsenceRequest) -> dict[str, Any]:
     }
 
 
-def _link_refusal(request: AbsenceRequest, link: ActionLink) -> str | None:
+def _link_refusal(session, request: AbsenceRequest, link: ActionLink) -> str | None:
+    if request.status == domain.RequestStatus.PENDING and links.is_out_of_reach(session, request):
+        return domain.APPROVER_WITHDRAWN
     state = domain.link_state(used_at=link.used_at, revoked_at=link.revoked_at, expires_at=link.expires_at, now=utcnow())
     return domain.link_refusal(state, decisions.facts(request), link.expires_at, link.manager_email, request.manager_email)
 
@@ -77,7 +79,7 @@ class Action(MethodView):
             if link is None:
                 abort(404, message=UNKNOWN_LINK)
             request = session.get(AbsenceRequest, link.request_id)
-            refusal = _link_refusal(request, link)
+            refusal = _link_refusal(session, request, link)
             if refusal:
                 abort(410, message=refusal)
             return {**present(request), "link_expires_at": link.expires_at}
@@ -95,7 +97,7 @@ class Action(MethodView):
             # The request row first, then the link: every decision path takes the locks in this order.
             request = uow.session.get(AbsenceRequest, found.request_id, with_for_update=True, populate_existing=True)
             link = links.find_link(uow.session, secret, for_update=True)
-            refusal = _link_refusal(request, link)
+            refusal = _link_refusal(uow.session, request, link)
             if refusal:
                 abort(410, message=refusal)
             now = utcnow()
@@ -110,7 +112,7 @@ def _my_request(session, request_id: str, for_update: bool = False) -> AbsenceRe
     principal = current_principal()
     request = session.get(AbsenceRequest, request_id, with_for_update=for_update, populate_existing=for_update)
     email = domain.normalize_email(principal.email or "")
-    if request is None or not email or request.manager_email != email:
+    if request is None or not email or request.manager_email != email or links.is_out_of_reach(session, request):
         if request is not None:
             log.warning("approval request %s denied to %s: not its manager", request_id, principal.subject)
         abort(404, message=UNKNOWN_REQUEST)
@@ -126,7 +128,8 @@ class TeamRequests(MethodView):
     def get(self, args):
         """Les demandes de ton équipe : celles en attente d'abord, puis les autres, des plus récentes aux plus anciennes."""
         email = domain.normalize_email(current_principal().email or "")
-        mine = AbsenceRequest.manager_email == email
+        # Not what was sent to this address before its holder lost access: whoever holds it now is someone else.
+        mine = sa.and_(AbsenceRequest.manager_email == email, ~links.out_of_reach())
         with current_runtime().db.reading() as session:
             pending = session.scalar(sa.select(sa.func.count()).where(mine, AbsenceRequest.status == domain.RequestStatus.PENDING))
             where = [mine] if args["status"] is None else [mine, AbsenceRequest.status == args["status"]]

@@ -170,6 +170,11 @@ def link_state(*, used_at: datetime | None, revoked_at: datetime | None, expires
     return LinkState.USABLE
 
 
+# A link (or the team view) of an address whose holder lost access before the request came (`links.out_of_reach`).
+APPROVER_WITHDRAWN = ("La personne à qui cette demande a été envoyée n'a plus accès à Tandem : elle ne peut plus la "
+                      "valider. La personne qui l'a faite peut l'annuler et l'envoyer à son manager actuel.")
+
+
 def link_refusal(state: LinkState, facts: RequestFacts, expires_at: datetime, link_email: str, request_email: str) -> str | None:
     """Why this link may not act on its request (None when it may). The request's own state speaks first:
     "already accepted" tells the manager more than "link used"."""

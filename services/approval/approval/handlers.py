@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 DATES_REQUESTED = "engagement.dates.requested"
 DATES_CANCELLED = "engagement.dates.cancelled"
+PERSON_DISABLED = "engagement.person.disabled"
+PERSON_UPDATED = "engagement.person.updated"
 
 
 
@@ -65,6 +67,24 @@ class DatesCancelled(EventData):
     dates = _DATES
     reason = fields.String(required=True, validate=validate.OneOf(["cancelled", "withdrawn"]))
     cancelled_at = fields.AwareDateTime(required=True)
+
+
+class PersonDisabled(EventData):
+    """approval's reading of `engagement.person.disabled` (beside the token cut-off every service records)."""
+
+    person_id = fields.String(required=True, validate=_ID)
+    # The address the person held; events published before it was added carry none.
+    email = fields.String(load_default=None, allow_none=True)
+    disabled_at = fields.AwareDateTime(required=True)
+
+
+class PersonUpdated(EventData):
+    """approval's reading of `engagement.person.updated`: only whether a person who lost access has it again."""
+
+    person_id = fields.String(required=True, validate=_ID)
+    email = fields.String(required=True)
+    status = fields.String(required=True)
+    at = fields.AwareDateTime(required=True)
 
 
 def _plain_dates(dates: list[dict]) -> list[dict]:
@@ -128,6 +148,23 @@ def on_dates_cancelled(event: Event, uow: UnitOfWork) -> None:
     links.revoke_open_links(uow.session, request.id, now)
 
 
+def on_person_disabled(event: Event, uow: UnitOfWork, record_cutoff: Handler) -> None:
+    """A person disabled or deleted: their tokens die (the cut-off), and so do the links e-mailed to their address, whose
+    requests leave its reach (`links.withdraw_approver`): someone who left decides nothing more, and neither does the
+    next holder of a freed address."""
+    record_cutoff(event, uow)
+    data = PersonDisabled.of(event)
+    if data["email"]:
+        links.withdraw_approver(uow.session, domain.normalize_email(data["email"]), data["person_id"], data["disabled_at"],
+                                utcnow())
+
+
+def on_person_updated(event: Event, uow: UnitOfWork) -> None:
+    data = PersonUpdated.of(event)
+    if data["status"] == "active":
+        links.reinstate_approver(uow.session, domain.normalize_email(data["email"]), data["person_id"], data["at"])
+
+
 def subscriptions(settings) -> dict[str, Handler]:
     """The table the consumer dispatches from (bound to the queue `approval`)."""
     # A cut-off event (signing out, being disabled): tokens issued before it are refused here too.
@@ -137,5 +174,6 @@ def subscriptions(settings) -> dict[str, Handler]:
         DATES_REQUESTED: partial(on_dates_requested, policy=policy),
         DATES_CANCELLED: on_dates_cancelled,
         "engagement.person.signed_out": record_cutoff,
-        "engagement.person.disabled": record_cutoff,
+        PERSON_DISABLED: partial(on_person_disabled, record_cutoff=record_cutoff),
+        PERSON_UPDATED: on_person_updated,
     }

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .models import AbsenceRequest, ActionLink
+from .models import AbsenceRequest, ActionLink, WithdrawnApprover
 
 # The web client's page (web/) that shows the request and posts the decision to /api/approval/actions/{secret}.
 LINK_PATH = "/manager/demandes"
@@ -40,6 +40,48 @@ def new_secret() -> str:
 def digest(secret: str) -> str:
     """What is stored instead of the secret: its SHA-256, 64 hex digits (the secret has enough entropy for a fast hash)."""
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def out_of_reach() -> sa.ColumnElement[bool]:
+    """True for a request sent to an address before its holder lost access, and not taken back by the same person
+    since (`WithdrawnApprover`): nobody decides it with a link, nobody is reminded of it, and whoever holds the address
+    next does not see it. A request sent to the address afterwards is not concerned."""
+    withdrawn = WithdrawnApprover
+    return sa.exists().where(
+        withdrawn.email == AbsenceRequest.manager_email,
+        AbsenceRequest.created_at <= withdrawn.withdrawn_at,
+        sa.or_(withdrawn.reinstated_at.is_(None), withdrawn.reinstated_at < withdrawn.withdrawn_at),
+    )
+
+
+def is_out_of_reach(session: Session, request: AbsenceRequest) -> bool:
+    return bool(session.scalar(sa.select(out_of_reach()).where(AbsenceRequest.id == request.id)))
+
+
+def withdraw_approver(session: Session, email: str, person_id: str, at: datetime, now: datetime) -> None:
+    """The holder of `email` lost access at `at`: the links already sent to it stop working, and its requests until
+    then leave its reach. A later withdrawal of the same address replaces an earlier one."""
+    row = session.get(WithdrawnApprover, email, with_for_update=True)
+    if row is None:
+        session.add(WithdrawnApprover(email=email, person_id=person_id, withdrawn_at=at))
+    elif row.withdrawn_at < at:
+        row.person_id, row.withdrawn_at = person_id, at
+    session.execute(
+        sa.update(ActionLink)
+        .where(ActionLink.manager_email == email, ActionLink.used_at.is_(None), ActionLink.revoked_at.is_(None),
+               ActionLink.created_at <= at)
+        .values(revoked_at=now)
+    )
+
+
+def reinstate_approver(session: Session, email: str, person_id: str, at: datetime) -> None:
+    """The person who lost access has it again (enabled at `at`): their requests are theirs to decide again. Someone
+    else holding the address since does not take them."""
+    row = session.get(WithdrawnApprover, email, with_for_update=True)
+    if row is None or row.person_id != person_id:
+        return
+    if row.reinstated_at is None or row.reinstated_at < at:
+        row.reinstated_at = at
 
 
 def revoke_open_links(session: Session, request_id: str, now: datetime) -> None:

@@ -63,6 +63,20 @@ class AbsenceRequest(Base):
     last_reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
+class WithdrawnApprover(Base):
+    """An address whose holder lost access to Tandem (disabled, or their account deleted), from
+    `engagement.person.disabled`: the requests sent to it before then are out of its reach (`links.out_of_reach`):
+    no link of theirs decides, no reminder goes out, and whoever holds the address next does not see them. The same
+    person enabled again (`engagement.person.updated`, active, newer) takes them back."""
+
+    __tablename__ = "withdrawn_approvers"
+
+    email: Mapped[str] = mapped_column(sa.String(254), primary_key=True)
+    person_id: Mapped[str] = mapped_column(sa.String(36))
+    withdrawn_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reinstated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
 class ActionLink(Base):
     """A manager's one-click link: only the SHA-256 of its 256-bit secret, bound to one request and one address."""
 

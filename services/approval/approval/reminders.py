@@ -33,7 +33,9 @@ def send_reminders(runtime: ServiceRuntime, settings, days: int | None = None, n
     with runtime.db.reading() as session:
         candidates = session.scalars(
             sa.select(AbsenceRequest.id)
-            .where(AbsenceRequest.status == domain.RequestStatus.PENDING, AbsenceRequest.created_at <= now - timedelta(days=days))
+            .where(AbsenceRequest.status == domain.RequestStatus.PENDING, AbsenceRequest.created_at <= now - timedelta(days=days),
+                   # Nobody to remind: the address's holder lost access after the request came.
+                   ~links.out_of_reach())
             .order_by(AbsenceRequest.created_at)
         ).all()
     sent = 0

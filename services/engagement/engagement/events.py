@@ -44,6 +44,8 @@ class CutoffData(Schema):
 
 class DisabledData(CutoffData):
     disabled_at = fields.AwareDateTime(required=True)
+    # The address the person held (a deletion anonymises it in the same transaction): approval stops the links sent to it.
+    email = fields.String(required=True)
 
 
 class EntityData(Schema):
@@ -124,8 +126,9 @@ def person_signed_out(uow: UnitOfWork, person_id: str, not_before: datetime) -> 
     uow.publish(PERSON_SIGNED_OUT, person_id, CutoffData().dump({"person_id": person_id, "not_before": not_before}))
 
 
-def person_disabled(uow: UnitOfWork, person_id: str, not_before: datetime) -> None:
-    uow.publish(PERSON_DISABLED, person_id, DisabledData().dump({"person_id": person_id, "not_before": not_before, "disabled_at": not_before}))
+def person_disabled(uow: UnitOfWork, person_id: str, email: str, not_before: datetime) -> None:
+    uow.publish(PERSON_DISABLED, person_id, DisabledData().dump(
+        {"person_id": person_id, "email": email, "not_before": not_before, "disabled_at": not_before}))
 
 
 def company_updated(uow: UnitOfWork, company: Company) -> None:

@@ -63,6 +63,7 @@ def erase_account(uow, person: Person, actor_id: str | None, **audit_details) ->
     now = utcnow()
     for model in (Preferences, Favorite, OneTimeToken, Session):
         uow.session.execute(sa.delete(model).where(model.person_id == person.id))
+    address = person.email
     person.email = f"supprime-{person.id}@invalid.tandem"
     person.first_name = "Compte"
     person.last_name = "supprimé"
@@ -73,7 +74,7 @@ def erase_account(uow, person: Person, actor_id: str | None, **audit_details) ->
     person.scim_external_id = None
     person.status = domain.PersonStatus.DELETED
     person.updated_at = now
-    events.person_disabled(uow, person.id, now)
+    events.person_disabled(uow, person.id, address, now)
     events.person_updated(uow, person, None, now)
     audit(uow.session, "account_deleted", person_id=person.id, actor_id=actor_id, **audit_details)
 

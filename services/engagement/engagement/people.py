@@ -82,7 +82,7 @@ def disable(uow, person: Person, now) -> None:
     person.tokens_not_before = now
     uow.session.execute(sa.update(Session).where(Session.person_id == person.id, Session.revoked_at.is_(None)).values(revoked_at=now))
     uow.session.execute(sa.update(OneTimeToken).where(OneTimeToken.person_id == person.id, OneTimeToken.used_at.is_(None)).values(used_at=now))
-    events.person_disabled(uow, person.id, now)
+    events.person_disabled(uow, person.id, person.email, now)
 
 
 def _entity_for(session, caller: Person, person: Person, entity_id: str) -> Entity:

@@ -195,13 +195,18 @@ def _approver(session, person: Person, named: str | None) -> domain.Approver:
     """Who the request goes to (`domain.choose_approver`): 422 on manager_email when the company does not recognise them."""
     company = session.get(Company, person.company_id) if person.company_id else None
     try:
-        return domain.choose_approver(
+        approver = domain.choose_approver(
             named, person_email=person.email, recorded_manager=person.manager_email,
             company_domains=frozenset(row.domain for row in company.domains) if company else frozenset(),
             policy=company.other_manager_policy if company else domain.OtherManagerPolicy.REFUSED,
         )
     except domain.DomainError as exc:
         field_error(exc.field or "manager_email", str(exc))
+    if session.scalar(sa.select(Person.id).where(Person.email == approver.email, Person.status == domain.PersonStatus.DISABLED.value)):
+        # Their links would be refused (approval hears person.disabled): the request would wait for nobody.
+        field_error("manager_email", f"{approver.email} n'a plus accès à Tandem : indique l'adresse de ton manager actuel, "
+                                     "ou demande à l'administrateur de ton entreprise de l'enregistrer.")
+    return approver
 
 
 def date_request_draft(session, person: Person, participation: Participation, mission: MissionCopy) -> dict:

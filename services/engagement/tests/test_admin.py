@@ -258,6 +258,8 @@ def test_disabling_a_person_publishes_it_and_their_old_token_is_refused(demo, to
     assert response.json["status"] == "disabled"
     disabled = demo.published("engagement.person.disabled")
     assert [event.data["person_id"] for event in disabled] == [CAMILLE]
+    # Approval stops the links e-mailed to the address she held (she may have been someone's manager).
+    assert disabled[0].data["email"] == "camille.martin@horizon.example"
     assert demo.published("engagement.person.updated")[-1].data["status"] == "disabled"
     assert demo.client.get("/me", headers=camille).status_code == 401
     login = demo.client.post("/session", json={"email": "camille.martin@horizon.example", "password": DEMO_PASSWORD})

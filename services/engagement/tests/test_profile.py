@@ -147,3 +147,5 @@ def test_deleting_an_account_anonymises_it_revokes_tokens_and_forbids_login(serv
     assert browser().login("camille.martin@horizon.test", "un jardin partagé au printemps").status_code == 401
     (disabled,) = service.published("engagement.person.disabled")
     assert disabled.data["person_id"] == person.id
+    # The address she held, not the anonymised one: approval stops what was sent to it, and the next holder gets none of it.
+    assert disabled.data["email"] == "camille.martin@horizon.test"

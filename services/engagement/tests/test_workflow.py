@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 import sqlalchemy as sa
 
-from engagement.models import DateRequest, MissionDate, Participation
+from engagement.models import DateRequest, MissionDate, Participation, Person
 
 ASSOCIATION_ID = "1c6f2b1e-7a52-5d0c-9a1e-3b4c5d6e7f80"  # the association of catalog's mission example
 NEXT_YEAR = date.today().year + 1
@@ -198,6 +198,19 @@ def test_the_request_goes_to_the_recorded_manager_by_default_and_never_to_myself
     for own in ("Lucas.Bernard@horizon.test", "lucas.bernard+chef@horizon.test"):
         mine = request_dates(lucas, participation, DAYS[0], manager_email=own)
         assert mine.json["errors"] == {"manager_email": ["Indique l'adresse de ton manager, pas la tienne."]}, own
+    assert counts(service)["date_requests"] == 0
+
+
+def test_a_manager_who_lost_access_is_not_sent_a_request(service, person, mission):
+    lucas = person(email="lucas.bernard@horizon.test", first_name="Lucas", manager_email="sophie.laurent@horizon.test")
+    sophie = person(email="sophie.laurent@horizon.test", first_name="Sophie")
+    with service.runtime.unit_of_work() as uow:
+        uow.session.get(Person, sophie.id).status = "disabled"
+    participation = apply(lucas, mission).json["id"]
+    for named in ({}, {"manager_email": "Sophie.Laurent@horizon.test"}):
+        refused = request_dates(lucas, participation, DAYS[0], **named)
+        assert refused.status_code == 422, named
+        assert refused.json["errors"]["manager_email"][0].startswith("sophie.laurent@horizon.test n'a plus accès à Tandem")
     assert counts(service)["date_requests"] == 0
 
 
