@@ -255,3 +255,15 @@ def test_a_recorded_manager_is_an_address_of_the_company_other_than_the_person()
         with pytest.raises(domain.DomainError) as caught:
             check(address, person_email="camille@horizon.example", company_domains=HORIZON)
         assert words in str(caught.value) and caught.value.field == "manager_email"
+
+
+def test_step_two_waits_again_while_added_dates_wait_for_the_manager():
+    def step_two(**facts):
+        (_, dates, _, _) = domain.steps(convention_state=domain.CONVENTION_TODO, attendance_complete=False, bilan_done=False, **facts)
+        return dates["state"], dates["hint"]
+
+    assert step_two(has_approved=False, has_pending=False) == ("todo", None)
+    assert step_two(has_approved=False, has_pending=True) == ("in_progress", "Ta demande attend la validation de ton manager.")
+    assert step_two(has_approved=True, has_pending=False) == ("done", None)
+    # Dates added after the first ones were approved: « Fait » would contradict the hint beside it.
+    assert step_two(has_approved=True, has_pending=True) == ("in_progress", "Ta demande attend la validation de ton manager.")

@@ -472,7 +472,9 @@ def steps(*, has_approved: bool, has_pending: bool, convention_state: str, atten
           convention_updated: bool = False) -> list[dict]:
     """Each step's state: done, in_progress (waiting for someone else), todo, to_sign (step 3: a version of the
     convention waits for the employee's signature), or locked (with why)."""
-    dates_state = "done" if has_approved else "in_progress" if has_pending else "todo"
+    # Dates added later and waiting for the manager put step 2 back « En attente »: « Fait » beside « Ta demande attend
+    # la validation de ton manager » said two things.
+    dates_state = "in_progress" if has_pending else "done" if has_approved else "todo"
     if bilan_done:
         bilan_state, bilan_hint = "done", None
     elif attendance_complete:
