@@ -75,7 +75,8 @@ def erase_account(uow, person: Person, actor_id: str | None, **audit_details) ->
     person.status = domain.PersonStatus.DELETED
     person.updated_at = now
     events.person_disabled(uow, person.id, address, now)
-    events.person_updated(uow, person, None, now)
+    # The entity stays (the company's history): its name goes with it, or impact would file the days under « Sans entité ».
+    events.person_updated(uow, person, entity_name(uow.session, person), now)
     audit(uow.session, "account_deleted", person_id=person.id, actor_id=actor_id, **audit_details)
 
 

@@ -149,3 +149,13 @@ def test_deleting_an_account_anonymises_it_revokes_tokens_and_forbids_login(serv
     assert disabled.data["person_id"] == person.id
     # The address she held, not the anonymised one: approval stops what was sent to it, and the next holder gets none of it.
     assert disabled.data["email"] == "camille.martin@horizon.test"
+    # Her entity stays, named: impact files her days under it, not « Sans entité ».
+    updated = service.published("engagement.person.updated")[-1]
+    assert updated.data["status"] == "deleted" and updated.data["entity_id"] == person.entity_id
+    assert updated.data["entity_name"] is not None and updated.data["entity_name"] == entity_name_of(service, person.entity_id)
+
+
+def entity_name_of(service, entity_id):
+    from engagement.models import Entity
+    with service.runtime.db.reading() as session:
+        return session.get(Entity, entity_id).name

@@ -192,14 +192,14 @@ class ReportAccumulator:
             self.by_theme[theme].add(row.state, days)
         association = row.association_id or ""
         self.by_association[association].add(row.state, days)
-        self.labels[("association", association)] = row.association_name or "Association inconnue"
+        self._label("association", association, row.association_name, "Association inconnue")
         entity = row.entity_id or ""
         self.by_entity[entity].add(row.state, days)
-        self.labels[("entity", entity)] = row.entity_name or NO_ENTITY
+        self._label("entity", entity, row.entity_name, NO_ENTITY)
         self.by_month[row.day.month].add(row.state, days)
         company = row.company_id or ""
         self.by_company[company].add(row.state, days)
-        self.labels[("company", company)] = row.company_name or "Entreprise inconnue"
+        self._label("company", company, row.company_name, "Entreprise inconnue")
         if row.state in APPROVED_STATES:
             self.engaged.add(row.person_id)
         if row.state in DONE_STATES:
@@ -207,6 +207,13 @@ class ReportAccumulator:
                 self.missions.add(row.mission_id)
             if row.association_id:
                 self.associations.add(row.association_id)
+
+    def _label(self, kind: str, key: str, name: str | None, unknown: str) -> None:
+        """A row that does not know the name (a deleted account's copy, say) never hides the name another row gave."""
+        if name:
+            self.labels[(kind, key)] = name
+        else:
+            self.labels.setdefault((kind, key), unknown)
 
     def add_participation(self, row: ParticipationRow) -> None:
         for step, _ in FUNNEL_STEPS:

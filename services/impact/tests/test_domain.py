@@ -158,3 +158,22 @@ def test_a_later_step_of_the_funnel_implies_the_earlier_ones():
     assert (row.applied, row.dates_approved, row.convention_signed, row.presence_attested, row.bilan) == (True,) * 5
     row = domain.funnel_row(dates_approved=True, convention_signed=False, presence_attested=False, bilan=False, bilan_answers={})
     assert (row.dates_approved, row.convention_signed) == (True, False)
+
+
+def test_a_row_that_does_not_know_its_entitys_name_never_hides_the_name_another_row_gave():
+    # A deleted account's copy keeps the entity but once lost its name: the whole entity read « Sans entité » in the report.
+    def day(person_id, entity_name, on):
+        return domain.DayRow(person_id=person_id, entity_id="e-dsi", entity_name=entity_name, association_id="a-1",
+                             association_name=None if person_id == "gone" else "Les Pages voyageuses", mission_id="m-1",
+                             themes=(), day=on, format="full_day", state=domain.ATTENDED, company_id="c-1", company_name="Horizon")
+
+    for order in ((day("lucas", "Direction des systèmes d'information", date(2025, 3, 3)), day("gone", None, date(2025, 3, 4))),
+                  (day("gone", None, date(2025, 3, 4)), day("lucas", "Direction des systèmes d'information", date(2025, 3, 3)))):
+        report = domain.ReportAccumulator(2025)
+        for row in order:
+            report.add_day(row)
+        assert report.labels[("entity", "e-dsi")] == "Direction des systèmes d'information"
+        assert report.labels[("association", "a-1")] == "Les Pages voyageuses"
+    alone = domain.ReportAccumulator(2025)
+    alone.add_day(day("gone", None, date(2025, 3, 4)))
+    assert alone.labels[("entity", "e-dsi")] == domain.NO_ENTITY
