@@ -1,9 +1,21 @@
-"""French calendar words, so that no date depends on the machine's locale.
+"""French calendar words, so that no date depends on the machine's locale, and French postal addresses.
 
 Language, not business: the services spell dates their own way (« Lundi 25 janvier 2027 — journée »,
 « MARS 2027 ») from these two lists.
 """
 from __future__ import annotations
 
+import re
+
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
+
+
+def postal_address(address: str | None, city: str | None) -> str:
+    """The address, followed by the city only when the address does not already end with it
+    (« 12 rue X, 69008 Lyon » and « Lyon » give « 12 rue X, 69008 Lyon », not « …Lyon, Lyon »)."""
+    address = (address or "").strip().rstrip(",")
+    city = (city or "").strip()
+    if not city or re.search(rf"(?i)\b{re.escape(city)}\s*$", address):
+        return address
+    return f"{address}, {city}" if address else city

@@ -66,16 +66,6 @@ def rcs_mention(value: str) -> str:
     return value if re.match(r"(?i)^r\.?c\.?s\.?\b", value) else f"RCS {value}"
 
 
-def postal_address(address: str, city: str | None) -> str:
-    """The address, followed by the city only when the address does not already end with it
-    (« 12 rue X, 69008 Lyon » and « Lyon » give « 12 rue X, 69008 Lyon », not « …Lyon, Lyon »)."""
-    address = (address or "").strip().rstrip(",")
-    city = (city or "").strip()
-    if not city or re.search(rf"(?i)\b{re.escape(city)}\s*$", address):
-        return address
-    return f"{address}, {city}" if address else city
-
-
 def days(value: float) -> str:
     """« 0,5 jour », « 1 jour », « 1,5 jour », « 2 jours »: French decimal comma, plural from 2."""
     number = f"{float(value):g}".replace(".", ",")
@@ -160,7 +150,7 @@ _env = jinja2.Environment(
 _env.filters.update(french_date=french_date, french_datetime=french_datetime, days=days, iso_utc=iso_utc,
                     css_string=css_string, format_label=_format_label, format_days=_format_days,
                     rcs_mention=rcs_mention)
-_env.globals.update(postal_address=postal_address)
+_env.globals.update(postal_address=french.postal_address)
 _CONVENTION = _env.get_template("convention.html")
 _CERTIFICATE = _env.get_template("certificate.html")
 _BILAN = _env.get_template("bilan.html")
@@ -254,8 +244,20 @@ def euros(amount: Decimal) -> str:
 
 
 def euros_in_words(amount: Decimal) -> str:
-    """« six cent douze euros et quarante-cinq centimes », as the Cerfa asks the amount « en toutes lettres »."""
-    return num2words(amount, lang="fr", to="currency", currency="EUR")
+    """« six cent douze euros et quarante-cinq centimes », as the Cerfa asks the amount « en toutes lettres ».
+
+    num2words spells the numbers; its currency mode is not used, since it writes « cinq cent soixante-dix euros et zéro
+    centimes », « un million euros » and « zéro euros et cinquante centimes »."""
+    cents_total = int((amount * 100).quantize(Decimal("1")))
+    whole, cents = divmod(cents_total, 100)
+    parts = []
+    if whole or not cents:
+        # « un million d'euros », « deux milliards d'euros »: a round million takes « de ».
+        unit = "euro" if whole in (0, 1) else "d'euros" if whole % 1_000_000 == 0 else "euros"
+        parts.append(f"{num2words(whole, lang='fr')} {unit}")
+    if cents:
+        parts.append(f"{num2words(cents, lang='fr')} centime{'s' if cents > 1 else ''}")
+    return " et ".join(parts)
 
 
 def render_receipt_data(context: dict, sealer: "Sealer | None") -> bytes:

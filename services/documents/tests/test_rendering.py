@@ -7,7 +7,9 @@ import re
 import stat
 import subprocess
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 from io import BytesIO
+from pathlib import Path
 
 import jinja2
 import pytest
@@ -533,3 +535,28 @@ def test_the_bilan_speaks_tu_throughout_and_names_the_zone():
     assert re.search(r"\b(vous|votre|vos|pensez|avez)\b", text, re.IGNORECASE) is None
     assert "complété le lundi 1er mars 2027 à 09:00 (heure de Paris, UTC+1)" in text
     assert "(UTC)" not in text
+
+
+@pytest.mark.parametrize(("amount", "words"), [
+    ("612.45", "six cent douze euros et quarante-cinq centimes"),
+    # num2words's own currency mode wrote « … euros et zéro centimes », « un million euros », « zéro euros et … ».
+    ("570.00", "cinq cent soixante-dix euros"),
+    ("1.00", "un euro"),
+    ("80.01", "quatre-vingts euros et un centime"),
+    ("0.50", "cinquante centimes"),
+    ("1000000.00", "un million d'euros"),
+    ("2000000.00", "deux millions d'euros"),
+    ("1000001.10", "un million un euros et dix centimes"),
+])
+def test_the_amount_in_words_as_the_cerfa_asks_it(amount, words):
+    assert rendering.euros_in_words(Decimal(amount)) == words
+
+
+def test_the_city_is_not_written_twice_after_an_address_that_ends_with_it():
+    from tandem_shared.french import postal_address
+    assert postal_address("5 rue Gabriel Péri, 93200 Saint-Denis", "Saint-Denis") == "5 rue Gabriel Péri, 93200 Saint-Denis"
+    assert postal_address("8 rue des Écoles", "Villeurbanne") == "8 rue des Écoles, Villeurbanne"
+    assert postal_address("", "Lyon") == "Lyon" and postal_address("12 rue X,", None) == "12 rue X"
+    for template in ("day_statement.html", "receipt_data.html", "mission_certificate.html"):
+        source = (Path(rendering.__file__).parent / "templates" / template).read_text(encoding="utf-8")
+        assert "association.city }}" not in source.replace("postal_address(association.address, association.city)", ""), template

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
+from tandem_shared import french
 from tandem_shared.timeutil import utcnow
 
 from . import domain, rates
@@ -166,7 +167,7 @@ def valuation_for(session, company_id: str, year: int) -> dict:
             **entry,
             "days": float(entry["days"]), "value": float(entry["value"]),
             "siren": copy.siren if copy else None, "rna": copy.rna if copy else None,
-            "address": f"{copy.address}, {copy.city}".strip(", ") if copy else "",
+            "address": french.postal_address(copy.address, copy.city) if copy else "",
             "above_declaration_threshold": entry["value"] > year_rates.beneficiary_declaration_threshold,
         })
     people_rows = [{**p, "days": float(p["days"]), "day_value": float(p["day_value"]), "value": float(p["value"]),
