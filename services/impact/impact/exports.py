@@ -1,9 +1,11 @@
 """The report's exports: one row per participation day, and the aggregates, as CSV or XLSX, in constant memory.
 
 - CSV streams: each line is written as the database cursor (`yield_per`) hands the rows over, so the first bytes
-  leave before the last row is read. UTF-8 with a BOM and `;` separators: Excel in France opens it as is.
+  leave before the last row is read. UTF-8 with a BOM, `;` separators and decimal commas (« 1,5 »): Excel in France
+  opens it as is and reads the numbers as numbers. Dates are ISO (« 2026-03-18 »), shares percentages (« 66,67% »).
 - XLSX: XlsxWriter in `constant_memory` mode writes each row to a temporary file as it comes (memory does not grow
-  with the rows); the finished workbook is then streamed from disk in chunks and the file removed.
+  with the rows); the finished workbook is then streamed from disk in chunks and the file removed. Dates are dates
+  (« 18/03/2026 »), shares percentages and amounts euros, each with its number format.
 
 No pay data is ever in these exports: only the valuation's own export (valuation.py) carries amounts.
 """
@@ -14,6 +16,7 @@ import io
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 
 import xlsxwriter
 from flask import Response
@@ -30,6 +33,19 @@ CSV_MIMETYPE = "text/csv; charset=utf-8"
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+class Share(float):
+    """A fraction shown as a percentage (0.6667: « 66,67% » in CSV, 66,7 % in XLSX)."""
+
+
+class Euros(float):
+    """An amount in euros (a number in CSV, with the euro's format in XLSX)."""
+
+
+def _euros(amount, missing: str = "") -> Euros | str:
+    """An amount, or what stands for it when there is none (a person without a value yet)."""
+    return missing if amount is None else Euros(amount)
+
+
 def _day_line(export_day: reporting.ExportDay) -> tuple:
     row = export_day.row
     return (
@@ -39,7 +55,7 @@ def _day_line(export_day: reporting.ExportDay) -> tuple:
         row.association_name or "",
         export_day.mission_title,
         ", ".join(row.themes),
-        row.day.isoformat(),
+        row.day,
         domain.FORMAT_LABELS.get(row.format, row.format),
         float(domain.day_count(row.format)),
         domain.STATE_LABELS.get(row.state, row.state),
@@ -61,7 +77,7 @@ def report_tables(report: dict) -> list[tuple[str, tuple, list[tuple]]]:
         ("Année", report["year"]),
         ("Effectif", report["headcount"]),
         ("Personnes engagées", report["people_engaged"]),
-        ("Part de l'effectif engagée", report["engaged_share"]),
+        ("Part de l'effectif engagée", Share(report["engaged_share"])),
         ("Jours demandés", days["asked"]),
         ("Jours validés", days["approved"]),
         ("Jours réalisés", days["done"]),
@@ -120,8 +136,21 @@ def csv_tables(tables: list[tuple[str, tuple, list[tuple]]]) -> Iterator[bytes]:
 
 
 def _csv_safe(line: tuple) -> tuple:
-    """A cell starting with =, +, - or @ would be a formula in a spreadsheet: prefixed with ' (CSV injection)."""
-    return tuple(f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v for v in line)
+    """Each cell as French Excel reads it; a text starting with =, +, - or @ would be a formula in a spreadsheet:
+    prefixed with ' (CSV injection)."""
+    return tuple(_csv_cell(v) for v in line)
+
+
+def _csv_cell(value):
+    if isinstance(value, str):
+        return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Share):
+        return f"{value * 100:.2f}%".replace(".", ",")
+    if isinstance(value, float):
+        return repr(float(value)).replace(".", ",")
+    return value
 
 
 # -- XLSX ----------------------------------------------------------------------------------------------------------
@@ -133,7 +162,8 @@ def xlsx_stream(fill: Callable[[xlsxwriter.Workbook], None]) -> Iterator[bytes]:
     os.close(handle)
     try:
         workbook = xlsxwriter.Workbook(path, {"constant_memory": True, "strings_to_formulas": False,
-                                              "strings_to_urls": False, "tmpdir": tempfile.gettempdir()})
+                                              "strings_to_urls": False, "tmpdir": tempfile.gettempdir(),
+                                              "default_date_format": "dd/mm/yyyy"})
         try:
             fill(workbook)
         finally:
@@ -148,10 +178,19 @@ def xlsx_stream(fill: Callable[[xlsxwriter.Workbook], None]) -> Iterator[bytes]:
 def write_sheet(workbook: xlsxwriter.Workbook, title: str, header: tuple, lines: Iterable[tuple]) -> None:
     sheet = workbook.add_worksheet(title[:31])
     bold = workbook.add_format({"bold": True})
+    # Number formats are stored locale-free; Excel shows them the reader's way (« 66,7 % », « 1 875,05 € »).
+    percent = workbook.add_format({"num_format": "0.0%"})
+    euros = workbook.add_format({"num_format": '#,##0.00 "€"'})
     sheet.write_row(0, 0, header, bold)
     sheet.freeze_panes(1, 0)
     for index, line in enumerate(lines, start=1):
-        sheet.write_row(index, 0, line)
+        for column, value in enumerate(line):
+            if isinstance(value, Share):
+                sheet.write_number(index, column, value, percent)
+            elif isinstance(value, Euros):
+                sheet.write_number(index, column, value, euros)
+            else:
+                sheet.write(index, column, value)
 
 
 def days_xlsx(lines: Iterable[tuple], columns: tuple = DAY_COLUMNS) -> Iterator[bytes]:
@@ -178,25 +217,25 @@ def valuation_tables(report: dict) -> list[tuple[str, tuple, list[tuple]]]:
     summary = [
         ("Année", report["year"]),
         ("Jours réalisés valorisés", report["total_days"]),
-        ("Valeur totale des jours donnés (€)", report["total_value"]),
-        ("Plafond annuel de la sécurité sociale (€)", report["pass_amount"]),
-        ("Rémunération retenue au plus (3 PASS, €)", report["pay_cap"]),
+        ("Valeur totale des jours donnés (€)", _euros(report["total_value"])),
+        ("Plafond annuel de la sécurité sociale (€)", _euros(report["pass_amount"])),
+        ("Rémunération retenue au plus (3 PASS, €)", _euros(report["pay_cap"])),
         ("Jours travaillés par an (convention)", report["working_days"]),
-        ("Chiffre d'affaires hors taxes (€)", report["turnover_excl_tax"] if report["turnover_excl_tax"] is not None else "non renseigné"),
-        ("Plafond des versements (€)", reduction["ceiling"]),
-        ("Versements de l'année dans le plafond (€)", reduction["within_ceiling"]),
-        ("Excédent reporté (€)", reduction["excess"]),
-        ("Reports des années précédentes utilisés (€)", reduction["carry_forward_used"]),
-        ("Base à 60 % (€)", reduction["base_at_rate"]),
-        ("Base à 40 % (€)", reduction["base_at_reduced_rate"]),
-        ("Réduction d'impôt estimée (€)", reduction["reduction"]),
+        ("Chiffre d'affaires hors taxes (€)", _euros(report["turnover_excl_tax"], missing="non renseigné")),
+        ("Plafond des versements (€)", _euros(reduction["ceiling"])),
+        ("Versements de l'année dans le plafond (€)", _euros(reduction["within_ceiling"])),
+        ("Excédent reporté (€)", _euros(reduction["excess"])),
+        ("Reports des années précédentes utilisés (€)", _euros(reduction["carry_forward_used"])),
+        ("Base à 60 % (€)", _euros(reduction["base_at_rate"])),
+        ("Base à 40 % (€)", _euros(reduction["base_at_reduced_rate"])),
+        ("Réduction d'impôt estimée (€)", _euros(reduction["reduction"])),
         ("Personnes sans valeur (à compléter)", report["people_without_value"]),
     ]
-    people = [(p["name"], p["entity_name"] or "", p["days"], p["day_value"], p["value"], p["source_label"]) for p in report["people"]]
-    associations = [(a["name"], a["siren"] or "", a["rna"] or "", a["address"], a["days"], a["value"],
+    people = [(p["name"], p["entity_name"] or "", p["days"], _euros(p["day_value"]), _euros(p["value"]), p["source_label"]) for p in report["people"]]
+    associations = [(a["name"], a["siren"] or "", a["rna"] or "", a["address"], a["days"], _euros(a["value"]),
                      "oui" if a["exception"] else "non", "oui" if a["above_declaration_threshold"] else "non")
                     for a in report["associations"]]
-    carried = [(e["year"], e["amount"], e["usable_until"]) for e in reduction["carried_left"]]
+    carried = [(e["year"], _euros(e["amount"]), e["usable_until"]) for e in reduction["carried_left"]]
     return [
         ("Synthèse", ("Indicateur", "Valeur"), summary),
         ("Par personne", ("Personne", "Entité", "Jours", "Valeur d'un jour (€)", "Valeur (€)", "Source"), people),

@@ -37,9 +37,9 @@ def test_the_days_csv_has_one_row_per_participation_day(service, tokens, feed):
     assert rows == [
         list(exports.DAY_COLUMNS),
         ["Camille Martin", "camille@horizon.example", "Direction financière", "Les Petits Savants", "Aide aux devoirs",
-         "éducation / formation", "2026-03-18", "journée", "1.0", "réalisée"],
+         "éducation / formation", "2026-03-18", "journée", "1,0", "réalisée"],
         ["Camille Martin", "camille@horizon.example", "Direction financière", "Les Petits Savants", "Aide aux devoirs",
-         "éducation / formation", "2026-03-25", "1/2 journée", "0.5", "absence"],
+         "éducation / formation", "2026-03-25", "1/2 journée", "0,5", "absence"],
     ]
 
 
@@ -52,6 +52,10 @@ def test_the_days_xlsx_holds_the_same_rows(service, tokens, feed):
     assert rows[0] == list(exports.DAY_COLUMNS)
     assert rows[1][:4] == ["Camille Martin", "camille@horizon.example", "Direction financière", "Les Petits Savants"]
     assert rows[2][7:] == ["1/2 journée", 0.5, "absence"]
+    # A date, as a spreadsheet sorts and filters dates, not the text « 2026-03-25 ».
+    assert rows[2][6] == datetime(2026, 3, 25)
+    full = openpyxl.load_workbook(io.BytesIO(response.get_data()))["Jours"]
+    assert full.cell(row=3, column=7).number_format == "dd/mm/yyyy"
 
 
 def test_the_aggregates_export_gives_the_pages_numbers(service, tokens, feed):
@@ -62,8 +66,13 @@ def test_the_aggregates_export_gives_the_pages_numbers(service, tokens, feed):
                                   "Entonnoir", "Bilans"]
     summary = dict(workbook["Synthèse"].iter_rows(min_row=2, values_only=True))
     assert summary["Jours réalisés"] == 1.0 and summary["Jours demandés"] == 1.5
+    share_row = next(row for row in openpyxl.load_workbook(io.BytesIO(response.get_data()))["Synthèse"].iter_rows(min_row=2)
+                     if row[0].value == "Part de l'effectif engagée")
+    assert share_row[1].number_format == "0.0%" and 0 <= share_row[1].value <= 1
     text = service.client.get(f"/companies/{COMPANY}/exports/report.csv?year=2026", headers=admin_headers(tokens)).get_data(as_text=True)
-    assert "Jours réalisés;1.0" in text and "Par association" in text
+    # Decimal commas, as French Excel reads numbers from a « ; » file.
+    assert "Jours réalisés;1,0" in text and "Jours demandés;1,5" in text and "Par association" in text
+    assert f"Part de l'effectif engagée;{share_row[1].value * 100:.2f}%".replace(".", ",") in text
 
 
 def test_a_cell_that_would_be_a_formula_is_neutralised(service, tokens, feed):

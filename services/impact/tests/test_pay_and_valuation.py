@@ -91,6 +91,9 @@ def test_an_import_then_the_valuation(service, tokens, company):
     workbook = openpyxl.load_workbook(io.BytesIO(xlsx.get_data()), read_only=True)
     summary = dict(workbook["Synthèse"].iter_rows(min_row=2, values_only=True))
     assert summary["Réduction d'impôt estimée (€)"] == report["reduction"]["reduction"]
+    # Amounts carry the euro's number format, so a spreadsheet shows « 1 424,79 € », not a bare number.
+    styled = openpyxl.load_workbook(io.BytesIO(xlsx.get_data()))["Par association (2069-RCI-SD)"]
+    assert styled.cell(row=2, column=6).number_format == '#,##0.00 "€"' and styled.cell(row=2, column=6).value == 925.93
     pdf = service.client.get(f"/companies/{COMPANY}/valuation.pdf?year={YEAR}", headers=admin_headers(tokens))
     assert pdf.status_code == 200 and pdf.get_data().startswith(b"%PDF")
     text = " ".join(subprocess.run(["pdftotext", "-", "-"], input=pdf.get_data(), capture_output=True, check=True)

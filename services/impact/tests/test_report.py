@@ -121,7 +121,7 @@ def test_on_generated_data_every_aggregate_equals_the_sums_of_the_export_rows(se
     asked_states, approved_states = {"demandée", "validée", "refusée", "réalisée", "absence"}, {"validée", "réalisée", "absence"}
 
     def total(selected, states):
-        return sum(float(r["Jours"]) for r in selected if r["État"] in states)
+        return sum(float(r["Jours"].replace(",", ".")) for r in selected if r["État"] in states)
 
     assert figures["days"] == {"asked": total(rows, asked_states), "approved": total(rows, approved_states),
                                "done": total(rows, {"réalisée"})}
@@ -139,7 +139,7 @@ def test_on_generated_data_every_aggregate_equals_the_sums_of_the_export_rows(se
     month_done = Counter()
     for row in rows:
         if row["État"] == "réalisée":
-            month_done[row["Date"][:7]] += float(row["Jours"])
+            month_done[row["Date"][:7]] += float(row["Jours"].replace(",", "."))
     assert {r["key"]: r["done"] for r in figures["by_month"] if r["done"]} == dict(month_done)
     assert sum(r["done"] for r in figures["by_month"]) == figures["days"]["done"]
     assert figures["people_engaged"] == len({r["E-mail"] for r in rows if r["État"] in approved_states})
