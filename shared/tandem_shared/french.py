@@ -11,6 +11,11 @@ WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanc
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
 
 
+def day_of_month(day) -> str:
+    """« 1er » for the first of the month, as French writes it; the number otherwise."""
+    return "1er" if day.day == 1 else str(day.day)
+
+
 def postal_address(address: str | None, city: str | None) -> str:
     """The address, followed by the city only when the address does not already end with it
     (« 12 rue X, 69008 Lyon » and « Lyon » give « 12 rue X, 69008 Lyon », not « …Lyon, Lyon »)."""

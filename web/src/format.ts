@@ -3,7 +3,7 @@
 //
 //   longDate("2027-01-25")      « lundi 25 janvier 2027 »
 //   shortDate("2027-01-25")     « 25/01/2027 »
-//   mediumDate("2027-01-25")    « 25 janvier 2027 »
+//   mediumDate("2027-01-25")    « 25 janvier 2027 »; mediumDate("2026-10-01") « 1er octobre 2026 »
 //   dayMonth("2027-01-25")      « lundi 25 »  (inside a month heading)
 //   monthLabel("2027-01")       « janvier 2027 »   (also accepts "2027-01-25", or (2027, 1))
 //   dateTime("2027-01-25T09:30:00Z")  « 25 janvier 2027 à 10 h 30 » (local time)
@@ -28,9 +28,14 @@ function calendarDate(value: unknown): Date | null {
   return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] || 1)));
 }
 
+// The first of the month is « 1er » in French (« 1er octobre 2026 »); Intl writes « 1 octobre 2026 ».
+function french(format: Intl.DateTimeFormat, date: Date): string {
+  return format.formatToParts(date).map((part) => (part.type === "day" && part.value === "1" ? "1er" : part.value)).join("");
+}
+
 function using(format: Intl.DateTimeFormat, value: unknown): string {
   const date = calendarDate(value);
-  return date ? format.format(date) : "";
+  return date ? french(format, date) : "";
 }
 
 export const longDate = (value: unknown): string => using(DAY_FORMAT, value);
@@ -47,7 +52,7 @@ export function dateTime(value: unknown): string {
   if (!value) return "";
   const date = value instanceof Date ? value : new Date(typeof value === "number" ? value : String(value));
   if (Number.isNaN(date.getTime())) return "";
-  const day = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" }).format(date);
+  const day = french(new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" }), date);
   const hours = String(date.getHours());
   const minutes = String(date.getMinutes()).padStart(2, "0");
   return `${day} à ${hours} h ${minutes}`;

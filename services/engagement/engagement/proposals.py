@@ -26,7 +26,7 @@ def proposal_template(company_name: str) -> str:
     """The guide's pre-filled message, with the employee's company."""
     return (
         "Bonjour,\n"
-        f"Je suis un collaborateur de l'entreprise {company_name} et je vous contacte dans le cadre du programme de mécénat de compétences.\n"
+        f"Je suis collaborateur·rice de l'entreprise {company_name} et je vous contacte dans le cadre du programme de mécénat de compétences.\n"
         "Je suis disponible en ce moment / à partir du ... pour une durée de x jours et souhaiterais vous aider sur des missions "
         "informatiques / de travaux manuels / tout type de besoins...\n"
         "Pouvez-vous me dire si mon aide vous serait utile ?\n"

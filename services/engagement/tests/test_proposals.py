@@ -27,7 +27,7 @@ def mission(service):
 def test_the_proposal_form_is_prefilled_with_the_guides_message_and_my_company(camille, association):
     draft = camille.get(f"/proposals/draft?association_id={association['id']}").json
     assert draft["association_name"] == "Les Petits Savants"
-    assert draft["message"].startswith("Bonjour,\nJe suis un collaborateur de l'entreprise Groupe Horizon")
+    assert draft["message"].startswith("Bonjour,\nJe suis collaborateur·rice de l'entreprise Groupe Horizon")
     assert "Pouvez-vous me dire si mon aide vous serait utile ?" in draft["message"]
 
 

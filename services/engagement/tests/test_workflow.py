@@ -97,6 +97,8 @@ def test_the_application_form_is_prefilled_with_the_guides_message_and_my_phone(
     draft = ines.get(f"/applications/draft?mission_id={mission}").json
     assert draft["message"].startswith("Bonjour,\nJe suis Inès Petit, collaborateur·rice de l'entreprise Groupe Horizon (Direction financière)")
     assert "Pourriez-vous me recontacter afin que nous convenions ensemble des modalités ?" in draft["message"]
+    # « auprès de l'association X », as the guide writes it: « auprès de Les Petits Savants » is not French.
+    assert "programme de mécénat de compétences auprès de l'association " in draft["message"]
     assert draft["message"].endswith("Très cordialement,\nInès Petit")
     assert draft["phone"] == "04 91 55 40 12"
     assert draft["years"] == [date.today().year, NEXT_YEAR]

@@ -40,7 +40,7 @@ def _no_fetch():
 
 
 def render_valuation_html(report: dict, generated_on) -> str:
-    day = f"{generated_on.day} {french.MONTHS[generated_on.month - 1]} {generated_on.year}"
+    day = f"{french.day_of_month(generated_on)} {french.MONTHS[generated_on.month - 1]} {generated_on.year}"
     return _env.get_template("valuation.html").render(report=report, generated_on=day)
 
 

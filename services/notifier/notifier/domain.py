@@ -147,7 +147,7 @@ MONTHS = french.MONTHS
 
 def french_date(day: date) -> str:
     """« Lundi 25 janvier 2027 », without depending on the machine's locale."""
-    return f"{WEEKDAYS[day.weekday()].capitalize()} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()].capitalize()} {french.day_of_month(day)} {MONTHS[day.month - 1]} {day.year}"
 
 
 def date_label(day: date, format: str) -> str:

@@ -95,3 +95,9 @@ def test_a_half_day_counts_half_and_days_are_plural_from_two_on():
     assert [domain.days_label(n) for n in (0.5, 1, 1.5, 2, 10, Decimal("12.50"))] == [
         "0,5 jour", "1 jour", "1,5 jour", "2 jours", "10 jours", "12,5 jours",
     ]
+
+
+def test_dates_in_e_mails_write_the_first_of_the_month_1er():
+    from datetime import date
+    assert domain.french_date(date(2027, 2, 1)) == "Lundi 1er février 2027"
+    assert domain.french_date(date(2027, 1, 25)) == "Lundi 25 janvier 2027"

@@ -92,6 +92,8 @@ def test_the_applicant_is_told_the_application_is_sent_with_the_referent_contact
     assert "N'hésite pas à le/la relancer si tu n'as pas de retour." in body
     assert ACCOUNT_URL in body
     assert "Merci de ne contacter qu'une association à la fois !" in body
+    # Tutoiement throughout (« vos dates » said « vous » in a message that says « tu »).
+    assert "Une fois tes dates convenues avec l'association" in body and " vos " not in body
 
 
 def test_an_application_without_phones_entity_or_message_leaves_those_lines_out(service):

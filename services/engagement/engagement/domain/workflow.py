@@ -352,7 +352,7 @@ def application_template(first_name: str, last_name: str, company_name: str, ent
     return (
         "Bonjour,\n"
         f"Je suis {first_name} {last_name}, collaborateur·rice de l'entreprise {where}, et je souhaite participer à votre mission "
-        f"dans le cadre de notre programme de mécénat de compétences auprès de {association_name}.\n"
+        f"dans le cadre de notre programme de mécénat de compétences auprès de l'association {association_name}.\n"
         "Pourriez-vous me recontacter afin que nous convenions ensemble des modalités ?\n"
         "Très cordialement,\n"
         f"{first_name} {last_name}"
