@@ -84,7 +84,7 @@ def test_dates_are_written_in_french_whatever_the_locale():
     from datetime import date
 
     assert domain.date_label(date(2027, 1, 25), "full_day") == "Lundi 25 janvier 2027 (journée)"
-    assert domain.date_label(date(2027, 8, 1), "half_day") == "Dimanche 1 août 2027 (1/2 journée)"
+    assert domain.date_label(date(2027, 8, 1), "half_day") == "Dimanche 1er août 2027 (1/2 journée)"
 
 
 def test_a_half_day_counts_half_and_days_are_plural_from_two_on():

@@ -135,7 +135,7 @@ def test_a_request_for_added_dates_says_so_and_counts_whole_days_in_the_plural(s
     body = only_email(service).body_text
     assert "et te demande de valider de nouvelles dates" in body
     # In calendar order, whatever the order of the event.
-    assert "- Lundi 1 mars 2027 (journée)\n- Mardi 2 mars 2027 (journée)\nTotal : 2 jours\n" in body
+    assert "- Lundi 1er mars 2027 (journée)\n- Mardi 2 mars 2027 (journée)\nTotal : 2 jours\n" in body
     assert "Son message" not in body
 
 
