@@ -101,6 +101,8 @@ def test_an_import_then_the_valuation(service, tokens, company):
     for expected in ("Valorisation du mécénat de compétences — 2026", "Les Petits Savants", "Les Restos du Cœur",
                      "Réduction d'impôt estimée", "498,86 €", "925,93 €", "Camille Martin"):
         assert expected in text, expected
+    # The 2069-RCI-SD and per-person tables each end with their total (1 424,79 € here), once each.
+    assert text.count("Total ") == 2 and text.count("424,79 €") == 5  # the summary thrice (value, within the ceiling, base at 60 %), then the two totals
 
     audit = service.client.get(f"/companies/{COMPANY}/pay-audit", headers=admin_headers(tokens)).get_json()["lines"]
     actions = [line["action"] for line in audit]
