@@ -58,7 +58,7 @@ def journey(tmp_path_factory):
         hostile_mission = {
             "association_id": referent["association_ids"][0], "title": TITLE, "description": DESCRIPTION,
             "themes": ["éducation / formation"], "format": "full_day", "city": "Lyon", "department": "69",
-            "contact_name": "Amina Benali", "contact_email": "referente@petits-savants.example", "publish": True}
+            "contact_name": "Amina Benali", "contact_email": "referente@petits-savants.example", "publish": True, "all_jobs": True}
         # The catalog learns whom the referent speaks for from engagement's events, which the workers have only
         # begun to relay: a 403 creates nothing, so the creation is tried again until the catalog knows her.
         def create_mission():

@@ -37,6 +37,24 @@ def publish(status: MissionStatus, association_vetting: VettingStatus = VettingS
     return MissionStatus.PUBLISHED
 
 
+# « Toutes les informations pratiques de la mission sont sur cette fiche » (the guide): what a published mission says.
+MIN_DESCRIPTION = 30
+
+
+def publication_gaps(*, description: str | None, themes: list[str], professional_expertises: list[str],
+                     personal_expertises: list[str], all_jobs: bool) -> dict[str, str]:
+    """What a mission lacks before employees can find it and choose it (field: the reason); a draft may lack them."""
+    gaps = {}
+    if len((description or "").strip()) < MIN_DESCRIPTION:
+        gaps["description"] = (f"Décris la mission en quelques phrases (au moins {MIN_DESCRIPTION} caractères) : c'est ce que "
+                               "les collaborateurs lisent pour se décider.")
+    if not themes:
+        gaps["themes"] = "Choisis au moins une thématique : c'est ainsi que les collaborateurs trouvent la mission."
+    if not (professional_expertises or personal_expertises or all_jobs):
+        gaps["professional_expertises"] = "Indique au moins une expertise recherchée, ou coche « Tous types de métiers ! »."
+    return gaps
+
+
 def close(status: MissionStatus) -> MissionStatus:
     if status is MissionStatus.CLOSED:
         raise DomainError("Cette mission est déjà clôturée.")

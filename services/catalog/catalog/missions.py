@@ -66,13 +66,26 @@ def update(uow, who: domain.Viewer, mission: Mission, payload: dict) -> None:
     if mission.status == domain.MissionStatus.CLOSED:
         abort(409, message="Une mission clôturée ne se modifie plus.")
     apply_changes(mission, payload)
+    if mission.status == domain.MissionStatus.PUBLISHED:
+        _check_publishable(mission)
     mission.updated_at = utcnow()
     uow.session.flush()
     if mission.status == domain.MissionStatus.PUBLISHED:
         events.mission_changed(uow, events.MISSION_UPDATED, mission, public_url())
 
 
+def _check_publishable(mission: Mission) -> None:
+    """422, each missing field with its reason: nothing is published, nor changed, half said."""
+    gaps = domain.publication_gaps(description=mission.description, themes=mission.themes,
+                                   professional_expertises=mission.professional_expertises,
+                                   personal_expertises=mission.personal_expertises, all_jobs=mission.all_jobs)
+    if gaps:
+        abort(422, message="Pour être en ligne, la mission doit être complète : vérifie les champs signalés.",
+              errors={field: [reason] for field, reason in gaps.items()})
+
+
 def publish(uow, mission: Mission) -> None:
+    _check_publishable(mission)
     try:
         mission.status = domain.publish(domain.MissionStatus(mission.status), domain.VettingStatus(mission.association.vetting_status))
     except domain.DomainError as exc:

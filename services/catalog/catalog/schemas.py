@@ -31,7 +31,8 @@ IMAGE_URL = {"description": "Adresse de l'image (WebP, adresse immuable), null s
 THEME_LIST = fields.List(fields.String(validate=validate.OneOf(taxonomy.THEMES)), validate=validate.Length(max=len(taxonomy.THEMES)))
 PRO_LIST = fields.List(fields.String(validate=validate.OneOf(taxonomy.PROFESSIONAL_EXPERTISES)), validate=validate.Length(max=len(taxonomy.PROFESSIONAL_EXPERTISES)))
 PERSO_LIST = fields.List(fields.String(validate=validate.OneOf(taxonomy.PERSONAL_EXPERTISES)), validate=validate.Length(max=len(taxonomy.PERSONAL_EXPERTISES)))
-DEPARTMENT = validate.OneOf([code for code, _, _ in taxonomy.DEPARTMENTS], error="Département inconnu.")
+DEPARTMENT = validate.OneOf([code for code, _, _ in taxonomy.DEPARTMENTS], error="Choisis le département dans la liste.")
+CITY = validate.Length(min=1, max=100, error="Indique la ville (100 caractères au plus).")
 
 
 class AssociationWriteSchema(Schema):
@@ -39,7 +40,7 @@ class AssociationWriteSchema(Schema):
     rna = SingleLineString(allow_none=True, load_default=None, validate=validate.Regexp(r"^W\d{9}$", error="Le numéro RNA commence par W suivi de 9 chiffres."))
     siren = SingleLineString(allow_none=True, load_default=None, validate=validate.Regexp(r"^\d{9}$", error="Le SIREN compte 9 chiffres."))
     address = SingleLineString(required=True, validate=validate.Length(min=3, max=500))
-    city = SingleLineString(required=True, validate=validate.Length(min=1, max=100))
+    city = SingleLineString(required=True, validate=CITY)
     department = SingleLineString(required=True, validate=DEPARTMENT)
     website = fields.Url(allow_none=True, load_default=None)
     contact_email = fields.Email(required=True)
@@ -114,7 +115,7 @@ class MissionWriteSchema(Schema):
                            metadata={"description": "full_day (100% journée), half_day (1/2 journée), undefined (Durée à définir)"})
     duration = SingleLineString(load_default="", validate=validate.Length(max=200))
     address = SingleLineString(load_default="", validate=validate.Length(max=500))
-    city = SingleLineString(required=True, validate=validate.Length(min=1, max=100))
+    city = SingleLineString(required=True, validate=CITY)
     department = SingleLineString(required=True, validate=DEPARTMENT)
     remote_possible = StrictBoolean(load_default=False)
     places = fields.Integer(load_default=1, validate=validate.Range(min=1, max=500))

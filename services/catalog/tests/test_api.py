@@ -2,6 +2,8 @@
 import pytest
 import sqlalchemy as sa
 
+from catalog.models import Mission
+
 ASSOCIATION = {
     "name": "Les Jardins du Lien", "rna": "W751234560", "address": "3 rue Oberkampf", "city": "Paris", "department": "75",
     "contact_email": "contact@jardins-du-lien.example", "themes": ["environnement"], "description": "Jardins partagés.",
@@ -145,8 +147,35 @@ def test_a_reserved_mission_needs_at_least_one_company(service, tokens, mission_
 def test_unknown_themes_and_departments_are_refused_in_french(service, tokens, mission_payload):
     response = service.client.post("/missions", json={**mission_payload, "themes": ["astrologie"], "department": "99"}, headers=referent(tokens))
     assert response.status_code == 422
-    assert response.json["errors"]["department"] == ["Département inconnu."]
+    assert response.json["errors"]["department"] == ["Choisis le département dans la liste."]
     assert "themes" in response.json["errors"]
+    no_city = service.client.post("/missions", json={**mission_payload, "city": ""}, headers=referent(tokens))
+    assert no_city.json["errors"]["city"] == ["Indique la ville (100 caractères au plus)."]
+
+
+def test_a_mission_goes_online_only_once_it_says_what_it_is_about(service, tokens, mission_payload):
+    bare = {**mission_payload, "description": "  ", "themes": [], "personal_expertises": [], "professional_expertises": [],
+            "all_jobs": False}
+    refused = service.client.post("/missions", json={**bare, "publish": True}, headers=referent(tokens))
+    assert refused.status_code == 422
+    assert set(refused.json["errors"]) == {"description", "themes", "professional_expertises"}
+    assert refused.json["errors"]["professional_expertises"] == ["Indique au moins une expertise recherchée, ou coche « Tous types de métiers ! »."]
+    # Nothing half done: no draft was kept, nothing was announced.
+    with service.runtime.db.reading() as session:
+        assert session.scalar(sa.select(sa.func.count()).select_from(Mission)) == 0
+    assert service.published("catalog.mission.published") == []
+    # A draft may lack them; publishing it asks for them.
+    draft = service.client.post("/missions", json=bare, headers=referent(tokens))
+    assert draft.status_code == 201 and draft.json["status"] == "draft"
+    assert service.client.post(f"/missions/{draft.json['id']}/publication", headers=referent(tokens)).status_code == 422
+    completed = service.client.patch(f"/missions/{draft.json['id']}", headers=referent(tokens), json={
+        "description": "Tu accompagneras des élèves de 4e dans leurs devoirs.", "themes": ["éducation / formation"], "all_jobs": True})
+    assert completed.status_code == 200
+    assert service.client.post(f"/missions/{draft.json['id']}/publication", headers=referent(tokens)).status_code == 200
+    # Once online, it cannot be emptied again.
+    emptied = service.client.patch(f"/missions/{draft.json['id']}", json={"description": ""}, headers=referent(tokens))
+    assert emptied.status_code == 422 and list(emptied.json["errors"]) == ["description"]
+    assert service.client.get(f"/missions/{draft.json['id']}", headers=referent(tokens)).json["description"].startswith("Tu accompagneras")
 
 
 def test_the_mission_sheet_carries_the_association_presentation(service, tokens, mission_payload):
@@ -237,8 +266,11 @@ def test_spotlights_are_listed_month_by_month_with_their_linked_missions(service
 def test_the_search_lists_exactly_the_missions_a_cause_links_to_by_theme_or_keyword(service, tokens, mission_payload):
     """« Postule à une mission en lien avec cette actu » opens « Je trouve » on the cause's missions, and on them only:
     the count l'actu solidaire shows is the number the search finds."""
-    def publish(**changes):
-        return service.client.post("/missions", json={**mission_payload, "publish": True, **changes}, headers=referent(tokens)).json["id"]
+    def publish(description, **changes):
+        # Published missions say what they are about (catalog.domain.publication_gaps): the same sentence after each.
+        description += " Une fois par semaine, avec l'équipe de bénévoles."
+        return service.client.post("/missions", json={**mission_payload, "publish": True, "description": description, **changes},
+                                   headers=referent(tokens)).json["id"]
 
     by_theme = publish(title="Atelier lecture", description="Lire des contes.", personal_expertises=[])
     by_keyword = publish(title="Collecte des Restos du cœur", description="Trier les dons.", themes=["social / précarité"], personal_expertises=[])

@@ -32,7 +32,8 @@ def test_a_published_mission_reaches_an_independent_amqp_client(service_on_real_
         response = harness.client.post(
             "/missions",
             json={"association_id": "a-jardins", "title": "Jardin partagé", "city": "Paris", "department": "75",
-                  "contact_name": "Paul Girard", "contact_email": "jardin@lien.example", "themes": ["environnement"], "publish": True},
+                  "contact_name": "Paul Girard", "contact_email": "jardin@lien.example", "themes": ["environnement"], "publish": True,
+                  "description": "Entretenir le jardin partagé avec les voisins du quartier.", "all_jobs": True},
             headers=tokens.headers("op-1", roles=["platform_operator"]),
         )
         assert response.status_code == 201, response.json
@@ -73,6 +74,7 @@ def test_a_mission_is_published_edited_and_closed_on_postgresql(service_on_real_
     draft = harness.client.post("/missions", headers=operator, json={
         "association_id": "a-berges", "title": "Nettoyer les berges", "city": "Lyon", "department": "69",
         "contact_name": "Léa Morel", "contact_email": "berges@rhone-propre.example", "themes": ["environnement"],
+        "description": "Ramasser les déchets le long des berges du Rhône, un samedi matin.", "all_jobs": True,
     })
     assert draft.status_code == 201, draft.json
     mission_id = draft.json["id"]
