@@ -99,9 +99,16 @@ def participation_rows(session, scope: Scope) -> Iterator[domain.ParticipationRo
         )
 
 
-def headcount(session, scope: Scope) -> int:
+def headcount(session, scope: Scope, engaged: set[str] = frozenset()) -> int:
+    """The people of the company (or entity) active today, plus those `engaged` in the year who have left since: a past
+    year's share of people engaged compared the year's engaged with today's active people, and went over 100 %."""
     query = _people_in_scope(sa.select(sa.func.count()).select_from(PersonCopy).where(PersonCopy.status == ACTIVE), scope)
-    return session.scalar(query) or 0
+    count = session.scalar(query) or 0
+    ids = sorted(engaged)
+    for start in range(0, len(ids), BATCH):
+        count += session.scalar(sa.select(sa.func.count()).select_from(PersonCopy).where(
+            PersonCopy.person_id.in_(ids[start:start + BATCH]), PersonCopy.status != ACTIVE)) or 0
+    return count
 
 
 def quiz_figures(session, scope: Scope) -> dict:
@@ -148,7 +155,7 @@ def report(session, scope: Scope) -> dict:
         "entity_id": scope.entity_id,
         "entities": entities,
         "years": years,
-        **accumulator.result(headcount(session, scope)),
+        **accumulator.result(headcount(session, scope, accumulator.engaged)),
         **quiz_figures(session, scope),
     }
 

@@ -186,3 +186,24 @@ def test_the_quiz_participants_of_the_year_are_counted(service, tokens, feed):
     figures = report(service, tokens)
     assert (figures["quiz_participants"], figures["quiz_attempts"]) == (1, 2)
     assert report(service, tokens, year=2025)["quiz_participants"] == 1
+
+
+def test_people_engaged_who_left_since_still_count_in_the_years_headcount(service, tokens, feed):
+    """A past year compared its engaged people with today's active ones: with departures, « 133 % » of the staff engaged."""
+    feed.company()
+    camille, lucas = feed.person(first_name="Camille"), feed.person(first_name="Lucas")
+    feed.association()
+    mission = feed.mission()
+    for person, day in ((camille, "2026-03-18"), (lucas, "2026-03-19")):
+        feed.participation(person, mission, [(day, "full_day")], attend={day: True})
+    figures = report(service, tokens)
+    assert (figures["headcount"], figures["people_engaged"], figures["engaged_share"]) == (2, 2, 1.0)
+    # Lucas leaves the company afterwards (disabled, or his account deleted): his days of 2026 stay, and so does he in 2026's staff.
+    feed.deliver("engagement.person.updated", person_id=lucas, company_id=COMPANY, entity_id=ENTITY,
+                 entity_name="Direction financière", roles=["employee"], email=f"{lucas}@horizon.example",
+                 first_name="Lucas", last_name="Martin", status="disabled", at="2026-11-02T09:00:00+00:00")
+    figures = report(service, tokens)
+    assert (figures["headcount"], figures["people_engaged"], figures["engaged_share"]) == (2, 2, 1.0)
+    # Someone who joined and gave nothing counts once, as before.
+    feed.person(first_name="Inès")
+    assert report(service, tokens)["engaged_share"] == 0.6667
