@@ -299,7 +299,8 @@ def test_the_heading_takes_the_focus_after_a_navigation_and_back_forward_work(op
 
 
 def test_an_api_error_shows_in_french_next_to_its_field_and_the_form_still_passes_axe(open_page):
-    """The API refuses a short password (422): the message sits under the field, linked to it, and the summary takes the focus."""
+    """The API refuses a common password (422; a short one the form itself refuses): the message sits under the field,
+    linked to it, and the summary takes the focus."""
     watched = open_page(width=375)
     watched.allow(r"/api/engagement/accounts$")  # the 422 is the point of this test
     page = watched.page
@@ -309,8 +310,8 @@ def test_an_api_error_shows_in_french_next_to_its_field_and_the_form_still_passe
     labelled(page, "E-mail").fill(f"ecran.erreur.{uuid.uuid4().hex[:8]}@horizon.example")
     labelled(page, "E-mail").blur()
     expect(page.get_by_text("Groupe Horizon")).to_be_visible()
-    labelled(page, "Mot de passe").fill("court")
-    labelled(page, "Répéter le mot de passe").fill("court")
+    labelled(page, "Mot de passe").fill("motdepasse123")
+    labelled(page, "Répéter le mot de passe").fill("motdepasse123")
     labelled(page, "Indique ton entité de rattachement").select_option(index=1)
     page.get_by_label(re.compile(r"^J'autorise l'utilisation de mes données")).check()
     page.get_by_role("button", name="S'inscrire").click()
@@ -318,9 +319,15 @@ def test_an_api_error_shows_in_french_next_to_its_field_and_the_form_still_passe
     expect(password).to_have_attribute("aria-invalid", "true")
     described = password.get_attribute("aria-describedby") or ""
     messages = [page.locator(f"#{element_id}").inner_text() for element_id in described.split()]
-    assert any(re.search(r"(?i)caractères", text) for text in messages), f"the field's description: {messages}"
+    assert any(re.search(r"(?i)trop courant", text) for text in messages), f"the field's description: {messages}"
     expect(page.locator(".error-summary")).to_be_focused()
     check_screen(watched, "43-sign-up-error-375")
+    # A short one is said at once, by the form, beside the other fields' errors.
+    labelled(page, "Mot de passe").fill("court")
+    labelled(page, "Répéter le mot de passe").fill("autre")
+    page.get_by_role("button", name="S'inscrire").click()
+    expect(page.locator(".error-summary")).to_contain_text("au moins 12 caractères")
+    expect(page.locator(".error-summary")).to_contain_text("ne sont pas identiques")
 
 
 def test_an_employee_gives_a_retirement_date_for_the_end_of_career_scheme(open_page):
