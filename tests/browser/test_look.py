@@ -217,7 +217,7 @@ def test_mon_compte_shows_the_years_allowance_as_a_bar_with_its_figures(open_pag
     bar = page.get_by_role("img", name=re.compile(r"^Ton allocation \d{4} : "))
     expect(bar).to_be_visible()
     name = bar.get_attribute("aria-label")
-    for words in ("fait", "prévu", "en attente de ton manager", "restant"):
+    for words in ("utilisé", "prévu", "en attente de ton manager", "restant"):
         assert words in name, name
     expect(page.locator(".progress__legend")).to_contain_text("restant")
     check_screen(watched, f"look-07-my-account-allowance-{width}")
