@@ -106,6 +106,39 @@ def mailbox_settled(base: str, quiet_seconds: float = 2.0, timeout: float = 120.
     raise AssertionError("the mailbox kept changing")
 
 
+def test_one_ctrl_c_delivered_twice_waits_for_the_events_and_a_later_second_one_stops_at_once(platform):
+    """A terminal's Ctrl-C signals the whole process group and `uv run` (make run's launcher) forwards it again: measured,
+    every Ctrl-C arrived twice, and the second copy skipped waiting for the events under way, with a traceback."""
+    base, _, process = platform
+    process.send_signal(signal.SIGINT)
+    time.sleep(0.2)
+    process.send_signal(signal.SIGINT)  # the launcher's copy, a moment later, while the platform is stopping
+    output, _ = process.communicate(timeout=40)
+    assert process.returncode == 0, output[-2000:]
+    assert "Arrêt de Tandem…" in output
+    assert "Arrêt immédiat" not in output and "Traceback" not in output, output[-2000:]
+
+
+def test_a_second_ctrl_c_a_while_later_stops_at_once_without_a_traceback(tmp_path):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    process = start(tmp_path / "var", port)
+    try:
+        wait_until_healthy(base, timeout=60, process=process)
+        process.send_signal(signal.SIGINT)
+        time.sleep(1.5)
+        process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=40)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert "Traceback" not in output, output[-2000:]
+    # The second Ctrl-C stopped it at once (exit 130, said), or came once the platform had stopped: while the interpreter
+    # was ending (Python then leaves SIGINT to the system: -2) or after (0).
+    outcome = (process.returncode, "Arrêt immédiat" in output)
+    assert outcome in ((130, True), (-signal.SIGINT, False), (0, False)), (process.returncode, output[-2000:])
+
+
 def test_a_restart_keeps_the_data_loads_the_demo_once_and_ctrl_c_stops_cleanly(tmp_path):
     data_dir, port = tmp_path / "var", free_port()
     base = f"http://127.0.0.1:{port}"

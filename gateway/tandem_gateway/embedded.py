@@ -10,6 +10,7 @@ import logging
 import os
 import signal
 import sys
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -195,6 +196,10 @@ def demo_accounts() -> dict:
     }
 
 
+# Two interrupts closer than this are one Ctrl-C delivered twice (see `_shutdown` in `main`).
+SAME_INTERRUPT_SECONDS = 1.0
+
+
 def main() -> None:
     port = int(os.environ.get("TANDEM_PORT", "8080"))
     data_dir = Path(os.environ.get("TANDEM_DATA_DIR", "var"))
@@ -216,7 +221,16 @@ def main() -> None:
             log.exception("the demo year of activity could not be told")
     server = create_server(platform.gateway, host=os.environ.get("TANDEM_HOST", "127.0.0.1"), port=port, threads=16, ident="tandem")
 
+    interrupted_at: list[float] = []
+
     def _shutdown(*_):
+        # A terminal's Ctrl-C signals the whole process group, and `uv run` (make run's launcher) forwards it to this
+        # process as well: the copy that follows within a moment is the same Ctrl-C, not the person's second one, which
+        # would skip waiting for the events under way (measured: every Ctrl-C arrived twice, 2026-12-06).
+        now = time.monotonic()
+        if interrupted_at and now - interrupted_at[-1] < SAME_INTERRUPT_SECONDS:
+            return
+        interrupted_at.append(now)
         raise KeyboardInterrupt
 
     # Set both explicitly: a process started in the background inherits SIGINT ignored.
@@ -232,7 +246,11 @@ def main() -> None:
         print("Arrêt de Tandem… (les événements en cours sont traités d'abord ; Ctrl-C à nouveau pour arrêter tout de suite)",
               file=sys.stderr, flush=True)
         server.close()
-        platform.stop(settle_timeout=30.0)
+        try:
+            platform.stop(settle_timeout=30.0)
+        except KeyboardInterrupt:
+            print("Arrêt immédiat : les événements encore en cours sont abandonnés.", file=sys.stderr, flush=True)
+            sys.exit(130)
 
 
 if __name__ == "__main__":
