@@ -105,7 +105,8 @@ def test_a_visitor_browses_missions_and_is_asked_to_log_in_at_je_postule(open_pa
     check_screen(visitor, f"98-visitor-association-{width}")
 
 
-@pytest.mark.parametrize("role, landing", [("referent", r"/association/candidatures$"), ("admin", r"/entreprise$")])
+# The company space opens on its first tab: /entreprise becomes /entreprise/entites as soon as the page has loaded.
+@pytest.mark.parametrize("role, landing", [("referent", r"/association/candidatures$"), ("admin", r"/entreprise(/entites)?$")])
 def test_each_role_lands_on_its_own_space(open_page, role, landing):
     watched = open_page(None, 1280)
     page = watched.page
@@ -113,7 +114,9 @@ def test_each_role_lands_on_its_own_space(open_page, role, landing):
     labelled(page, "E-mail").fill(DEMO[role])
     labelled(page, "Mot de passe").fill(DEMO_PASSWORD)
     page.locator("main").get_by_role("button", name="Se connecter", exact=True).click()
-    page.wait_for_url(re.compile(landing))
+    # Polled: waiting for a navigation to /entreprise missed it whenever the page had already moved on to its first
+    # tab (it failed so once in a full run, 2026-12-07).
+    expect(page).to_have_url(re.compile(landing), timeout=30_000)
     if role == "referent":
         # « Mon compte » is not an employee dashboard for a referent: no allowance, no « Trouve une mission ».
         page.goto("/mon-compte")
