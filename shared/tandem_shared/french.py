@@ -1,7 +1,7 @@
 """French calendar words, so that no date depends on the machine's locale, and French postal addresses.
 
 Language, not business: the services spell dates their own way (« Lundi 25 janvier 2027 — journée »,
-« MARS 2027 ») from these two lists.
+« MARS 2027 ») from these two lists and `day_of_month` (« 1er »).
 """
 from __future__ import annotations
 

@@ -54,18 +54,14 @@ WEEKDAYS = tuple(weekday.capitalize() for weekday in french.WEEKDAYS)
 MONTHS = french.MONTHS
 
 
-def _day_number(day: date) -> str:
-    return "1er" if day.day == 1 else str(day.day)
-
-
 def date_label(day: date, format: str) -> str:
     """« Lundi 25 janvier 2027 — journée »."""
-    return f"{WEEKDAYS[day.weekday()]} {_day_number(day)} {MONTHS[day.month - 1]} {day.year} — {FORMATS[format]}"
+    return f"{WEEKDAYS[day.weekday()]} {french.day_of_month(day)} {MONTHS[day.month - 1]} {day.year} — {FORMATS[format]}"
 
 
 def day_label(day: date, format: str) -> str:
     """« Lundi 25 (journée) », as the guide lists dates under their month."""
-    return f"{WEEKDAYS[day.weekday()]} {_day_number(day)} ({FORMATS[format]})"
+    return f"{WEEKDAYS[day.weekday()]} {french.day_of_month(day)} ({FORMATS[format]})"
 
 
 def month_label(day: date) -> str:
@@ -92,7 +88,7 @@ def days_count(formats: Iterable[str]) -> float:
 def when_label(moment: datetime) -> str:
     """« 25 novembre 2026 », on the French calendar."""
     local = moment.astimezone(PARIS).date()
-    return f"{_day_number(local)} {MONTHS[local.month - 1]} {local.year}"
+    return f"{french.day_of_month(local)} {MONTHS[local.month - 1]} {local.year}"
 
 
 def normalize_email(address: str) -> str:

@@ -45,8 +45,7 @@ MONTHS = french.MONTHS
 
 def date_label(day: date, format: str) -> str:
     """« Lundi 25 janvier 2027 — journée »."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{WEEKDAYS[day.weekday()]} {number} {MONTHS[day.month - 1]} {day.year} — {FORMATS[format]}"
+    return f"{WEEKDAYS[day.weekday()]} {french.day_of_month(day)} {MONTHS[day.month - 1]} {day.year} — {FORMATS[format]}"
 
 
 def days_count(formats: Iterable[str]) -> float:

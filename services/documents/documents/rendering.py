@@ -43,8 +43,7 @@ def french_date(value: date | str) -> str:
         value = date.fromisoformat(value)
     if isinstance(value, datetime):
         value = _utc(value).date()
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{french.WEEKDAYS[value.weekday()]} {day} {french.MONTHS[value.month - 1]} {value.year}"
+    return f"{french.WEEKDAYS[value.weekday()]} {french.day_of_month(value)} {french.MONTHS[value.month - 1]} {value.year}"
 
 
 # French readers read times on the clock of mainland France; the zone is named next to every time printed.

@@ -368,4 +368,4 @@ def average(points: Sequence[int]) -> float | None:
 
 def french_day(day: date) -> str:
     """« 3 mars 2027 »."""
-    return f"{'1er' if day.day == 1 else day.day} {french.MONTHS[day.month - 1]} {day.year}"
+    return f"{french.day_of_month(day)} {french.MONTHS[day.month - 1]} {day.year}"

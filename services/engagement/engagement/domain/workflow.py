@@ -56,8 +56,7 @@ def days_word(days: Decimal | float | int) -> str:
 
 def long_date(day: date) -> str:
     """« lundi 6 avril 2026 », « vendredi 1er mai 2026 »."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{WEEKDAYS[day.weekday()]} {number} {MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {french.day_of_month(day)} {MONTHS[day.month - 1]} {day.year}"
 
 
 def month_heading(day: date) -> str:
@@ -67,8 +66,7 @@ def month_heading(day: date) -> str:
 
 def date_label(day: date, format: str) -> str:
     """« Lundi 26 (journée) », « Jeudi 22 (1/2 journée) »."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{WEEKDAYS[day.weekday()].capitalize()} {number} ({FORMAT_LABELS[format]})"
+    return f"{WEEKDAYS[day.weekday()].capitalize()} {french.day_of_month(day)} ({FORMAT_LABELS[format]})"
 
 
 def group_by_month(items: list[dict]) -> list[dict]:
