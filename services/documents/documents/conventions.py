@@ -23,7 +23,7 @@ from tandem_shared.timeutil import utcnow
 from . import domain, events, renderer
 from .models import (
     ApprovedRequest, AssociationCopy, BilanDocument, Cancellation, CompanyCopy, Convention, ConventionVersion, DayStatement,
-    DonationReceipt, MissionCopy, PersonCopy, Signature,
+    DonationReceipt, MissionCopy, PersonCopy, Signature, WithdrawnReader,
 )
 
 log = logging.getLogger(__name__)
@@ -384,9 +384,23 @@ def reader_of(principal) -> domain.Reader:
     )
 
 
+def _address_withdrawn_since_decision() -> sa.ColumnElement[bool]:
+    """True when the decider's address lost its holder after the decision, and the same person has not taken it back
+    since (`WithdrawnReader`): the address no longer reads what was decided from it."""
+    withdrawn = WithdrawnReader
+    return sa.exists().where(
+        withdrawn.email == ApprovedRequest.decider_email,
+        ApprovedRequest.decided_at <= withdrawn.withdrawn_at,
+        sa.or_(withdrawn.reinstated_at.is_(None), withdrawn.reinstated_at < withdrawn.withdrawn_at),
+    )
+
+
 def approvers(session: Session, *, convention_ids: Iterable[str] = (), participation_id: str | None = None) -> dict[str, tuple[set, set]]:
-    """The addresses and person ids of who decided the approved requests, by convention id."""
-    query = sa.select(ApprovedRequest.convention_id, ApprovedRequest.decider_email, ApprovedRequest.decided_by)
+    """The addresses and person ids of who decided the approved requests, by convention id. An address whose holder
+    lost access since the decision is left out (`_address_withdrawn_since_decision`); the decider's person id stays."""
+    query = sa.select(ApprovedRequest.convention_id,
+                      sa.case((_address_withdrawn_since_decision(), sa.null()), else_=ApprovedRequest.decider_email),
+                      ApprovedRequest.decided_by)
     ids = list(convention_ids)
     if participation_id is not None:
         query = query.where(ApprovedRequest.participation_id == participation_id)
@@ -395,10 +409,31 @@ def approvers(session: Session, *, convention_ids: Iterable[str] = (), participa
     result: dict[str, tuple[set, set]] = {}
     for convention_id, email, decided_by in session.execute(query):
         emails, deciders = result.setdefault(convention_id, (set(), set()))
-        emails.add(email)
+        if email:
+            emails.add(email)
         if decided_by:
             deciders.add(decided_by)
     return result
+
+
+def withdraw_reader(session: Session, email: str, person_id: str, at: datetime) -> None:
+    """The holder of `email` lost access at `at`: what was decided from that address until then no longer lets it
+    read. A later withdrawal of the same address replaces an earlier one."""
+    row = session.get(WithdrawnReader, email, with_for_update=True)
+    if row is None:
+        session.add(WithdrawnReader(email=email, person_id=person_id, withdrawn_at=at))
+    elif row.withdrawn_at < at:
+        row.person_id, row.withdrawn_at = person_id, at
+
+
+def reinstate_reader(session: Session, email: str, person_id: str, at: datetime) -> None:
+    """The person who lost access has it again (active at `at`): they read what they decided again. Someone else
+    holding the address since does not."""
+    row = session.get(WithdrawnReader, email, with_for_update=True)
+    if row is None or row.person_id != person_id:
+        return
+    if row.reinstated_at is None or row.reinstated_at < at:
+        row.reinstated_at = at
 
 
 def convention_parties(convention: Convention, approving: dict[str, tuple[set, set]]) -> domain.Parties:

@@ -43,6 +43,15 @@ class CompanyUpdated(EventData):
     updated_at = fields.AwareDateTime(required=True)
 
 
+class PersonDisabled(EventData):
+    """documents's reading of `engagement.person.disabled` (beside the token cut-off every service records)."""
+
+    person_id = fields.String(required=True, validate=_ID)
+    # The address the person held; events published before it was added carry none.
+    email = fields.String(load_default=None, allow_none=True)
+    disabled_at = fields.AwareDateTime(required=True)
+
+
 class PersonChanged(EventData):
     """documents's reading of `engagement.person.registered/updated`."""
 
@@ -241,7 +250,20 @@ def on_person_changed(event: Event, uow: UnitOfWork) -> None:
     """A person registered or changed (name, entity, roles…)."""
     data = PersonChanged.of(event)
     data["email"] = domain.normalize_email(data["email"])
+    if data["status"] == "active":
+        conventions.reinstate_reader(uow.session, data["email"], data["person_id"], data["at"])
     _upsert(uow.session, PersonCopy, data.pop("person_id"), data.pop("at"), data)
+
+
+def on_person_disabled(event: Event, uow: UnitOfWork, record_cutoff: Handler) -> None:
+    """A person disabled or deleted: their tokens die (the cut-off), and the address they held no longer reads what
+    was decided from it (`conventions.withdraw_reader`): the next holder of a freed address reads nothing of the
+    former manager's."""
+    record_cutoff(event, uow)
+    data = PersonDisabled.of(event)
+    if data["email"]:
+        conventions.withdraw_reader(uow.session, domain.normalize_email(data["email"]), data["person_id"],
+                                    data["disabled_at"])
 
 
 def _association(session, data: dict) -> None:
@@ -366,5 +388,5 @@ def subscriptions(settings) -> dict[str, Handler]:
         "impact.statement.confirmed": partial(on_statement_confirmed, seal=seal),
         "impact.receipt.confirmed": partial(on_receipt_confirmed, seal=seal),
         "engagement.person.signed_out": record_cutoff,
-        "engagement.person.disabled": record_cutoff,
+        "engagement.person.disabled": partial(on_person_disabled, record_cutoff=record_cutoff),
     }

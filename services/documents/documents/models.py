@@ -155,6 +155,21 @@ class ApprovedRequest(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class WithdrawnReader(Base):
+    """An address whose holder lost access to Tandem (disabled, or their account deleted), from
+    `engagement.person.disabled`: the approvals decided from it before then no longer let it read
+    (`conventions.approvers`), so whoever holds a freed address next does not read the former manager's conventions
+    and bilans. The same person enabled again (`engagement.person.updated`, active, newer) reads them again. A
+    reader by person id (`decided_by`) is not concerned: ids are never reused."""
+
+    __tablename__ = "withdrawn_readers"
+
+    email: Mapped[str] = mapped_column(sa.String(254), primary_key=True)
+    person_id: Mapped[str] = mapped_column(sa.String(36))
+    withdrawn_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reinstated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
 class Cancellation(Base):
     """An `engagement.dates.cancelled` for a request (the employee cancelled it, or withdrew from the mission):
     its dates leave the convention.

@@ -1,8 +1,11 @@
 """Who reads a convention, its PDFs and the bilan: the employee, the manager who approved, the association's
 referents and the company's admins. Anyone else gets 404, as if nothing existed, and the refusal is logged."""
 import logging
+from datetime import timedelta
 
 import pytest
+
+from tandem_shared.timeutil import utcnow
 
 OTHER_COMPANY = "7e7e7e7e-0000-4000-8000-000000000001"
 OTHER_ASSOCIATION = "7e7e7e7e-0000-4000-8000-000000000002"
@@ -120,3 +123,59 @@ def test_an_approval_from_before_decided_by_email_lets_its_manager_address_read(
     (item,) = service.client.get("/conventions", headers=employee).json["items"]
     manager = tokens.headers("manager-sophie", email=older["manager_email"], company_id=story.company)
     assert service.client.get(f"/conventions/{item['id']}", headers=manager).status_code == 200
+
+
+def _disable(service, person_id, email, at):
+    assert service.deliver("engagement.person.disabled", {
+        "person_id": person_id, "email": email, "not_before": at.isoformat(), "disabled_at": at.isoformat()}) == "processed"
+
+
+def _enable(service, person_id, email, at):
+    assert service.deliver("engagement.person.updated", {
+        "person_id": person_id, "email": email, "first_name": "Sophie", "last_name": "Laurent", "company_id": None,
+        "entity_name": None, "roles": ["employee"], "association_ids": [], "status": "active", "at": at.isoformat()}) == "processed"
+
+
+def test_the_next_holder_of_a_freed_address_reads_nothing_the_former_manager_decided(service, parties, approve, employee,
+                                                                                        tokens, story):
+    """Sophie decided with the e-mailed link (no person id), then her account was deleted and her address freed: whoever
+    holds it next reads neither the convention nor the bilan. (Found by a review: `may_read` matched the address.)"""
+    data = approve(dates=(("2027-01-25", "full_day"),), decided_by=None, via="link")
+    service.deliver("engagement.bilan.completed", story.example("engagement.bilan.completed",
+                                                                participation_id=data["participation_id"]))
+    (item,) = service.client.get("/conventions", headers=employee).json["items"]
+    paths = [f"/conventions/{item['id']}", f"/conventions/{item['id']}/versions/1.pdf", f"/bilans/{data['participation_id']}.pdf",
+             f"/conventions?participation={data['participation_id']}"]
+    sophie = tokens.headers("manager-sophie", email=story.manager, company_id=story.company)
+    assert [service.client.get(path, headers=sophie).status_code for path in paths] == [200, 200, 200, 200]
+
+    _disable(service, "manager-sophie", story.manager, utcnow() - timedelta(seconds=5))
+    next_holder = tokens.headers("someone-new", email=story.manager.upper(), company_id=story.company)
+    assert [service.client.get(path, headers=next_holder).status_code for path in paths[:3]] == [404, 404, 404]
+    assert service.client.get(paths[3], headers=next_holder).json == {"items": [], "total": 0}
+    # The next holder registering with the address takes nothing back; the same person enabled again does.
+    _enable(service, "someone-new", story.manager, utcnow() + timedelta(seconds=1))
+    assert service.client.get(paths[0], headers=next_holder).status_code == 404
+    _enable(service, "manager-sophie", story.manager, utcnow() + timedelta(seconds=2))
+    sophie_again = tokens.headers("manager-sophie", email=story.manager, company_id=story.company)
+    assert service.client.get(paths[0], headers=sophie_again).status_code == 200
+
+
+def test_an_approval_decided_after_the_address_changed_hands_is_read_by_its_new_holder(service, parties, approve, tokens,
+                                                                                       story, employee):
+    _disable(service, "manager-sophie", story.manager, utcnow() - timedelta(seconds=5))
+    approve(dates=(("2027-02-15", "full_day"),), decided_by=None, via="link", decided_at=utcnow().isoformat())
+    (item,) = service.client.get("/conventions", headers=employee).json["items"]
+    next_holder = tokens.headers("someone-new", email=story.manager, company_id=story.company)
+    assert service.client.get(f"/conventions/{item['id']}", headers=next_holder).status_code == 200
+
+
+def test_a_manager_who_decided_from_the_team_view_keeps_reading_by_person_id_only(service, parties, approve, employee,
+                                                                                   tokens, story):
+    approve(dates=(("2027-01-25", "full_day"),), decided_by=story.manager_id, via="team_view")
+    (item,) = service.client.get("/conventions", headers=employee).json["items"]
+    _disable(service, story.manager_id, story.manager, utcnow() - timedelta(seconds=5))
+    by_id = tokens.headers(story.manager_id, email="sophie.l@other-alias.example")
+    by_address = tokens.headers("someone-new", email=story.manager)
+    assert service.client.get(f"/conventions/{item['id']}", headers=by_id).status_code == 200
+    assert service.client.get(f"/conventions/{item['id']}", headers=by_address).status_code == 404

@@ -76,11 +76,26 @@ def days_pending(session: DbSession, person_id: str, year: int) -> Decimal:
     return days_in_year(session, person_id, year, (DateState.PENDING.value,))
 
 
+def sent_to(address: str) -> sa.ColumnElement[bool]:
+    """The requests sent to `address` (lower case) that are its present holder's: not those sent to an account deleted
+    since (`release_requests_sent_to`), whose address someone else may hold now."""
+    return sa.and_(sa.func.lower(DateRequest.manager_email) == address, DateRequest.addressee_left_at.is_(None))
+
+
+def release_requests_sent_to(session: DbSession, address: str, at: datetime) -> None:
+    """The account holding `address` is deleted: the requests sent to it leave the address, so that whoever holds it
+    next does not see the former manager's team."""
+    session.execute(
+        sa.update(DateRequest).where(sent_to(address)).values(addressee_left_at=at)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def team_requests_to_validate(session: DbSession, manager_email: str) -> int:
     """« Valide les dates de ton équipe »: requests approval has sent to this address and nobody has decided."""
     return session.scalar(
         sa.select(sa.func.count()).select_from(DateRequest).where(
-            DateRequest.manager_email == manager_email, DateRequest.status == RequestStatus.PENDING.value,
+            sent_to(domain.normalize_email(manager_email)), DateRequest.status == RequestStatus.PENDING.value,
             DateRequest.approval_created_at.is_not(None),
         )
     ) or 0

@@ -21,7 +21,7 @@ from .models import AssociationCopy, Company, DateRequest, Entity, MissionCopy, 
 from .proposals import association_contact
 from .participations import (
     allowance_of, approved_dates, attendance_data, booked, cancel_request, full_name, other_manager_named, participation_view,
-    pending_requests, referent_view, refresh_attendance, signed_days, waiting_at_step_one,
+    pending_requests, referent_view, refresh_attendance, sent_to, signed_days, waiting_at_step_one,
 )
 
 REQUEST_NOT_FOUND = "Cette demande n'existe pas."
@@ -159,7 +159,7 @@ def team_participations(session, manager: Person, today: date) -> list[dict]:
     the people who name the caller as their recorded manager, or sent the caller a date request; each with its four
     steps and its dates. Withdrawn ones are left out; open ones first, then by name."""
     address = domain.normalize_email(manager.email)
-    asked_me = sa.select(DateRequest.participation_id).where(sa.func.lower(DateRequest.manager_email) == address)
+    asked_me = sa.select(DateRequest.participation_id).where(sent_to(address))
     rows = session.execute(
         sa.select(Participation, MissionCopy, Person)
         .join(MissionCopy, MissionCopy.id == Participation.mission_id)

@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from engagement.models import DateRequest, MissionDate, Participation, Person
+from engagement.my_account import erase_account
 
 ASSOCIATION_ID = "1c6f2b1e-7a52-5d0c-9a1e-3b4c5d6e7f80"  # the association of catalog's mission example
 NEXT_YEAR = date.today().year + 1
@@ -435,6 +436,33 @@ def test_the_managers_to_do_counts_the_requests_approval_sent_to_their_address(s
     decide(request)
     assert sophie.get("/me/dashboard").json["todo"]["validate_team_dates"] == 0
 
+
+
+def test_the_next_holder_of_a_deleted_managers_address_inherits_neither_their_team_nor_their_to_do(
+        service, camille, approved, person, applied):
+    """Sophie's account is deleted, which frees her address; whoever holds it next (here outside the company, so not
+    Camille's recorded manager) sees none of the requests sent to Sophie. A request sent to the address afterwards is
+    theirs. (Found by a review: the team view matched the requests by address alone.)"""
+    sophie = person(email="sophie.laurent@horizon.test", first_name="Sophie", last_name="Laurent")
+    pending = request_dates(camille, applied, DAYS[2], fmt="half_day").json["id"]
+    created = dict(service.contract.examples("approval.request.created")[0])
+    assert service.deliver("approval.request.created", {**created, "request_id": pending}) == "processed"
+    assert sophie.get("/me/team/participations").json["total"] == 1
+    assert sophie.get("/me/dashboard").json["todo"]["validate_team_dates"] == 1
+    with service.app.test_request_context(), service.runtime.unit_of_work() as uow:  # as SCIM's DELETE does
+        erase_account(uow, uow.session.get(Person, sophie.id), actor_id=None)
+
+    next_holder = person(email="Sophie.Laurent@horizon.test", first_name="Sam", last_name="Suivant", company_id=None,
+                         entity_id=None)
+    assert next_holder.get("/me/team/participations").json == {"items": [], "total": 0}
+    assert next_holder.get("/me/dashboard").json["todo"]["validate_team_dates"] == 0
+
+    # Camille cancels and sends her date to the same address again: that request is its present holder's.
+    assert camille.delete(f"/date-requests/{pending}").status_code == 204
+    again = request_dates(camille, applied, DAYS[2], fmt="half_day").json["id"]
+    assert service.deliver("approval.request.created", {**created, "request_id": again}) == "processed"
+    assert next_holder.get("/me/team/participations").json["total"] == 1
+    assert next_holder.get("/me/dashboard").json["todo"]["validate_team_dates"] == 1
 
 # -- withdrawing --------------------------------------------------------------------------------
 
