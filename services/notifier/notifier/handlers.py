@@ -294,6 +294,7 @@ def subscriptions(settings) -> dict[str, Handler]:
         workflow.REQUEST_REFUSED: with_url(workflow.on_request_refused),
         workflow.DATES_CANCELLED: workflow.on_dates_cancelled,
         workflow.ATTENDANCE_ATTESTED: with_url(workflow.on_attendance_attested),
+        workflow.ATTENDANCE_CORRECTED: with_url(workflow.on_attendance_corrected),
         workflow.BILAN_COMPLETED: with_url(workflow.on_bilan_completed),
         workflow.REMINDER_DUE: with_url(workflow.on_reminder_due),
         workflow.REQUEST_REMINDED: with_url(workflow.on_request_reminded),

@@ -29,6 +29,7 @@ REQUEST_APPROVED = "approval.request.approved"
 REQUEST_REFUSED = "approval.request.refused"
 DATES_CANCELLED = "engagement.dates.cancelled"
 ATTENDANCE_ATTESTED = "engagement.attendance.attested"
+ATTENDANCE_CORRECTED = "engagement.attendance.corrected"
 BILAN_COMPLETED = "engagement.bilan.completed"
 REMINDER_DUE = "engagement.reminder.due"
 REQUEST_REMINDED = "approval.request.reminded"
@@ -123,7 +124,8 @@ class DatesCancelled(EventData):
 
 
 class AttendanceAttested(EventData):
-    """`engagement.attendance.attested`: every past approved date attested; step 4 unlocks."""
+    """`engagement.attendance.attested`: every past approved date attested; step 4 unlocks. Also
+    `engagement.attendance.corrected`, the same data after the association changed an attested date."""
 
     participation_id = fields.String(required=True)
     person_name = fields.String(required=True)
@@ -297,18 +299,32 @@ def on_dates_cancelled(event: Event, uow: UnitOfWork) -> None:
     )
 
 
+def _attendance_lines(dates: list[dict]) -> list[str]:
+    """« Lundi 25 janvier 2027 (journée) : présent·e », in calendar order."""
+    return [f"{domain.date_label(item['date'], item['format'])} : {'présent·e' if item['present'] else 'absent·e'}"
+            for item in domain.in_calendar_order(dates)]
+
+
 def on_attendance_attested(event: Event, uow: UnitOfWork, public_url: str) -> None:
     """« Ta présence est confirmée : complète ton bilan », with the link to « Mon compte »."""
     attested = AttendanceAttested.of(event)
-    attendance = [
-        f"{domain.date_label(item['date'], item['format'])} : {'présent·e' if item['present'] else 'absent·e'}"
-        for item in domain.in_calendar_order(attested["dates"])
-    ]
     queue_email(
         uow, event, recipient=attested["person_email"],
         subject="Ta présence est confirmée : complète ton bilan",
-        body_text=render("attendance_attested.txt", **attested, attendance=attendance,
+        body_text=render("attendance_attested.txt", **attested, attendance=_attendance_lines(attested["dates"]),
                          days=domain.days_label(attested["days_present"]), account_url=account_url(public_url)),
+    )
+
+
+def on_attendance_corrected(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """The association changed a date it had already attested (present or absent): the employee hears of it, with
+    every date as it now stands, since the days counted for their company change with it."""
+    corrected = AttendanceAttested.of(event)
+    queue_email(
+        uow, event, recipient=corrected["person_email"],
+        subject=f"L'association {corrected['association_name']} a corrigé ta présence",
+        body_text=render("attendance_corrected.txt", **corrected, attendance=_attendance_lines(corrected["dates"]),
+                         days=domain.days_label(corrected["days_present"]), account_url=account_url(public_url)),
     )
 
 

@@ -21,6 +21,7 @@ APPROVED = "approval.request.approved"
 REFUSED = "approval.request.refused"
 CANCELLED = "engagement.dates.cancelled"
 ATTESTED = "engagement.attendance.attested"
+CORRECTED = "engagement.attendance.corrected"
 BILAN = "engagement.bilan.completed"
 REMINDER = "engagement.reminder.due"
 REMINDED = "approval.request.reminded"
@@ -314,6 +315,22 @@ def test_an_absence_is_shown_as_such_in_the_attendance(service):
     body = only_email(service).body_text
     assert "- Lundi 25 janvier 2027 (journée) : absent·e\n" in body
     assert "Soit 0,5 jour de mission." in body
+
+
+def test_a_corrected_attendance_tells_the_employee_every_date_as_it_now_stands(service):
+    """The association said a date did not happen after all: the employee hears it from Tandem, not from their
+    company's figures."""
+    corrected = example(service, CORRECTED)
+    assert service.deliver(CORRECTED, corrected) == "processed"
+    email = only_email(service)
+    assert email.recipient == EMPLOYEE
+    assert email.subject == "L'association Les Petits Savants a corrigé ta présence"
+    body = email.body_text
+    assert "Bonjour Camille Martin,\n" in body
+    assert "« Aide aux devoirs pour collégiens »" in body
+    assert "- Lundi 25 janvier 2027 (journée) : absent·e\n- Mercredi 3 février 2027 (1/2 journée) : présent·e\n" in body
+    assert "Soit 0,5 jour de mission." in body
+    assert f"« Mon compte » :\n{ACCOUNT_URL}\n" in body
 
 
 def test_a_completed_bilan_thanks_the_employee_with_the_days_given(service):
