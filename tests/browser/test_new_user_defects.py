@@ -189,6 +189,50 @@ def test_used_planned_and_a_confirmed_cancellation_in_my_account(open_page, plat
     assert len(cancel_mails()) == 1
 
 
+def test_a_request_whose_manager_lost_access_says_so_and_its_cancellation_e_mails_nobody(open_page, platform):
+    """A manager disabled by the company's admin cannot decide any more (approval keeps their requests out of reach):
+    the employee is told by e-mail and on « Mes missions », and cancelling tells nobody at that address."""
+    admin = ApiUser(platform.base, DEMO["admin"])
+    manager_email = f"manager.interim.{uuid.uuid4().hex[:6]}@horizon.example"
+    entity_id = admin.get("/api/engagement/me")["entity"]["id"]
+    manager = admin.post("/api/engagement/invitations", {
+        "email": manager_email, "first_name": "Paul", "last_name": "Intérim", "roles": ["employee"],
+        "entity_id": entity_id})["person"]
+    thomas = ApiUser(platform.base, THOMAS)
+    items = thomas.get("/api/catalog/missions?per_page=100")["items"]
+    mine = {p["mission"]["id"] for p in thomas.get("/api/engagement/me/participations?per_page=100")["items"] if p.get("mission")}
+    mission = next(m for m in items if m["open_to_all_companies"] and m["id"] not in mine and m["format"] != "full_day")
+    poll(lambda: thomas.status_of(f"/api/engagement/missions/{mission['id']}") == 200, what="engagement knows the mission")
+    day = working_days(1, date.today() + timedelta(days=45))[0]
+    applied = thomas.post("/api/engagement/applications", {
+        "mission_id": mission["id"], "phone": "06 98 76 54 32", "year": day.year,
+        "message": "Bonjour, je serais ravi d'aider l'association sur cette mission. À bientôt !"})
+    thomas.post(f"/api/engagement/participations/{applied['id']}/date-requests", {
+        "manager_email": manager_email, "message": "Bonjour Paul, peux-tu valider cette date ?",
+        "dates": [{"date": day.isoformat(), "format": "half_day"}]})
+    admin.call("PATCH", f"/api/engagement/people/{manager['id']}", json={"status": "disabled"})
+    told = lambda: [m for m in mailbox(platform.base)
+                    if THOMAS in m["to"] and "ne peut plus être validée" in m["subject"] and mission["title"] in m["subject"]]
+    poll(told, what="the employee's e-mail once the manager is disabled")
+
+    watched = open_page(THOMAS, 1280)
+    page = watched.page
+    page.goto("/mon-compte/missions")
+    card = page.locator("article.participation", has=page.locator("h3", has_text=mission["title"]))
+    pending_line = card.locator(".pending-requests li")
+    expect(pending_line).to_contain_text(f"{manager_email} n'a plus accès à Tandem, cette demande ne peut plus être validée.")
+    expect(pending_line).to_contain_text("Annule-la, puis envoie tes dates à ton manager actuel.")
+    card.get_by_role("button", name="Annuler cette demande").click()
+    expect(card.get_by_text("Annuler cette demande ? Les jours sont libérés.", exact=True)).to_be_visible()
+    check_screen(watched, "95-manager-lost-access-1280")
+    page.get_by_role("button", name="Oui, annuler la demande").click()
+    poll(lambda: [r["status"] for r in thomas.get(f"/api/engagement/participations/{applied['id']}")["requests"]] == ["cancelled"],
+         what="the request is cancelled once confirmed")
+    wait_for_quiet_mailbox(platform.base)
+    assert [m for m in mailbox(platform.base) if manager_email in m["to"] and "annulée" in m["subject"]] == []
+    assert len(told()) == 1
+
+
 def test_accepting_in_my_team_updates_the_to_do_list_and_the_badge_at_once(open_page, platform):
     """Issue 16 (6): after ACCEPTER LA DEMANDE, « Valide les dates de ton équipe » and the tab's badge count one less,
     without a reload."""

@@ -227,6 +227,7 @@ def mission_shared(uow: UnitOfWork, data: dict) -> None:
 APPLICATION_SUBMITTED = "engagement.application.submitted"
 DATES_REQUESTED = "engagement.dates.requested"
 DATES_CANCELLED = "engagement.dates.cancelled"
+MANAGER_LOST_ACCESS = "engagement.dates.manager_lost_access"
 ATTENDANCE_ATTESTED = "engagement.attendance.attested"
 # The association changed a day's presence on a participation whose attendance was already complete (attested).
 ATTENDANCE_CORRECTED = "engagement.attendance.corrected"
@@ -294,6 +295,22 @@ class DatesCancelledData(Schema):
     dates = fields.List(fields.Nested(DayData), required=True)
     reason = fields.String(required=True)
     cancelled_at = fields.AwareDateTime(required=True)
+    # False when the manager lost access to Tandem (disabled, or their account deleted): nobody is e-mailed at an
+    # address that may be someone else's now.
+    tell_manager = fields.Boolean(required=True)
+
+
+class ManagerLostAccessData(Schema):
+    request_id = fields.String(required=True)
+    participation_id = fields.String(required=True)
+    person_id = fields.String(required=True)
+    person_name = fields.String(required=True)
+    person_email = fields.String(required=True)
+    manager_email = fields.String(required=True)
+    mission_title = fields.String(required=True)
+    dates = fields.List(fields.Nested(DayData), required=True)
+    requested_at = fields.AwareDateTime(required=True)
+    lost_at = fields.AwareDateTime(required=True)
 
 
 class AttendanceAttestedData(Schema):
@@ -372,6 +389,11 @@ def application_submitted(uow: UnitOfWork, data: dict) -> None:
 
 def dates_requested(uow: UnitOfWork, data: dict) -> None:
     uow.publish(DATES_REQUESTED, data["request_id"], DatesRequestedData().dump(data))
+
+
+def manager_lost_access(uow: UnitOfWork, data: dict) -> None:
+    """A pending request's manager was disabled or deleted: nobody can decide it now; the notifier tells the employee."""
+    uow.publish(MANAGER_LOST_ACCESS, data["request_id"], ManagerLostAccessData().dump(data))
 
 
 def dates_cancelled(uow: UnitOfWork, data: dict) -> None:

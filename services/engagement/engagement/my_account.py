@@ -76,7 +76,7 @@ def erase_account(uow, person: Person, actor_id: str | None, **audit_details) ->
     person.updated_at = now
     events.person_disabled(uow, person.id, address, now)
     # The address is free for someone else from now on: they must not inherit this person's team view.
-    ledger.release_requests_sent_to(uow.session, domain.normalize_email(address), now)
+    ledger.withdraw_requests_sent_to(uow, domain.normalize_email(address), now)
     # The entity stays (the company's history): its name goes with it, or impact would file the days under « Sans entité ».
     events.person_updated(uow, person, entity_name(uow.session, person), now)
     audit(uow.session, "account_deleted", person_id=person.id, actor_id=actor_id, **audit_details)

@@ -77,16 +77,44 @@ def days_pending(session: DbSession, person_id: str, year: int) -> Decimal:
 
 
 def sent_to(address: str) -> sa.ColumnElement[bool]:
-    """The requests sent to `address` (lower case) that are its present holder's: not those sent to an account deleted
-    since (`release_requests_sent_to`), whose address someone else may hold now."""
+    """The requests sent to `address` (lower case) that are its present holder's: not those sent to someone who lost
+    access since (`withdraw_requests_sent_to`): after a deletion someone else may hold the address now."""
     return sa.and_(sa.func.lower(DateRequest.manager_email) == address, DateRequest.addressee_left_at.is_(None))
 
 
-def release_requests_sent_to(session: DbSession, address: str, at: datetime) -> None:
-    """The account holding `address` is deleted: the requests sent to it leave the address, so that whoever holds it
-    next does not see the former manager's team."""
+def withdraw_requests_sent_to(uow: UnitOfWork, address: str, at: datetime) -> None:
+    """The person holding `address` was disabled, or their account deleted: the requests sent to it leave the address
+    (whoever holds it next does not see the former manager's team), and each employee whose request still waits is
+    told that nobody can decide it now (`engagement.dates.manager_lost_access`)."""
+    session = uow.session
+    waiting = session.execute(
+        sa.select(DateRequest, Person, MissionCopy)
+        .join(Person, Person.id == DateRequest.person_id)
+        .join(Participation, Participation.id == DateRequest.participation_id)
+        .join(MissionCopy, MissionCopy.id == Participation.mission_id)
+        .where(sent_to(address), DateRequest.status == RequestStatus.PENDING.value)
+    ).all()
     session.execute(
         sa.update(DateRequest).where(sent_to(address)).values(addressee_left_at=at)
+        .execution_options(synchronize_session=False)
+    )
+    for request, person, mission in waiting:
+        events.manager_lost_access(uow, {
+            "request_id": request.id, "participation_id": request.participation_id, "person_id": person.id,
+            "person_name": full_name(person), "person_email": person.email, "manager_email": request.manager_email,
+            "mission_title": mission.title, "requested_at": request.requested_at, "lost_at": at,
+            "dates": [day_data(d) for d in request.dates if d.state in domain.BOOKED_STATES],
+        })
+
+
+def reinstate_requests_sent_to(session: DbSession, person: Person) -> None:
+    """A disabled person is active again: the requests sent to their address while they held it are theirs again.
+    Those withdrawn from an earlier holder of the address (before this person's account existed) stay withdrawn."""
+    session.execute(
+        sa.update(DateRequest)
+        .where(sa.func.lower(DateRequest.manager_email) == domain.normalize_email(person.email),
+               DateRequest.addressee_left_at >= person.created_at)
+        .values(addressee_left_at=None)
         .execution_options(synchronize_session=False)
     )
 
@@ -213,6 +241,7 @@ def cancel_request(uow: UnitOfWork, request: DateRequest, reason: str, person: P
         "request_id": request.id, "participation_id": request.participation_id, "person_id": person.id,
         "person_name": full_name(person), "manager_email": request.manager_email, "mission_title": mission.title,
         "dates": [day_data(d) for d in affected], "reason": reason, "cancelled_at": now,
+        "tell_manager": request.addressee_left_at is None,
     })
 
 
@@ -272,7 +301,8 @@ def request_view(request: DateRequest, coverage: Coverage | None = None) -> dict
     return {
         "id": request.id, "participation_id": request.participation_id, "kind": request.kind, "status": request.status,
         "manager_email": request.manager_email, "message": request.message, "requested_at": request.requested_at,
-        "sent_to_manager": request.approval_created_at is not None, "decided_at": request.decided_at,
+        "sent_to_manager": request.approval_created_at is not None, "manager_lost_access": request.addressee_left_at is not None,
+        "decided_at": request.decided_at,
         "refusal_reason": request.refusal_reason, "cancelled_at": request.cancelled_at, "cancel_reason": request.cancel_reason,
         "dates": [date_view(d, coverage) for d in request.dates],
     }

@@ -13,6 +13,7 @@ from flask_smorest import abort
 from tandem_shared.timeutil import utcnow
 
 from . import clock, domain, events
+from . import participations as ledger
 from .access import audit, entity_name, is_operator, person_view
 from .domain import PersonStatus, Role
 from .errors import field_error
@@ -83,6 +84,14 @@ def disable(uow, person: Person, now) -> None:
     uow.session.execute(sa.update(Session).where(Session.person_id == person.id, Session.revoked_at.is_(None)).values(revoked_at=now))
     uow.session.execute(sa.update(OneTimeToken).where(OneTimeToken.person_id == person.id, OneTimeToken.used_at.is_(None)).values(used_at=now))
     events.person_disabled(uow, person.id, person.email, now)
+    ledger.withdraw_requests_sent_to(uow, domain.normalize_email(person.email), now)
+
+
+def enable(session, person: Person, status: str) -> None:
+    """Back from disabled (`status`: active, or invited when they never accepted their invitation): the requests sent
+    to their address meanwhile are theirs to decide again."""
+    person.status = status
+    ledger.reinstate_requests_sent_to(session, person)
 
 
 def _entity_for(session, caller: Person, person: Person, entity_id: str) -> Entity:
@@ -163,7 +172,7 @@ def _change_status(uow, caller: Person, person: Person, wanted: str | None, now:
         if person.status == PersonStatus.INVITED.value:
             abort(409, message="Cette personne n'a pas encore accepté son invitation : son compte s'activera quand elle l'acceptera.")
         # Someone disabled before accepting an invitation goes back to waiting for one.
-        person.status = PersonStatus.ACTIVE.value if person.password_hash else PersonStatus.INVITED.value
+        enable(uow.session, person, PersonStatus.ACTIVE.value if person.password_hash else PersonStatus.INVITED.value)
         audit(uow.session, "person_enabled", person_id=person.id, actor_id=caller.id)
         return True, False
     return False, False

@@ -44,7 +44,7 @@ from .companies import add_entity
 from .domain import PersonStatus, Role
 from .models import Company, Entity, Person, PersonRole
 from .my_account import erase_account
-from .people import disable
+from .people import disable, enable
 from .scim_tokens import ScimCaller
 from .sessions import revoke_everywhere
 
@@ -439,7 +439,7 @@ def _set_active(uow, caller: ScimCaller, person: Person, active: bool | None, no
         audit(uow.session, "person_disabled", person_id=person.id, scim_token_id=caller.token_id)
         return True
     if active is True and disabled:
-        person.status = PersonStatus.ACTIVE.value
+        enable(uow.session, person, PersonStatus.ACTIVE.value)
         audit(uow.session, "person_enabled", person_id=person.id, scim_token_id=caller.token_id)
         return True
     return False

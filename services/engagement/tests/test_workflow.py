@@ -454,6 +454,7 @@ def test_the_next_holder_of_a_deleted_managers_address_inherits_neither_their_te
 
     next_holder = person(email="Sophie.Laurent@horizon.test", first_name="Sam", last_name="Suivant", company_id=None,
                          entity_id=None)
+    assert [e.data["request_id"] for e in service.published("engagement.dates.manager_lost_access")] == [pending]
     assert next_holder.get("/me/team/participations").json == {"items": [], "total": 0}
     assert next_holder.get("/me/dashboard").json["todo"]["validate_team_dates"] == 0
 
@@ -463,6 +464,35 @@ def test_the_next_holder_of_a_deleted_managers_address_inherits_neither_their_te
     assert service.deliver("approval.request.created", {**created, "request_id": again}) == "processed"
     assert next_holder.get("/me/team/participations").json["total"] == 1
     assert next_holder.get("/me/dashboard").json["todo"]["validate_team_dates"] == 1
+
+
+def test_a_manager_disabled_with_a_request_waiting_leaves_the_employee_told_and_free_to_send_it_again(
+        service, camille, approved, person, applied):
+    """Nobody can decide a request whose manager lost access (approval keeps it out of reach): the employee hears it at
+    once, by e-mail (the event) and on « Mes missions », cancels without e-mailing an address that is no longer the
+    manager's, and the same manager enabled again has it back."""
+    sophie = person(email="sophie.laurent@horizon.test", first_name="Sophie", last_name="Laurent")
+    admin = person(email="rh@horizon.test", first_name="Rose", last_name="Hamon", roles=("employee", "company_admin"))
+    pending = request_dates(camille, applied, DAYS[2], fmt="half_day").json["id"]
+    assert camille.get(f"/date-requests/{pending}").json["manager_lost_access"] is False
+
+    assert admin.patch(f"/people/{sophie.id}", json={"status": "disabled"}).status_code == 200
+    (told,) = service.published("engagement.dates.manager_lost_access")
+    assert told.data["request_id"] == pending and told.data["person_email"] == "camille.martin@horizon.test"
+    assert told.data["manager_email"] == "sophie.laurent@horizon.test" and told.data["mission_title"]
+    assert told.data["dates"] == [{"date": DAYS[2].isoformat(), "format": "half_day"}]
+    assert camille.get(f"/date-requests/{pending}").json["manager_lost_access"] is True
+    (shown,) = [r for p in camille.get("/me/participations").json["items"] for r in p["requests"] if r["id"] == pending]
+    assert shown["manager_lost_access"] is True
+    # The approved request of before is not waiting: nobody is told about it.
+    assert len(service.published("engagement.dates.manager_lost_access")) == 1
+
+    assert admin.patch(f"/people/{sophie.id}", json={"status": "active"}).status_code == 200
+    assert camille.get(f"/date-requests/{pending}").json["manager_lost_access"] is False
+    assert admin.patch(f"/people/{sophie.id}", json={"status": "disabled"}).status_code == 200
+    assert camille.delete(f"/date-requests/{pending}").status_code == 204
+    (cancelled,) = service.published("engagement.dates.cancelled")
+    assert cancelled.data["request_id"] == pending and cancelled.data["tell_manager"] is False
 
 # -- withdrawing --------------------------------------------------------------------------------
 

@@ -295,6 +295,7 @@ def subscriptions(settings) -> dict[str, Handler]:
         workflow.DATES_CANCELLED: workflow.on_dates_cancelled,
         workflow.ATTENDANCE_ATTESTED: with_url(workflow.on_attendance_attested),
         workflow.ATTENDANCE_CORRECTED: with_url(workflow.on_attendance_corrected),
+        workflow.MANAGER_LOST_ACCESS: with_url(workflow.on_manager_lost_access),
         workflow.BILAN_COMPLETED: with_url(workflow.on_bilan_completed),
         workflow.REMINDER_DUE: with_url(workflow.on_reminder_due),
         workflow.REQUEST_REMINDED: with_url(workflow.on_request_reminded),

@@ -35,6 +35,7 @@ REMINDER_DUE = "engagement.reminder.due"
 REQUEST_REMINDED = "approval.request.reminded"
 CONVENTION_ISSUED = "documents.convention.issued"
 OTHER_MANAGER_NAMED = "engagement.dates.other_manager_named"
+MANAGER_LOST_ACCESS = "engagement.dates.manager_lost_access"
 
 FORMATS = list(domain.DAY_FORMAT_LABELS)
 
@@ -121,6 +122,20 @@ class DatesCancelled(EventData):
     mission_title = fields.String(required=True)
     dates = _dates()
     reason = fields.String(required=True, validate=validate.OneOf(["cancelled", "withdrawn"]))
+    # Events published before it was added carry none: the manager was told then.
+    tell_manager = fields.Boolean(load_default=True)
+
+
+class ManagerLostAccess(EventData):
+    """`engagement.dates.manager_lost_access`: the manager a pending request went to was disabled or deleted."""
+
+    request_id = fields.String(required=True)
+    person_name = fields.String(required=True)
+    person_email = fields.Email(required=True)
+    manager_email = fields.String(required=True)
+    mission_title = fields.String(required=True)
+    dates = _dates()
+    requested_at = fields.AwareDateTime(required=True)
 
 
 class AttendanceAttested(EventData):
@@ -287,8 +302,11 @@ def on_request_refused(event: Event, uow: UnitOfWork, public_url: str) -> None:
 
 
 def on_dates_cancelled(event: Event, uow: UnitOfWork) -> None:
-    """The manager is told that the request was cancelled, or that the employee withdrew."""
+    """The manager is told that the request was cancelled, or that the employee withdrew; not one who lost access to
+    Tandem, whose address may be someone else's now."""
     cancelled = DatesCancelled.of(event)
+    if not cancelled["tell_manager"]:
+        return
     if cancelled["reason"] == "cancelled":
         subject = f"Demande d'absence annulée : {cancelled['person_name']}, mission « {cancelled['mission_title']} »"
     else:
@@ -296,6 +314,17 @@ def on_dates_cancelled(event: Event, uow: UnitOfWork) -> None:
     queue_email(
         uow, event, recipient=cancelled["manager_email"], subject=subject,
         body_text=render("dates_cancelled.txt", **cancelled, **_date_values(cancelled["dates"])),
+    )
+
+
+def on_manager_lost_access(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """The employee's request can no longer be decided (its manager lost access): cancel it and ask the current manager."""
+    waiting = ManagerLostAccess.of(event)
+    queue_email(
+        uow, event, recipient=waiting["person_email"],
+        subject=f"Ta demande de dates pour « {waiting['mission_title']} » ne peut plus être validée",
+        body_text=render("manager_lost_access.txt", **waiting, **_date_values(waiting["dates"]),
+                         requested=paris_time(waiting["requested_at"]), account_url=account_url(public_url)),
     )
 
 

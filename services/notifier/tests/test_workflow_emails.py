@@ -317,6 +317,29 @@ def test_an_absence_is_shown_as_such_in_the_attendance(service):
     assert "Soit 0,5 jour de mission." in body
 
 
+def test_a_request_whose_manager_lost_access_tells_the_employee_to_send_it_to_their_current_manager(service):
+    waiting = example(service, "engagement.dates.manager_lost_access")
+    assert service.deliver("engagement.dates.manager_lost_access", waiting) == "processed"
+    email = only_email(service)
+    assert email.recipient == EMPLOYEE
+    assert email.subject == "Ta demande de dates pour « Aide aux devoirs pour collégiens » ne peut plus être validée"
+    body = email.body_text
+    assert f"Le 02/12/2026 à 10h00, tu as envoyé à {MANAGER} ta demande de dates" in body
+    assert "- Lundi 25 janvier 2027 (journée)\n- Mercredi 3 février 2027 (1/2 journée)\nTotal : 1,5 jour\n" in body
+    assert f"{MANAGER} n'a plus accès à Tandem : cette demande ne peut plus être validée." in body
+    assert f"envoie tes dates à ton manager actuel :\n{ACCOUNT_URL}\n" in body
+
+
+def test_a_cancellation_is_not_e_mailed_to_a_manager_who_lost_access(service):
+    cancelled = example(service, CANCELLED)
+    assert service.deliver(CANCELLED, {**cancelled, "tell_manager": False}) == "processed"
+    assert emails(service) == []
+    # Events of before the flag: the manager is told, as then.
+    legacy = {key: value for key, value in cancelled.items() if key != "tell_manager"}
+    assert service.deliver(CANCELLED, legacy) == "processed"
+    assert only_email(service).recipient == MANAGER
+
+
 def test_a_corrected_attendance_tells_the_employee_every_date_as_it_now_stands(service):
     """The association said a date did not happen after all: the employee hears it from Tandem, not from their
     company's figures."""

@@ -116,6 +116,9 @@ class DateRequestViewSchema(Schema):
     message = fields.String()
     requested_at = fields.AwareDateTime()
     sent_to_manager = fields.Boolean(metadata={"description": "approval a envoyé la demande au manager."})
+    manager_lost_access = fields.Boolean(metadata={
+        "description": "La personne à qui la demande a été envoyée n'a plus accès à Tandem (compte désactivé ou supprimé) : "
+                       "personne ne peut plus la valider ; le salarié l'annule et renvoie ses dates à son manager actuel."})
     decided_at = fields.AwareDateTime(allow_none=True)
     refusal_reason = fields.String(allow_none=True)
     cancelled_at = fields.AwareDateTime(allow_none=True)

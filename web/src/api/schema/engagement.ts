@@ -4490,6 +4490,8 @@ export interface components {
             /** @description initial (« Je valide mes dates ») ou additional (« Ajouter des dates »). */
             kind?: string;
             manager_email?: string;
+            /** @description La personne à qui la demande a été envoyée n'a plus accès à Tandem (compte désactivé ou supprimé) : personne ne peut plus la valider ; le salarié l'annule et renvoie ses dates à son manager actuel. */
+            manager_lost_access?: boolean;
             message?: string;
             participation_id?: string;
             refusal_reason?: string | null;
