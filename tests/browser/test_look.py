@@ -186,9 +186,11 @@ def test_the_association_filter_shows_the_most_counted_and_finds_any_other_by_it
     expect(group).to_contain_text("Aucune association de la liste ne porte ce nom.")
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_a_cause_of_the_actu_solidaire_opens_the_search_on_as_many_missions_as_it_announces(open_page, width):
-    watched = open_page(DEMO["employee"], width)
+@pytest.mark.parametrize("who, width", [("employee", 1280), ("employee", 375), ("visitor", 1280)])
+def test_a_cause_of_the_actu_solidaire_opens_the_search_on_as_many_missions_as_it_announces(open_page, who, width):
+    """A visitor sees it too, as the guide's home page shows it before « Se connecter »: counted on the missions a
+    visitor may see, which the search then lists."""
+    watched = open_page(DEMO[who] if who != "visitor" else None, width)
     page = watched.page
     page.goto("/")
     link = re.compile("Postule à une mission en lien avec cette actu")
@@ -202,7 +204,7 @@ def test_a_cause_of_the_actu_solidaire_opens_the_search_on_as_many_missions_as_i
     chip = page.get_by_role("button", name=f"En lien avec l'actu : {title} : retirer ce filtre")
     expect(chip).to_be_visible()
     expect(page.locator(".results-count")).to_have_text(f"{announced} mission" + ("s" if announced > 1 else ""))
-    check_screen(watched, f"look-07-search-linked-to-a-cause-{width}")
+    check_screen(watched, f"look-07-search-linked-to-a-cause-{who}-{width}")
     chip.click()
     page.wait_for_url(re.compile(r"/missions$"))
     expect(chip).to_be_hidden()

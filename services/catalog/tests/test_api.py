@@ -263,6 +263,31 @@ def test_spotlights_are_listed_month_by_month_with_their_linked_missions(service
     assert service.client.get("/spotlights?start=2026-12-01", headers=employee(tokens, "c-autre")).json["total"] == 1
 
 
+def test_a_visitor_reads_the_platforms_causes_counted_on_the_missions_open_to_every_company(service, tokens, mission_payload):
+    """The guide's home page shows « L'actu solidaire » before anyone logs in: the causes of the whole platform (not a
+    company's own), each counting only the missions a visitor may see."""
+    service.client.post("/missions", json={**mission_payload, "publish": True}, headers=referent(tokens))
+    service.client.post("/missions", json={**mission_payload, "title": "Aide aux devoirs réservée", "publish": True,
+                                           "open_to_all_companies": False, "company_ids": ["c-horizon"]},
+                        headers=referent(tokens))
+    admin = tokens.headers("admin-1", roles=["company_admin", "employee"], company_id="c-horizon")
+    service.client.post("/spotlights", headers=admin, json={"title": "Notre semaine solidaire", "starts_on": "2027-01-10",
+                                                            "themes": ["éducation / formation"]})
+    service.client.post("/spotlights", headers=operator(tokens), json={
+        "title": "Journée internationale de l'éducation", "starts_on": "2027-01-24", "themes": ["éducation / formation"]})
+
+    listed = service.client.get("/spotlights?start=2027-01-01")
+    assert listed.status_code == 200, listed.json
+    (month,) = listed.json["months"]
+    assert [(item["title"], item["mission_count"]) for item in month["items"]] == [("Journée internationale de l'éducation", 1)]
+    employee_view = service.client.get("/spotlights?start=2027-01-01", headers=employee(tokens)).json
+    assert sorted((item["title"], item["mission_count"]) for item in employee_view["months"][0]["items"]) == [
+        ("Journée internationale de l'éducation", 2), ("Notre semaine solidaire", 2)]
+    # Editing still needs a login; a bad token is refused rather than read as a visitor.
+    assert service.client.post("/spotlights", json={"title": "Une cause", "starts_on": "2027-01-01"}).status_code == 401
+    assert service.client.get("/spotlights", headers={"Authorization": "Bearer abimé"}).status_code == 401
+
+
 def test_the_search_lists_exactly_the_missions_a_cause_links_to_by_theme_or_keyword(service, tokens, mission_payload):
     """« Postule à une mission en lien avec cette actu » opens « Je trouve » on the cause's missions, and on them only:
     the count l'actu solidaire shows is the number the search finds."""

@@ -15,14 +15,14 @@ spotlights = Blueprint("spotlights", __name__, url_prefix="/spotlights", descrip
 
 @spotlights.route("")
 class Spotlights(MethodView):
-    @login_required
     @spotlights.arguments(SpotlightQuerySchema, location="query")
     @spotlights.response(200, SpotlightListSchema)
     def get(self, args):
-        """L'actu solidaire, mois par mois, avec les missions liées à chaque cause."""
+        """L'actu solidaire, mois par mois, avec les missions liées à chaque cause. Sans connexion : les causes de
+        toute la plateforme, comptées sur les missions ouvertes à toutes les entreprises."""
         start, end = cases.period(args["start"], args["months"])
         with current_runtime().db.reading() as session:
-            who = viewer(session, associations=False)
+            who = viewer(session, visitors=True, associations=False)
             return cases.by_month(session, who, cases.spotlights_in(session, who, start, end))
 
     @login_required

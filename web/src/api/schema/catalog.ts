@@ -934,7 +934,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** L'actu solidaire, mois par mois, avec les missions liées à chaque cause. */
+        /**
+         * L'actu solidaire, mois par mois, avec les missions liées à chaque cause. Sans connexion : les causes de
+         *     toute la plateforme, comptées sur les missions ouvertes à toutes les entreprises.
+         */
         get: {
             parameters: {
                 query?: {
