@@ -190,6 +190,19 @@ def test_the_valuation_screens_import_pay_and_value_lucass_day(open_page, platfo
     expect(association).to_have_count(1)
     check_screen(watched, f"98-company-valuation-{width}")
 
+    # A default daily cost is set for the year shown; the year before, which has none of its own, says whose it takes.
+    expect(page.get_by_role("heading", name=f"Coût d'une journée par entité en {year}")).to_be_visible()
+    field = page.get_by_label(re.compile(r"^Coût d'une journée — ")).first
+    label = field.evaluate("element => element.labels[0].textContent.trim()")
+    field.fill("380")
+    field.locator("xpath=ancestor::form").get_by_role("button", name=re.compile("Enregistrer")).click()
+    expect(page.get_by_text(re.compile(rf"en {year} : 380,00"))).to_be_visible()
+    page.goto(f"/entreprise/valorisation?annee={year - 1}")
+    earlier = page.get_by_label(label, exact=True)
+    expect(earlier).to_have_value(re.compile(r"^\d"))
+    expect(page.get_by_text(f"Repris du coût fixé pour {year} : enregistre-le pour le fixer pour {year - 1}.").first).to_be_visible()
+    check_screen(watched, f"98-company-valuation-cost-of-another-year-{width}")
+
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_tandem_team_sees_a_companys_impact(open_page, platform, lucas_day, width):

@@ -156,12 +156,16 @@ class PayRecord(Base):
 
 
 class EntityDailyCost(Base):
-    """The default cost of one day for people of an entity who have no pay record."""
+    """The default cost of one day, set for one civil year, for people of an entity who have no pay record that year.
+
+    A year is valued at its own cost, else at the latest one set for a year before it, else at the earliest one set
+    for a year after it (`valuation.costs_in_force`): setting next year's cost never changes a year already valued."""
 
     __tablename__ = "entity_daily_costs"
 
     company_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     entity_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    year: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     daily_cost: Mapped[Decimal] = mapped_column(MONEY)
     updated_by: Mapped[str] = mapped_column(sa.String(36))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from tandem_shared.timeutil import utcnow
 
-from . import domain, rates
+from . import domain, rates, valuation
 from .models import EntityDailyCost, PayAudit, PayPermission, PayRecord, PersonCopy
 
 MAX_ROWS = 100_000
@@ -240,23 +240,28 @@ def records(session, company_id: str, year: int, actor_id: str) -> list[dict]:
 # -- default daily cost per entity -------------------------------------------------------------------------------------
 
 
-def daily_costs(session, company_id: str, entities: list[dict], actor_id: str) -> list[dict]:
-    costs = {c.entity_id: c for c in session.scalars(sa.select(EntityDailyCost).where(EntityDailyCost.company_id == company_id))}
-    audit(session, company_id, actor_id, "daily_costs_read", "coûts journaliers par entité consultés")
+def daily_costs(session, company_id: str, entities: list[dict], year: int, actor_id: str) -> list[dict]:
+    """Each entity's cost for `year` as the valuation uses it (`valuation.costs_in_force`), and the year it was set
+    for (another year's when `year` has none of its own)."""
+    costs = valuation.costs_in_force(session, company_id, year)
+    audit(session, company_id, actor_id, "daily_costs_read", f"coûts journaliers par entité de {year} consultés")
     return [{"entity_id": e["id"], "entity_name": e["name"],
-             "daily_cost": float(costs[e["id"]].daily_cost) if e["id"] in costs else None} for e in entities]
+             "daily_cost": float(costs[e["id"]].daily_cost) if e["id"] in costs else None,
+             "set_for_year": costs[e["id"]].year if e["id"] in costs else None} for e in entities]
 
 
-def set_daily_cost(session, company_id: str, entity_id: str, daily_cost: float | Decimal | None, actor_id: str) -> None:
-    current = session.get(EntityDailyCost, (company_id, entity_id))
+def set_daily_cost(session, company_id: str, entity_id: str, year: int, daily_cost: float | Decimal | None,
+                   actor_id: str) -> None:
+    """Set (or remove, with None) the entity's cost for `year` only: the other years keep theirs."""
+    current = session.get(EntityDailyCost, (company_id, entity_id, year))
     if daily_cost is not None:
         daily_cost = domain.money(Decimal(str(daily_cost)))
     if daily_cost is None:
         if current is not None:
             session.delete(current)
     elif current is None:
-        session.add(EntityDailyCost(company_id=company_id, entity_id=entity_id, daily_cost=daily_cost,
+        session.add(EntityDailyCost(company_id=company_id, entity_id=entity_id, year=year, daily_cost=daily_cost,
                                     updated_by=actor_id, updated_at=utcnow()))
     else:
         current.daily_cost, current.updated_by, current.updated_at = daily_cost, actor_id, utcnow()
-    audit(session, company_id, actor_id, "daily_cost_set", f"coût journalier de l'entité {entity_id} modifié")
+    audit(session, company_id, actor_id, "daily_cost_set", f"coût journalier de l'entité {entity_id} pour {year} modifié")

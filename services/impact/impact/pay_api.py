@@ -127,15 +127,17 @@ class PayRecords(MethodView):
 @pay_routes.route("/<string:company_id>/daily-costs")
 class DailyCosts(MethodView):
     @login_required
+    @pay_routes.arguments(YearQuerySchema, location="query")
     @pay_routes.response(200, DailyCostsSchema)
     @_pay_errors
-    def get(self, company_id):
-        """Le coût d'un jour par défaut de chaque entité (pour les personnes sans rémunération importée)."""
+    def get(self, args, company_id):
+        """Le coût d'un jour par défaut de chaque entité pour l'année (pour les personnes sans rémunération importée
+        cette année-là), tel que la valorisation de l'année l'utilise."""
         principal = current_principal()
         with current_runtime().db.transaction() as session:
             access.require_pay_reader(session, principal, company_id)
             _, entities = reporting.company_heading(session, company_id)
-            return {"entities": pay.daily_costs(session, company_id, entities, principal.subject)}
+            return {"entities": pay.daily_costs(session, company_id, entities, args["year"], principal.subject)}
 
 
 @pay_routes.route("/<string:company_id>/daily-costs/<string:entity_id>")
@@ -146,15 +148,16 @@ class DailyCost(MethodView):
     @_pay_errors
     @pay_routes.alt_response(422, description="Montant invalide ou entité inconnue.")
     def put(self, args, company_id, entity_id):
-        """Fixer (ou retirer, avec null) le coût d'un jour par défaut d'une entité."""
+        """Fixer (ou retirer, avec null) le coût d'un jour par défaut d'une entité pour une année : la valorisation des
+        autres années ne change pas."""
         principal = current_principal()
         with current_runtime().db.transaction() as session:
             access.require_pay_reader(session, principal, company_id)
             _, entities = reporting.company_heading(session, company_id)
             if entity_id not in {e["id"] for e in entities}:
                 abort(422, message="Cette entité n'existe pas dans l'entreprise.", errors={"entity_id": ["Entité inconnue."]})
-            pay.set_daily_cost(session, company_id, entity_id, args["daily_cost"], principal.subject)
-            return {"entities": pay.daily_costs(session, company_id, entities, principal.subject)}
+            pay.set_daily_cost(session, company_id, entity_id, args["year"], args["daily_cost"], principal.subject)
+            return {"entities": pay.daily_costs(session, company_id, entities, args["year"], principal.subject)}
 
 
 @pay_routes.route("/<string:company_id>/pay-audit")

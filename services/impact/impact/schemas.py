@@ -138,7 +138,11 @@ class PayRecordsSchema(Schema):
 class DailyCostSchema(Schema):
     entity_id = fields.String(required=True)
     entity_name = fields.String(required=True)
-    daily_cost = fields.Float(allow_none=True, required=True)
+    daily_cost = fields.Float(allow_none=True, required=True,
+                              metadata={"description": "Le coût d'un jour que la valorisation de l'année demandée utilise."})
+    set_for_year = fields.Integer(allow_none=True, required=True, metadata={
+        "description": "L'année pour laquelle ce coût a été fixé : une autre que l'année demandée quand celle-ci n'a pas le sien "
+                       "(le plus récent fixé avant elle, sinon le premier fixé après)."})
 
 
 class DailyCostsSchema(Schema):
@@ -146,6 +150,8 @@ class DailyCostsSchema(Schema):
 
 
 class DailyCostInputSchema(Schema):
+    year = fields.Integer(required=True, validate=YEAR, metadata={
+        "description": "L'année civile pour laquelle ce coût vaut ; les autres années gardent le leur."})
     daily_cost = fields.Float(required=True, allow_none=True,
                                 validate=validate.Range(min=0, max=100000, error="Le coût d'un jour doit être compris entre 0 et 100 000 €."),
                                 metadata={"description": "Le coût d'un jour, en euros ; null le retire."})

@@ -65,6 +65,20 @@ def save_settings(session, company_id: str, year: int, payload: dict, actor_id: 
     return settings
 
 
+def costs_in_force(session, company_id: str, year: int) -> dict[str, EntityDailyCost]:
+    """Each entity's default daily cost for `year`: the one set for that year, else the latest set for a year before,
+    else the earliest set for a year after (a company that set a single cost values every year with it)."""
+    by_entity: dict[str, list[EntityDailyCost]] = defaultdict(list)
+    for cost in session.scalars(sa.select(EntityDailyCost).where(EntityDailyCost.company_id == company_id)
+                                .order_by(EntityDailyCost.year)):
+        by_entity[cost.entity_id].append(cost)
+    chosen = {}
+    for entity_id, costs in by_entity.items():
+        up_to_year = [cost for cost in costs if cost.year <= year]
+        chosen[entity_id] = up_to_year[-1] if up_to_year else costs[0]
+    return chosen
+
+
 def _done_days(session, company_id: str, year: int):
     """(person, association id, association name, days) for the year's days attested present."""
     query = (
@@ -93,8 +107,7 @@ def _year_figures(session, company_id: str, year: int, year_rates: domain.YearRa
     pay = {r.person_id: r for r in session.scalars(
         sa.select(PayRecord).where(PayRecord.company_id == company_id, PayRecord.year == year,
                                    PayRecord.person_id.in_(person_ids)))}
-    entity_costs = {c.entity_id: c.daily_cost for c in session.scalars(
-        sa.select(EntityDailyCost).where(EntityDailyCost.company_id == company_id))}
+    entity_costs = {entity_id: cost.daily_cost for entity_id, cost in costs_in_force(session, company_id, year).items()}
     day_values: dict[str, tuple[Decimal, str]] = {}
     for person_id in person_ids:
         record = pay.get(person_id)

@@ -16,7 +16,7 @@ REPORT_PATHS = [
 ]
 PAY_PATHS = [
     f"/companies/{COMPANY}/pay?year=2026",
-    f"/companies/{COMPANY}/daily-costs",
+    f"/companies/{COMPANY}/daily-costs?year=2026",
     f"/companies/{COMPANY}/pay-audit",
     f"/companies/{COMPANY}/valuation?year=2026",
     f"/companies/{COMPANY}/valuation.xlsx?year=2026",

@@ -1,11 +1,18 @@
 """Pay data and the valuation through the API: the permission, the all-or-nothing import, the audit, the daily cost
 per entity, the valuation's figures, its XLSX and PDF, and pay data kept out of logs, events and other exports."""
+import contextlib
 import io
 import logging
 import subprocess
 
 import openpyxl
 import pytest
+import sqlalchemy as sa
+from alembic import command
+
+from impact.bootstrap import MIGRATIONS_DIR
+from tandem_shared.migrations import alembic_config, upgrade
+from tandem_shared.testing import postgres_database
 
 from .conftest import ADMIN, COMPANY, ENTITY, OPERATOR, admin_headers
 
@@ -113,15 +120,48 @@ def test_an_import_then_the_valuation(service, tokens, company):
 def test_a_default_daily_cost_values_people_without_pay(service, tokens, company):
     missing = service.client.get(f"/companies/{COMPANY}/valuation?year={YEAR}", headers=admin_headers(tokens)).get_json()
     assert missing["people_without_value"] == 2 and missing["total_value"] == 0
-    response = service.client.put(f"/companies/{COMPANY}/daily-costs/ent-rh", json={"daily_cost": 400},
+    response = service.client.put(f"/companies/{COMPANY}/daily-costs/ent-rh", json={"year": YEAR, "daily_cost": 400},
                                   headers=admin_headers(tokens))
     assert response.status_code == 200
-    assert {e["entity_id"]: e["daily_cost"] for e in response.get_json()["entities"]} == {ENTITY: None, "ent-rh": 400.0}
+    assert {e["entity_id"]: (e["daily_cost"], e["set_for_year"]) for e in response.get_json()["entities"]} == {
+        ENTITY: (None, None), "ent-rh": (400.0, YEAR)}
     report = service.client.get(f"/companies/{COMPANY}/valuation?year={YEAR}", headers=admin_headers(tokens)).get_json()
     lucas = next(p for p in report["people"] if p["name"].startswith("Lucas"))
     assert lucas["source"] == "entity_default" and lucas["value"] == 400.0
-    assert service.client.put(f"/companies/{COMPANY}/daily-costs/nope", json={"daily_cost": 1},
+    assert service.client.put(f"/companies/{COMPANY}/daily-costs/nope", json={"year": YEAR, "daily_cost": 1},
                               headers=admin_headers(tokens)).status_code == 422
+    missing_year = service.client.put(f"/companies/{COMPANY}/daily-costs/ent-rh", json={"daily_cost": 1}, headers=admin_headers(tokens))
+    assert missing_year.status_code == 422 and missing_year.get_json()["errors"] == {"year": ["Ce champ est obligatoire."]}
+
+
+def lucas_value(service, tokens, year):
+    report = service.client.get(f"/companies/{COMPANY}/valuation?year={year}", headers=admin_headers(tokens)).get_json()
+    return next(p["value"] for p in report["people"] if p["name"].startswith("Lucas"))
+
+
+def set_cost(service, tokens, year, amount):
+    response = service.client.put(f"/companies/{COMPANY}/daily-costs/ent-rh", json={"year": year, "daily_cost": amount},
+                                  headers=admin_headers(tokens))
+    assert response.status_code == 200, response.get_json()
+    return {e["entity_id"]: (e["daily_cost"], e["set_for_year"]) for e in response.get_json()["entities"]}["ent-rh"]
+
+
+def test_next_years_daily_cost_leaves_a_year_already_valued_as_it_was(service, tokens, company):
+    """A past year's valuation (and the receipts drawn from it) must not move when the admin sets the cost of the year
+    that begins: each cost is set for a year, and a year without its own takes the latest one before it."""
+    assert set_cost(service, tokens, YEAR, 400) == (400.0, YEAR)
+    assert lucas_value(service, tokens, YEAR) == 400.0
+    assert set_cost(service, tokens, YEAR + 1, 450) == (450.0, YEAR + 1)
+    assert lucas_value(service, tokens, YEAR) == 400.0
+    later = service.client.get(f"/companies/{COMPANY}/daily-costs?year={YEAR + 3}", headers=admin_headers(tokens)).get_json()
+    assert {e["entity_id"]: (e["daily_cost"], e["set_for_year"]) for e in later["entities"]}["ent-rh"] == (450.0, YEAR + 1)
+    # A year before any cost was set takes the earliest one (a company that set one cost values every year with it).
+    earlier = service.client.get(f"/companies/{COMPANY}/daily-costs?year={YEAR - 2}", headers=admin_headers(tokens)).get_json()
+    assert {e["entity_id"]: e["set_for_year"] for e in earlier["entities"]}["ent-rh"] == YEAR
+    # Removing the year's own cost falls back to the year before; the other year is untouched.
+    assert set_cost(service, tokens, YEAR, None) == (450.0, YEAR + 1)
+    assert set_cost(service, tokens, YEAR + 1, None) == (None, None)
+    assert service.client.get(f"/companies/{COMPANY}/daily-costs", headers=admin_headers(tokens)).status_code == 422
 
 
 def test_the_settings_give_the_ceiling_the_exceptions_and_the_carry_forward(service, tokens, company):
@@ -168,3 +208,30 @@ def test_a_holder_grants_another_admin_of_the_company_only(service, tokens, comp
     assert {h["person_id"] for h in holders} == {ADMIN, other_admin}
     assert service.client.delete(f"/companies/{COMPANY}/pay-permissions/{other_admin}", headers=admin_headers(tokens)).status_code == 204
     assert service.client.get(f"/companies/{COMPANY}/pay?year={YEAR}", headers=admin_headers(tokens, other_admin)).status_code == 403
+
+
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_a_cost_set_before_costs_had_a_year_becomes_the_cost_of_the_year_it_was_set_in(database, tmp_path):
+    with (postgres_database() if database == "postgresql" else _sqlite(tmp_path)) as url:
+        upgrade(MIGRATIONS_DIR, url, "0004_inbox_housekeeping")
+        engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+        with engine.begin() as connection:
+            connection.execute(sa.text(
+                "INSERT INTO entity_daily_costs (company_id, entity_id, daily_cost, updated_by, updated_at) "
+                "VALUES ('c1', 'e1', 400, 'admin', :at)"), {"at": "2025-06-30 10:00:00+00:00"})
+        upgrade(MIGRATIONS_DIR, url, "0005_daily_costs_per_year")
+        with engine.connect() as connection:
+            assert connection.execute(sa.text("SELECT entity_id, year, daily_cost FROM entity_daily_costs")).one()[:2] == ("e1", 2025)
+        with engine.begin() as connection:  # a second year of the same entity is now possible
+            connection.execute(sa.text(
+                "INSERT INTO entity_daily_costs (company_id, entity_id, year, daily_cost, updated_by, updated_at) "
+                "VALUES ('c1', 'e1', 2026, 450, 'admin', :at)"), {"at": "2026-06-30 10:00:00+00:00"})
+        command.downgrade(alembic_config(MIGRATIONS_DIR, url), "0004_inbox_housekeeping")
+        with engine.connect() as connection:  # back to one cost per entity: the latest year's
+            assert float(connection.execute(sa.text("SELECT daily_cost FROM entity_daily_costs")).scalar_one()) == 450.0
+        engine.dispose()
+
+
+@contextlib.contextmanager
+def _sqlite(tmp_path):
+    yield f"sqlite:///{tmp_path / 'migrations.db'}"

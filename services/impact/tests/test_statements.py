@@ -217,7 +217,7 @@ def _set_entity_cost(service, amount):
 
     entity = example("engagement.person.registered")["entity_id"]
     with service.runtime.db.transaction() as session:
-        session.add(EntityDailyCost(company_id=COMPANY, entity_id=entity, daily_cost=Decimal(amount), updated_by="admin-horizon",
+        session.add(EntityDailyCost(company_id=COMPANY, entity_id=entity, year=2026, daily_cost=Decimal(amount), updated_by="admin-horizon",
                                     updated_at=datetime(2026, 11, 1, tzinfo=timezone.utc)))
 
 

@@ -119,10 +119,16 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Le coût d'un jour par défaut de chaque entité (pour les personnes sans rémunération importée). */
+        /**
+         * Le coût d'un jour par défaut de chaque entité pour l'année (pour les personnes sans rémunération importée
+         *     cette année-là), tel que la valorisation de l'année l'utilise.
+         */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    /** @description L'année civile. */
+                    year: number;
+                };
                 header?: never;
                 path: {
                     company_id: string;
@@ -167,6 +173,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -189,7 +196,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Fixer (ou retirer, avec null) le coût d'un jour par défaut d'une entité. */
+        /**
+         * Fixer (ou retirer, avec null) le coût d'un jour par défaut d'une entité pour une année : la valorisation des
+         *     autres années ne change pas.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -2308,13 +2318,18 @@ export interface components {
             companies: components["schemas"]["Company"][];
         };
         DailyCost: {
+            /** @description Le coût d'un jour que la valorisation de l'année demandée utilise. */
             daily_cost: number | null;
             entity_id: string;
             entity_name: string;
+            /** @description L'année pour laquelle ce coût a été fixé : une autre que l'année demandée quand celle-ci n'a pas le sien (le plus récent fixé avant elle, sinon le premier fixé après). */
+            set_for_year: number | null;
         };
         DailyCostInput: {
             /** @description Le coût d'un jour, en euros ; null le retire. */
             daily_cost: number | null;
+            /** @description L'année civile pour laquelle ce coût vaut ; les autres années gardent le leur. */
+            year: number;
         };
         DailyCosts: {
             entities: components["schemas"]["DailyCost"][];
