@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import sqlalchemy as sa
 from marshmallow import fields, validate
 
 from tandem_shared.envelope import Event, EventData
@@ -16,7 +17,8 @@ from tandem_shared.revocation import CutoffHandler
 
 from . import domain
 from .models import (
-    AssociationCopy, CompanyCopy, MissionCopy, Participation, ParticipationDay, PersonCopy, QuizAttemptCopy, token_cutoffs,
+    AssociationCopy, CompanyCopy, MissionCopy, Participation, ParticipationDay, PersonCopy, PersonEntity, QuizAttemptCopy,
+    token_cutoffs,
 )
 
 PERSON_REGISTERED = "engagement.person.registered"
@@ -154,6 +156,8 @@ class AttemptCompleted(EventData):
 def on_person_changed(event: Event, uow: UnitOfWork) -> None:
     data = PersonChanged.of(event)
     person = uow.session.get(PersonCopy, data["person_id"], with_for_update=True)
+    # Before the copy's own check: an older event still says which entity the person was in at its time.
+    _record_entity(uow.session, data)
     if person is None:
         person = PersonCopy(person_id=data["person_id"])
         uow.session.add(person)
@@ -163,6 +167,21 @@ def on_person_changed(event: Event, uow: UnitOfWork) -> None:
         setattr(person, key, data[key])
     person.email = data["email"].lower()
     person.as_of = data["at"]
+
+
+def _record_entity(session, data: dict) -> None:
+    """A row in the person's entity history when the event's entity differs from the one in force at its time (the
+    same event twice, or an unchanged entity, adds nothing)."""
+    in_force = session.scalar(
+        sa.select(PersonEntity).where(PersonEntity.person_id == data["person_id"], PersonEntity.since <= data["at"])
+        .order_by(PersonEntity.since.desc()).limit(1))
+    if in_force is not None and (in_force.entity_id, in_force.entity_name) == (data["entity_id"], data["entity_name"]):
+        return
+    if in_force is not None and in_force.since == data["at"]:
+        in_force.entity_id, in_force.entity_name = data["entity_id"], data["entity_name"]
+        return
+    session.add(PersonEntity(person_id=data["person_id"], since=data["at"], entity_id=data["entity_id"],
+                             entity_name=data["entity_name"]))
 
 
 def on_company_updated(event: Event, uow: UnitOfWork) -> None:

@@ -64,6 +64,19 @@ class PersonCopy(Base):
     as_of: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class PersonEntity(Base):
+    """The entity a person belonged to from `since` on (the producer's time of an `engagement.person.*` event that
+    changed it): a year's valuation takes each person's entity of that year (`valuation.entities_in`), so a move to
+    another entity, or its cost, does not rewrite the years before."""
+
+    __tablename__ = "person_entities"
+
+    person_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    since: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    entity_id: Mapped[str | None] = mapped_column(sa.String(36), nullable=True)
+    entity_name: Mapped[str | None] = mapped_column(sa.String(200), nullable=True)
+
+
 class AssociationCopy(Base):
     """From `catalog.association.*`: what form 2069-RCI-SD lists for each beneficiary."""
 

@@ -9,7 +9,8 @@ comes from the valuation settings (`prior_excess`).
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -20,9 +21,11 @@ from tandem_shared.timeutil import utcnow
 from . import domain, rates
 from .models import (
     AssociationCopy, CompanyCopy, EntityDailyCost, MissionCopy, Participation, ParticipationDay, PayRecord, PersonCopy,
-    ValuationSettings,
+    PersonEntity, ValuationSettings,
 )
 
+# A civil year ends at midnight in France, where the companies' people work.
+PARIS = ZoneInfo("Europe/Paris")
 PAY = "pay"
 ENTITY_DEFAULT = "entity_default"
 MISSING = "missing"
@@ -79,6 +82,18 @@ def costs_in_force(session, company_id: str, year: int) -> dict[str, EntityDaily
     return chosen
 
 
+def entities_in(session, person_ids: list[str], year: int) -> dict[str, tuple[str | None, str | None]]:
+    """Each person's (entity id, entity name) in `year`: the last one they were in before the year ended, else the
+    first one known (their history began after it). People without history are left out (their copy says)."""
+    end = datetime(year + 1, 1, 1, tzinfo=PARIS)
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for row in session.scalars(sa.select(PersonEntity).where(PersonEntity.person_id.in_(person_ids))
+                               .order_by(PersonEntity.person_id, PersonEntity.since)):
+        if row.person_id not in found or row.since < end:
+            found[row.person_id] = (row.entity_id, row.entity_name)
+    return found
+
+
 def _done_days(session, company_id: str, year: int):
     """(person, association id, association name, days) for the year's days attested present."""
     query = (
@@ -108,15 +123,18 @@ def _year_figures(session, company_id: str, year: int, year_rates: domain.YearRa
         sa.select(PayRecord).where(PayRecord.company_id == company_id, PayRecord.year == year,
                                    PayRecord.person_id.in_(person_ids)))}
     entity_costs = {entity_id: cost.daily_cost for entity_id, cost in costs_in_force(session, company_id, year).items()}
+    # The entity of that year, not today's: a move since changes neither the cost used nor the name shown.
+    entities = {person_id: (person.entity_id, person.entity_name) for person_id, person in people.items()}
+    entities.update(entities_in(session, person_ids, year))
     day_values: dict[str, tuple[Decimal, str]] = {}
     for person_id in person_ids:
         record = pay.get(person_id)
-        person = people.get(person_id)
+        entity_id = entities.get(person_id, (None, None))[0]
         if record is not None:
             value = domain.day_value(year_rates, record.annual_gross_pay, record.employer_charge_rate, record.employed_from)
             day_values[person_id] = (value, PAY)
-        elif person is not None and person.entity_id in entity_costs:
-            day_values[person_id] = (domain.money(entity_costs[person.entity_id]), ENTITY_DEFAULT)
+        elif entity_id in entity_costs:
+            day_values[person_id] = (domain.money(entity_costs[entity_id]), ENTITY_DEFAULT)
         else:
             day_values[person_id] = (Decimal("0"), MISSING)
     per_person: dict[str, dict] = {}
@@ -128,7 +146,7 @@ def _year_figures(session, company_id: str, year: int, year_rates: domain.YearRa
         entry = per_person.setdefault(person_id, {
             "person_id": person_id,
             "name": f"{person.first_name} {person.last_name}".strip() if person else "",
-            "entity_name": person.entity_name if person else None,
+            "entity_name": entities.get(person_id, (None, None))[1],
             "days": Decimal("0"), "day_value": value, "value": Decimal("0"), "source": source,
         })
         entry["days"] += count

@@ -11,10 +11,11 @@ import sqlalchemy as sa
 from alembic import command
 
 from impact.bootstrap import MIGRATIONS_DIR
+from impact.models import PersonEntity
 from tandem_shared.migrations import alembic_config, upgrade
 from tandem_shared.testing import postgres_database
 
-from .conftest import ADMIN, COMPANY, ENTITY, OPERATOR, admin_headers
+from .conftest import ADMIN, COMPANY, ENTITY, OPERATOR, admin_headers, example
 
 YEAR = 2026
 
@@ -210,8 +211,36 @@ def test_a_holder_grants_another_admin_of_the_company_only(service, tokens, comp
     assert service.client.get(f"/companies/{COMPANY}/pay?year={YEAR}", headers=admin_headers(tokens, other_admin)).status_code == 403
 
 
+def test_a_year_is_valued_at_the_entity_each_person_was_in_then(service, tokens, company, feed):
+    """Lucas moved from « Ressources humaines » to « Direction financière » in 2027: his 2026 day keeps the HR cost and
+    name, and the event saying so arriving late (or twice) changes nothing of it."""
+    set_cost(service, tokens, YEAR, 400)  # ent-rh
+    response = service.client.put(f"/companies/{COMPANY}/daily-costs/{ENTITY}", json={"year": YEAR, "daily_cost": 700},
+                                  headers=admin_headers(tokens))
+    assert response.status_code == 200
+    moved = {**example("engagement.person.updated"), "person_id": company["lucas"], "email": "lucas@horizon.example",
+             "first_name": "Lucas", "last_name": "Martin", "company_id": COMPANY, "entity_id": ENTITY,
+             "entity_name": "Direction financière", "status": "active", "at": f"{YEAR + 1}-02-01T09:00:00+00:00"}
+    assert service.deliver("engagement.person.updated", moved) == "processed"
+    assert service.deliver("engagement.person.updated", moved) == "processed"  # another copy of the same change
+
+    report = service.client.get(f"/companies/{COMPANY}/valuation?year={YEAR}", headers=admin_headers(tokens)).get_json()
+    lucas = next(p for p in report["people"] if p["name"].startswith("Lucas"))
+    assert (lucas["entity_name"], lucas["day_value"], lucas["value"]) == ("Ressources humaines", 400.0, 400.0)
+    # A change dated within the year counts for it: the latest entity before the year ended.
+    within = {**moved, "entity_id": "ent-rh", "entity_name": "Ressources humaines (Lyon)", "at": f"{YEAR}-11-01T09:00:00+00:00"}
+    assert service.deliver("engagement.person.updated", within) == "processed"
+    report = service.client.get(f"/companies/{COMPANY}/valuation?year={YEAR}", headers=admin_headers(tokens)).get_json()
+    lucas = next(p for p in report["people"] if p["name"].startswith("Lucas"))
+    assert (lucas["entity_name"], lucas["value"]) == ("Ressources humaines (Lyon)", 400.0)
+    with service.runtime.db.reading() as session:
+        history = session.execute(sa.select(PersonEntity.since, PersonEntity.entity_id)
+                                  .where(PersonEntity.person_id == company["lucas"]).order_by(PersonEntity.since)).all()
+    assert [entity for _, entity in history] == ["ent-rh", "ent-rh", ENTITY]
+
+
 @pytest.mark.parametrize("database", ["sqlite", "postgresql"])
-def test_a_cost_set_before_costs_had_a_year_becomes_the_cost_of_the_year_it_was_set_in(database, tmp_path):
+def test_costs_and_entities_known_before_they_had_years_keep_valuing_every_year_as_before(database, tmp_path):
     with (postgres_database() if database == "postgresql" else _sqlite(tmp_path)) as url:
         upgrade(MIGRATIONS_DIR, url, "0004_inbox_housekeeping")
         engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
@@ -219,9 +248,16 @@ def test_a_cost_set_before_costs_had_a_year_becomes_the_cost_of_the_year_it_was_
             connection.execute(sa.text(
                 "INSERT INTO entity_daily_costs (company_id, entity_id, daily_cost, updated_by, updated_at) "
                 "VALUES ('c1', 'e1', 400, 'admin', :at)"), {"at": "2025-06-30 10:00:00+00:00"})
-        upgrade(MIGRATIONS_DIR, url, "0005_daily_costs_per_year")
+            connection.execute(sa.text(
+                "INSERT INTO people (person_id, email, first_name, last_name, company_id, entity_id, entity_name, roles, status, as_of) "
+                "VALUES ('p1', 'p1@horizon.example', 'Lucas', 'Bernard', 'c1', 'e1', 'Ressources humaines', '[]', 'active', :at)"),
+                {"at": "2026-02-01 09:00:00+00:00"})
+        upgrade(MIGRATIONS_DIR, url, "0006_person_entities")
         with engine.connect() as connection:
             assert connection.execute(sa.text("SELECT entity_id, year, daily_cost FROM entity_daily_costs")).one()[:2] == ("e1", 2025)
+            # Each person's entity as known, from their copy's time: the earliest row, which stands for the years before.
+            assert connection.execute(sa.text("SELECT person_id, entity_id, entity_name FROM person_entities")).one() == (
+                "p1", "e1", "Ressources humaines")
         with engine.begin() as connection:  # a second year of the same entity is now possible
             connection.execute(sa.text(
                 "INSERT INTO entity_daily_costs (company_id, entity_id, year, daily_cost, updated_by, updated_at) "
