@@ -350,7 +350,8 @@ class DayStatementPdf(MethodView):
         administrateurs de l'entreprise."""
         with current_runtime().db.reading() as session:
             statement = _readable_bundle_document(session, DayStatement, statement_id, "day statement", UNKNOWN_STATEMENT)
-            return pdf_response(statement.pdf, statement.sha256, domain.statement_filename(statement.year, statement.version),
+            return pdf_response(statement.pdf, statement.sha256,
+                                domain.statement_filename(statement.year, statement.version, *conventions.parties_names(session, statement)),
                                 args["download"])
 
 
@@ -367,7 +368,8 @@ class ReceiptDataPdf(MethodView):
         administrateurs de l'entreprise."""
         with current_runtime().db.reading() as session:
             receipt = _readable_bundle_document(session, DonationReceipt, receipt_id, "receipt data", UNKNOWN_RECEIPT)
-            return pdf_response(receipt.pdf, receipt.sha256, domain.receipt_filename(receipt.year, receipt.version),
+            return pdf_response(receipt.pdf, receipt.sha256,
+                                domain.receipt_filename(receipt.year, receipt.version, *conventions.parties_names(session, receipt)),
                                 args["download"])
 
 

@@ -416,6 +416,13 @@ def approvers(session: Session, *, convention_ids: Iterable[str] = (), participa
     return result
 
 
+def parties_names(session: Session, document: DayStatement | DonationReceipt) -> tuple[str | None, str | None]:
+    """The association's and the company's names of a statement or a receipt (its file name has both)."""
+    association = session.get(AssociationCopy, document.association_id)
+    company = session.get(CompanyCopy, document.company_id)
+    return (association.name if association else None, company.name if company else None)
+
+
 def withdraw_reader(session: Session, email: str, person_id: str, at: datetime) -> None:
     """The holder of `email` lost access at `at`: what was decided from that address until then no longer lets it
     read. A later withdrawal of the same address replaces an earlier one."""

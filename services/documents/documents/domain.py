@@ -2,6 +2,8 @@
 document, when a version may be signed, and how dates and files are named in French."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -235,9 +237,26 @@ def certificate_filename(year: int) -> str:
     return f"attestation-mission-{year}.pdf"
 
 
-def statement_filename(year: int, version: int) -> str:
-    return f"etat-recapitulatif-journees-{year}-v{version}.pdf"
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß": "ss"})
 
 
-def receipt_filename(year: int, version: int) -> str:
-    return f"donnees-recu-cerfa-16216-{year}-v{version}.pdf"
+def file_name_part(name: str | None) -> str:
+    """« Les Petits Savants » → « les-petits-savants »: ASCII, lower case, words joined by hyphens, at most 40 characters."""
+    # The ligatures have no decomposition: « Cœur » would lose its « oe ».
+    spelled = (name or "").translate(_LIGATURES)
+    plain = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40].strip("-")
+
+
+def _bundle_filename(kind: str, year: int, version: int, association_name: str | None, company_name: str | None) -> str:
+    # A company downloads one of each per association, an association one per company: both names tell them apart.
+    parts = [kind, str(year), file_name_part(association_name), file_name_part(company_name), f"v{version}"]
+    return "-".join(part for part in parts if part) + ".pdf"
+
+
+def statement_filename(year: int, version: int, association_name: str | None, company_name: str | None) -> str:
+    return _bundle_filename("etat-recapitulatif-journees", year, version, association_name, company_name)
+
+
+def receipt_filename(year: int, version: int, association_name: str | None, company_name: str | None) -> str:
+    return _bundle_filename("donnees-recu-cerfa-16216", year, version, association_name, company_name)

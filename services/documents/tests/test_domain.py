@@ -91,3 +91,11 @@ def test_file_names():
     assert domain.convention_filename(2027, 2) == "convention-2027-v2.pdf"
     assert domain.convention_filename(2027, 2, signed=True) == "convention-2027-v2-signee.pdf"
     assert domain.bilan_filename(2027) == "bilan-2027.pdf"
+
+
+def test_a_file_name_part_is_plain_ascii_words_joined_by_hyphens():
+    assert domain.file_name_part("Les Restos du Cœur") == "les-restos-du-coeur"
+    assert domain.file_name_part("L'Écho des Pentes — Lyon 1er") == "l-echo-des-pentes-lyon-1er"
+    assert domain.file_name_part("Association « Très longue » pour l'entraide des quartiers Nord") == "association-tres-longue-pour-l-entraide"
+    assert domain.file_name_part(None) == "" and domain.file_name_part("« »") == ""
+    assert domain.receipt_filename(2027, 2, None, "Groupe Horizon") == "donnees-recu-cerfa-16216-2027-groupe-horizon-v2.pdf"

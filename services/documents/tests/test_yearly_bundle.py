@@ -14,7 +14,7 @@ OTHER = "7e7e7e7e-0000-4000-8000-000000000001"
 
 
 @pytest.fixture
-def confirmed(service, story):
+def confirmed(service, story, parties):
     statement = story.example("impact.statement.confirmed")
     receipt = story.example("impact.receipt.confirmed")
     for event_type, data in (("impact.statement.confirmed", statement), ("impact.receipt.confirmed", receipt)):
@@ -44,8 +44,9 @@ def test_the_statement_is_rendered_once_sealed_and_names_every_day(service, conf
     headers = _headers(tokens, statement)
     response = service.client.get(f"/statements/{statement['statement_id']}.pdf?download=1", headers=headers["referent"])
     assert response.status_code == 200, response.json
+    # A company downloads one per association, an association one per company: the name says whose it is.
     assert response.headers["Content-Disposition"].startswith(
-        'attachment; filename="etat-recapitulatif-journees-2027-v1.pdf"')
+        'attachment; filename="etat-recapitulatif-journees-2027-les-petits-savants-groupe-horizon-v1.pdf"')
     text = pdf_text(response.data)
     assert "État récapitulatif des journées de mécénat de compétences" in text
     assert "Groupe Horizon" in text and "SIREN 552100554" in text and "Les Petits Savants" in text
@@ -61,6 +62,8 @@ def test_the_receipt_data_sheet_follows_the_cerfa(service, confirmed, tokens, pd
         assert session.scalar(sa.select(sa.func.count()).select_from(DonationReceipt)) == 1
     response = service.client.get(f"/receipts/{receipt['receipt_id']}.pdf", headers=_headers(tokens, statement)["admin"])
     assert response.status_code == 200, response.json
+    assert response.headers["Content-Disposition"].startswith(
+        'inline; filename="donnees-recu-cerfa-16216-2027-les-petits-savants-groupe-horizon-v1.pdf"')
     text = pdf_text(response.data)
     assert "Cerfa n° 16216" in text and "2027-014" in text
     assert "612,45 €" in text and "six cent douze euros et quarante-cinq centimes" in text
