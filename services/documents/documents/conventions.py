@@ -261,7 +261,7 @@ def render_signed_copy(session: Session, convention_id: str, number: int, seal: 
 # -- bilans -------------------------------------------------------------------------------------------
 
 
-def issue_bilan(uow: UnitOfWork, data: dict) -> BilanDocument | None:
+def issue_bilan(uow: UnitOfWork, data: dict, seal: renderer.SealSettings) -> BilanDocument | None:
     """The bilan's PDF, once per participation whatever the redeliveries, announced when rendered."""
     session = uow.session
     if session.get(BilanDocument, data["participation_id"]) is not None:
@@ -290,7 +290,7 @@ def issue_bilan(uow: UnitOfWork, data: dict) -> BilanDocument | None:
         log.warning("bilan of participation %s carries no dates: no certificate of mission", data["participation_id"])
     else:
         dates = domain.attended_days(data["dates"])
-        certificate = renderer.current().mission_certificate(certificate_context(data, dates, parties, now))
+        certificate = renderer.current().mission_certificate(certificate_context(data, dates, parties, now), seal)
         bilan.attended_dates = dates
         bilan.certificate_pdf, bilan.certificate_sha256 = certificate, sha256_hex(certificate)
     session.add(bilan)

@@ -343,9 +343,9 @@ def on_convention_signed(event: Event, uow: UnitOfWork, seal: SealSettings) -> N
     conventions.render_signed_copy(uow.session, data["convention_id"], data["version"], seal)
 
 
-def on_bilan_completed(event: Event, uow: UnitOfWork) -> None:
-    """Step 4 done: the bilan's PDF and the employee's certificate of mission, once per participation."""
-    conventions.issue_bilan(uow, BilanCompleted.of(event))
+def on_bilan_completed(event: Event, uow: UnitOfWork, seal: SealSettings) -> None:
+    """Step 4 done: the bilan's PDF and the employee's certificate of mission (sealed), once per participation."""
+    conventions.issue_bilan(uow, BilanCompleted.of(event), seal)
 
 
 # -- the yearly bundle (from impact) --------------------------------------------------------------------
@@ -383,7 +383,7 @@ def subscriptions(settings) -> dict[str, Handler]:
         "catalog.mission.closed": on_mission_changed,
         "approval.request.approved": partial(on_request_approved, public_url=settings.public_url),
         "engagement.dates.cancelled": partial(on_dates_cancelled, public_url=settings.public_url),
-        "engagement.bilan.completed": on_bilan_completed,
+        "engagement.bilan.completed": partial(on_bilan_completed, seal=seal),
         events.CONVENTION_SIGNED: partial(on_convention_signed, seal=seal),
         "impact.statement.confirmed": partial(on_statement_confirmed, seal=seal),
         "impact.receipt.confirmed": partial(on_receipt_confirmed, seal=seal),

@@ -93,8 +93,8 @@ class Renderer:
     def bilan(self, context: dict) -> bytes:
         return self._render("render_bilan", context)
 
-    def mission_certificate(self, context: dict) -> bytes:
-        return self._render("render_mission_certificate", context)
+    def mission_certificate(self, context: dict, seal: SealSettings) -> bytes:
+        return self._render("render_mission_certificate", context, seal)
 
     def day_statement(self, context: dict, seal: SealSettings) -> bytes:
         return self._render("render_day_statement", context, seal)

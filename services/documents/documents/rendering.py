@@ -214,10 +214,10 @@ def render_bilan(context: dict) -> bytes:
     return _pdf(_french_spacing(_BILAN.render(**values)))
 
 
-def render_mission_certificate(context: dict) -> bytes:
+def render_mission_certificate(context: dict, sealer: "Sealer | None") -> bytes:
     """The employee's « attestation de mission de mécénat de compétences » as an A4 PDF: the association, the mission,
-    the days attested present and their total (a half day counts 0.5)."""
-    return _pdf(_french_spacing(_MISSION_CERTIFICATE.render(**context)))
+    the days attested present and their total (a half day counts 0.5); sealed like every proof document."""
+    return _sealed(_pdf(_french_spacing(_MISSION_CERTIFICATE.render(**context, sealed=sealer is not None))), sealer)
 
 
 def _sealed(pdf: bytes, sealer: "Sealer | None") -> bytes:

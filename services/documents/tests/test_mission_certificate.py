@@ -1,9 +1,11 @@
 """The employee's « attestation de mission de mécénat de compétences »: rendered with the bilan from the days the
 association attested present, read only by the employee and their company's admins."""
 import logging
+from io import BytesIO
 
 import pytest
 import sqlalchemy as sa
+from pypdf import PdfReader
 
 from documents.models import BilanDocument
 
@@ -38,6 +40,9 @@ def test_the_certificate_lists_the_association_the_mission_and_the_days(service,
     assert "Journée 1 jour" in text and "1/2 journée" in text and "0,5 jour" in text
     assert "Soit 1,5 jour de mécénat de compétences sur l'année civile 2027" in text
     assert "RNA W691234567" in text and "Hélène Moreau, Présidente" in text
+    # Sealed like every proof document: a change to the file shows.
+    assert "scellé électroniquement par Tandem" in text
+    assert "SceauTandem" in (PdfReader(BytesIO(response.data)).get_fields() or {})
     (listed,) = service.client.get("/bilans", headers=employee).json["items"]
     assert listed["certificate_url"] == url
     with service.runtime.db.reading() as session:
