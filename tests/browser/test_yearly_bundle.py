@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import subprocess
 import uuid
+import zipfile
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -216,3 +217,13 @@ def test_the_referent_confirms_the_statement_and_the_company_finds_it_sealed(ope
     in_words = euros_in_words(Decimal(str(receipt_amount)))
     assert "Cerfa n° 16216" in text and f"{year}-001" in text and in_words in " ".join(text.split()), (in_words, text)
     assert "Les Petits Savants" in text and "238 bis" in text
+    # The whole year in one file: every association's latest statement and receipt data, each named after both parties.
+    with apage.expect_download() as download:
+        apage.get_by_role("link", name=f"Télécharger tout le dossier {year} (ZIP)").click()
+    assert download.value.suggested_filename == f"dossier-annuel-mecenat-{year}-groupe-horizon.zip"
+    saved = tmp_path / "dossier.zip"
+    download.value.save_as(saved)
+    with zipfile.ZipFile(saved) as archive:
+        names = archive.namelist()
+    assert any(name.startswith(f"etat-recapitulatif-journees-{year}-les-petits-savants-groupe-horizon-v") for name in names), names
+    assert any(name.startswith(f"donnees-recu-cerfa-16216-{year}-les-petits-savants-groupe-horizon-v") for name in names), names

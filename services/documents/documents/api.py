@@ -8,10 +8,13 @@ dates are approved, the signed copy when the signature's event comes back to it.
 """
 from __future__ import annotations
 
+import io
 import logging
 import unicodedata
+import zipfile
 from typing import Any
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import Response, request, url_for
@@ -23,7 +26,7 @@ from tandem_shared.web import current_principal, current_runtime, login_required
 
 from . import conventions, domain
 from .consent import CONSENT_TEXT, CONSENT_VERSION
-from .models import BilanDocument, Convention, ConventionVersion, DayStatement, DonationReceipt, Signature
+from .models import BilanDocument, CompanyCopy, Convention, ConventionVersion, DayStatement, DonationReceipt, Signature
 from .schemas import (
     BilanListSchema, BilanQuerySchema, ConsentSchema, ConventionListSchema, ConventionQuerySchema, ConventionSchema,
     DownloadArgsSchema, SignatureRequestSchema, SignatureSchema,
@@ -52,6 +55,8 @@ UNKNOWN_BILAN = "Ce bilan n'existe pas, ou son PDF est en cours de préparation 
 UNKNOWN_CERTIFICATE = ("Cette attestation de mission n'existe pas, ou elle est en cours de préparation : "
                        "réessaie dans quelques instants.")
 UNKNOWN_STATEMENT = "Cet état récapitulatif n'existe pas, ou son PDF est en cours de préparation : réessaie dans quelques instants."
+# A ZIP entry's time has no zone: the time of the people who open it.
+PARIS = ZoneInfo("Europe/Paris")
 UNKNOWN_RECEIPT = "Ces données de reçu n'existent pas, ou leur PDF est en cours de préparation : réessaie dans quelques instants."
 ONLY_THE_EMPLOYEE_SIGNS = "Seule la personne qui part en mission peut signer sa convention."
 
@@ -64,6 +69,20 @@ def content_disposition(disposition: str, filename: str) -> str:
     fallback = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode("ascii")
     fallback = "".join(char if char.isprintable() and char not in '"\\' else "_" for char in fallback) or "document.pdf"
     return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+def zip_response(files: list[conventions.BundleFile], filename: str) -> Response:
+    """Stored PDFs in one ZIP (stored, not compressed again: a PDF already is), each dated when it was rendered."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for file in files:
+            moment = file.rendered_at.astimezone(PARIS)
+            archive.writestr(zipfile.ZipInfo(file.name, date_time=moment.timetuple()[:6]), file.pdf)
+    response = Response(buffer.getvalue(), mimetype="application/zip")
+    response.headers["Content-Disposition"] = content_disposition("attachment", filename)
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def pdf_response(pdf: bytes, sha256: str, filename: str, download: bool) -> Response:
@@ -371,6 +390,29 @@ class ReceiptDataPdf(MethodView):
             return pdf_response(receipt.pdf, receipt.sha256,
                                 domain.receipt_filename(receipt.year, receipt.version, *conventions.parties_names(session, receipt)),
                                 args["download"])
+
+
+@bundle_routes.route("/companies/<string:company_id>/bundles/<int:year>.zip")
+class YearlyBundleZip(MethodView):
+    @login_required
+    @bundle_routes.response(200, {"type": "string", "format": "binary"}, content_type="application/zip",
+                            description="Les états récapitulatifs et les données de reçu de l'année, scellés, dans un ZIP.")
+    @bundle_routes.alt_response(401, description="Connexion requise.")
+    @bundle_routes.alt_response(404, description="Aucun document confirmé cette année-là, ou une entreprise qui n'est pas la tienne.")
+    def get(self, company_id, year):
+        """Le dossier annuel de l'entreprise en un fichier : pour chaque association, le dernier état récapitulatif des
+        journées et les dernières données du reçu confirmés, en PDF scellés (administrateurs de l'entreprise)."""
+        unknown = f"Aucun état récapitulatif ni reçu confirmé pour {year} : ils apparaissent ici dès que l'association les confirme."
+        reader = conventions.reader_of(current_principal())
+        if not domain.may_read_company_bundle(reader, company_id):
+            _deny(f"yearly bundle {company_id} {year}", "not an admin of the company")
+            abort(404, message=unknown)
+        with current_runtime().db.reading() as session:
+            files = conventions.yearly_bundle(session, company_id, year)
+            company = session.get(CompanyCopy, company_id)
+        if not files:
+            abort(404, message=unknown)
+        return zip_response(files, domain.bundle_zip_filename(year, company.name if company else None))
 
 
 def _readable_bundle_document(session, model, document_id: str, what: str, unknown: str):

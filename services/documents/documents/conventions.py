@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from tandem_shared.inbox import UnitOfWork
 from tandem_shared.timeutil import utcnow
@@ -414,6 +414,32 @@ def approvers(session: Session, *, convention_ids: Iterable[str] = (), participa
         if decided_by:
             deciders.add(decided_by)
     return result
+
+
+@dataclass(frozen=True)
+class BundleFile:
+    name: str
+    pdf: bytes
+    rendered_at: datetime
+
+
+def yearly_bundle(session: Session, company_id: str, year: int) -> list[BundleFile]:
+    """The company's proofs of a year, one ZIP for its records: for each association, the latest sealed statement of
+    days and the latest receipt data sheet (a later confirmation replaces the earlier version, as the page lists it)."""
+    files: list[BundleFile] = []
+    for model, filename in ((DayStatement, domain.statement_filename), (DonationReceipt, domain.receipt_filename)):
+        latest = sa.select(model.association_id, sa.func.max(model.version).label("version")).where(
+            model.company_id == company_id, model.year == year).group_by(model.association_id).subquery()
+        documents = session.scalars(
+            sa.select(model).join(latest, sa.and_(model.association_id == latest.c.association_id,
+                                                  model.version == latest.c.version))
+            .where(model.company_id == company_id, model.year == year)
+            .options(undefer(model.pdf))
+        ).all()
+        for document in documents:
+            names = parties_names(session, document)
+            files.append(BundleFile(filename(document.year, document.version, *names), document.pdf, document.rendered_at))
+    return sorted(files, key=lambda file: file.name)
 
 
 def parties_names(session: Session, document: DayStatement | DonationReceipt) -> tuple[str | None, str | None]:

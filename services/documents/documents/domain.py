@@ -222,6 +222,11 @@ def may_read_bundle(reader: Reader, company_id: str, association_id: str) -> boo
     return "company_admin" in reader.roles and reader.company_id is not None and reader.company_id == company_id
 
 
+def may_read_company_bundle(reader: Reader, company_id: str) -> bool:
+    """The company's whole yearly bundle (every association's proofs): its admins only."""
+    return "company_admin" in reader.roles and reader.company_id is not None and reader.company_id == company_id
+
+
 # -- files ----------------------------------------------------------------------------------------
 
 
@@ -260,3 +265,7 @@ def statement_filename(year: int, version: int, association_name: str | None, co
 
 def receipt_filename(year: int, version: int, association_name: str | None, company_name: str | None) -> str:
     return _bundle_filename("donnees-recu-cerfa-16216", year, version, association_name, company_name)
+
+
+def bundle_zip_filename(year: int, company_name: str | None) -> str:
+    return "-".join(part for part in ("dossier-annuel-mecenat", str(year), file_name_part(company_name)) if part) + ".zip"

@@ -2,6 +2,7 @@
 récapitulatif des journées » and the receipt's data sheet (Cerfa n° 16216); read by the association's referents and
 the company's admins only."""
 import logging
+import zipfile
 from io import BytesIO
 
 import pytest
@@ -100,3 +101,34 @@ def test_two_people_of_the_same_name_keep_their_own_subtotal(service, story, tok
     text = pdf_text(response.data)
     assert "Camille Martin 1 jour Camille Martin 1 jour 2 personnes 2 jours" in text
 
+
+
+def test_the_company_downloads_its_years_proofs_in_one_zip(service, confirmed, tokens, story):
+    """« Dossier annuel »: every association's latest sealed statement and receipt data sheet of the year, one file;
+    a later confirmation replaces the earlier version in it."""
+    statement, receipt = confirmed
+    headers = _headers(tokens, statement)
+    company = statement["company"]["id"]
+    newer = {**statement, "statement_id": "5e5e5e5e-0000-4000-8000-000000000002", "version": 2}
+    assert service.deliver("impact.statement.confirmed", newer) == "processed"
+    response = service.client.get(f"/companies/{company}/bundles/2027.zip", headers=headers["admin"])
+    assert response.status_code == 200, response.json
+    assert response.mimetype == "application/zip"
+    assert response.headers["Content-Disposition"].startswith('attachment; filename="dossier-annuel-mecenat-2027-groupe-horizon.zip"')
+    with zipfile.ZipFile(BytesIO(response.data)) as archive:
+        assert archive.namelist() == ["donnees-recu-cerfa-16216-2027-les-petits-savants-groupe-horizon-v1.pdf",
+                                      "etat-recapitulatif-journees-2027-les-petits-savants-groupe-horizon-v2.pdf"]
+        for name in archive.namelist():
+            assert "SceauTandem" in (PdfReader(BytesIO(archive.read(name))).get_fields() or {}), name
+        with service.runtime.db.reading() as session:
+            v2 = session.get(DayStatement, newer["statement_id"])
+            assert archive.read(archive.namelist()[1]) == v2.pdf
+
+    # Another year: nothing confirmed, said in French; the association's referent and anyone else: the same 404.
+    empty = service.client.get(f"/companies/{company}/bundles/2026.zip", headers=headers["admin"])
+    assert empty.status_code == 404 and "Aucun état récapitulatif ni reçu confirmé pour 2026" in empty.json["detail"]
+    for who, caller in {"the association's referent": headers["referent"], **headers["strangers"]}.items():
+        refused = service.client.get(f"/companies/{company}/bundles/2027.zip", headers=caller)
+        assert refused.status_code == 404 and refused.json["detail"] == (
+            "Aucun état récapitulatif ni reçu confirmé pour 2027 : ils apparaissent ici dès que l'association les confirme."), who
+    assert service.client.get(f"/companies/{company}/bundles/2027.zip").status_code == 401

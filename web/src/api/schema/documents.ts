@@ -184,6 +184,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/companies/{company_id}/bundles/{year}.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Le dossier annuel de l'entreprise en un fichier : pour chaque association, le dernier état récapitulatif des
+         *     journées et les dernières données du reçu confirmés, en PDF scellés (administrateurs de l'entreprise).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    company_id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Les états récapitulatifs et les données de reçu de l'année, scellés, dans un ZIP. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+                /** @description Connexion requise. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Aucun document confirmé cette année-là, ou une entreprise qui n'est pas la tienne. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/consent": {
         parameters: {
             query?: never;
