@@ -135,19 +135,27 @@ def test_the_proposal_form_shows_the_phone_number_that_goes_out(open_page, width
     check_screen(watched, f"94-proposal-phone-{width}")
 
 
-def test_used_planned_and_a_confirmed_cancellation_in_my_account(open_page, platform):
-    thomas = ApiUser(platform.base, THOMAS)
+def thomas_asks_for_a_day(thomas: ApiUser, manager_email: str, day_format: str, days_ahead: int) -> tuple[dict, dict]:
+    """Thomas applies to a mission open to every company that he has not applied to (one that takes `day_format`) and
+    asks `manager_email` for one working day `days_ahead` from today; returns the mission and the application."""
     items = thomas.get("/api/catalog/missions?per_page=100")["items"]
     mine = {p["mission"]["id"] for p in thomas.get("/api/engagement/me/participations?per_page=100")["items"] if p.get("mission")}
-    mission = next(m for m in items if m["open_to_all_companies"] and m["id"] not in mine and m["format"] != "half_day")
+    other_format = "half_day" if day_format == "full_day" else "full_day"
+    mission = next(m for m in items if m["open_to_all_companies"] and m["id"] not in mine and m["format"] != other_format)
     poll(lambda: thomas.status_of(f"/api/engagement/missions/{mission['id']}") == 200, what="engagement knows the mission")
-    day = working_days(1, date.today() + timedelta(days=40))[0]
+    day = working_days(1, date.today() + timedelta(days=days_ahead))[0]
     applied = thomas.post("/api/engagement/applications", {
         "mission_id": mission["id"], "phone": "06 98 76 54 32", "year": day.year,
         "message": "Bonjour, je serais ravi d'aider l'association sur cette mission. À bientôt !"})
     thomas.post(f"/api/engagement/participations/{applied['id']}/date-requests", {
-        "manager_email": DEMO["manager"], "message": "Bonjour Sophie, peux-tu valider cette date ?",
-        "dates": [{"date": day.isoformat(), "format": "full_day"}]})
+        "manager_email": manager_email, "message": "Bonjour, peux-tu valider cette date ?",
+        "dates": [{"date": day.isoformat(), "format": day_format}]})
+    return mission, applied
+
+
+def test_used_planned_and_a_confirmed_cancellation_in_my_account(open_page, platform):
+    thomas = ApiUser(platform.base, THOMAS)
+    mission, applied = thomas_asks_for_a_day(thomas, DEMO["manager"], "full_day", days_ahead=40)
 
     watched = open_page(THOMAS, 1280)
     page = watched.page
@@ -199,17 +207,7 @@ def test_a_request_whose_manager_lost_access_says_so_and_its_cancellation_e_mail
         "email": manager_email, "first_name": "Paul", "last_name": "Intérim", "roles": ["employee"],
         "entity_id": entity_id})["person"]
     thomas = ApiUser(platform.base, THOMAS)
-    items = thomas.get("/api/catalog/missions?per_page=100")["items"]
-    mine = {p["mission"]["id"] for p in thomas.get("/api/engagement/me/participations?per_page=100")["items"] if p.get("mission")}
-    mission = next(m for m in items if m["open_to_all_companies"] and m["id"] not in mine and m["format"] != "full_day")
-    poll(lambda: thomas.status_of(f"/api/engagement/missions/{mission['id']}") == 200, what="engagement knows the mission")
-    day = working_days(1, date.today() + timedelta(days=45))[0]
-    applied = thomas.post("/api/engagement/applications", {
-        "mission_id": mission["id"], "phone": "06 98 76 54 32", "year": day.year,
-        "message": "Bonjour, je serais ravi d'aider l'association sur cette mission. À bientôt !"})
-    thomas.post(f"/api/engagement/participations/{applied['id']}/date-requests", {
-        "manager_email": manager_email, "message": "Bonjour Paul, peux-tu valider cette date ?",
-        "dates": [{"date": day.isoformat(), "format": "half_day"}]})
+    mission, applied = thomas_asks_for_a_day(thomas, manager_email, "half_day", days_ahead=45)
     admin.call("PATCH", f"/api/engagement/people/{manager['id']}", json={"status": "disabled"})
     told = lambda: [m for m in mailbox(platform.base)
                     if THOMAS in m["to"] and "ne peut plus être validée" in m["subject"] and mission["title"] in m["subject"]]
