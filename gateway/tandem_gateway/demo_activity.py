@@ -294,7 +294,8 @@ def _pay_data(client: Client, year: int, password: str) -> None:
     if imported.status_code != 200:
         raise RuntimeError(f"demo activity: the pay import answered {imported.status_code}: {imported.get_data(as_text=True)[:300]}")
     for entity in admin.get(f"/api/impact/companies/{DEMO_COMPANY_ID}/report?year={year}")["entities"]:
-        admin.put(f"/api/impact/companies/{DEMO_COMPANY_ID}/daily-costs/{entity['id']}", {"daily_cost": DEFAULT_DAILY_COST})
+        admin.put(f"/api/impact/companies/{DEMO_COMPANY_ID}/daily-costs/{entity['id']}",
+                  {"year": year, "daily_cost": DEFAULT_DAILY_COST})
 
 
 def load_demo_activity(gateway, data_dir: Path, today: date) -> bool:
