@@ -17,8 +17,8 @@ from datetime import date, timedelta
 import pytest
 import requests
 from browser_support import (
-    DEMO, DEMO_PASSWORD, WIDTHS, ApiUser, check_screen, labelled, long_date, mailbox, pick_date, poll, wait_for_quiet_mailbox,
-    wait_for_screen, working_days,
+    DEMO, DEMO_PASSWORD, WIDTHS, ApiUser, check_screen, labelled, link_in, long_date, mailbox, pick_date, poll, wait_for_mail,
+    wait_for_quiet_mailbox, wait_for_screen, working_days,
 )
 from playwright.sync_api import expect
 
@@ -324,3 +324,66 @@ def test_a_date_picked_on_step_2_takes_the_mission_format(open_page, platform, m
     expect(page.locator(".allowance-summary")).to_contain_text("0,5 jour" if mission_format == "half_day" else "1 jour")
     check_screen(watched, f"90-date-format-{mission_format}-375")
     thomas.post(f"/api/engagement/participations/{applied['id']}/withdrawal", {})  # the next case applies elsewhere
+
+
+def _new_account(base: str) -> str:
+    """A verified account of Groupe Horizon, with the demo's password (so that open_page logs in as it)."""
+    address = f"mes.informations.{uuid.uuid4().hex[:8]}@horizon.example"
+    options = requests.get(f"{base}/api/engagement/signup-options", params={"email": address}, timeout=10).json()
+    created = requests.post(f"{base}/api/engagement/accounts", timeout=20, json={
+        "first_name": "Maël", "last_name": "Informé", "email": address, "password": DEMO_PASSWORD,
+        "password_confirmation": DEMO_PASSWORD, "entity_id": options["entities"][0]["id"], "consent": True})
+    assert created.status_code == 202, created.text
+    secret = link_in(wait_for_mail(base, address, link_part="/inscription/verification/"), "/inscription/verification/").rsplit("/", 1)[1]
+    assert requests.post(f"{base}/api/engagement/email-verifications/{secret}", timeout=20).status_code == 200
+    return address
+
+
+def test_my_information_changes_the_phone_sends_a_password_link_gives_my_data_and_deletes_the_account(
+        open_page, platform, tmp_path):
+    """« Mes informations »: what a signed-in person could not do from a screen before (the API had it), the GDPR's
+    access and erasure included."""
+    address = _new_account(platform.base)
+    watched = open_page(address, 1280)
+    page = watched.page
+    page.goto("/mon-compte/informations")
+    expect(page.get_by_role("heading", name="Mon profil", exact=True)).to_be_visible()
+    check_screen(watched, "99-my-information-1280")
+
+    page.get_by_label("Téléphone").fill("06 11 22 33 44")
+    page.get_by_role("button", name="Enregistrer mes informations").click()
+    expect(page.get_by_text("C'est enregistré : tes informations sont à jour.")).to_be_visible()
+    assert ApiUser(platform.base, address).get("/api/engagement/me")["phone"] == "06 11 22 33 44"
+
+    before = {mail["id"] for mail in mailbox(platform.base)}
+    page.get_by_role("button", name="Recevoir le lien par e-mail").click()
+    expect(page.get_by_text(f"Un lien pour choisir un nouveau mot de passe t'a été envoyé à {address}")).to_be_visible()
+    wait_for_mail(platform.base, address, link_part="/mot-de-passe/nouveau/", after=before)
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Télécharger mes données").click()
+    saved = tmp_path / "mes-donnees.json"
+    download.value.save_as(saved)
+    assert download.value.suggested_filename == "mes-donnees-tandem.json"
+    assert address in saved.read_text(encoding="utf-8")
+
+    # Deleting asks first, then wants the password, and says when it is wrong.
+    watched.allow(r"/api/engagement/me$")  # the refused attempt answers 403 on purpose
+    section = page.locator("section", has=page.get_by_role("heading", name="Supprimer mon compte"))
+    section.get_by_role("button", name="Supprimer mon compte").click()
+    page.get_by_role("button", name="Oui, supprimer mon compte").click()
+    expect(section.get_by_text("Indique ton mot de passe pour supprimer ton compte.")).to_be_visible()
+    section.get_by_label("Ton mot de passe").fill("pas le bon mot de passe")
+    section.get_by_role("button", name="Supprimer mon compte").click()
+    page.get_by_role("button", name="Oui, supprimer mon compte").click()
+    expect(section.get_by_text("Mot de passe incorrect.")).to_be_visible()
+    check_screen(watched, "99-my-information-wrong-password-1280")
+    section.get_by_label("Ton mot de passe").fill(DEMO_PASSWORD)
+    section.get_by_role("button", name="Supprimer mon compte").click()
+    page.get_by_role("button", name="Oui, supprimer mon compte").click()
+    page.wait_for_url(re.compile(r"/$"))
+    expect(page.get_by_text("Ton compte est supprimé.")).to_be_visible()
+    expect(page.get_by_role("link", name="Se connecter").first).to_be_visible()
+    check_screen(watched, "99-my-information-deleted-1280")
+    refused = requests.post(f"{platform.base}/api/engagement/session", json={"email": address, "password": DEMO_PASSWORD}, timeout=20)
+    assert refused.status_code == 401

@@ -226,6 +226,7 @@ SCREENS = [
     Screen("operator-quiz-new", "operator", "/operateur/quiz/nouveau"),
     Screen("operator-quiz-edit", "operator", lambda d: f"/operateur/quiz/{d.current_quiz['id']}"),
     Screen("company-quiz", "admin", lambda d: d.quiz_answered and "/entreprise/quiz"),
+    Screen("my-account-information", "employee", "/mon-compte/informations"),
 ]
 NUMBERED = [(f"{index:02d}", screen) for index, screen in enumerate(SCREENS, start=1)]
 

@@ -48,7 +48,7 @@ const routes: RouteRecordRaw[] = [
   { path: "/mot-de-passe/nouveau/:secret", name: "new-password", component: () => import("@/pages/NewPasswordPage.vue"), meta: { title: "Nouveau mot de passe" } },
   { path: "/invitation/:secret", name: "invitation", component: () => import("@/pages/InvitationPage.vue"), meta: { title: "Invitation" } },
 
-  { path: "/mon-compte/:onglet(equipe|missions|preferences|favoris|quiz)?", name: "my-account", component: () => import("@/pages/account/MyAccountPage.vue"), meta: { title: "Mon compte", requiresAuth: true } },
+  { path: "/mon-compte/:onglet(equipe|missions|preferences|favoris|quiz|informations)?", name: "my-account", component: () => import("@/pages/account/MyAccountPage.vue"), meta: { title: "Mon compte", requiresAuth: true } },
   { path: "/mon-compte/participations/:id/dates", name: "dates", component: () => import("@/pages/account/DatesPage.vue"), meta: { title: "Je valide mes dates", requiresAuth: true } },
   { path: "/mon-compte/participations/:id/bilan", name: "bilan", component: () => import("@/pages/account/BilanPage.vue"), meta: { title: "Je complète mon bilan", requiresAuth: true } },
   { path: "/mon-compte/conventions/:id", name: "convention", component: () => import("@/pages/account/ConventionPage.vue"), meta: { title: "Je signe ma convention", requiresAuth: true } },

@@ -137,7 +137,11 @@ def test_deleting_an_account_anonymises_it_revokes_tokens_and_forbids_login(serv
     wrong = camille.request("DELETE", "/me", json={"password": "pas le bon"})
     assert wrong.status_code == 403
     token = camille.client.get_cookie("tandem_session", domain="localhost").value
-    assert camille.request("DELETE", "/me", json={"password": "un jardin partagé au printemps"}).status_code == 204
+    deleted = camille.request("DELETE", "/me", json={"password": "un jardin partagé au printemps"})
+    assert deleted.status_code == 204
+    # The browser is signed out too: the session, renewal and CSRF cookies are cleared.
+    cleared = {cookie.split("=", 1)[0] for cookie in deleted.headers.getlist("Set-Cookie") if "Expires=Thu, 01 Jan 1970" in cookie}
+    assert cleared == {"tandem_session", "tandem_refresh", "tandem_csrf"}
     with service.runtime.db.reading() as session:
         (person,) = session.query(Person).all()
         assert session.query(Preferences).count() == 0

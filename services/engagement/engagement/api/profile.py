@@ -3,7 +3,7 @@ Use cases: `my_account.py`."""
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import jsonify
+from flask import current_app, jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -11,7 +11,7 @@ from tandem_shared.web import current_runtime, login_required
 
 from .. import clock, domain
 from .. import my_account as cases
-from ..access import me, offered_mission, person_view
+from ..access import clear_session_cookies, me, offered_mission, person_view
 from ..models import Favorite, Preferences
 from ..schemas.accounts import (
     AccountDeletionSchema, DashboardSchema, FavoriteListSchema, FavoriteSchema, PersonSchema, PreferenceChoicesSchema,
@@ -58,10 +58,13 @@ class Me(MethodView):
     @profile.arguments(AccountDeletionSchema)
     @profile.response(204)
     def delete(self, payload):
-        """Supprimer mon compte : mes données sont anonymisées ; ce que la loi impose de garder (conventions signées) est conservé."""
+        """Supprimer mon compte : mes données sont anonymisées ; ce que la loi impose de garder (conventions signées) est
+        conservé. Les cookies de session sont effacés : le navigateur n'est plus connecté."""
         with current_runtime().unit_of_work() as uow:
             cases.delete_account(uow, me(uow.session, for_update=True), payload["password"])
-        return None
+        response = current_app.response_class(status=204)
+        clear_session_cookies(response)
+        return response
 
 
 @profile.route("/preferences")

@@ -1356,7 +1356,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Supprimer mon compte : mes données sont anonymisées ; ce que la loi impose de garder (conventions signées) est conservé. */
+        /**
+         * Supprimer mon compte : mes données sont anonymisées ; ce que la loi impose de garder (conventions signées) est
+         *     conservé. Les cookies de session sont effacés : le navigateur n'est plus connecté.
+         */
         delete: {
             parameters: {
                 query?: never;
