@@ -482,8 +482,11 @@ def test_a_manager_disabled_with_a_request_waiting_leaves_the_employee_told_and_
     assert told.data["manager_email"] == "sophie.laurent@horizon.test" and told.data["mission_title"]
     assert told.data["dates"] == [{"date": DAYS[2].isoformat(), "format": "half_day"}]
     assert camille.get(f"/date-requests/{pending}").json["manager_lost_access"] is True
-    (shown,) = [r for p in camille.get("/me/participations").json["items"] for r in p["requests"] if r["id"] == pending]
+    (participation,) = [p for p in camille.get("/me/participations").json["items"] if p["id"] == applied]
+    (shown,) = [r for r in participation["requests"] if r["id"] == pending]
     assert shown["manager_lost_access"] is True
+    # Step 2 says what to do: nobody else can act on it.
+    assert participation["steps"][1]["state"] == "todo" and "n'a plus accès à Tandem" in participation["steps"][1]["hint"]
     # The approved request of before is not waiting: nobody is told about it.
     assert len(service.published("engagement.dates.manager_lost_access")) == 1
 

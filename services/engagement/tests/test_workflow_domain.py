@@ -267,3 +267,8 @@ def test_step_two_waits_again_while_added_dates_wait_for_the_manager():
     assert step_two(has_approved=True, has_pending=False) == ("done", None)
     # Dates added after the first ones were approved: « Fait » would contradict the hint beside it.
     assert step_two(has_approved=True, has_pending=True) == ("in_progress", "Ta demande attend la validation de ton manager.")
+    # Every pending request went to a manager who lost access since: nobody can decide, the employee acts.
+    stuck = ("todo", "Ton manager n'a plus accès à Tandem : annule ta demande, puis envoie tes dates à ton manager actuel.")
+    assert step_two(has_approved=False, has_pending=True, pending_unreachable=True) == stuck
+    assert step_two(has_approved=True, has_pending=True, pending_unreachable=True) == stuck
+    assert step_two(has_approved=True, has_pending=False, pending_unreachable=True) == ("done", None)

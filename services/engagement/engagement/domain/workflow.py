@@ -466,13 +466,19 @@ def date_state_label(state: str, *, convention_signed: bool, in_latest_conventio
     return CONVENTION_TO_SIGN_LABEL if in_latest_convention else CONVENTION_IN_PREPARATION_LABEL
 
 
+MANAGER_LOST_ACCESS_HINT = "Ton manager n'a plus accès à Tandem : annule ta demande, puis envoie tes dates à ton manager actuel."
+
+
 def steps(*, has_approved: bool, has_pending: bool, convention_state: str, attendance_complete: bool, bilan_done: bool,
-          convention_updated: bool = False) -> list[dict]:
+          convention_updated: bool = False, pending_unreachable: bool = False) -> list[dict]:
     """Each step's state: done, in_progress (waiting for someone else), todo, to_sign (step 3: a version of the
-    convention waits for the employee's signature), or locked (with why)."""
+    convention waits for the employee's signature), or locked (with why). `pending_unreachable`: every pending request
+    went to someone who lost access since, so nobody can decide it and the employee has to act (« À faire »)."""
     # Dates added later and waiting for the manager put step 2 back « En attente »: « Fait » beside « Ta demande attend
     # la validation de ton manager » said two things.
-    dates_state = "in_progress" if has_pending else "done" if has_approved else "todo"
+    stuck = has_pending and pending_unreachable
+    dates_state = "todo" if stuck else "in_progress" if has_pending else "done" if has_approved else "todo"
+    dates_hint = MANAGER_LOST_ACCESS_HINT if stuck else "Ta demande attend la validation de ton manager." if has_pending else None
     if bilan_done:
         bilan_state, bilan_hint = "done", None
     elif attendance_complete:
@@ -492,8 +498,7 @@ def steps(*, has_approved: bool, has_pending: bool, convention_state: str, atten
             convention_hint_text = "Une fois tes dates validées par ton manager, ta convention est préparée : tu la signeras ici."
     return [
         {"number": 1, "label": STEP_LABELS[0], "state": "done", "hint": None},
-        {"number": 2, "label": STEP_LABELS[1], "state": dates_state,
-         "hint": "Ta demande attend la validation de ton manager." if has_pending else None},
+        {"number": 2, "label": STEP_LABELS[1], "state": dates_state, "hint": dates_hint},
         {"number": 3, "label": STEP_LABELS[2], "state": convention_state, "hint": convention_hint_text},
         {"number": 4, "label": STEP_LABELS[3], "state": bilan_state, "hint": bilan_hint},
     ]
