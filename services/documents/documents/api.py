@@ -14,13 +14,13 @@ import unicodedata
 import zipfile
 from typing import Any
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import Response, request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
+from tandem_shared.clock import FRANCE
 from tandem_shared.paging import page_of_list
 from tandem_shared.web import current_principal, current_runtime, login_required
 
@@ -55,8 +55,6 @@ UNKNOWN_BILAN = "Ce bilan n'existe pas, ou son PDF est en cours de préparation 
 UNKNOWN_CERTIFICATE = ("Cette attestation de mission n'existe pas, ou elle est en cours de préparation : "
                        "réessaie dans quelques instants.")
 UNKNOWN_STATEMENT = "Cet état récapitulatif n'existe pas, ou son PDF est en cours de préparation : réessaie dans quelques instants."
-# A ZIP entry's time has no zone: the time of the people who open it.
-PARIS = ZoneInfo("Europe/Paris")
 UNKNOWN_RECEIPT = "Ces données de reçu n'existent pas, ou leur PDF est en cours de préparation : réessaie dans quelques instants."
 ONLY_THE_EMPLOYEE_SIGNS = "Seule la personne qui part en mission peut signer sa convention."
 
@@ -76,7 +74,7 @@ def zip_response(files: list[conventions.BundleFile], filename: str) -> Response
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         for file in files:
-            moment = file.rendered_at.astimezone(PARIS)
+            moment = file.rendered_at.astimezone(FRANCE)  # a ZIP entry's time has no zone: its readers'
             archive.writestr(zipfile.ZipInfo(file.name, date_time=moment.timetuple()[:6]), file.pdf)
     response = Response(buffer.getvalue(), mimetype="application/zip")
     response.headers["Content-Disposition"] = content_disposition("attachment", filename)

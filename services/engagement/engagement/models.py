@@ -341,8 +341,9 @@ class DateRequest(Base):
     refusal_reason: Mapped[str | None] = mapped_column(sa.Text, nullable=True)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     cancel_reason: Mapped[str | None] = mapped_column(sa.String(20), nullable=True)
-    # When the account holding `manager_email` was deleted (which frees the address): whoever holds the address next
-    # does not see this request in their team view (`participations.sent_to`). Null: still its addressee's.
+    # When the person holding `manager_email` lost access (disabled, or deleted, which frees the address): nobody can
+    # decide it, and whoever holds the address next does not see it (`participations.sent_to`); cleared when the same
+    # person is enabled again (`participations.reinstate_requests_sent_to`). Null: still its addressee's.
     addressee_left_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     participation: Mapped[Participation] = relationship(back_populates="requests")

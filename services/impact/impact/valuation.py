@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 from decimal import Decimal
 
 import sqlalchemy as sa
 
 from tandem_shared import french
+from tandem_shared.clock import FRANCE
 from tandem_shared.timeutil import utcnow
 
 from . import domain, rates
@@ -24,8 +24,6 @@ from .models import (
     PersonEntity, ValuationSettings,
 )
 
-# A civil year ends at midnight in France, where the companies' people work.
-PARIS = ZoneInfo("Europe/Paris")
 PAY = "pay"
 ENTITY_DEFAULT = "entity_default"
 MISSING = "missing"
@@ -85,7 +83,7 @@ def costs_in_force(session, company_id: str, year: int) -> dict[str, EntityDaily
 def entities_in(session, person_ids: list[str], year: int) -> dict[str, tuple[str | None, str | None]]:
     """Each person's (entity id, entity name) in `year`: the last one they were in before the year ended, else the
     first one known (their history began after it). People without history are left out (their copy says)."""
-    end = datetime(year + 1, 1, 1, tzinfo=PARIS)
+    end = datetime(year + 1, 1, 1, tzinfo=FRANCE)  # a civil year ends at midnight in France
     found: dict[str, tuple[str | None, str | None]] = {}
     for row in session.scalars(sa.select(PersonEntity).where(PersonEntity.person_id.in_(person_ids))
                                .order_by(PersonEntity.person_id, PersonEntity.since)):
