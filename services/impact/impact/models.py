@@ -66,8 +66,8 @@ class PersonCopy(Base):
 
 class PersonEntity(Base):
     """The entity a person belonged to from `since` on (the producer's time of an `engagement.person.*` event that
-    changed it): a year's valuation takes each person's entity of that year (`valuation.entities_in`), so a move to
-    another entity, or its cost, does not rewrite the years before."""
+    changed it): a year's report and valuation take each person's entity of that year (`reporting.entity_of_year`), so
+    a move to another entity, or its cost, does not rewrite the years before."""
 
     __tablename__ = "person_entities"
 

@@ -1,8 +1,9 @@
 """The report's use cases: read the read model for one company, year and (optionally) entity, streaming the rows.
 
 Rows are read with a server-side cursor (`yield_per`): the report's sums and the exports never hold all the days of
-a company in memory. A person's entity is the one engagement last said (people moving between entities take their
-days with them).
+a company in memory. A person's entity is the one they were in during the report's year (`entity_of_year`), as in the
+valuation: someone who moved to another entity since leaves that year's days, and headcount, with the entity they
+gave them from.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from tandem_shared.clock import FRANCE
 import sqlalchemy as sa
 
 from . import domain
-from .models import CompanyCopy, MissionCopy, Participation, ParticipationDay, PersonCopy, QuizAttemptCopy
+from .models import CompanyCopy, MissionCopy, Participation, ParticipationDay, PersonCopy, PersonEntity, QuizAttemptCopy
 
 BATCH = 1000
 ACTIVE = "active"
@@ -43,23 +44,59 @@ class ExportDay:
     mission_title: str
 
 
-def _people_in_scope(query, scope: Scope):
+@dataclass(frozen=True)
+class EntityOfYear:
+    """Each person's entity in one civil year, to outer-join on `table.c.person_id`: the last one they were in before
+    the year ended, else the first one known (their history began after it). People without history take the one
+    their copy says (`entity_id`, `entity_name` choose)."""
+
+    table: sa.Subquery
+    entity_id: sa.ColumnElement
+    entity_name: sa.ColumnElement
+
+
+def entity_of_year(year: int) -> EntityOfYear:
+    end = datetime(year + 1, 1, 1, tzinfo=FRANCE)  # a civil year ends at midnight in France
+    before_end = PersonEntity.since < end
+    rank = sa.func.row_number().over(
+        partition_by=PersonEntity.person_id,
+        # The rows before the year's end first, the latest of them first; else the earliest row after it.
+        order_by=(sa.case((before_end, 0), else_=1), sa.case((before_end, PersonEntity.since)).desc(),
+                  PersonEntity.since))
+    ranked = sa.select(PersonEntity.person_id, PersonEntity.entity_id, PersonEntity.entity_name,
+                       rank.label("rank")).subquery("ranked_entities")
+    table = sa.select(ranked.c.person_id, ranked.c.entity_id, ranked.c.entity_name).where(ranked.c.rank == 1) \
+        .subquery("entity_of_year")
+    known = table.c.person_id.is_not(None)
+    return EntityOfYear(table=table,
+                        entity_id=sa.case((known, table.c.entity_id), else_=PersonCopy.entity_id),
+                        entity_name=sa.case((known, table.c.entity_name), else_=PersonCopy.entity_name))
+
+
+def _people_in_scope(query, scope: Scope, entity: EntityOfYear | None = None):
+    """`query` (with `PersonCopy` in it) narrowed to the scope's company and, by the entity of the scope's year, its
+    entity; `entity` is joined when given (its columns are selected) or when the scope names an entity."""
     if scope.company_id is None:
         query = query.where(PersonCopy.company_id.is_not(None))
     else:
         query = query.where(PersonCopy.company_id == scope.company_id)
-    if scope.entity_id:
-        query = query.where(PersonCopy.entity_id == scope.entity_id)
+    if entity is None and scope.entity_id:
+        entity = entity_of_year(scope.year)
+    if entity is not None:
+        query = query.outerjoin(entity.table, entity.table.c.person_id == PersonCopy.person_id)
+        if scope.entity_id:
+            query = query.where(entity.entity_id == scope.entity_id)
     return query
 
 
 def export_days(session, scope: Scope) -> Iterator[ExportDay]:
     """Every participation day of the year for the company's people, in date order, streamed."""
+    entity = entity_of_year(scope.year)
     query = _people_in_scope(
         sa.select(ParticipationDay.day, ParticipationDay.format, ParticipationDay.state, ParticipationDay.end_of_career,
                   Participation.person_id, Participation.mission_id, Participation.mission_title,
                   Participation.association_name, PersonCopy.first_name, PersonCopy.last_name, PersonCopy.email,
-                  PersonCopy.entity_id, PersonCopy.entity_name, MissionCopy.title, MissionCopy.association_id,
+                  entity.entity_id.label("entity_id"), entity.entity_name.label("entity_name"), MissionCopy.title, MissionCopy.association_id,
                   MissionCopy.association_name.label("catalog_association_name"), MissionCopy.themes,
                   PersonCopy.company_id, CompanyCopy.name.label("company_name"))
         .join(Participation, Participation.id == ParticipationDay.participation_id)
@@ -67,7 +104,7 @@ def export_days(session, scope: Scope) -> Iterator[ExportDay]:
         .outerjoin(MissionCopy, MissionCopy.id == Participation.mission_id)
         .outerjoin(CompanyCopy, CompanyCopy.id == PersonCopy.company_id)
         .where(ParticipationDay.day >= date(scope.year, 1, 1), ParticipationDay.day <= date(scope.year, 12, 31)),
-        scope,
+        scope, entity,
     ).order_by(ParticipationDay.day, PersonCopy.last_name, PersonCopy.first_name, ParticipationDay.id)
     for r in session.execute(query.execution_options(yield_per=BATCH)):
         yield ExportDay(
@@ -100,8 +137,9 @@ def participation_rows(session, scope: Scope) -> Iterator[domain.ParticipationRo
 
 
 def headcount(session, scope: Scope, engaged: set[str] = frozenset()) -> int:
-    """The people of the company (or entity) active today, plus those `engaged` in the year who have left since: a past
-    year's share of people engaged compared the year's engaged with today's active people, and went over 100 %."""
+    """The people of the company (or the entity, theirs in the scope's year) active today, plus those `engaged` in the
+    year who have left since: a past year's share of people engaged compared the year's engaged with today's active
+    people, and went over 100 %."""
     query = _people_in_scope(sa.select(sa.func.count()).select_from(PersonCopy).where(PersonCopy.status == ACTIVE), scope)
     count = session.scalar(query) or 0
     ids = sorted(engaged)

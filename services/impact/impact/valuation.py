@@ -9,19 +9,18 @@ comes from the valuation settings (`prior_excess`).
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 import sqlalchemy as sa
 
 from tandem_shared import french
-from tandem_shared.clock import FRANCE
 from tandem_shared.timeutil import utcnow
 
-from . import domain, rates
+from . import domain, rates, reporting
 from .models import (
     AssociationCopy, CompanyCopy, EntityDailyCost, MissionCopy, Participation, ParticipationDay, PayRecord, PersonCopy,
-    PersonEntity, ValuationSettings,
+    ValuationSettings,
 )
 
 PAY = "pay"
@@ -80,18 +79,6 @@ def costs_in_force(session, company_id: str, year: int) -> dict[str, EntityDaily
     return chosen
 
 
-def entities_in(session, person_ids: list[str], year: int) -> dict[str, tuple[str | None, str | None]]:
-    """Each person's (entity id, entity name) in `year`: the last one they were in before the year ended, else the
-    first one known (their history began after it). People without history are left out (their copy says)."""
-    end = datetime(year + 1, 1, 1, tzinfo=FRANCE)  # a civil year ends at midnight in France
-    found: dict[str, tuple[str | None, str | None]] = {}
-    for row in session.scalars(sa.select(PersonEntity).where(PersonEntity.person_id.in_(person_ids))
-                               .order_by(PersonEntity.person_id, PersonEntity.since)):
-        if row.person_id not in found or row.since < end:
-            found[row.person_id] = (row.entity_id, row.entity_name)
-    return found
-
-
 def _done_days(session, company_id: str, year: int):
     """(person, association id, association name, days) for the year's days attested present."""
     query = (
@@ -116,14 +103,19 @@ def _done_days(session, company_id: str, year: int):
 def _year_figures(session, company_id: str, year: int, year_rates: domain.YearRates, exceptions: set[str]):
     days, association_names = _done_days(session, company_id, year)
     person_ids = sorted({person for person, _ in days})
-    people = {p.person_id: p for p in session.scalars(sa.select(PersonCopy).where(PersonCopy.person_id.in_(person_ids)))}
+    # The entity of that year, not today's: a move since changes neither the cost used nor the name shown.
+    entity = reporting.entity_of_year(year)
+    people, entities = {}, {}
+    for person, entity_id, entity_name in session.execute(
+            sa.select(PersonCopy, entity.entity_id, entity.entity_name)
+            .outerjoin(entity.table, entity.table.c.person_id == PersonCopy.person_id)
+            .where(PersonCopy.person_id.in_(person_ids))):
+        people[person.person_id] = person
+        entities[person.person_id] = (entity_id, entity_name)
     pay = {r.person_id: r for r in session.scalars(
         sa.select(PayRecord).where(PayRecord.company_id == company_id, PayRecord.year == year,
                                    PayRecord.person_id.in_(person_ids)))}
     entity_costs = {entity_id: cost.daily_cost for entity_id, cost in costs_in_force(session, company_id, year).items()}
-    # The entity of that year, not today's: a move since changes neither the cost used nor the name shown.
-    entities = {person_id: (person.entity_id, person.entity_name) for person_id, person in people.items()}
-    entities.update(entities_in(session, person_ids, year))
     day_values: dict[str, tuple[Decimal, str]] = {}
     for person_id in person_ids:
         record = pay.get(person_id)

@@ -6,7 +6,9 @@ import random
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 
-from .conftest import COMPANY, ENTITY, OTHER_COMPANY, admin_headers, example
+import pytest
+
+from .conftest import COMPANY, ENTITY, OTHER_COMPANY, Feed, admin_headers, example
 
 BILAN = {"relevance": "Très bonne", "welcome": "Bonne", "welcome_reasons": None, "expertise_match": "Oui",
          "expertise_gap": None, "advice_to_colleague": "Fonce !", "would_do_again": "Oui"}
@@ -207,3 +209,41 @@ def test_people_engaged_who_left_since_still_count_in_the_years_headcount(servic
     # Someone who joined and gave nothing counts once, as before.
     feed.person(first_name="Inès")
     assert report(service, tokens)["engaged_share"] == 0.6667
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_service(request):
+    return request.getfixturevalue("service" if request.param == "sqlite" else "service_on_real_infrastructure")
+
+
+def test_a_year_files_each_persons_days_under_the_entity_they_were_in_then(any_service, tokens):
+    """Lucas gave his 2026 days from « Ressources humaines » and moved to « Direction financière » in 2027: the 2026
+    report, its entity filter, its headcount and its export keep them in HR (they followed him to finance), as the
+    valuation does; 2027's report files him in finance."""
+    service, feed = any_service, Feed(any_service)
+    feed.company(entities=((ENTITY, "Direction financière"), ("ent-rh", "Ressources humaines")))
+    camille = feed.person(first_name="Camille")
+    lucas = feed.person(first_name="Lucas", entity=("ent-rh", "Ressources humaines"))
+    feed.association()
+    mission = feed.mission()
+    feed.participation(camille, mission, [("2026-03-18", "full_day")], attend={"2026-03-18": True})
+    feed.participation(lucas, mission, [("2026-04-02", "full_day"), ("2026-04-09", "half_day")],
+                       attend={"2026-04-02": True, "2026-04-09": True})
+    feed.participation(lucas, mission, [("2027-02-10", "full_day")], attend={"2027-02-10": True}, year=2027)
+    feed.deliver("engagement.person.updated", person_id=lucas, company_id=COMPANY, entity_id=ENTITY,
+                 entity_name="Direction financière", roles=["employee"], email=f"{lucas}@horizon.example",
+                 first_name="Lucas", last_name="Martin", status="active", at="2027-01-15T09:00:00+00:00")
+
+    figures = report(service, tokens)
+    assert {r["label"]: r["done"] for r in figures["by_entity"]} == {"Direction financière": 1.0, "Ressources humaines": 1.5}
+    hr = report(service, tokens, entity_id="ent-rh")
+    assert (hr["headcount"], hr["people_engaged"], hr["days"]["done"]) == (1, 1, 1.5)
+    finance = report(service, tokens, entity_id=ENTITY)
+    assert (finance["headcount"], finance["people_engaged"], finance["days"]["done"]) == (1, 1, 1.0)
+    rows = _csv_rows(service, tokens)
+    assert {(r["Personne"].split()[0], r["Entité"]) for r in rows} == {
+        ("Camille", "Direction financière"), ("Lucas", "Ressources humaines")}
+
+    later = report(service, tokens, year=2027)
+    assert {r["label"]: r["done"] for r in later["by_entity"]} == {"Direction financière": 1.0}
+    assert report(service, tokens, year=2027, entity_id="ent-rh")["days"]["done"] == 0.0
