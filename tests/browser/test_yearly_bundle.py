@@ -227,3 +227,28 @@ def test_the_referent_confirms_the_statement_and_the_company_finds_it_sealed(ope
         names = archive.namelist()
     assert any(name.startswith(f"etat-recapitulatif-journees-{year}-les-petits-savants-groupe-horizon-v") for name in names), names
     assert any(name.startswith(f"donnees-recu-cerfa-16216-{year}-les-petits-savants-groupe-horizon-v") for name in names), names
+
+    # The company sets another daily cost for the year afterwards: the data the association confirmed no longer match.
+    # Its bundle and its valuation say so, and the referent confirms them again, with the same number.
+    for entity in admin_api.get(f"/api/impact/companies/{company_id}/daily-costs?year={year}")["entities"]:
+        admin_api.call("PUT", f"/api/impact/companies/{company_id}/daily-costs/{entity['entity_id']}",
+                       json={"year": year, "daily_cost": 510.0})
+    changed = ApiUser(base, DEMO["referent"]).get(
+        f"/api/impact/receipts/{company_id}/{given_day['mission']['association_id']}?year={year}")
+    assert changed["state"] == "changed" and changed["amount"] != receipt_amount, changed
+    apage.reload()
+    wait_for_screen(apage)
+    expect(card).to_contain_text("Données du reçu : à confirmer de nouveau par l'association")
+    apage.goto(f"/entreprise/valorisation?annee={year}")
+    notice = apage.locator(".notice--warning").filter(has_text="ne correspondent plus à cette valorisation")
+    expect(notice).to_contain_text("Les Petits Savants")
+    expect(notice).to_contain_text(f"reçu n° {year}-001")
+    check_screen(admin, f"bundle-08-valuation-receipt-changed-{WIDTHS[-1]}")
+    page.reload()
+    wait_for_screen(page)
+    expect(page.locator(".notice--warning")).to_contain_text("Tu avais confirmé ces données")
+    check_screen(referent, "bundle-09-receipt-changed-1280")
+    page.get_by_role("checkbox", name="Je confirme ces données au nom de l'association.").check()
+    page.get_by_role("button", name="Confirmer de nouveau").click()
+    expect(page.locator("#recu-confirme .notice--success")).to_contain_text("C'est confirmé")
+    expect(page.locator(".notice--warning")).to_have_count(0)

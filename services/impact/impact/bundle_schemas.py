@@ -16,6 +16,10 @@ class BundleYearQuerySchema(Schema):
     year = fields.Integer(required=True, validate=YEAR, metadata={"description": "L'année civile."})
 
 
+RECEIPT_STATE = ("`to_confirm`, `confirmed`, `changed` (confirmées, puis le montant valorisé ou les journées ont changé : "
+                 "à confirmer de nouveau) ou `empty`.")
+
+
 class StatementSummarySchema(Schema):
     company_id = fields.String()
     company_name = fields.String()
@@ -28,7 +32,7 @@ class StatementSummarySchema(Schema):
                                                    "changé : à confirmer de nouveau) ou `empty`."})
     statement_pdf_url = fields.String(allow_none=True, metadata={
         "description": "Le PDF scellé de la dernière version confirmée (documents), ou null."})
-    receipt_confirmed = fields.Boolean()
+    receipt_state = fields.String(metadata={"description": "Les données du reçu : " + RECEIPT_STATE})
     receipt_pdf_url = fields.String(allow_none=True, metadata={"description": "Le PDF des données du reçu confirmées, ou null."})
 
 
@@ -100,6 +104,9 @@ class ReceiptConfirmationSchema(Schema):
     version = fields.Integer()
     receipt_number = fields.String()
     amount = fields.Float()
+    total_days = fields.Float()
+    first_day = fields.Date()
+    last_day = fields.Date()
     confirmed_by_name = fields.String()
     confirmed_at = fields.AwareDateTime()
     pdf_url = fields.String()
@@ -122,7 +129,9 @@ class ReceiptSchema(Schema):
     form = fields.String()
     article = fields.String()
     statement_state = fields.String(metadata={"description": "L'état récapitulatif doit être `confirmed` avant le reçu."})
-    confirmed = fields.Nested(ReceiptConfirmationSchema, allow_none=True)
+    state = fields.String(metadata={"description": "Les données du reçu : " + RECEIPT_STATE})
+    confirmed = fields.Nested(ReceiptConfirmationSchema, allow_none=True, metadata={
+        "description": "La dernière confirmation (ses montant et journées peuvent différer d'aujourd'hui : `state` le dit), ou null."})
 
 
 class ReceiptConfirmRequestSchema(Schema):

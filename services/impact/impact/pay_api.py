@@ -14,7 +14,7 @@ from flask_smorest import Blueprint, abort
 from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_principal, current_runtime, login_required
 
-from . import access, exports, pay, rendering, reporting, valuation
+from . import access, exports, pay, rendering, reporting, statements, valuation
 from .schemas import (
     DailyCostInputSchema, DailyCostsSchema, PayAuditSchema, PayHolderSchema, PayHoldersSchema, PayImportFileSchema,
     PayImportResultSchema, PayRecordsSchema, ValuationSchema, ValuationSettingsInputSchema, ValuationSettingsSchema,
@@ -219,6 +219,9 @@ def _valuation(args, company_id) -> dict:
             result = valuation.valuation_for(session, company_id, args["year"])
         except valuation.UnknownYear as exc:
             abort(422, message=exc.message, errors={"year": [exc.message]})
+        receipts = statements.receipts_of_year(session, company_id, args["year"])
+        for row in result["associations"]:
+            row["receipt"] = receipts.get(row["association_id"])
         pay.audit(session, company_id, principal.subject, "valuation_read", f"valorisation {args['year']} consultée")
     return result
 

@@ -207,6 +207,14 @@ class ValuationPersonSchema(Schema):
     source_label = fields.String(required=True)
 
 
+class ValuationReceiptSchema(Schema):
+    state = fields.String(required=True, metadata={
+        "description": "`confirmed`, ou `changed` : le montant ou les journées ne correspondent plus, l'association doit confirmer de nouveau."})
+    amount = fields.Float(required=True, metadata={"description": "Le montant que l'association a confirmé (euros)."})
+    receipt_number = fields.String(required=True)
+    confirmed_at = fields.AwareDateTime(required=True)
+
+
 class ValuationAssociationSchema(Schema):
     association_id = fields.String(required=True)
     name = fields.String(required=True)
@@ -217,6 +225,8 @@ class ValuationAssociationSchema(Schema):
     value = fields.Float(required=True)
     exception = fields.Boolean(required=True)
     above_declaration_threshold = fields.Boolean(required=True)
+    receipt = fields.Nested(ValuationReceiptSchema, allow_none=True, metadata={
+        "description": "Les données du reçu que l'association a confirmées pour cette année, ou null."})
 
 
 class CarriedSchema(Schema):

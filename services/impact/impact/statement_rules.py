@@ -31,6 +31,24 @@ class StatementState(StrEnum):
     CHANGED = "changed"
 
 
+class ReceiptState(StrEnum):
+    EMPTY = "empty"
+    TO_CONFIRM = "to_confirm"
+    CONFIRMED = "confirmed"
+    # Confirmed, then what the receipt says changed (a pay import or a daily cost moved the amount, a late attestation the
+    # days): the data confirmed no longer match the valuation, and await a new confirmation.
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True)
+class ReceiptData:
+    """What a receipt's confirmation fixes, beside its number: the amount and the days it is for."""
+
+    amount: Decimal | None
+    total_days: Decimal
+    period: tuple[date, date] | None
+
+
 @dataclass(frozen=True)
 class StatementDay:
     """One day given, as the statement names it."""
@@ -73,6 +91,17 @@ def statement_state(days: list[StatementDay], confirmed_fingerprint: str | None)
     if confirmed_fingerprint is None:
         return StatementState.TO_CONFIRM
     return StatementState.CONFIRMED if confirmed_fingerprint == fingerprint(days) else StatementState.CHANGED
+
+
+def receipt_state(statement: StatementState, now: ReceiptData | None, confirmed: ReceiptData | None) -> ReceiptState:
+    """`now`: what the receipt would say today (only read when there is a confirmation to compare it with)."""
+    if statement == StatementState.EMPTY:
+        return ReceiptState.EMPTY if confirmed is None else ReceiptState.CHANGED
+    if confirmed is None:
+        return ReceiptState.TO_CONFIRM
+    if statement != StatementState.CONFIRMED or now != confirmed:
+        return ReceiptState.CHANGED
+    return ReceiptState.CONFIRMED
 
 
 def donation_period(days: Iterable[StatementDay]) -> tuple[date, date] | None:

@@ -35,7 +35,7 @@ STATEMENT_FIRST = "Confirme d'abord l'état récapitulatif des journées : le re
 NOT_VALUED = ("L'entreprise n'a pas encore valorisé ces journées (données de rémunération ou coût journalier manquants) : "
               "le montant du reçu n'est pas disponible.")
 AMOUNT_CHANGED = "Le montant a changé depuis que tu l'as affiché : recharge la page et vérifie-le avant de confirmer."
-RECEIPT_ALREADY_CONFIRMED = "Tu as déjà confirmé ces données du reçu, avec ce numéro et ce montant."
+RECEIPT_ALREADY_CONFIRMED = "Tu as déjà confirmé ces données du reçu, avec ce numéro et ce montant, pour ces journées."
 
 
 class BundleRefusal(Exception):
@@ -120,10 +120,10 @@ def overview(session: Session, year: int, *, association_id: str | None = None, 
         if row[5] is None:
             continue
         grouped.setdefault((row[5], row[6]), []).append(_statement_day(row))
-    items = []
+    items, valued = [], {}
     for (company, association), days in grouped.items():
         key = Key(company, association, year)
-        items.append(_summary(session, key, days))
+        items.append(_summary(session, key, days, valued))
     return sorted(items, key=lambda item: (item["company_name"].casefold(), item["association_name"].casefold()))
 
 
@@ -133,17 +133,18 @@ def _names(session: Session, key: Key) -> tuple[str, str]:
     return (company.name if company else "Entreprise inconnue"), (association.name if association else "Association inconnue")
 
 
-def _summary(session: Session, key: Key, days: list[rules.StatementDay]) -> dict:
+def _summary(session: Session, key: Key, days: list[rules.StatementDay], valued: dict) -> dict:
     company_name, association_name = _names(session, key)
     confirmed = latest_statement(session, key)
+    state = rules.statement_state(days, confirmed.rows_sha256 if confirmed else None)
     receipt = latest_receipt(session, key)
     return {
         "company_id": key.company_id, "company_name": company_name,
         "association_id": key.association_id, "association_name": association_name, "year": key.year,
         "people": len({d.person_id for d in days}), "total_days": float(rules.total_days(days)),
-        "state": rules.statement_state(days, confirmed.rows_sha256 if confirmed else None).value,
+        "state": state.value,
         "statement_pdf_url": statement_pdf_path(confirmed.id) if confirmed else None,
-        "receipt_confirmed": receipt is not None,
+        "receipt_state": _receipt_state(session, key, days, state, receipt, valued).value,
         "receipt_pdf_url": receipt_pdf_path(receipt.id) if receipt else None,
     }
 
@@ -236,17 +237,70 @@ def confirm_statement(uow: UnitOfWork, key: Key, shown_sha256: str, referent_id:
 # -- the receipt's data (Cerfa n° 16216) --------------------------------------------------------------------------------
 
 
-def _valued_amount(session: Session, key: Key, days: list[rules.StatementDay]) -> tuple[Decimal | None, str | None]:
-    """The amount the valuation gives the association for that company and year (its total only), or why there is none."""
-    from . import valuation  # the valuation reads pay data: loaded only where the receipt needs its one total
+def _association_values(session: Session, company_id: str, year: int, valued: dict) -> tuple[list, list] | str:
+    """The valuation's rows per association and per person for that company and year (without the reduction, which a
+    receipt does not need), or why there are none; `valued` keeps them for the rest of the page."""
+    from . import valuation  # the valuation reads pay data: loaded only where a receipt needs its one total
 
-    try:
-        found = valuation.valuation_for(session, key.company_id, key.year)
-    except valuation.UnknownYear as unknown:
-        return None, unknown.message
-    amount = rules.receipt_amount(found["associations"], found["people"], key.association_id,
-                                  {d.person_id for d in days}, valuation.MISSING)
+    if (company_id, year) not in valued:
+        try:
+            valued[(company_id, year)] = valuation.values_by_association(session, company_id, year)
+        except valuation.UnknownYear as unknown:
+            valued[(company_id, year)] = unknown.message
+    return valued[(company_id, year)]
+
+
+def _valued_amount(session: Session, key: Key, days: list[rules.StatementDay], valued: dict | None = None) -> tuple[Decimal | None, str | None]:
+    """The amount the valuation gives the association for that company and year (its total only), or why there is none."""
+    from . import valuation
+
+    found = _association_values(session, key.company_id, key.year, {} if valued is None else valued)
+    if isinstance(found, str):
+        return None, found
+    associations, people = found
+    amount = rules.receipt_amount(associations, people, key.association_id, {d.person_id for d in days}, valuation.MISSING)
     return (amount, None) if amount is not None else (None, NOT_VALUED)
+
+
+def _receipt_now(session: Session, key: Key, days: list[rules.StatementDay], valued: dict | None = None) -> tuple[rules.ReceiptData, str | None]:
+    """What the receipt would say today, and why it has no amount when it has none."""
+    amount, missing_reason = _valued_amount(session, key, days, valued) if days else (None, NOTHING_TO_CONFIRM)
+    return rules.ReceiptData(amount, rules.total_days(days), rules.donation_period(days)), missing_reason
+
+
+def _receipt_confirmed(confirmation: ReceiptConfirmation | None) -> rules.ReceiptData | None:
+    if confirmation is None:
+        return None
+    return rules.ReceiptData(confirmation.amount, confirmation.total_days, (confirmation.first_day, confirmation.last_day))
+
+
+def _receipt_state(session: Session, key: Key, days: list[rules.StatementDay], statement_state: rules.StatementState,
+                   latest: ReceiptConfirmation | None, valued: dict) -> rules.ReceiptState:
+    # Valued only when there is a confirmation to compare with: a page of statements values each company once at most.
+    now = _receipt_now(session, key, days, valued)[0] if latest is not None else None
+    return rules.receipt_state(statement_state, now, _receipt_confirmed(latest))
+
+
+def receipts_of_year(session: Session, company_id: str, year: int) -> dict[str, dict]:
+    """The company's confirmed receipts of the year by association: the amount confirmed and whether the confirmed data
+    still match (the valuation page says which an association must confirm again after a pay import)."""
+    latest: dict[str, ReceiptConfirmation] = {}
+    for confirmation in session.scalars(sa.select(ReceiptConfirmation).where(
+            ReceiptConfirmation.company_id == company_id, ReceiptConfirmation.year == year)
+            .order_by(ReceiptConfirmation.version)):
+        latest[confirmation.association_id] = confirmation
+    found, valued = {}, {}
+    for association_id, confirmation in latest.items():
+        key = Key(company_id, association_id, year)
+        days = statement_days(session, key)
+        confirmed_statement = latest_statement(session, key)
+        state = rules.statement_state(days, confirmed_statement.rows_sha256 if confirmed_statement else None)
+        found[association_id] = {
+            "state": _receipt_state(session, key, days, state, confirmation, valued).value,
+            "amount": float(confirmation.amount), "receipt_number": confirmation.receipt_number,
+            "confirmed_at": confirmation.confirmed_at,
+        }
+    return found
 
 
 def receipt(session: Session, key: Key) -> dict:
@@ -254,21 +308,24 @@ def receipt(session: Session, key: Key) -> dict:
     the days, the nature of the donation and the article; with the latest confirmation."""
     days = statement_days(session, key)
     confirmed_statement = latest_statement(session, key)
+    statement_state = rules.statement_state(days, confirmed_statement.rows_sha256 if confirmed_statement else None)
     company, association = _party_identities(session, key)
-    period = rules.donation_period(days)
-    amount, missing_reason = _valued_amount(session, key, days) if days else (None, NOTHING_TO_CONFIRM)
+    now, missing_reason = _receipt_now(session, key, days)
+    period = now.period
     latest = latest_receipt(session, key)
     return {
         "company": company, "association": association, "year": key.year,
-        "amount": float(amount) if amount is not None else None,
+        "amount": float(now.amount) if now.amount is not None else None,
         "amount_missing_reason": missing_reason,
-        "total_days": float(rules.total_days(days)),
+        "total_days": float(now.total_days),
         "first_day": period[0] if period else None, "last_day": period[1] if period else None,
         "nature": rules.DONATION_NATURE, "form": rules.DONATION_FORM, "article": rules.TAX_ARTICLE,
-        "statement_state": rules.statement_state(days, confirmed_statement.rows_sha256 if confirmed_statement else None).value,
+        "statement_state": statement_state.value,
+        "state": rules.receipt_state(statement_state, now, _receipt_confirmed(latest)).value,
         "confirmed": None if latest is None else {
             "id": latest.id, "version": latest.version, "receipt_number": latest.receipt_number,
-            "amount": float(latest.amount), "confirmed_by_name": latest.confirmed_by_name,
+            "amount": float(latest.amount), "total_days": float(latest.total_days),
+            "first_day": latest.first_day, "last_day": latest.last_day, "confirmed_by_name": latest.confirmed_by_name,
             "confirmed_at": latest.confirmed_at, "pdf_url": receipt_pdf_path(latest.id)},
     }
 
@@ -281,15 +338,17 @@ def confirm_receipt(uow: UnitOfWork, key: Key, receipt_number: str, shown_amount
     confirmed_statement = latest_statement(session, key)
     if rules.statement_state(days, confirmed_statement.rows_sha256 if confirmed_statement else None) != rules.StatementState.CONFIRMED:
         raise BundleRefusal(409, STATEMENT_FIRST)
-    amount, missing_reason = _valued_amount(session, key, days)
+    now, missing_reason = _receipt_now(session, key, days)
+    amount = now.amount
     if amount is None:
         raise BundleRefusal(409, missing_reason or NOT_VALUED)
     if shown_amount.quantize(Decimal("0.01")) != amount:
         raise BundleRefusal(409, AMOUNT_CHANGED, "amount")
     previous = latest_receipt(session, key)
-    if previous is not None and previous.amount == amount and previous.receipt_number == receipt_number:
+    # The same number again is a new version when the days it covers changed, even at the same amount.
+    if previous is not None and previous.receipt_number == receipt_number and _receipt_confirmed(previous) == now:
         raise BundleRefusal(409, RECEIPT_ALREADY_CONFIRMED)
-    first_day, last_day = rules.donation_period(days)
+    first_day, last_day = now.period
     now = utcnow()
     confirmation = ReceiptConfirmation(
         id=str(uuid.uuid4()), company_id=key.company_id, association_id=key.association_id, year=key.year,

@@ -261,7 +261,85 @@ def test_the_receipt_is_prefilled_from_the_valuation_and_confirmed_after_the_sta
                                                        "291.33"))
     assert service.client.post(f"{RECEIPT}/confirmation", headers=referent, json=body).status_code == 409
     (item,) = service.client.get(f"/companies/{COMPANY}/statements?year=2026", headers=admin).json["items"]
-    assert item["receipt_confirmed"] and item["receipt_pdf_url"] == f"/api/documents/receipts/{event.data['receipt_id']}.pdf"
+    assert item["receipt_state"] == "confirmed"
+    assert item["receipt_pdf_url"] == f"/api/documents/receipts/{event.data['receipt_id']}.pdf"
+
+
+def _grant_pay_permission(service, person_id):
+    from datetime import datetime, timezone
+
+    from impact.models import PayPermission
+
+    with service.runtime.db.transaction() as session:
+        session.add(PayPermission(company_id=COMPANY, person_id=person_id, granted_by="operator",
+                                  granted_at=datetime(2026, 11, 1, tzinfo=timezone.utc)))
+
+
+def test_a_confirmed_receipt_the_valuation_no_longer_matches_is_to_confirm_again(service, story, year_2026, referent, admin):
+    """The company re-imports 2026's pay after the association confirmed 837.00 €: the referent, the company's bundle and
+    its valuation all say the receipt's data changed (they said « confirmées »), and the referent confirms again with the
+    same number."""
+    from decimal import Decimal
+
+    import sqlalchemy as sa
+
+    from impact.models import PayRecord
+
+    _set_entity_cost(service, "400")
+    _confirm_statement(service, referent, 2026)
+    body = {"year": 2026, "receipt_number": "2026-001", "amount": 837.0, "consent": True}
+    assert service.client.post(f"{RECEIPT}/confirmation", headers=referent, json=body).status_code == 201
+    assert service.client.get(f"{RECEIPT}?year=2026", headers=referent).json["state"] == "confirmed"
+    _grant_pay_permission(service, "admin-horizon")
+
+    def valuation_receipt():
+        response = service.client.get(f"/companies/{COMPANY}/valuation?year=2026", headers=admin)
+        assert response.status_code == 200, response.json
+        (row,) = [a for a in response.json["associations"] if a["association_id"] == ASSOCIATION]
+        return row["value"], row["receipt"]
+
+    value, receipt = valuation_receipt()
+    assert (value, receipt["state"], receipt["amount"], receipt["receipt_number"]) == (837.0, "confirmed", 837.0, "2026-001")
+
+    with service.runtime.db.transaction() as session:  # the pay import of a past year, as the CSV import writes it
+        session.execute(sa.update(PayRecord).where(PayRecord.person_id == story["camille"])
+                        .values(annual_gross_pay=Decimal("52560")))
+    draft = service.client.get(f"{RECEIPT}?year=2026", headers=referent).json
+    # Camille: 52,560 × 1.45 / 218 = 349.60 a day, × 1.5 = 524.40; Bruno 400.00.
+    assert (draft["state"], draft["amount"], draft["confirmed"]["amount"]) == ("changed", 924.4, 837.0)
+    (referent_item,) = service.client.get(f"/associations/{ASSOCIATION}/statements?year=2026", headers=referent).json["items"]
+    (company_item,) = service.client.get(f"/companies/{COMPANY}/statements?year=2026", headers=admin).json["items"]
+    assert referent_item["receipt_state"] == company_item["receipt_state"] == "changed"
+    assert company_item["state"] == "confirmed"  # the days did not change: only the receipt's amount did
+    value, receipt = valuation_receipt()
+    assert (value, receipt["state"], receipt["amount"]) == (924.4, "changed", 837.0)
+
+    again = service.client.post(f"{RECEIPT}/confirmation", headers=referent, json={**body, "amount": 924.4})
+    assert again.status_code == 201, again.json
+    assert again.json["confirmed"]["version"] == 2 and again.json["state"] == "confirmed"
+    assert valuation_receipt()[1]["state"] == "confirmed"
+    assert [e.data["amount"] for e in service.published("impact.receipt.confirmed")] == ["837.00", "924.40"]
+
+
+def test_a_receipt_is_to_confirm_again_when_its_amount_or_its_days_changed():
+    from datetime import date
+    from decimal import Decimal
+
+    from impact import statement_rules as rules
+
+    confirmed = rules.ReceiptData(Decimal("837.00"), Decimal("2.5"), (date(2026, 10, 5), date(2026, 12, 14)))
+    same = rules.ReceiptData(Decimal("837"), Decimal("2.50"), (date(2026, 10, 5), date(2026, 12, 14)))
+    done = rules.StatementState.CONFIRMED
+    assert rules.receipt_state(done, same, confirmed) == rules.ReceiptState.CONFIRMED
+    assert rules.receipt_state(done, same, None) == rules.ReceiptState.TO_CONFIRM
+    assert rules.receipt_state(rules.StatementState.EMPTY, None, None) == rules.ReceiptState.EMPTY
+    for changed in (rules.ReceiptData(Decimal("924.40"), Decimal("2.5"), confirmed.period),  # a pay import
+                    rules.ReceiptData(None, Decimal("2.5"), confirmed.period),  # a pay record deleted
+                    rules.ReceiptData(Decimal("837.00"), Decimal("2.5"), (date(2026, 10, 6), date(2026, 12, 14)))):
+        assert rules.receipt_state(done, changed, confirmed) == rules.ReceiptState.CHANGED
+    # The days changed since the receipt (the statement awaits a new confirmation), or none is left.
+    assert rules.receipt_state(rules.StatementState.CHANGED, same, confirmed) == rules.ReceiptState.CHANGED
+    assert rules.receipt_state(rules.StatementState.EMPTY, same, confirmed) == rules.ReceiptState.CHANGED
 
 
 def test_a_year_whose_rates_are_unknown_has_no_amount(service, story, referent):

@@ -4,6 +4,7 @@
 //   bundleYears()                    the current civil year and the three before, newest first
 //   yearFromQuery(route.query.annee) a year of bundleYears(), or the current one
 //   statementStateLabel("confirmed") « Confirmé »
+//   receiptStateLabel("changed")     « à confirmer de nouveau par l'association (…) » (after « Données du reçu : »)
 
 export function bundleYears(today = new Date()): number[] {
   const year = today.getFullYear();
@@ -28,6 +29,17 @@ export function statementStateLabel(state: string | undefined): string {
 
 export function statementStateTone(state: string | undefined): string {
   return state === "confirmed" ? "success" : state === "empty" ? "muted" : "warning";
+}
+
+const RECEIPT_STATE_LABELS: Record<string, string> = {
+  to_confirm: "pas encore confirmées par l'association",
+  confirmed: "confirmées par l'association",
+  changed: "à confirmer de nouveau par l'association (le montant valorisé ou les journées ont changé)",
+  empty: "aucune journée réalisée",
+};
+
+export function receiptStateLabel(state: string | undefined): string {
+  return RECEIPT_STATE_LABELS[state ?? ""] ?? "";
 }
 
 /** « 1 234,56 € » */

@@ -2451,6 +2451,7 @@ export interface components {
             association?: components["schemas"]["AssociationIdentity"];
             /** @description Le donateur. */
             company?: components["schemas"]["CompanyIdentity"];
+            /** @description La dernière confirmation (ses montant et journées peuvent différer d'aujourd'hui : `state` le dit), ou null. */
             confirmed?: components["schemas"]["ReceiptConfirmation"] | null;
             /** Format: date */
             first_day?: string | null;
@@ -2458,6 +2459,8 @@ export interface components {
             /** Format: date */
             last_day?: string | null;
             nature?: string;
+            /** @description Les données du reçu : `to_confirm`, `confirmed`, `changed` (confirmées, puis le montant valorisé ou les journées ont changé : à confirmer de nouveau) ou `empty`. */
+            state?: string;
             /** @description L'état récapitulatif doit être `confirmed` avant le reçu. */
             statement_state?: string;
             total_days?: number;
@@ -2480,9 +2483,14 @@ export interface components {
             /** Format: date-time */
             confirmed_at?: string;
             confirmed_by_name?: string;
+            /** Format: date */
+            first_day?: string;
             id?: string;
+            /** Format: date */
+            last_day?: string;
             pdf_url?: string;
             receipt_number?: string;
+            total_days?: number;
             version?: number;
         };
         Reduction: {
@@ -2593,9 +2601,10 @@ export interface components {
             company_name?: string;
             /** @description Personnes qui ont donné au moins une journée réalisée. */
             people?: number;
-            receipt_confirmed?: boolean;
             /** @description Le PDF des données du reçu confirmées, ou null. */
             receipt_pdf_url?: string | null;
+            /** @description Les données du reçu : `to_confirm`, `confirmed`, `changed` (confirmées, puis le montant valorisé ou les journées ont changé : à confirmer de nouveau) ou `empty`. */
+            receipt_state?: string;
             /** @description `to_confirm`, `confirmed`, `changed` (confirmé, puis des journées ont changé : à confirmer de nouveau) ou `empty`. */
             state?: string;
             /** @description Le PDF scellé de la dernière version confirmée (documents), ou null. */
@@ -2632,6 +2641,8 @@ export interface components {
             days: number;
             exception: boolean;
             name: string;
+            /** @description Les données du reçu que l'association a confirmées pour cette année, ou null. */
+            receipt?: components["schemas"]["ValuationReceipt"] | null;
             rna: string | null;
             siren: string | null;
             value: number;
@@ -2646,6 +2657,15 @@ export interface components {
             source: string;
             source_label: string;
             value: number;
+        };
+        ValuationReceipt: {
+            /** @description Le montant que l'association a confirmé (euros). */
+            amount: number;
+            /** Format: date-time */
+            confirmed_at: string;
+            receipt_number: string;
+            /** @description `confirmed`, ou `changed` : le montant ou les journées ne correspondent plus, l'association doit confirmer de nouveau. */
+            state: string;
         };
         ValuationSettings: {
             company_id: string;
