@@ -7,13 +7,14 @@ UV = $(shell command -v uv 2>/dev/null || echo .tools/venv/bin/uv)
 run: setup ## the platform on http://127.0.0.1:$${TANDEM_PORT:-8080}, one process, SQLite and a memory bus
 	TANDEM_DEMO_ACTIVITY=$${TANDEM_DEMO_ACTIVITY:-true} $(UV) run --frozen --no-sync tandem-embedded
 
-# These stop and restart the machine's RabbitMQ: they run alone, after everything else.
+# These stop and restart the machine's RabbitMQ: they run alone, after everything else. The slowest tests are listed
+# at the end of the first run: the whole suite must stay under 30 minutes on a two-core machine.
 BROKER_STOPPING_TESTS = tests/faults shared/tests/test_rabbitmq_integration.py
 TEST_WORKERS ?= auto
 
 test: setup-tests ## every test: unit, API, contract, integration (RabbitMQ, PostgreSQL), cross-service
 	@status=0; \
-	$(UV) run --frozen --no-sync pytest -n $(TEST_WORKERS) --dist loadgroup tests services shared/tests $(addprefix --ignore=,$(BROKER_STOPPING_TESTS)) || status=$$?; \
+	$(UV) run --frozen --no-sync pytest -n $(TEST_WORKERS) --dist loadgroup --durations=20 tests services shared/tests $(addprefix --ignore=,$(BROKER_STOPPING_TESTS)) || status=$$?; \
 	$(UV) run --frozen --no-sync pytest $(BROKER_STOPPING_TESTS) || status=$$?; \
 	exit $$status
 
