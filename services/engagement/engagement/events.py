@@ -228,6 +228,7 @@ APPLICATION_SUBMITTED = "engagement.application.submitted"
 DATES_REQUESTED = "engagement.dates.requested"
 DATES_CANCELLED = "engagement.dates.cancelled"
 MANAGER_LOST_ACCESS = "engagement.dates.manager_lost_access"
+MANAGER_ACCESS_RESTORED = "engagement.dates.manager_access_restored"
 ATTENDANCE_ATTESTED = "engagement.attendance.attested"
 # The association changed a day's presence on a participation whose attendance was already complete (attested).
 ATTENDANCE_CORRECTED = "engagement.attendance.corrected"
@@ -313,6 +314,19 @@ class ManagerLostAccessData(Schema):
     lost_at = fields.AwareDateTime(required=True)
 
 
+class ManagerAccessRestoredData(Schema):
+    request_id = fields.String(required=True)
+    participation_id = fields.String(required=True)
+    person_id = fields.String(required=True)
+    person_name = fields.String(required=True)
+    person_email = fields.String(required=True)
+    manager_email = fields.String(required=True)
+    mission_title = fields.String(required=True)
+    dates = fields.List(fields.Nested(DayData), required=True)
+    requested_at = fields.AwareDateTime(required=True)
+    restored_at = fields.AwareDateTime(required=True)
+
+
 class AttendanceAttestedData(Schema):
     participation_id = fields.String(required=True)
     person_id = fields.String(required=True)
@@ -394,6 +408,11 @@ def dates_requested(uow: UnitOfWork, data: dict) -> None:
 def manager_lost_access(uow: UnitOfWork, data: dict) -> None:
     """A pending request's manager was disabled or deleted: nobody can decide it now; the notifier tells the employee."""
     uow.publish(MANAGER_LOST_ACCESS, data["request_id"], ManagerLostAccessData().dump(data))
+
+
+def manager_access_restored(uow: UnitOfWork, data: dict) -> None:
+    """That manager was enabled again: they can decide the request again; the notifier tells the employee."""
+    uow.publish(MANAGER_ACCESS_RESTORED, data["request_id"], ManagerAccessRestoredData().dump(data))
 
 
 def dates_cancelled(uow: UnitOfWork, data: dict) -> None:

@@ -82,41 +82,54 @@ def sent_to(address: str) -> sa.ColumnElement[bool]:
     return sa.and_(sa.func.lower(DateRequest.manager_email) == address, DateRequest.addressee_left_at.is_(None))
 
 
+def _waiting_request_data(request: DateRequest, person: Person, mission: MissionCopy) -> dict:
+    """What the employee's e-mail about a pending request says: whose, which mission, which dates, sent when and to whom."""
+    return {
+        "request_id": request.id, "participation_id": request.participation_id, "person_id": person.id,
+        "person_name": full_name(person), "person_email": person.email, "manager_email": request.manager_email,
+        "mission_title": mission.title, "requested_at": request.requested_at,
+        "dates": [day_data(d) for d in request.dates if d.state in domain.BOOKED_STATES],
+    }
+
+
+def _pending_with_people(session: DbSession, *where: sa.ColumnElement[bool]):
+    return session.execute(
+        sa.select(DateRequest, Person, MissionCopy)
+        .join(Person, Person.id == DateRequest.person_id)
+        .join(Participation, Participation.id == DateRequest.participation_id)
+        .join(MissionCopy, MissionCopy.id == Participation.mission_id)
+        .where(DateRequest.status == RequestStatus.PENDING.value, *where)
+    ).all()
+
+
 def withdraw_requests_sent_to(uow: UnitOfWork, address: str, at: datetime) -> None:
     """The person holding `address` was disabled, or their account deleted: the requests sent to it leave the address
     (whoever holds it next does not see the former manager's team), and each employee whose request still waits is
     told that nobody can decide it now (`engagement.dates.manager_lost_access`)."""
     session = uow.session
-    waiting = session.execute(
-        sa.select(DateRequest, Person, MissionCopy)
-        .join(Person, Person.id == DateRequest.person_id)
-        .join(Participation, Participation.id == DateRequest.participation_id)
-        .join(MissionCopy, MissionCopy.id == Participation.mission_id)
-        .where(sent_to(address), DateRequest.status == RequestStatus.PENDING.value)
-    ).all()
+    waiting = _pending_with_people(session, sent_to(address))
     session.execute(
         sa.update(DateRequest).where(sent_to(address)).values(addressee_left_at=at)
         .execution_options(synchronize_session=False)
     )
     for request, person, mission in waiting:
-        events.manager_lost_access(uow, {
-            "request_id": request.id, "participation_id": request.participation_id, "person_id": person.id,
-            "person_name": full_name(person), "person_email": person.email, "manager_email": request.manager_email,
-            "mission_title": mission.title, "requested_at": request.requested_at, "lost_at": at,
-            "dates": [day_data(d) for d in request.dates if d.state in domain.BOOKED_STATES],
-        })
+        events.manager_lost_access(uow, {**_waiting_request_data(request, person, mission), "lost_at": at})
 
 
-def reinstate_requests_sent_to(session: DbSession, person: Person) -> None:
-    """A disabled person is active again: the requests sent to their address while they held it are theirs again.
-    Those withdrawn from an earlier holder of the address (before this person's account existed) stay withdrawn."""
+def reinstate_requests_sent_to(uow: UnitOfWork, manager: Person, at: datetime) -> None:
+    """A disabled person is active again: the requests sent to their address while they held it are theirs again, and
+    each employee whose request still waits, told it could no longer be validated, is told it can
+    (`engagement.dates.manager_access_restored`). Those withdrawn from an earlier holder of the address (before this
+    person's account existed) stay withdrawn."""
+    session = uow.session
+    theirs = sa.and_(sa.func.lower(DateRequest.manager_email) == domain.normalize_email(manager.email),
+                     DateRequest.addressee_left_at >= manager.created_at)
+    waiting = _pending_with_people(session, theirs)
     session.execute(
-        sa.update(DateRequest)
-        .where(sa.func.lower(DateRequest.manager_email) == domain.normalize_email(person.email),
-               DateRequest.addressee_left_at >= person.created_at)
-        .values(addressee_left_at=None)
-        .execution_options(synchronize_session=False)
+        sa.update(DateRequest).where(theirs).values(addressee_left_at=None).execution_options(synchronize_session=False)
     )
+    for request, person, mission in waiting:
+        events.manager_access_restored(uow, {**_waiting_request_data(request, person, mission), "restored_at": at})
 
 
 def team_requests_to_validate(session: DbSession, manager_email: str) -> int:

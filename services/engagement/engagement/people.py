@@ -87,11 +87,11 @@ def disable(uow, person: Person, now) -> None:
     ledger.withdraw_requests_sent_to(uow, domain.normalize_email(person.email), now)
 
 
-def enable(session, person: Person, status: str) -> None:
+def enable(uow, person: Person, status: str, now) -> None:
     """Back from disabled (`status`: active, or invited when they never accepted their invitation): the requests sent
     to their address meanwhile are theirs to decide again."""
     person.status = status
-    ledger.reinstate_requests_sent_to(session, person)
+    ledger.reinstate_requests_sent_to(uow, person, now)
 
 
 def _entity_for(session, caller: Person, person: Person, entity_id: str) -> Entity:
@@ -172,7 +172,7 @@ def _change_status(uow, caller: Person, person: Person, wanted: str | None, now:
         if person.status == PersonStatus.INVITED.value:
             abort(409, message="Cette personne n'a pas encore accepté son invitation : son compte s'activera quand elle l'acceptera.")
         # Someone disabled before accepting an invitation goes back to waiting for one.
-        enable(uow.session, person, PersonStatus.ACTIVE.value if person.password_hash else PersonStatus.INVITED.value)
+        enable(uow, person, PersonStatus.ACTIVE.value if person.password_hash else PersonStatus.INVITED.value, now)
         audit(uow.session, "person_enabled", person_id=person.id, actor_id=caller.id)
         return True, False
     return False, False

@@ -439,7 +439,7 @@ def _set_active(uow, caller: ScimCaller, person: Person, active: bool | None, no
         audit(uow.session, "person_disabled", person_id=person.id, scim_token_id=caller.token_id)
         return True
     if active is True and disabled:
-        enable(uow.session, person, PersonStatus.ACTIVE.value)
+        enable(uow, person, PersonStatus.ACTIVE.value, now)
         audit(uow.session, "person_enabled", person_id=person.id, scim_token_id=caller.token_id)
         return True
     return False

@@ -492,6 +492,11 @@ def test_a_manager_disabled_with_a_request_waiting_leaves_the_employee_told_and_
 
     assert admin.patch(f"/people/{sophie.id}", json={"status": "active"}).status_code == 200
     assert camille.get(f"/date-requests/{pending}").json["manager_lost_access"] is False
+    # Camille, told her request could no longer be validated, is told it can again.
+    (restored,) = service.published("engagement.dates.manager_access_restored")
+    assert restored.data["request_id"] == pending and restored.data["person_email"] == "camille.martin@horizon.test"
+    assert restored.data["manager_email"] == "sophie.laurent@horizon.test" and restored.data["restored_at"]
+    assert restored.data["dates"] == told.data["dates"]
     assert admin.patch(f"/people/{sophie.id}", json={"status": "disabled"}).status_code == 200
     assert camille.delete(f"/date-requests/{pending}").status_code == 204
     (cancelled,) = service.published("engagement.dates.cancelled")

@@ -296,6 +296,7 @@ def subscriptions(settings) -> dict[str, Handler]:
         workflow.ATTENDANCE_ATTESTED: with_url(workflow.on_attendance_attested),
         workflow.ATTENDANCE_CORRECTED: with_url(workflow.on_attendance_corrected),
         workflow.MANAGER_LOST_ACCESS: with_url(workflow.on_manager_lost_access),
+        workflow.MANAGER_ACCESS_RESTORED: with_url(workflow.on_manager_access_restored),
         workflow.BILAN_COMPLETED: with_url(workflow.on_bilan_completed),
         workflow.REMINDER_DUE: with_url(workflow.on_reminder_due),
         workflow.REQUEST_REMINDED: with_url(workflow.on_request_reminded),

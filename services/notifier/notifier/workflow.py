@@ -36,6 +36,7 @@ REQUEST_REMINDED = "approval.request.reminded"
 CONVENTION_ISSUED = "documents.convention.issued"
 OTHER_MANAGER_NAMED = "engagement.dates.other_manager_named"
 MANAGER_LOST_ACCESS = "engagement.dates.manager_lost_access"
+MANAGER_ACCESS_RESTORED = "engagement.dates.manager_access_restored"
 
 FORMATS = list(domain.DAY_FORMAT_LABELS)
 
@@ -127,7 +128,8 @@ class DatesCancelled(EventData):
 
 
 class ManagerLostAccess(EventData):
-    """`engagement.dates.manager_lost_access`: the manager a pending request went to was disabled or deleted."""
+    """`engagement.dates.manager_lost_access`: the manager a pending request went to was disabled or deleted. Also
+    `engagement.dates.manager_access_restored`, the same data when that manager is enabled again."""
 
     request_id = fields.String(required=True)
     person_name = fields.String(required=True)
@@ -314,6 +316,17 @@ def on_dates_cancelled(event: Event, uow: UnitOfWork) -> None:
     queue_email(
         uow, event, recipient=cancelled["manager_email"], subject=subject,
         body_text=render("dates_cancelled.txt", **cancelled, **_date_values(cancelled["dates"])),
+    )
+
+
+def on_manager_access_restored(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """The manager the employee was told had lost access has it again: the request can be decided after all."""
+    waiting = ManagerLostAccess.of(event)
+    queue_email(
+        uow, event, recipient=waiting["person_email"],
+        subject=f"Ta demande de dates pour « {waiting['mission_title']} » peut de nouveau être validée",
+        body_text=render("manager_access_restored.txt", **waiting, **_date_values(waiting["dates"]),
+                         requested=paris_time(waiting["requested_at"]), account_url=account_url(public_url)),
     )
 
 

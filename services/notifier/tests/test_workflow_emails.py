@@ -330,6 +330,19 @@ def test_a_request_whose_manager_lost_access_tells_the_employee_to_send_it_to_th
     assert f"envoie tes dates à ton manager actuel :\n{ACCOUNT_URL}\n" in body
 
 
+def test_a_request_whose_manager_has_access_again_tells_the_employee_it_can_be_validated(service):
+    restored = example(service, "engagement.dates.manager_access_restored")
+    assert service.deliver("engagement.dates.manager_access_restored", restored) == "processed"
+    email = only_email(service)
+    assert email.recipient == EMPLOYEE
+    assert email.subject == "Ta demande de dates pour « Aide aux devoirs pour collégiens » peut de nouveau être validée"
+    body = email.body_text
+    assert f"Le 02/12/2026 à 10h00, tu as envoyé à {MANAGER} ta demande de dates" in body
+    assert "- Lundi 25 janvier 2027 (journée)\n- Mercredi 3 février 2027 (1/2 journée)\nTotal : 1,5 jour\n" in body
+    assert f"{MANAGER} n'avait plus accès à Tandem : son accès est rétabli. Ta demande peut de nouveau être validée" in body
+    assert f"Suis-la dans « Mon compte » :\n{ACCOUNT_URL}\n" in body
+
+
 def test_a_cancellation_is_not_e_mailed_to_a_manager_who_lost_access(service):
     cancelled = example(service, CANCELLED)
     assert service.deliver(CANCELLED, {**cancelled, "tell_manager": False}) == "processed"
