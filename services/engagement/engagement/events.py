@@ -301,7 +301,9 @@ class DatesCancelledData(Schema):
     tell_manager = fields.Boolean(required=True)
 
 
-class ManagerLostAccessData(Schema):
+class _WaitingRequestData(Schema):
+    """A pending request, as the employee's e-mail about its manager's access tells it."""
+
     request_id = fields.String(required=True)
     participation_id = fields.String(required=True)
     person_id = fields.String(required=True)
@@ -311,19 +313,13 @@ class ManagerLostAccessData(Schema):
     mission_title = fields.String(required=True)
     dates = fields.List(fields.Nested(DayData), required=True)
     requested_at = fields.AwareDateTime(required=True)
+
+
+class ManagerLostAccessData(_WaitingRequestData):
     lost_at = fields.AwareDateTime(required=True)
 
 
-class ManagerAccessRestoredData(Schema):
-    request_id = fields.String(required=True)
-    participation_id = fields.String(required=True)
-    person_id = fields.String(required=True)
-    person_name = fields.String(required=True)
-    person_email = fields.String(required=True)
-    manager_email = fields.String(required=True)
-    mission_title = fields.String(required=True)
-    dates = fields.List(fields.Nested(DayData), required=True)
-    requested_at = fields.AwareDateTime(required=True)
+class ManagerAccessRestoredData(_WaitingRequestData):
     restored_at = fields.AwareDateTime(required=True)
 
 

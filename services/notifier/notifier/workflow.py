@@ -319,26 +319,24 @@ def on_dates_cancelled(event: Event, uow: UnitOfWork) -> None:
     )
 
 
-def on_manager_access_restored(event: Event, uow: UnitOfWork, public_url: str) -> None:
-    """The manager the employee was told had lost access has it again: the request can be decided after all."""
+def _tell_employee_about_their_manager(event: Event, uow: UnitOfWork, public_url: str, subject_end: str, template: str) -> None:
     waiting = ManagerLostAccess.of(event)
     queue_email(
         uow, event, recipient=waiting["person_email"],
-        subject=f"Ta demande de dates pour « {waiting['mission_title']} » peut de nouveau être validée",
-        body_text=render("manager_access_restored.txt", **waiting, **_date_values(waiting["dates"]),
+        subject=f"Ta demande de dates pour « {waiting['mission_title']} » {subject_end}",
+        body_text=render(template, **waiting, **_date_values(waiting["dates"]),
                          requested=paris_time(waiting["requested_at"]), account_url=account_url(public_url)),
     )
+
+
+def on_manager_access_restored(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """The manager the employee was told had lost access has it again: the request can be decided after all."""
+    _tell_employee_about_their_manager(event, uow, public_url, "peut de nouveau être validée", "manager_access_restored.txt")
 
 
 def on_manager_lost_access(event: Event, uow: UnitOfWork, public_url: str) -> None:
     """The employee's request can no longer be decided (its manager lost access): cancel it and ask the current manager."""
-    waiting = ManagerLostAccess.of(event)
-    queue_email(
-        uow, event, recipient=waiting["person_email"],
-        subject=f"Ta demande de dates pour « {waiting['mission_title']} » ne peut plus être validée",
-        body_text=render("manager_lost_access.txt", **waiting, **_date_values(waiting["dates"]),
-                         requested=paris_time(waiting["requested_at"]), account_url=account_url(public_url)),
-    )
+    _tell_employee_about_their_manager(event, uow, public_url, "ne peut plus être validée", "manager_lost_access.txt")
 
 
 def _attendance_lines(dates: list[dict]) -> list[str]:
