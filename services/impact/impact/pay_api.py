@@ -101,13 +101,16 @@ class PayImport(MethodView):
             except UnicodeDecodeError:
                 # Excel in France saves CSV in Windows-1252.
                 text = raw.decode("cp1252", errors="replace")
+            receipts_before = statements.receipts_of_year(session, company_id, args["year"])
             try:
                 imported = pay.import_pay(session, company_id, args["year"], text, principal.subject)
             except pay.PayImportError as exc:
                 abort(422, message=f"Le fichier n'a pas été importé : {len(exc.messages)} erreur(s), rien n'a été enregistré.",
                       errors={"lines": exc.messages})
+            session.flush()
+            outdated = statements.receipts_changed_since(session, company_id, args["year"], receipts_before)
         log.info("pay data of company %s imported by %s (%d rows)", company_id, principal.subject, imported)
-        return {"year": args["year"], "imported": imported}
+        return {"year": args["year"], "imported": imported, "receipts_to_confirm_again": outdated}
 
 
 @pay_routes.route("/<string:company_id>/pay")

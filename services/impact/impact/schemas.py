@@ -117,6 +117,9 @@ class PayImportFileSchema(Schema):
 class PayImportResultSchema(Schema):
     year = fields.Integer(required=True)
     imported = fields.Integer(required=True, metadata={"description": "Le nombre de personnes dont la rémunération a été importée."})
+    receipts_to_confirm_again = fields.List(fields.String(), required=True, metadata={
+        "description": "Les associations dont les données du reçu confirmées ne correspondent plus depuis cet import : "
+                       "elles doivent les confirmer de nouveau."})
 
 
 class PayRecordSchema(Schema):

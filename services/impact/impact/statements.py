@@ -303,6 +303,19 @@ def receipts_of_year(session: Session, company_id: str, year: int) -> dict[str, 
     return found
 
 
+def receipts_changed_since(session: Session, company_id: str, year: int, before: dict[str, dict]) -> list[str]:
+    """The names of the associations whose confirmed receipt data matched `before` (`receipts_of_year` then) and no
+    longer do: those a change just made (a pay import) asks to confirm again."""
+    if not before:
+        return []
+    names = []
+    for association_id, receipt in receipts_of_year(session, company_id, year).items():
+        was = before.get(association_id)
+        if receipt["state"] == rules.ReceiptState.CHANGED and was is not None and was["state"] != rules.ReceiptState.CHANGED:
+            names.append(_names(session, Key(company_id, association_id, year))[1])
+    return sorted(names, key=str.casefold)
+
+
 def receipt(session: Session, key: Key) -> dict:
     """The receipt's data prefilled: the association (beneficiary), the company (donor), the amount valued, the period of
     the days, the nature of the donation and the article; with the latest confirmation."""

@@ -1,6 +1,7 @@
 """The « état récapitulatif des journées » per association, company and civil year: the named days attested present,
 read by the association's referents and the company's admins, confirmed only by a referent, announced to documents
 without any pay data."""
+import io
 import logging
 import uuid
 from pathlib import Path
@@ -279,12 +280,6 @@ def test_a_confirmed_receipt_the_valuation_no_longer_matches_is_to_confirm_again
     """The company re-imports 2026's pay after the association confirmed 837.00 €: the referent, the company's bundle and
     its valuation all say the receipt's data changed (they said « confirmées »), and the referent confirms again with the
     same number."""
-    from decimal import Decimal
-
-    import sqlalchemy as sa
-
-    from impact.models import PayRecord
-
     _set_entity_cost(service, "400")
     _confirm_statement(service, referent, 2026)
     body = {"year": 2026, "receipt_number": "2026-001", "amount": 837.0, "consent": True}
@@ -301,9 +296,19 @@ def test_a_confirmed_receipt_the_valuation_no_longer_matches_is_to_confirm_again
     value, receipt = valuation_receipt()
     assert (value, receipt["state"], receipt["amount"], receipt["receipt_number"]) == (837.0, "confirmed", 837.0, "2026-001")
 
-    with service.runtime.db.transaction() as session:  # the pay import of a past year, as the CSV import writes it
-        session.execute(sa.update(PayRecord).where(PayRecord.person_id == story["camille"])
-                        .values(annual_gross_pay=Decimal("52560")))
+    # The same pay again changes nothing; a new gross pay for Camille changes the amount, and the import says so.
+    email = example("engagement.person.registered")["email"]
+
+    def import_pay(gross):
+        response = service.client.post(
+            f"/companies/{COMPANY}/pay/import?year=2026", headers=admin, content_type="multipart/form-data",
+            data={"file": (io.BytesIO(f"email;salaire_brut_annuel;taux_charges_patronales\n{email};{gross};45\n".encode()), "paie.csv")})
+        assert response.status_code == 200, response.json
+        return response.json["receipts_to_confirm_again"]
+
+    assert import_pay(43800) == []
+    assert import_pay(52560) == ["Les Petits Savants"]
+    assert import_pay(52560) == []  # already to confirm again: not news
     draft = service.client.get(f"{RECEIPT}?year=2026", headers=referent).json
     # Camille: 52,560 × 1.45 / 218 = 349.60 a day, × 1.5 = 524.40; Bruno 400.00.
     assert (draft["state"], draft["amount"], draft["confirmed"]["amount"]) == ("changed", 924.4, 837.0)

@@ -2405,6 +2405,8 @@ export interface components {
         PayImportResult: {
             /** @description Le nombre de personnes dont la rémunération a été importée. */
             imported: number;
+            /** @description Les associations dont les données du reçu confirmées ne correspondent plus depuis cet import : elles doivent les confirmer de nouveau. */
+            receipts_to_confirm_again: string[];
             year: number;
         };
         PayRecord: {
