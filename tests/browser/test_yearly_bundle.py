@@ -244,7 +244,10 @@ def test_the_referent_confirms_the_statement_and_the_company_finds_it_sealed(ope
     expect(notice).to_contain_text("Les Petits Savants")
     expect(notice).to_contain_text(f"reçu n° {year}-001")
     check_screen(admin, f"bundle-08-valuation-receipt-changed-{WIDTHS[-1]}")
-    page.reload()
+    # The association is e-mailed, with the link to its page for that company and year.
+    mail = wait_for_mail(base, DEMO["referent"], subject_part=f"Reçu {year} pour Groupe Horizon : confirme de nouveau",
+                         text_part="le montant ne correspond plus")
+    page.goto(link_in(mail, f"/association/dossier-annuel/{company_id}/"))
     wait_for_screen(page)
     expect(page.locator(".notice--warning")).to_contain_text("Tu avais confirmé ces données")
     check_screen(referent, "bundle-09-receipt-changed-1280")

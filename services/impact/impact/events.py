@@ -13,6 +13,7 @@ from tandem_shared.inbox import UnitOfWork
 
 STATEMENT_CONFIRMED = "impact.statement.confirmed"
 RECEIPT_CONFIRMED = "impact.receipt.confirmed"
+RECEIPT_OUTDATED = "impact.receipt.outdated"
 
 
 class CompanyIdentityData(Schema):
@@ -91,3 +92,22 @@ def receipt_confirmed(uow: UnitOfWork, confirmation, statement_id: str, company:
         "first_day": confirmation.first_day, "last_day": confirmation.last_day,
         "confirmed_by_name": confirmation.confirmed_by_name, "confirmed_at": confirmation.confirmed_at,
     }))
+
+
+class ReceiptOutdatedData(Schema):
+    receipt_id = fields.String(required=True)
+    year = fields.Integer(required=True)
+    receipt_number = fields.String(required=True)
+    company_id = fields.String(required=True)
+    company_name = fields.String(required=True)
+    association_id = fields.String(required=True)
+    association_name = fields.String(required=True)
+    association_email = fields.String(required=True, allow_none=True)
+    confirmed_at = fields.AwareDateTime(required=True)
+    outdated_at = fields.AwareDateTime(required=True)
+
+
+def receipt_outdated(uow: UnitOfWork, data: dict) -> None:
+    """The receipt data an association confirmed no longer match the valuation: the notifier e-mails the association.
+    No amount: the new one is the company's valuation until the association confirms it."""
+    uow.publish(RECEIPT_OUTDATED, data["receipt_id"], ReceiptOutdatedData().dump(data))

@@ -78,6 +78,7 @@ class AssociationChanged(EventData):
     address = fields.String(load_default="")
     city = fields.String(load_default="")
     general_interest_label = fields.String(load_default="")
+    contact_email = fields.String(allow_none=True, load_default=None)
     updated_at = fields.AwareDateTime(required=True)
 
 
@@ -207,7 +208,7 @@ def on_association_changed(event: Event, uow: UnitOfWork) -> None:
         uow.session.add(association)
     elif association.updated_at >= data["updated_at"]:
         return
-    for key in ("name", "rna", "siren", "address", "city", "general_interest_label", "updated_at"):
+    for key in ("name", "rna", "siren", "address", "city", "general_interest_label", "contact_email", "updated_at"):
         setattr(association, key, data[key])
 
 

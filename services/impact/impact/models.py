@@ -78,7 +78,7 @@ class PersonEntity(Base):
 
 
 class AssociationCopy(Base):
-    """From `catalog.association.*`: what form 2069-RCI-SD lists for each beneficiary."""
+    """From `catalog.association.*`: what form 2069-RCI-SD lists for each beneficiary, and its contact address."""
 
     __tablename__ = "associations"
 
@@ -89,6 +89,8 @@ class AssociationCopy(Base):
     address: Mapped[str] = mapped_column(sa.String(500))
     city: Mapped[str] = mapped_column(sa.String(100))
     general_interest_label: Mapped[str] = mapped_column(sa.String(300))
+    # Whom to tell that a confirmed receipt no longer matches the valuation (`impact.receipt.outdated`).
+    contact_email: Mapped[str | None] = mapped_column(sa.String(320), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

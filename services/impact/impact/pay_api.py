@@ -92,8 +92,8 @@ class PayImport(MethodView):
         date_entree facultative). Tout ou rien : une seule ligne en erreur et rien n'est importé."""
         principal = current_principal()
         raw = files["file"].read(pay.MAX_BYTES + 1)
-        with current_runtime().db.transaction() as session:
-            access.require_pay_reader(session, principal, company_id)
+        with current_runtime().unit_of_work() as uow:
+            access.require_pay_reader(uow.session, principal, company_id)
             if len(raw) > pay.MAX_BYTES:
                 abort(413, message=f"Le fichier dépasse {pay.MAX_BYTES // (1024 * 1024)} Mo : découpe-le.")
             try:
@@ -101,14 +101,12 @@ class PayImport(MethodView):
             except UnicodeDecodeError:
                 # Excel in France saves CSV in Windows-1252.
                 text = raw.decode("cp1252", errors="replace")
-            receipts_before = statements.receipts_of_year(session, company_id, args["year"])
-            try:
-                imported = pay.import_pay(session, company_id, args["year"], text, principal.subject)
-            except pay.PayImportError as exc:
-                abort(422, message=f"Le fichier n'a pas été importé : {len(exc.messages)} erreur(s), rien n'a été enregistré.",
-                      errors={"lines": exc.messages})
-            session.flush()
-            outdated = statements.receipts_changed_since(session, company_id, args["year"], receipts_before)
+            with statements.watching_receipts(uow, company_id, [args["year"]]) as outdated:
+                try:
+                    imported = pay.import_pay(uow.session, company_id, args["year"], text, principal.subject)
+                except pay.PayImportError as exc:
+                    abort(422, message=f"Le fichier n'a pas été importé : {len(exc.messages)} erreur(s), rien n'a été enregistré.",
+                          errors={"lines": exc.messages})
         log.info("pay data of company %s imported by %s (%d rows)", company_id, principal.subject, imported)
         return {"year": args["year"], "imported": imported, "receipts_to_confirm_again": outdated}
 
@@ -154,13 +152,17 @@ class DailyCost(MethodView):
         """Fixer (ou retirer, avec null) le coût d'un jour par défaut d'une entité pour une année : la valorisation des
         autres années ne change pas."""
         principal = current_principal()
-        with current_runtime().db.transaction() as session:
+        with current_runtime().unit_of_work() as uow:
+            session = uow.session
             access.require_pay_reader(session, principal, company_id)
             _, entities = reporting.company_heading(session, company_id)
             if entity_id not in {e["id"] for e in entities}:
                 abort(422, message="Cette entité n'existe pas dans l'entreprise.", errors={"entity_id": ["Entité inconnue."]})
-            pay.set_daily_cost(session, company_id, entity_id, args["year"], args["daily_cost"], principal.subject)
-            return {"entities": pay.daily_costs(session, company_id, entities, args["year"], principal.subject)}
+            # A year's cost also values the years without one of their own (valuation.costs_in_force): any year may move.
+            with statements.watching_receipts(uow, company_id, statements.years_with_receipts(session, company_id)) as outdated:
+                pay.set_daily_cost(session, company_id, entity_id, args["year"], args["daily_cost"], principal.subject)
+            return {"entities": pay.daily_costs(session, company_id, entities, args["year"], principal.subject),
+                    "receipts_to_confirm_again": outdated}
 
 
 @pay_routes.route("/<string:company_id>/pay-audit")

@@ -114,12 +114,14 @@ class PayImportFileSchema(Schema):
     file = Upload(required=True, metadata={"description": "Le fichier CSV : email;salaire_brut_annuel;taux_charges_patronales[;date_entree]."})
 
 
+RECEIPTS_TO_CONFIRM_AGAIN = ("Les associations dont les données du reçu confirmées ne correspondent plus depuis ce changement : "
+                             "elles doivent les confirmer de nouveau (Tandem les prévient par e-mail).")
+
+
 class PayImportResultSchema(Schema):
     year = fields.Integer(required=True)
     imported = fields.Integer(required=True, metadata={"description": "Le nombre de personnes dont la rémunération a été importée."})
-    receipts_to_confirm_again = fields.List(fields.String(), required=True, metadata={
-        "description": "Les associations dont les données du reçu confirmées ne correspondent plus depuis cet import : "
-                       "elles doivent les confirmer de nouveau."})
+    receipts_to_confirm_again = fields.List(fields.String(), required=True, metadata={"description": RECEIPTS_TO_CONFIRM_AGAIN})
 
 
 class PayRecordSchema(Schema):
@@ -150,6 +152,8 @@ class DailyCostSchema(Schema):
 
 class DailyCostsSchema(Schema):
     entities = fields.List(fields.Nested(DailyCostSchema), required=True)
+    receipts_to_confirm_again = fields.List(fields.String(), metadata={
+        "description": RECEIPTS_TO_CONFIRM_AGAIN + " Seulement dans la réponse à un changement."})
 
 
 class DailyCostInputSchema(Schema):

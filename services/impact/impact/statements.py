@@ -8,8 +8,10 @@ valued for that association; never a pay record, a daily cost or a charge rate.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -296,24 +298,48 @@ def receipts_of_year(session: Session, company_id: str, year: int) -> dict[str, 
         confirmed_statement = latest_statement(session, key)
         state = rules.statement_state(days, confirmed_statement.rows_sha256 if confirmed_statement else None)
         found[association_id] = {
-            "state": _receipt_state(session, key, days, state, confirmation, valued).value,
+            "receipt_id": confirmation.id, "state": _receipt_state(session, key, days, state, confirmation, valued).value,
             "amount": float(confirmation.amount), "receipt_number": confirmation.receipt_number,
             "confirmed_at": confirmation.confirmed_at,
         }
     return found
 
 
-def receipts_changed_since(session: Session, company_id: str, year: int, before: dict[str, dict]) -> list[str]:
-    """The names of the associations whose confirmed receipt data matched `before` (`receipts_of_year` then) and no
-    longer do: those a change just made (a pay import) asks to confirm again."""
-    if not before:
-        return []
-    names = []
-    for association_id, receipt in receipts_of_year(session, company_id, year).items():
-        was = before.get(association_id)
-        if receipt["state"] == rules.ReceiptState.CHANGED and was is not None and was["state"] != rules.ReceiptState.CHANGED:
-            names.append(_names(session, Key(company_id, association_id, year))[1])
-    return sorted(names, key=str.casefold)
+def years_with_receipts(session: Session, company_id: str) -> list[int]:
+    return sorted(session.scalars(sa.select(sa.distinct(ReceiptConfirmation.year))
+                                  .where(ReceiptConfirmation.company_id == company_id)))
+
+
+@contextlib.contextmanager
+def watching_receipts(uow: UnitOfWork, company_id: str, years: Iterable[int]) -> Iterator[list[str]]:
+    """Around a change to what values those years (a pay import, a daily cost): each receipt that matched before and no
+    longer does after is announced (`impact.receipt.outdated`, the notifier e-mails the association), and its
+    association's name added to the list yielded. A receipt already to confirm again is not news."""
+    before = {year: receipts_of_year(uow.session, company_id, year) for year in years}
+    outdated: list[str] = []
+    yield outdated
+    if not any(before.values()):
+        return
+    uow.session.flush()
+    now = utcnow()
+    for year, receipts_then in before.items():
+        for association_id, receipt in receipts_of_year(uow.session, company_id, year).items():
+            was = receipts_then.get(association_id)
+            if receipt["state"] != rules.ReceiptState.CHANGED or was is None or was["state"] == rules.ReceiptState.CHANGED:
+                continue
+            key = Key(company_id, association_id, year)
+            company_name, association_name = _names(uow.session, key)
+            association = uow.session.get(AssociationCopy, association_id)
+            events.receipt_outdated(uow, {
+                "receipt_id": receipt["receipt_id"], "year": year, "receipt_number": receipt["receipt_number"],
+                "company_id": company_id, "company_name": company_name, "association_id": association_id,
+                "association_name": association_name, "association_email": association.contact_email if association else None,
+                "confirmed_at": receipt["confirmed_at"], "outdated_at": now,
+            })
+            log.info("receipt %s: company %s, association %s, %s no longer matches the valuation", receipt["receipt_id"],
+                     company_id, association_id, year)
+            outdated.append(association_name)
+    outdated.sort(key=str.casefold)
 
 
 def receipt(session: Session, key: Key) -> dict:

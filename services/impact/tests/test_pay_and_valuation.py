@@ -78,7 +78,7 @@ def test_an_import_then_the_valuation(service, tokens, company):
             "lucas@horizon.example;300000;0,40;\n")
     response = upload(service, tokens, good)
     assert response.status_code == 200, response.get_json()
-    assert response.get_json() == {"year": YEAR, "imported": 2}
+    assert response.get_json() == {"year": YEAR, "imported": 2, "receipts_to_confirm_again": []}
     records = service.client.get(f"/companies/{COMPANY}/pay?year={YEAR}", headers=admin_headers(tokens)).get_json()["records"]
     assert {(r["email"], r["annual_gross_pay"], r["employer_charge_rate"]) for r in records} == {
         ("camille@horizon.example", 50000.0, 0.45), ("lucas@horizon.example", 300000.0, 0.4)}

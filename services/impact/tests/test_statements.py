@@ -307,8 +307,14 @@ def test_a_confirmed_receipt_the_valuation_no_longer_matches_is_to_confirm_again
         return response.json["receipts_to_confirm_again"]
 
     assert import_pay(43800) == []
+    assert service.published("impact.receipt.outdated") == []
     assert import_pay(52560) == ["Les Petits Savants"]
+    (outdated,) = service.published("impact.receipt.outdated")
+    assert outdated.data["association_email"] == "referente@petits-savants.example"
+    assert (outdated.data["company_name"], outdated.data["year"], outdated.data["receipt_number"]) == ("Groupe Horizon", 2026, "2026-001")
+    assert not any(key in repr(outdated.data) for key in ("amount", "837", "924", "pay"))
     assert import_pay(52560) == []  # already to confirm again: not news
+    assert len(service.published("impact.receipt.outdated")) == 1
     draft = service.client.get(f"{RECEIPT}?year=2026", headers=referent).json
     # Camille: 52,560 × 1.45 / 218 = 349.60 a day, × 1.5 = 524.40; Bruno 400.00.
     assert (draft["state"], draft["amount"], draft["confirmed"]["amount"]) == ("changed", 924.4, 837.0)
@@ -324,6 +330,17 @@ def test_a_confirmed_receipt_the_valuation_no_longer_matches_is_to_confirm_again
     assert again.json["confirmed"]["version"] == 2 and again.json["state"] == "confirmed"
     assert valuation_receipt()[1]["state"] == "confirmed"
     assert [e.data["amount"] for e in service.published("impact.receipt.confirmed")] == ["837.00", "924.40"]
+
+    # A daily cost moves Bruno's day (he has no pay record): the answer and the association hear it too.
+    entity = example("engagement.person.registered")["entity_id"]
+    moved = service.client.put(f"/companies/{COMPANY}/daily-costs/{entity}", headers=admin, json={"year": 2026, "daily_cost": 450})
+    assert moved.status_code == 200, moved.json
+    assert moved.json["receipts_to_confirm_again"] == ["Les Petits Savants"]
+    assert len(service.published("impact.receipt.outdated")) == 2
+    assert valuation_receipt()[1]["state"] == "changed"
+    # A cost for a year without a confirmed receipt changes none of them.
+    other_year = service.client.put(f"/companies/{COMPANY}/daily-costs/{entity}", headers=admin, json={"year": 2027, "daily_cost": 300})
+    assert other_year.status_code == 200 and other_year.json["receipts_to_confirm_again"] == []
 
 
 def test_a_receipt_is_to_confirm_again_when_its_amount_or_its_days_changed():

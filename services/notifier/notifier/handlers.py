@@ -302,4 +302,5 @@ def subscriptions(settings) -> dict[str, Handler]:
         workflow.REQUEST_REMINDED: with_url(workflow.on_request_reminded),
         workflow.CONVENTION_ISSUED: with_url(workflow.on_convention_issued),
         workflow.OTHER_MANAGER_NAMED: with_url(workflow.on_other_manager_named),
+        workflow.RECEIPT_OUTDATED: with_url(workflow.on_receipt_outdated),
     }

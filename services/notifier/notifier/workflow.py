@@ -1,5 +1,6 @@
 """The e-mails of the mission workflow (issues 5 and 6, `docs/workflow-events.md`): applying, the manager's request and
-decision, withdrawing, « Signe ta convention », attendance, the bilan and the reminders.
+decision, withdrawing, « Signe ta convention », attendance, the bilan and the reminders; and the yearly bundle's
+receipt data the association must confirm again.
 
 Each handler reads its event with a narrow marshmallow schema (unknown fields are ignored, so producers may add
 some) and queues one e-mail per recipient with `queue_email`, in the inbox transaction: a redelivered event, a
@@ -12,6 +13,7 @@ subject or an exception message).
 """
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from marshmallow import fields, validate
@@ -35,6 +37,9 @@ REMINDER_DUE = "engagement.reminder.due"
 REQUEST_REMINDED = "approval.request.reminded"
 CONVENTION_ISSUED = "documents.convention.issued"
 OTHER_MANAGER_NAMED = "engagement.dates.other_manager_named"
+RECEIPT_OUTDATED = "impact.receipt.outdated"
+
+log = logging.getLogger(__name__)
 MANAGER_LOST_ACCESS = "engagement.dates.manager_lost_access"
 MANAGER_ACCESS_RESTORED = "engagement.dates.manager_access_restored"
 
@@ -228,6 +233,22 @@ class OtherManagerNamed(EventData):
     association_name = fields.String(required=True)
     dates = _dates()
     admin_emails = fields.List(fields.Email(), required=True)
+
+
+class ReceiptOutdated(EventData):
+    """`impact.receipt.outdated`: the company changed what values a year; the receipt data the association confirmed for
+    it no longer match (no amount: the association reads the new one on its page)."""
+
+    receipt_id = fields.String(required=True)
+    year = fields.Integer(required=True)
+    receipt_number = fields.String(required=True)
+    company_id = fields.String(required=True)
+    company_name = fields.String(required=True)
+    association_id = fields.String(required=True)
+    association_name = fields.String(required=True)
+    # Null for an association impact knew before it kept the address: nobody to e-mail.
+    association_email = fields.Email(allow_none=True, load_default=None)
+    confirmed_at = fields.AwareDateTime(required=True)
 
 
 def _date_values(dates: list[dict[str, Any]]) -> dict[str, Any]:
@@ -430,3 +451,23 @@ def on_other_manager_named(event: Event, uow: UnitOfWork, public_url: str) -> No
             subject=f"Demande d'absence envoyée à un autre manager : {named['person_name']}, mission « {named['mission_title']} »",
             body_text=render("other_manager_named.txt", **values),
         )
+
+
+def bundle_url(public_url: str, company_id: str, association_id: str, year: int) -> str:
+    """The association's page of one company's year in its « Dossier annuel » (the statement and the receipt data)."""
+    return f"{public_url.rstrip('/')}/association/dossier-annuel/{company_id}/{association_id}?annee={year}"
+
+
+def on_receipt_outdated(event: Event, uow: UnitOfWork, public_url: str) -> None:
+    """The association confirms the receipt data again: the company's valuation of that year changed since."""
+    outdated = ReceiptOutdated.of(event)
+    if not outdated["association_email"]:
+        log.warning("receipt %s no longer matches the valuation, but impact knows no address for association %s: "
+                    "no e-mail", outdated["receipt_id"], outdated["association_id"])
+        return
+    queue_email(
+        uow, event, recipient=outdated["association_email"],
+        subject=f"Reçu {outdated['year']} pour {outdated['company_name']} : confirme de nouveau ses données",
+        body_text=render("receipt_outdated.txt", **outdated, confirmed=paris_time(outdated["confirmed_at"]),
+                         url=bundle_url(public_url, outdated["company_id"], outdated["association_id"], outdated["year"])),
+    )

@@ -511,3 +511,24 @@ def test_without_a_recorded_manager_the_admin_is_asked_to_record_one(service):
     assert email.recipient == "admin@horizon.example"
     assert "sans manager enregistré dans Tandem." in email.body_text
     assert "et enregistre son manager dans Tandem" in email.body_text
+
+
+def test_receipt_data_that_no_longer_match_the_valuation_are_to_confirm_again(service):
+    outdated = example(service, "impact.receipt.outdated")
+    assert service.deliver("impact.receipt.outdated", outdated) == "processed"
+    email = only_email(service)
+    assert email.recipient == "referente@petits-savants.example"
+    assert email.subject == "Reçu 2027 pour Groupe Horizon : confirme de nouveau ses données"
+    body = email.body_text
+    assert ("Le 10/01/2028 à 10h35, Les Petits Savants a confirmé les données du reçu fiscal (Cerfa n° 16216) n° 2027-014 "
+            "pour les journées de mécénat de compétences que Groupe Horizon lui a données en 2027.") in body
+    assert "Groupe Horizon a modifié la valorisation de ces journées : le montant ne correspond plus." in body
+    assert ("http://tandem.test/association/dossier-annuel/9d8c7b6a-1111-4222-8333-944455566677/"
+            "1c6f2b1e-7a52-5d0c-9a1e-3b4c5d6e7f80?annee=2027\n") in body
+
+
+def test_receipt_data_outdated_for_an_association_without_an_address_e_mail_nobody(service, caplog):
+    outdated = {**example(service, "impact.receipt.outdated"), "association_email": None}
+    assert service.deliver("impact.receipt.outdated", outdated) == "processed"
+    assert emails(service) == []
+    assert "no e-mail" in caplog.text

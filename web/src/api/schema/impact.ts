@@ -2333,6 +2333,8 @@ export interface components {
         };
         DailyCosts: {
             entities: components["schemas"]["DailyCost"][];
+            /** @description Les associations dont les données du reçu confirmées ne correspondent plus depuis ce changement : elles doivent les confirmer de nouveau (Tandem les prévient par e-mail). Seulement dans la réponse à un changement. */
+            receipts_to_confirm_again?: string[];
         };
         Days: {
             /** @description Jours validés par le manager. */
@@ -2405,7 +2407,7 @@ export interface components {
         PayImportResult: {
             /** @description Le nombre de personnes dont la rémunération a été importée. */
             imported: number;
-            /** @description Les associations dont les données du reçu confirmées ne correspondent plus depuis cet import : elles doivent les confirmer de nouveau. */
+            /** @description Les associations dont les données du reçu confirmées ne correspondent plus depuis ce changement : elles doivent les confirmer de nouveau (Tandem les prévient par e-mail). */
             receipts_to_confirm_again: string[];
             year: number;
         };
