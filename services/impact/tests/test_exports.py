@@ -119,12 +119,13 @@ def _peak_while_exporting(service, write) -> tuple[int, int]:
     lambda lines: exports.csv_stream(exports.DAY_COLUMNS, lines),
     exports.days_xlsx,
 ], ids=["csv", "xlsx"])
-def test_exporting_100000_rows_takes_no_more_memory_than_10000(service_package, tmp_path, tokens, write):
+def test_exporting_50000_rows_takes_no_more_memory_than_5000(service_package, tmp_path, tokens, write):
     from tandem_shared.harness import ServiceHarness
     from tandem_shared.pytest_plugin import service_dir
 
     peaks = {}
-    for count in (10_000, 100_000):
+    # Ten times the rows (fewer than 100,000 and 10,000, as it was, for the suite's time: the ratio is what tells).
+    for count in (5_000, 50_000):
         harness = ServiceHarness(service_package, service_dir(service_package), f"sqlite:///{tmp_path / f'{count}.db'}",
                                  tokens=tokens)
         try:
@@ -134,7 +135,7 @@ def test_exporting_100000_rows_takes_no_more_memory_than_10000(service_package, 
         finally:
             harness.close(check_contract=False)
     # Ten times the rows, not ten times the memory: the growth stays within a quarter of the small export's peak.
-    assert peaks[100_000] < peaks[10_000] * 1.25 + 256 * 1024, peaks
+    assert peaks[50_000] < peaks[5_000] * 1.25 + 256 * 1024, peaks
 
 
 def test_the_operator_exports_every_companys_days_with_their_company(service, tokens, feed):
