@@ -224,7 +224,7 @@ def _valuation(args, company_id) -> dict:
             result = valuation.valuation_for(session, company_id, args["year"])
         except valuation.UnknownYear as exc:
             abort(422, message=exc.message, errors={"year": [exc.message]})
-        receipts = statements.receipts_of_year(session, company_id, args["year"])
+        receipts = statements.receipts_of_year(session, company_id, args["year"], result)
         for row in result["associations"]:
             row["receipt"] = receipts.get(row["association_id"])
         pay.audit(session, company_id, principal.subject, "valuation_read", f"valorisation {args['year']} consultée")

@@ -31,13 +31,9 @@ class StatementState(StrEnum):
     CHANGED = "changed"
 
 
-class ReceiptState(StrEnum):
-    EMPTY = "empty"
-    TO_CONFIRM = "to_confirm"
-    CONFIRMED = "confirmed"
-    # Confirmed, then what the receipt says changed (a pay import or a daily cost moved the amount, a late attestation the
-    # days): the data confirmed no longer match the valuation, and await a new confirmation.
-    CHANGED = "changed"
+# A receipt's data go through the statement's four states: CHANGED is then a pay import or a daily cost that moved the
+# amount, or a late attestation the days, after the confirmation.
+ReceiptState = StatementState
 
 
 @dataclass(frozen=True)

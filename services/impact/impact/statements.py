@@ -283,15 +283,18 @@ def _receipt_state(session: Session, key: Key, days: list[rules.StatementDay], s
     return rules.receipt_state(statement_state, now, _receipt_confirmed(latest))
 
 
-def receipts_of_year(session: Session, company_id: str, year: int) -> dict[str, dict]:
+def receipts_of_year(session: Session, company_id: str, year: int,
+                     valuation: dict | None = None) -> dict[str, dict]:
     """The company's confirmed receipts of the year by association: the amount confirmed and whether the confirmed data
-    still match (the valuation page says which an association must confirm again after a pay import)."""
+    still match (the valuation page says which an association must confirm again after a pay import). `valuation`:
+    that year's `valuation.valuation_for`, when the caller has it, so that it is not computed again."""
     latest: dict[str, ReceiptConfirmation] = {}
     for confirmation in session.scalars(sa.select(ReceiptConfirmation).where(
             ReceiptConfirmation.company_id == company_id, ReceiptConfirmation.year == year)
             .order_by(ReceiptConfirmation.version)):
         latest[confirmation.association_id] = confirmation
-    found, valued = {}, {}
+    found = {}
+    valued = {} if valuation is None else {(company_id, year): (valuation["associations"], valuation["people"])}
     for association_id, confirmation in latest.items():
         key = Key(company_id, association_id, year)
         days = statement_days(session, key)

@@ -152,23 +152,23 @@ def _year_figures(session, company_id: str, year: int, year_rates: domain.YearRa
     return per_person, per_association, ordinary, exception
 
 
+def _rates_for(year: int) -> domain.YearRates:
+    try:
+        return rates.rates_for(year)
+    except rates.UnknownYear:
+        raise UnknownYear(year) from None
+
+
 def values_by_association(session, company_id: str, year: int) -> tuple[list[dict], list[dict]]:
     """The year's value per association and per person, as `valuation_for` gives them, without the reduction and the
     years before it needs: what a receipt's amount is read from."""
-    try:
-        year_rates = rates.rates_for(year)
-    except rates.UnknownYear:
-        raise UnknownYear(year) from None
-    per_person, per_association, _, _ = _year_figures(session, company_id, year, year_rates, set())
+    per_person, per_association, _, _ = _year_figures(session, company_id, year, _rates_for(year), set())
     return list(per_association.values()), list(per_person.values())
 
 
 def valuation_for(session, company_id: str, year: int) -> dict:
     """The valuation report of a year, as the API, the XLSX and the PDF give it."""
-    try:
-        year_rates = rates.rates_for(year)
-    except rates.UnknownYear:
-        raise UnknownYear(year) from None
+    year_rates = _rates_for(year)
     settings = settings_of(session, company_id, year)
     exceptions = set(settings.exception_association_ids) if settings else set()
     carried = [domain.Excess(int(e["year"]), Decimal(str(e["amount"]))) for e in (settings.prior_excess if settings else [])
