@@ -105,9 +105,10 @@ class ReceiptOutdatedData(Schema):
     association_email = fields.String(required=True, allow_none=True)
     confirmed_at = fields.AwareDateTime(required=True)
     outdated_at = fields.AwareDateTime(required=True)
+    because = fields.String(required=True)
 
 
 def receipt_outdated(uow: UnitOfWork, data: dict) -> None:
-    """The receipt data an association confirmed no longer match the valuation: the notifier e-mails the association.
-    No amount: the new one is the company's valuation until the association confirms it."""
+    """The receipt data an association confirmed no longer match (the valuation, a person, the days: `because`): the
+    notifier e-mails the association. No amount: the new one is the company's valuation until the association confirms it."""
     uow.publish(RECEIPT_OUTDATED, data["receipt_id"], ReceiptOutdatedData().dump(data))

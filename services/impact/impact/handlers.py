@@ -6,6 +6,8 @@ the one it holds (`changed_at`, the producer's time). Pay data is never in any e
 """
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -15,11 +17,12 @@ from tandem_shared.envelope import Event, EventData
 from tandem_shared.inbox import Handler, UnitOfWork
 from tandem_shared.revocation import CutoffHandler
 
-from . import domain
+from . import domain, statements
 from .models import (
     AssociationCopy, CompanyCopy, MissionCopy, Participation, ParticipationDay, PersonCopy, PersonEntity, QuizAttemptCopy,
     token_cutoffs,
 )
+from .statement_rules import OutdatedBecause
 
 PERSON_REGISTERED = "engagement.person.registered"
 PERSON_UPDATED = "engagement.person.updated"
@@ -154,20 +157,39 @@ class AttemptCompleted(EventData):
 # -- copies of people, companies and the catalog ---------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _watching_receipts_touched_by(uow: UnitOfWork, person_id: str, company_ids: set[str | None],
+                                  because: OutdatedBecause, year: int | None = None) -> Iterator[None]:
+    """Around a change to a person or to their days: the confirmed receipts that change may make outdated are watched
+    (`statements.watching_receipts`), those of `year`, else of every year the person gave days in, for each company
+    named. Nearly always there is none, and the change costs one query."""
+    with contextlib.ExitStack() as watches:
+        for company_id in sorted(filter(None, company_ids)):
+            years = statements.years_with_receipts(uow.session, company_id, days_given_by=None if year else person_id)
+            years = [y for y in years if year is None or y == year]
+            if years:
+                watches.enter_context(statements.watching_receipts(uow, company_id, years, because))
+        yield
+
+
 def on_person_changed(event: Event, uow: UnitOfWork) -> None:
     data = PersonChanged.of(event)
     person = uow.session.get(PersonCopy, data["person_id"], with_for_update=True)
-    # Before the copy's own check: an older event still says which entity the person was in at its time.
-    _record_entity(uow.session, data)
-    if person is None:
-        person = PersonCopy(person_id=data["person_id"])
-        uow.session.add(person)
-    elif person.as_of >= data["at"]:
-        return
-    for key in ("email", "first_name", "last_name", "company_id", "entity_id", "entity_name", "roles", "status"):
-        setattr(person, key, data[key])
-    person.email = data["email"].lower()
-    person.as_of = data["at"]
+    # A new entity changes the daily cost of their days, a new name the statement that names them; a move to another
+    # company takes their days from the one they leave.
+    companies = {person.company_id if person else None, data["company_id"]}
+    with _watching_receipts_touched_by(uow, data["person_id"], companies, OutdatedBecause.PERSON):
+        # Before the copy's own check: an older event still says which entity the person was in at its time.
+        _record_entity(uow.session, data)
+        if person is None:
+            person = PersonCopy(person_id=data["person_id"])
+            uow.session.add(person)
+        elif person.as_of >= data["at"]:
+            return
+        for key in ("email", "first_name", "last_name", "company_id", "entity_id", "entity_name", "roles", "status"):
+            setattr(person, key, data[key])
+        person.email = data["email"].lower()
+        person.as_of = data["at"]
 
 
 def _record_entity(session, data: dict) -> None:
@@ -305,10 +327,14 @@ def on_dates_cancelled(event: Event, uow: UnitOfWork) -> None:
 
 def on_attendance_attested(event: Event, uow: UnitOfWork) -> None:
     data = AttendanceAttested.of(event)
-    participation = _participation(uow, data, _year_of(data["dates"]))
-    participation.attested_at = _first(participation.attested_at, data["attested_at"])
-    _change_days(uow, data["participation_id"], data["dates"], data["attested_at"],
-                 lambda entry: domain.ATTENDED if entry["present"] else domain.ABSENT)
+    person = uow.session.get(PersonCopy, data["person_id"])
+    # A presence attested or corrected after the association confirmed that year's receipt changes its days.
+    with _watching_receipts_touched_by(uow, data["person_id"], {person.company_id if person else None},
+                                       OutdatedBecause.ATTENDANCE, year=_year_of(data["dates"])):
+        participation = _participation(uow, data, _year_of(data["dates"]))
+        participation.attested_at = _first(participation.attested_at, data["attested_at"])
+        _change_days(uow, data["participation_id"], data["dates"], data["attested_at"],
+                     lambda entry: domain.ATTENDED if entry["present"] else domain.ABSENT)
 
 
 def on_bilan_completed(event: Event, uow: UnitOfWork) -> None:

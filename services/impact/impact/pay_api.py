@@ -15,6 +15,7 @@ from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_principal, current_runtime, login_required
 
 from . import access, exports, pay, rendering, reporting, statements, valuation
+from .statement_rules import OutdatedBecause
 from .schemas import (
     DailyCostInputSchema, DailyCostsSchema, PayAuditSchema, PayHolderSchema, PayHoldersSchema, PayImportFileSchema,
     PayImportResultSchema, PayRecordsSchema, ValuationSchema, ValuationSettingsInputSchema, ValuationSettingsSchema,
@@ -101,7 +102,7 @@ class PayImport(MethodView):
             except UnicodeDecodeError:
                 # Excel in France saves CSV in Windows-1252.
                 text = raw.decode("cp1252", errors="replace")
-            with statements.watching_receipts(uow, company_id, [args["year"]]) as outdated:
+            with statements.watching_receipts(uow, company_id, [args["year"]], OutdatedBecause.VALUATION) as outdated:
                 try:
                     imported = pay.import_pay(uow.session, company_id, args["year"], text, principal.subject)
                 except pay.PayImportError as exc:
@@ -159,7 +160,8 @@ class DailyCost(MethodView):
             if entity_id not in {e["id"] for e in entities}:
                 abort(422, message="Cette entité n'existe pas dans l'entreprise.", errors={"entity_id": ["Entité inconnue."]})
             # A year's cost also values the years without one of their own (valuation.costs_in_force): any year may move.
-            with statements.watching_receipts(uow, company_id, statements.years_with_receipts(session, company_id)) as outdated:
+            with statements.watching_receipts(uow, company_id, statements.years_with_receipts(session, company_id),
+                                           OutdatedBecause.VALUATION) as outdated:
                 pay.set_daily_cost(session, company_id, entity_id, args["year"], args["daily_cost"], principal.subject)
             return {"entities": pay.daily_costs(session, company_id, entities, args["year"], principal.subject),
                     "receipts_to_confirm_again": outdated}

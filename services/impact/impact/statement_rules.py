@@ -36,6 +36,17 @@ class StatementState(StrEnum):
 ReceiptState = StatementState
 
 
+class OutdatedBecause(StrEnum):
+    """Why a confirmed receipt no longer matches: the association's e-mail says which (`impact.receipt.outdated`)."""
+
+    # The company changed what values the year: a pay record or an entity's daily cost.
+    VALUATION = "valuation"
+    # A person who gave days changed entity (another daily cost) or name (the statement names them).
+    PERSON = "person"
+    # A presence was attested or corrected after the confirmation: the days changed.
+    ATTENDANCE = "attendance"
+
+
 @dataclass(frozen=True)
 class ReceiptData:
     """What a receipt's confirmation fixes, beside its number: the amount and the days it is for."""

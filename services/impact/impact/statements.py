@@ -308,16 +308,23 @@ def receipts_of_year(session: Session, company_id: str, year: int,
     return found
 
 
-def years_with_receipts(session: Session, company_id: str) -> list[int]:
-    return sorted(session.scalars(sa.select(sa.distinct(ReceiptConfirmation.year))
-                                  .where(ReceiptConfirmation.company_id == company_id)))
+def years_with_receipts(session: Session, company_id: str, days_given_by: str | None = None) -> list[int]:
+    """The years in which the company has a confirmed receipt; with `days_given_by`, only those in which that person has
+    a participation (the only years a change to them can touch)."""
+    query = sa.select(sa.distinct(ReceiptConfirmation.year)).where(ReceiptConfirmation.company_id == company_id)
+    if days_given_by is not None:
+        query = query.where(ReceiptConfirmation.year.in_(
+            sa.select(Participation.year).where(Participation.person_id == days_given_by)))
+    return sorted(session.scalars(query))
 
 
 @contextlib.contextmanager
-def watching_receipts(uow: UnitOfWork, company_id: str, years: Iterable[int]) -> Iterator[list[str]]:
-    """Around a change to what values those years (a pay import, a daily cost): each receipt that matched before and no
-    longer does after is announced (`impact.receipt.outdated`, the notifier e-mails the association), and its
-    association's name added to the list yielded. A receipt already to confirm again is not news."""
+def watching_receipts(uow: UnitOfWork, company_id: str, years: Iterable[int],
+                      because: rules.OutdatedBecause) -> Iterator[list[str]]:
+    """Around a change that may alter what a receipt of those years says (a pay import, a daily cost, a person's entity
+    or name, a late attendance): each receipt that matched before and no longer does after is announced
+    (`impact.receipt.outdated` with `because`, the notifier e-mails the association), and its association's name added
+    to the list yielded. A receipt already to confirm again is not news. No year, no cost."""
     before = {year: receipts_of_year(uow.session, company_id, year) for year in years}
     outdated: list[str] = []
     yield outdated
@@ -337,10 +344,10 @@ def watching_receipts(uow: UnitOfWork, company_id: str, years: Iterable[int]) ->
                 "receipt_id": receipt["receipt_id"], "year": year, "receipt_number": receipt["receipt_number"],
                 "company_id": company_id, "company_name": company_name, "association_id": association_id,
                 "association_name": association_name, "association_email": association.contact_email if association else None,
-                "confirmed_at": receipt["confirmed_at"], "outdated_at": now,
+                "confirmed_at": receipt["confirmed_at"], "outdated_at": now, "because": because.value,
             })
-            log.info("receipt %s: company %s, association %s, %s no longer matches the valuation", receipt["receipt_id"],
-                     company_id, association_id, year)
+            log.info("receipt %s: company %s, association %s, %s no longer matches (%s)", receipt["receipt_id"],
+                     company_id, association_id, year, because.value)
             outdated.append(association_name)
     outdated.sort(key=str.casefold)
 

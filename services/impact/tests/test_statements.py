@@ -314,7 +314,8 @@ def test_a_confirmed_receipt_the_valuation_no_longer_matches_is_to_confirm_again
     assert (outdated.data["company_name"], outdated.data["year"], outdated.data["receipt_number"]) == ("Groupe Horizon", 2026, "2026-001")
     # No amount, nothing of pay: only who, which receipt and when (a random id may hold any digits, so keys are checked).
     assert set(outdated.data) == {"receipt_id", "year", "receipt_number", "company_id", "company_name", "association_id",
-                                  "association_name", "association_email", "confirmed_at", "outdated_at"}
+                                  "association_name", "association_email", "confirmed_at", "outdated_at", "because"}
+    assert outdated.data["because"] == "valuation"
     assert import_pay(52560) == []  # already to confirm again: not news
     assert len(service.published("impact.receipt.outdated")) == 1
     draft = service.client.get(f"{RECEIPT}?year=2026", headers=referent).json
@@ -387,3 +388,77 @@ def test_two_confirmations_at_the_same_moment_make_one(service, story, referent,
     second = service.client.post(f"{URL}/confirmation", headers=referent, json=body)
     assert second.status_code == 409 and "déjà confirmé" in second.json["detail"]
     assert len(service.published("impact.statement.confirmed")) == 1
+
+
+def test_a_move_to_another_entity_or_a_late_correction_tells_the_association_its_receipt_is_outdated(service, year_2026, referent):
+    """Léa, valued at her entity's daily cost, gave a day in November 2026; the association confirmed its receipt. A new
+    name, her move to an entity with another cost in December, then a presence corrected, each make the receipt outdated
+    and are announced with their cause; an update that changes none of it, or a move after the year, announces nothing."""
+    from datetime import datetime, timezone
+    from decimal import Decimal
+
+    from impact.models import EntityDailyCost
+
+    lea = str(uuid.uuid4())
+    finance = example("engagement.person.registered")["entity_id"]
+    legal = "5f0e1d2c-3b4a-4968-8776-655443322110"
+
+    def lea_event(event_type, at, entity_id=finance, entity_name="Direction financière", roles=("employee",),
+                  last_name="Roux"):
+        service.deliver(event_type, example(
+            "engagement.person.registered", person_id=lea, first_name="Léa", last_name=last_name, company_id=COMPANY,
+            email="lea@horizon.example", entity_id=entity_id, entity_name=entity_name, roles=list(roles), at=at))
+
+    lea_event("engagement.person.registered", "2026-01-10T09:00:00+00:00")
+    participation = give_days(service, lea, [("2026-11-02", "full_day", True)], attested_at="2026-11-03T10:00:00+00:00",
+                              decided_at="2026-10-01T10:00:00+00:00")
+    _set_entity_cost(service, "400")
+    with service.runtime.db.transaction() as session:
+        session.add(EntityDailyCost(company_id=COMPANY, entity_id=legal, year=2026, daily_cost=Decimal("500"),
+                                    updated_by="admin-horizon", updated_at=datetime(2026, 11, 1, tzinfo=timezone.utc)))
+    _confirm_statement(service, referent, 2026)
+    # Camille 437.00 (pay record), Bruno and Léa 400.00 each (their entity's cost).
+    assert service.client.get(f"{RECEIPT}?year=2026", headers=referent).json["amount"] == 1237.0
+    body = {"year": 2026, "receipt_number": "2026-001", "amount": 1237.0, "consent": True}
+    assert service.client.post(f"{RECEIPT}/confirmation", headers=referent, json=body).status_code == 201
+
+    def outdated_because():
+        return [event.data["because"] for event in service.published("impact.receipt.outdated")]
+
+    lea_event("engagement.person.updated", "2026-12-01T09:00:00+00:00", roles=("employee", "manager"))
+    assert outdated_because() == []
+    assert service.client.get(f"{RECEIPT}?year=2026", headers=referent).json["state"] == "confirmed"
+
+    # A new name changes the statement that names her: both are to confirm again, the amount is the same.
+    lea_event("engagement.person.updated", "2026-12-05T09:00:00+00:00", last_name="Roux-Martin")
+    assert outdated_because() == ["person"]
+    draft = service.client.get(f"{RECEIPT}?year=2026", headers=referent).json
+    assert (draft["state"], draft["statement_state"], draft["amount"]) == ("changed", "changed", 1237.0)
+    # Once the referent confirms the renamed list, the receipt's own data (amount, days, period) match again.
+    _confirm_statement(service, referent, 2026)
+    assert service.client.get(f"{RECEIPT}?year=2026", headers=referent).json["state"] == "confirmed"
+
+    lea_event("engagement.person.updated", "2026-12-20T09:00:00+00:00", entity_id=legal, entity_name="Direction juridique",
+              last_name="Roux-Martin")
+    assert outdated_because() == ["person", "person"]
+    outdated = service.published("impact.receipt.outdated")[-1]
+    assert (outdated.data["association_email"], outdated.data["receipt_number"]) == ("referente@petits-savants.example", "2026-001")
+    draft = service.client.get(f"{RECEIPT}?year=2026", headers=referent).json
+    assert (draft["state"], draft["amount"], draft["confirmed"]["amount"]) == ("changed", 1337.0, 1237.0)
+    assert service.client.post(f"{RECEIPT}/confirmation", headers=referent, json={**body, "amount": 1337.0}).status_code == 201
+
+    # A move after the year's end leaves 2026 where it was: nothing to announce.
+    lea_event("engagement.person.updated", "2027-02-01T09:00:00+00:00", last_name="Roux-Martin")
+    assert outdated_because() == ["person", "person"]
+    assert service.client.get(f"{RECEIPT}?year=2026", headers=referent).json["state"] == "confirmed"
+
+    # The association corrects Léa's day to absent: the days changed, the statement and the receipt are to confirm again.
+    service.deliver("engagement.attendance.corrected", example(
+        "engagement.attendance.corrected", participation_id=participation, person_id=lea,
+        attested_at="2027-02-10T10:00:00+00:00", dates=[{"date": "2026-11-02", "format": "full_day", "present": False}]))
+    assert outdated_because() == ["person", "person", "attendance"]
+    draft = service.client.get(f"{RECEIPT}?year=2026", headers=referent).json
+    assert (draft["state"], draft["statement_state"], draft["amount"]) == ("changed", "changed", 837.0)
+    # A presence of another year than the receipt's touches nothing.
+    give_days(service, lea, [("2027-03-01", "full_day", True)], attested_at="2027-03-02T10:00:00+00:00")
+    assert outdated_because() == ["person", "person", "attendance"]

@@ -236,8 +236,9 @@ class OtherManagerNamed(EventData):
 
 
 class ReceiptOutdated(EventData):
-    """`impact.receipt.outdated`: the company changed what values a year; the receipt data the association confirmed for
-    it no longer match (no amount: the association reads the new one on its page)."""
+    """`impact.receipt.outdated`: the receipt data the association confirmed for a company's year no longer match, because
+    the company changed what values it, a person who gave days changed, or the days did (no amount: the association
+    reads the new one on its page)."""
 
     receipt_id = fields.String(required=True)
     year = fields.Integer(required=True)
@@ -249,6 +250,8 @@ class ReceiptOutdated(EventData):
     # Null for an association impact knew before it kept the address: nobody to e-mail.
     association_email = fields.Email(allow_none=True, load_default=None)
     confirmed_at = fields.AwareDateTime(required=True)
+    # Events published before impact said why were all about the valuation (a pay import, a daily cost).
+    because = fields.String(load_default="valuation", validate=validate.OneOf(["valuation", "person", "attendance"]))
 
 
 def _date_values(dates: list[dict[str, Any]]) -> dict[str, Any]:

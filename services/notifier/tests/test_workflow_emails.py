@@ -527,6 +527,25 @@ def test_receipt_data_that_no_longer_match_the_valuation_are_to_confirm_again(se
             "1c6f2b1e-7a52-5d0c-9a1e-3b4c5d6e7f80?annee=2027\n") in body
 
 
+@pytest.mark.parametrize("because, says", [
+    ("person", "Groupe Horizon a mis à jour une personne qui a donné ces journées (son entité ou son nom) : "
+               "l'état récapitulatif ou les données du reçu ne correspondent plus à ce que tu as confirmé."),
+    ("attendance", "une présence de ces journées a été attestée ou corrigée : les journées du reçu ne correspondent plus. "
+                   "Vérifie l'état récapitulatif des journées et les données du reçu"),
+])
+def test_the_e_mail_about_outdated_receipt_data_names_what_changed(service, because, says):
+    assert service.deliver("impact.receipt.outdated", {**example(service, "impact.receipt.outdated"), "because": because}) == "processed"
+    body = only_email(service).body_text
+    assert says in body and "valorisation" not in body
+    assert "?annee=2027\n" in body
+
+
+def test_an_outdated_receipt_event_from_before_its_cause_was_said_reads_as_a_valuation_change(service):
+    outdated = {key: value for key, value in example(service, "impact.receipt.outdated").items() if key != "because"}
+    assert service.deliver("impact.receipt.outdated", outdated) == "processed"
+    assert "Groupe Horizon a modifié la valorisation de ces journées" in only_email(service).body_text
+
+
 def test_receipt_data_outdated_for_an_association_without_an_address_e_mail_nobody(service, caplog):
     outdated = {**example(service, "impact.receipt.outdated"), "association_email": None}
     assert service.deliver("impact.receipt.outdated", outdated) == "processed"
