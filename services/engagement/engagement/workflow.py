@@ -242,7 +242,8 @@ def request_dates(uow, person: Person, participation: Participation, payload: di
     requested = [domain.DayRequest(day=entry["date"], format=entry["format"]) for entry in payload["dates"]]
     allowance = allowance_of(session, person, today)
     errors = domain.check_dates(requested, year=participation.year, today=today, booked=booked(session, person.id),
-                                allowance=allowance)
+                                allowance=allowance,
+                                retirement=person.retirement_date if person.retirement_confirmed_at else None)
     if errors:
         dates_error(errors)
     request = _new_request(person, participation, mission, approver.email, requested, payload["message"], now)

@@ -343,9 +343,12 @@ def test_a_date_already_requested_on_any_participation_is_refused(service, camil
     assert counts(service)["mission_dates"] == 1
 
 
-def test_the_end_of_career_weekly_allowance_is_enforced(service, person, mission):
+def test_the_end_of_career_weekly_allowance_is_enforced(service, person, mission, clock):
+    # In November, retiring on 1 April: the requested weeks of January are in the last twelve months of work.
+    clock.at(date(NEXT_YEAR - 1, 11, 2))
+    retirement = date(NEXT_YEAR, 4, 1)
     ines = person(email="ines.petit@horizon.test", first_name="Inès", manager_email="sophie.laurent@horizon.test",
-                  retirement_date=date.today() + timedelta(days=200), retirement_confirmed=True)
+                  retirement_date=retirement, retirement_confirmed=True)
     assert ines.get("/me/dashboard").json["allowance"] == {"kind": "weekly", "days": 1.0, "label": "1 jour par semaine (mécénat fin de carrière)"}
     participation = apply(ines, mission).json["id"]
     monday, tuesday, *_ = full_working_week(NEXT_YEAR)
@@ -361,6 +364,14 @@ def test_the_end_of_career_weekly_allowance_is_enforced(service, person, mission
     assert counts(service)["mission_dates"] == 4
     # Impact counts the end-of-career days apart: every request says it was made under that allowance.
     assert {event.data["end_of_career"] for event in service.published("engagement.dates.requested")} == {True}
+    # From the retirement date on, there is no working day left to give.
+    after = working_days(NEXT_YEAR, 1, start=retirement)[0]
+    refused = request_dates(ines, participation, after)
+    assert refused.status_code == 422
+    (message,) = refused.json["errors"]["dates"]["0"]
+    assert message.startswith("Tu pars à la retraite le ") and f"1er avril {NEXT_YEAR} : le " in message
+    assert message.endswith(f"avril {NEXT_YEAR} n'est plus un jour de travail."), message
+    assert counts(service)["mission_dates"] == 4
 
 
 def test_an_unconfirmed_retirement_keeps_the_annual_allowance(person, mission):

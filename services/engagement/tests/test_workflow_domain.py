@@ -12,8 +12,9 @@ ANNUAL = domain.allowance_for(Decimal("2"), end_of_career=False)
 WEEKLY = domain.allowance_for(Decimal("2"), end_of_career=True)
 
 
-def check(requested, year=2027, booked=(), allowance=ANNUAL, today=TODAY):
-    return domain.check_dates(list(requested), year=year, today=today, booked=list(booked), allowance=allowance)
+def check(requested, year=2027, booked=(), allowance=ANNUAL, today=TODAY, retirement=None):
+    return domain.check_dates(list(requested), year=year, today=today, booked=list(booked), allowance=allowance,
+                              retirement=retirement)
 
 
 def full(day):
@@ -82,6 +83,16 @@ def test_at_the_end_of_a_career_one_day_per_iso_week_counting_approved_and_pendi
     assert check([half(monday), half(tuesday)], allowance=WEEKLY) == {}
     errors = check([full(tuesday)], booked=[half(monday)], allowance=WEEKLY)
     assert errors == {0: ["Mécénat fin de carrière : 1 jour par semaine au plus. La semaine du lundi 25 janvier 2027, il te reste 0.5 jour."]}
+
+
+def test_a_date_from_a_confirmed_retirement_on_is_refused_whatever_the_allowance():
+    retirement = date(2027, 3, 1)  # a Monday
+    said = "Tu pars à la retraite le lundi 1er mars 2027 : le {} n'est plus un jour de travail."
+    for allowance in (ANNUAL, WEEKLY):
+        errors = check([full(date(2027, 2, 26)), full(retirement), half(date(2027, 3, 2))], allowance=allowance,
+                       retirement=retirement)
+        assert errors == {1: [said.format("lundi 1er mars 2027")], 2: [said.format("mardi 2 mars 2027")]}
+    assert check([full(date(2027, 3, 2))]) == {}  # no confirmed date, no such limit
 
 
 def test_the_end_of_career_window_is_the_twelve_months_before_a_confirmed_retirement():

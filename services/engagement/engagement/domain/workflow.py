@@ -127,13 +127,16 @@ def check_dates(
     today: date,
     booked: list[DayRequest],
     allowance: Allowance,
+    retirement: date | None = None,
 ) -> dict[int, list[str]]:
     """Why each requested date cannot be asked for, by its position in the request; {} when all can.
 
     `booked` is everything of the person already pending or approved, on any participation. A date
-    must be a working day (no weekend, no public holiday), not in the past, not already booked nor
-    twice in the request, in the participation's civil year, and within the allowance: the year's
-    days for everyone (approved + pending + new), or one day per ISO week at the end of a career.
+    must be a working day (no weekend, no public holiday), not in the past, before `retirement` (the
+    retirement date a company admin confirmed: from that day on, there is no working time to give),
+    not already booked nor twice in the request, in the participation's civil year, and within the
+    allowance: the year's days for everyone (approved + pending + new), or one day per ISO week at the
+    end of a career.
     """
     errors: dict[int, list[str]] = {}
     taken = {entry.day for entry in booked}
@@ -151,6 +154,8 @@ def check_dates(
             )
         if entry.day < today:
             problems.append(f"Le {when} est déjà passé.")
+        elif retirement is not None and entry.day >= retirement:
+            problems.append(f"Tu pars à la retraite le {long_date(retirement)} : le {when} n'est plus un jour de travail.")
         if entry.day.weekday() >= 5:
             problems.append(f"Le {when} tombe un week-end : choisis un jour ouvré.")
         else:
