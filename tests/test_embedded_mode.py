@@ -1,8 +1,6 @@
 """The embedded mode as `make run` starts it: one process, memory bus, SQLite files, SMTP sink, gateway routes."""
 from __future__ import annotations
 
-import base64
-import hashlib
 import os
 import re
 import signal
@@ -265,6 +263,7 @@ def test_the_demo_accounts_name_one_login_per_role_of_the_readme_and_count_the_r
 def test_the_development_clock_runs_engagements_workflow_ahead_and_back(tmp_path):
     from datetime import datetime, timedelta
 
+    from approval import clock as approval_clock
     from engagement import clock
     from quiz import clock as quiz_clock
     from tandem_gateway.embedded import workflow_clock_app
@@ -277,14 +276,16 @@ def test_the_development_clock_runs_engagements_workflow_ahead_and_back(tmp_path
         assert moved.status_code == 200 and moved.json == {"today": ahead.isoformat(), "offset_days": 40}
         assert clock.today() == ahead and client.get("/dev/clock").json["today"] == ahead.isoformat()
         assert quiz_clock.today() == ahead, "quiz's schedule moves with the workflow's clock"
+        assert approval_clock.today() == ahead, "approval's, which says whether a request's dates have passed, too"
         assert client.put("/dev/clock", json={"today": "demain"}).status_code == 422
         assert clock.today() == ahead, "a bad request leaves the clock alone"
         assert client.post("/dev/clock").status_code == 405
         back = client.delete("/dev/clock")
         assert back.json["offset_days"] == 0 and clock.today() == real_today and quiz_clock.today() == real_today
+        assert approval_clock.today() == real_today
     finally:
-        clock.CLOCK.run_ahead_to(datetime.now(clock.FRANCE).date())
-        quiz_clock.CLOCK.run_ahead_to(datetime.now(clock.FRANCE).date())
+        for moved in (clock, quiz_clock, approval_clock):
+            moved.CLOCK.run_ahead_to(datetime.now(clock.FRANCE).date())
     # Without the embedded mode's clock (nginx in front of the distributed mode has no /dev/clock), it is just absent.
     assert _gateway(tmp_path).put("/dev/clock", json={"today": real_today.isoformat()}).status_code == 404
 

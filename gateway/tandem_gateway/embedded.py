@@ -106,15 +106,17 @@ def build_platform(data_dir: Path, port: int, smtp_port: int | None = None, base
 
 @Request.application
 def workflow_clock_app(request: Request) -> Response:
-    """/dev/clock: GET shows engagement's "today", PUT {"today": "YYYY-MM-DD"} runs it (and quiz's) ahead, DELETE brings them back.
+    """/dev/clock: GET shows engagement's "today", PUT {"today": "YYYY-MM-DD"} runs it (and quiz's and approval's) ahead,
+    DELETE brings them back.
 
     The embedded mode is one process, so this moves the very clock engagement's workflow reads (dates asked for,
     presence attested, bilans unlocked); tokens, links and e-mails keep the real time.
     """
     clock = importlib.import_module("engagement.clock")
     # Quiz's schedule reads its own clock (quizzes open on their day): it moves with the workflow's, so a tester can
-    # reach the next quiz du moment too (its worker's next schedule check opens it).
-    clocks = (clock.CLOCK, importlib.import_module("quiz.clock").CLOCK)
+    # reach the next quiz du moment too (its worker's next schedule check opens it). Approval's says whether a
+    # request's dates have passed: it moves too, or a request made on the workflow's day could not be accepted.
+    clocks = tuple(importlib.import_module(f"{service}.clock").CLOCK for service in ("engagement", "quiz", "approval"))
     if request.method == "PUT":
         payload = request.get_json(silent=True) or {}
         try:

@@ -27,8 +27,11 @@ from browser_support import (
     labelled,
     link_in,
     mailbox,
+    move_clock,
     poll,
+    reset_clock,
     wait_for_mail,
+    wait_for_screen,
     working_days,
 )
 
@@ -350,3 +353,31 @@ def test_an_employee_gives_a_retirement_date_for_the_end_of_career_scheme(open_p
     check_screen(watched, "44-retirement-date-375")
     page.reload()
     expect(labelled(page, "Ma date de départ en retraite")).to_have_value(leaving.isoformat())
+
+
+def test_a_request_whose_date_has_passed_can_only_be_refused_and_both_sides_are_told(open_page, data, platform):
+    """The guide: the manager validates the dates before the employee leaves. Once Camille's pending date has gone by,
+    the manager's link page says why « Accepter » is gone and offers only the refusal; Camille's card says to ask again."""
+    participation, link = data.pending
+    move_clock(platform.base, data.days[0] + timedelta(days=1))
+    try:
+        manager = open_page(None, 1280)
+        manager.page.goto(path_of(link))
+        wait_for_screen(manager.page)
+        notice = manager.page.locator(".decision .notice--warning")
+        expect(notice).to_contain_text("est passé : tu ne peux plus accepter cette demande")
+        expect(notice).to_contain_text("Refuse-la : Camille Martin pourra demander d'autres dates.")
+        expect(manager.page.get_by_role("button", name="ACCEPTER LA DEMANDE")).to_have_count(0)
+        expect(manager.page.get_by_role("button", name="REFUSER LA DEMANDE")).to_be_visible()
+        check_screen(manager, "45-manager-request-date-passed-1280")
+
+        camille = open_page(DEMO["employee"], 375)
+        camille.page.goto("/mon-compte/missions")
+        wait_for_screen(camille.page)
+        card = camille.page.locator(".pending-requests li").filter(has_text="une de ces dates est passée sans réponse")
+        expect(card).to_contain_text("Annule-la, convient d'autres dates avec l'association et demande-les.")
+        check_screen(camille, "46-my-missions-date-passed-375")
+    finally:
+        reset_clock(platform.base)
+    assert requests.get(f"{platform.base}/api/approval/actions/{urlparse(link).path.rsplit('/', 1)[1]}",
+                        timeout=10).json()["acceptance_refused"] is None, "back to the real day, it can be accepted again"

@@ -46,6 +46,7 @@ def present(request: AbsenceRequest) -> dict[str, Any]:
         "dates": [{"date": day.isoformat(), "format": format, "label": domain.date_label(day, format)} for day, format in parsed],
         "months": domain.by_month(parsed),
         "days": domain.days_count(format for _, format in parsed),
+        "acceptance_refused": decisions.acceptance_refusal(request),
     }
 
 
@@ -87,6 +88,7 @@ class Action(MethodView):
     @actions.arguments(DecisionSchema)
     @actions.response(200, DecidedSchema)
     @actions.alt_response(404, description="Lien inconnu.")
+    @actions.alt_response(409, description="Une date de la demande est passée : elle ne peut plus être acceptée, seulement refusée.")
     @actions.alt_response(410, description="Lien déjà utilisé, expiré, remplacé par une relance, ou demande déjà décidée ou annulée.")
     def post(self, payload, secret):
         """« Accepter la demande » ou « Refuser la demande » (avec un motif facultatif), une seule fois."""
@@ -102,8 +104,12 @@ class Action(MethodView):
                 abort(410, message=refusal)
             now = utcnow()
             link.used_at = now
-            decisions.decide(uow, request, domain.Decision(payload["decision"]), payload["reason"], domain.Via.LINK, None,
-                             link.manager_email, now)
+            try:
+                decisions.decide(uow, request, domain.Decision(payload["decision"]), payload["reason"], domain.Via.LINK, None,
+                                 link.manager_email, now)
+            except domain.DomainError as exc:
+                # Nothing is written (the link stays usable): the manager may still refuse.
+                abort(409, message=str(exc))
             return {**present(request), "detail": decisions.decided_message(request)}
 
 
@@ -160,7 +166,7 @@ class TeamDecision(MethodView):
     @team.alt_response(401, description="Connexion requise.")
     @team.alt_response(404, description="Demande inconnue, ou dont tu n'es pas le manager.")
     @team.alt_response(403, description="Ta propre demande : c'est à ton manager de la valider.")
-    @team.alt_response(409, description="Demande déjà décidée ou annulée.")
+    @team.alt_response(409, description="Demande déjà décidée ou annulée, ou acceptée alors qu'une de ses dates est passée.")
     def post(self, payload, request_id):
         """Accepter ou refuser une demande de ton équipe ; le lien envoyé par e-mail cesse alors de fonctionner."""
         with current_runtime().unit_of_work() as uow:

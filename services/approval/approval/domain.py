@@ -107,6 +107,7 @@ class RequestFacts:
     decided_at: datetime | None = None
     via: str | None = None
     cancellation: str | None = None  # "cancelled" (the employee cancelled) or "withdrawn" (left the mission)
+    dates: tuple[date, ...] = ()
 
 
 def closed_message(facts: RequestFacts) -> str:
@@ -126,11 +127,29 @@ def closed_message(facts: RequestFacts) -> str:
     raise ValueError(f"{facts.status} is still open")
 
 
-def decide(facts: RequestFacts, decision: Decision) -> RequestStatus:
-    """pending → approved or refused; any other state is refused with the reason, so nothing is decided twice."""
+def decide(facts: RequestFacts, decision: Decision, today: date) -> RequestStatus:
+    """pending → approved or refused; any other state is refused with the reason, so nothing is decided twice. A request
+    one of whose dates has passed may only be refused (`acceptance_refusal`)."""
     if facts.status != RequestStatus.PENDING:
         raise DomainError(closed_message(facts))
+    if decision == Decision.ACCEPT:
+        too_late = acceptance_refusal(facts, today)
+        if too_late:
+            raise DomainError(too_late)
     return RequestStatus.APPROVED if decision == Decision.ACCEPT else RequestStatus.REFUSED
+
+
+def acceptance_refusal(facts: RequestFacts, today: date) -> str | None:
+    """Why a pending request can no longer be accepted, or None: the guide has the manager validate the dates before the
+    employee leaves on the mission, so a date that has passed was never validated in time. Refusing still closes it."""
+    passed = sorted(day for day in facts.dates if day < today)
+    if not passed:
+        return None
+    days = ", ".join(f"{french.WEEKDAYS[day.weekday()]} {french.day_of_month(day)} {MONTHS[day.month - 1]} {day.year}"
+                     for day in passed)
+    which = f"Le {days} est passé" if len(passed) == 1 else f"Ces dates sont passées ({days})"
+    return (f"{which} : tu ne peux plus accepter cette demande, les dates se valident avant la mission. "
+            f"Refuse-la : {facts.person_name} pourra demander d'autres dates.")
 
 
 def check_decider(decider_id: str | None, person_id: str) -> None:
@@ -199,8 +218,9 @@ def reminder_period(moment: datetime) -> str:
 
 
 def reminder_due(*, status: RequestStatus, created_at: datetime, now: datetime, days: int, dates: Iterable[date]) -> bool:
-    """Still pending `days` days after it arrived, and at least one date still ahead (a past date needs no nudge)."""
+    """Still pending `days` days after it arrived, and every date still ahead: once one has passed, the request can no
+    longer be accepted (`acceptance_refusal`), so there is nothing to nudge the manager about."""
     if status != RequestStatus.PENDING or created_at > now - timedelta(days=days):
         return False
     today = now.astimezone(PARIS).date()
-    return any(day >= today for day in dates)
+    return all(day >= today for day in dates)

@@ -54,6 +54,9 @@ class ManagerRequestSchema(Schema):
     cancelled_at = fields.AwareDateTime(allow_none=True)
     created_at = fields.AwareDateTime()
     reminders = fields.Integer(metadata={"description": "Relances déjà envoyées."})
+    acceptance_refused = fields.String(allow_none=True, metadata={
+        "description": "Pourquoi cette demande en attente ne peut plus être acceptée (une de ses dates est passée : "
+                       "elle ne peut plus qu'être refusée), à afficher ; null quand elle peut l'être."})
 
 
 class LinkRequestSchema(ManagerRequestSchema):

@@ -45,9 +45,26 @@ def test_a_moment_is_written_on_the_french_calendar():
 # -- decisions ---------------------------------------------------------------------------------
 
 
+TODAY = date(2026, 11, 26)
+
+
 def test_a_pending_request_is_accepted_or_refused():
-    assert domain.decide(facts("pending"), Decision.ACCEPT) == RequestStatus.APPROVED
-    assert domain.decide(facts("pending"), Decision.REFUSE) == RequestStatus.REFUSED
+    assert domain.decide(facts("pending", dates=(TODAY,)), Decision.ACCEPT, TODAY) == RequestStatus.APPROVED
+    assert domain.decide(facts("pending"), Decision.REFUSE, TODAY) == RequestStatus.REFUSED
+
+
+def test_a_request_with_a_date_gone_by_can_only_be_refused():
+    """The guide: the manager validates the dates before the employee leaves on the mission."""
+    one_passed = facts("pending", dates=(date(2026, 11, 25), date(2026, 12, 3)))
+    with pytest.raises(domain.DomainError) as refused:
+        domain.decide(one_passed, Decision.ACCEPT, TODAY)
+    assert str(refused.value) == ("Le mercredi 25 novembre 2026 est passé : tu ne peux plus accepter cette demande, les dates "
+                                  "se valident avant la mission. Refuse-la : Camille Martin pourra demander d'autres dates.")
+    assert domain.decide(one_passed, Decision.REFUSE, TODAY) == RequestStatus.REFUSED
+    two_passed = facts("pending", dates=(date(2026, 11, 24), date(2026, 11, 2)))
+    assert domain.acceptance_refusal(two_passed, TODAY).startswith(
+        "Ces dates sont passées (lundi 2 novembre 2026, mardi 24 novembre 2026) : tu ne peux plus accepter")
+    assert domain.acceptance_refusal(facts("pending", dates=(TODAY,)), TODAY) is None
 
 
 @pytest.mark.parametrize("status, expected", [
@@ -57,7 +74,7 @@ def test_a_pending_request_is_accepted_or_refused():
 ])
 def test_a_request_no_longer_pending_is_never_decided_again(status, expected):
     with pytest.raises(domain.DomainError) as refused:
-        domain.decide(facts(status, decided_at=NOW, via="link", cancellation="cancelled"), Decision.ACCEPT)
+        domain.decide(facts(status, decided_at=NOW, via="link", cancellation="cancelled"), Decision.ACCEPT, TODAY)
     assert str(refused.value) == expected
 
 
@@ -137,10 +154,12 @@ def test_a_request_is_reminded_once_n_days_have_passed_while_it_is_pending():
     assert not domain.reminder_due(status=RequestStatus.APPROVED, created_at=created, now=NOW, days=3, dates=ahead)
 
 
-def test_a_request_whose_dates_have_all_passed_is_not_reminded():
+def test_a_request_one_of_whose_dates_has_passed_is_not_reminded():
+    """It can no longer be accepted: there is nothing to nudge the manager about."""
     created = NOW - timedelta(days=10)
     assert not domain.reminder_due(status=RequestStatus.PENDING, created_at=created, now=NOW, days=3, dates=[date(2026, 11, 20)])
-    assert domain.reminder_due(status=RequestStatus.PENDING, created_at=created, now=NOW, days=3, dates=[date(2026, 11, 20), date(2026, 11, 26)])
+    assert not domain.reminder_due(status=RequestStatus.PENDING, created_at=created, now=NOW, days=3, dates=[date(2026, 11, 20), date(2026, 11, 26)])
+    assert domain.reminder_due(status=RequestStatus.PENDING, created_at=created, now=NOW, days=3, dates=[date(2026, 11, 26), date(2026, 12, 1)])
 
 
 def test_nobody_validates_their_own_dates():

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from tandem_shared.inbox import UnitOfWork
 
-from . import domain, events
+from . import clock, domain, events
 from .domain import DateState, ParticipationStatus, RequestStatus
 from .models import Company, Convention, DateRequest, MissionCopy, MissionDate, Participation, Person, PersonRole
 
@@ -315,6 +315,8 @@ def request_view(request: DateRequest, coverage: Coverage | None = None) -> dict
         "id": request.id, "participation_id": request.participation_id, "kind": request.kind, "status": request.status,
         "manager_email": request.manager_email, "message": request.message, "requested_at": request.requested_at,
         "sent_to_manager": request.approval_created_at is not None, "manager_lost_access": request.addressee_left_at is not None,
+        # Approval accepts a request only while none of its dates has passed (the dates are validated before leaving).
+        "date_passed": request.status == RequestStatus.PENDING.value and any(d.day < clock.today() for d in request.dates),
         "decided_at": request.decided_at,
         "refusal_reason": request.refusal_reason, "cancelled_at": request.cancelled_at, "cancel_reason": request.cancel_reason,
         "dates": [date_view(d, coverage) for d in request.dates],

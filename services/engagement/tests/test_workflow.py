@@ -381,6 +381,18 @@ def test_an_unconfirmed_retirement_keeps_the_annual_allowance(person, mission):
     assert request_dates(ines, participation, *DAYS[:3]).status_code == 422
 
 
+def test_a_pending_request_whose_date_has_passed_tells_the_employee_to_ask_again(camille, applied, clock):
+    """Approval no longer accepts it (the dates are validated before the mission): the employee's card says so."""
+    request = request_dates(camille, applied, DAYS[0], DAYS[1]).json["id"]
+    assert camille.get(f"/date-requests/{request}").json["date_passed"] is False
+    clock.at(DAYS[0], hour=23)
+    assert camille.get(f"/date-requests/{request}").json["date_passed"] is False  # the day itself is not yet past
+    clock.at(DAYS[1])
+    assert camille.get(f"/date-requests/{request}").json["date_passed"] is True
+    (card,) = camille.get("/me/participations").json["items"]
+    assert [r["date_passed"] for r in card["requests"]] == [True]
+
+
 # -- the manager's decision ---------------------------------------------------------------------
 
 

@@ -119,6 +119,9 @@ class DateRequestViewSchema(Schema):
     manager_lost_access = fields.Boolean(metadata={
         "description": "La personne à qui la demande a été envoyée n'a plus accès à Tandem (compte désactivé ou supprimé) : "
                        "personne ne peut plus la valider ; le salarié l'annule et renvoie ses dates à son manager actuel."})
+    date_passed = fields.Boolean(metadata={
+        "description": "Demande en attente dont une date est passée : le manager ne peut plus l'accepter (les dates se "
+                       "valident avant la mission), seulement la refuser ; le salarié l'annule et demande d'autres dates."})
     decided_at = fields.AwareDateTime(allow_none=True)
     refusal_reason = fields.String(allow_none=True)
     cancelled_at = fields.AwareDateTime(allow_none=True)

@@ -87,6 +87,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Une date de la demande est passée : elle ne peut plus être acceptée, seulement refusée. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Lien déjà utilisé, expiré, remplacé par une relance, ou demande déjà décidée ou annulée. */
                 410: {
                     headers: {
@@ -361,7 +370,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Demande déjà décidée ou annulée. */
+                /** @description Demande déjà décidée ou annulée, ou acceptée alors qu'une de ses dates est passée. */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -435,6 +444,8 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Decided: {
+            /** @description Pourquoi cette demande en attente ne peut plus être acceptée (une de ses dates est passée : elle ne peut plus qu'être refusée), à afficher ; null quand elle peut l'être. */
+            acceptance_refused?: string | null;
             association_name?: string;
             /** @description `cancelled` ou `withdrawn` quand le collaborateur a annulé */
             cancellation?: string | null;
@@ -482,6 +493,8 @@ export interface components {
             reason?: string | null;
         };
         LinkRequest: {
+            /** @description Pourquoi cette demande en attente ne peut plus être acceptée (une de ses dates est passée : elle ne peut plus qu'être refusée), à afficher ; null quand elle peut l'être. */
+            acceptance_refused?: string | null;
             association_name?: string;
             /** @description `cancelled` ou `withdrawn` quand le collaborateur a annulé */
             cancellation?: string | null;
@@ -520,6 +533,8 @@ export interface components {
             year?: number;
         };
         ManagerRequest: {
+            /** @description Pourquoi cette demande en attente ne peut plus être acceptée (une de ses dates est passée : elle ne peut plus qu'être refusée), à afficher ; null quand elle peut l'être. */
+            acceptance_refused?: string | null;
             association_name?: string;
             /** @description `cancelled` ou `withdrawn` quand le collaborateur a annulé */
             cancellation?: string | null;

@@ -4486,6 +4486,8 @@ export interface components {
             cancel_reason?: string | null;
             /** Format: date-time */
             cancelled_at?: string | null;
+            /** @description Demande en attente dont une date est passée : le manager ne peut plus l'accepter (les dates se valident avant la mission), seulement la refuser ; le salarié l'annule et demande d'autres dates. */
+            date_passed?: boolean;
             dates?: components["schemas"]["MissionDate"][];
             /** Format: date-time */
             decided_at?: string | null;
