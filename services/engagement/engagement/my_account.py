@@ -142,18 +142,27 @@ def add_favorite(session, person: Person, mission: MissionCopy) -> Favorite:
 def dashboard(session, person: Person, today: date) -> dict:
     """« Bonjour », the days used this civil year (approved dates that have come), the days planned (approved, to
     come), those waiting for the manager, what is left of the allowance, and the TO DO LIST."""
-    allowance = ledger.allowance_of(session, person, today)
+    rules = ledger.date_rules_of(session, person)
+    allowance = domain.allowance_for(rules.annual_days, rules.weekly(today))
+    # The twelve months before a confirmed retirement have not begun: say from when one day a week applies.
+    weekly_from = rules.weekly_from if rules.weekly_from and rules.weekly_from > today else None
     preferences_set = session.get(Preferences, person.id) is not None
     days_used = ledger.days_done(session, person.id, today.year, today)
     days_planned = ledger.days_planned(session, person.id, today.year, today)
     days_pending = ledger.days_pending(session, person.id, today.year)
-    remaining = max(allowance.days - days_used - days_planned - days_pending, Decimal("0"))
+    # The year's days are those asked for before the weekly months: the days within them do not use it.
+    on_the_year = ledger.days_in_year(session, person.id, today.year, (domain.DateState.APPROVED.value, domain.DateState.PENDING.value),
+                                      before=weekly_from)
+    remaining = max(allowance.days - on_the_year, Decimal("0"))
+    label = allowance.label
+    if weekly_from:
+        label += f", puis 1 jour par semaine à partir du {domain.long_date(weekly_from)} (mécénat fin de carrière)"
     return {
         "first_name": person.first_name,
         "year": today.year,
         "days_used": float(days_used),
         "days_used_label": f"Tu as déjà utilisé {domain.days_word(days_used)} de mission.",
-        "allowance": {"kind": allowance.kind, "days": float(allowance.days), "label": allowance.label},
+        "allowance": {"kind": allowance.kind, "days": float(allowance.days), "label": label, "weekly_from": weekly_from},
         "days_remaining": float(remaining) if allowance.kind == "annual" else None,
         "days_planned": float(days_planned),
         "days_planned_label": f"{domain.days_word(days_planned).capitalize()} à venir, validé{'s' if days_planned >= 2 else ''} par ton manager."

@@ -45,14 +45,17 @@ def booked(session: DbSession, person_id: str) -> list[domain.DayRequest]:
 
 
 def days_in_year(session: DbSession, person_id: str, year: int, states: tuple[str, ...], *, after: date | None = None,
-                 until: date | None = None) -> Decimal:
-    """Days of the civil year's dates in `states`; `after`/`until` narrow them to dates after one day, or up to one."""
+                 until: date | None = None, before: date | None = None) -> Decimal:
+    """Days of the civil year's dates in `states`; `after`/`until`/`before` narrow them to dates after one day, up to
+    one, or before one."""
     start, end = date(year, 1, 1), date(year, 12, 31)
     conditions = [MissionDate.person_id == person_id, MissionDate.state.in_(states), MissionDate.day >= start, MissionDate.day <= end]
     if after is not None:
         conditions.append(MissionDate.day > after)
     if until is not None:
         conditions.append(MissionDate.day <= until)
+    if before is not None:
+        conditions.append(MissionDate.day < before)
     rows = session.execute(sa.select(MissionDate.format, sa.func.count()).where(*conditions).group_by(MissionDate.format)).all()
     return sum((domain.FORMAT_DAYS[fmt] * count for fmt, count in rows), Decimal("0"))
 
@@ -403,10 +406,20 @@ def referent_view(participation: Participation, person: Person, mission: Mission
 
 
 def allowance_of(session: DbSession, person: Person, today: date) -> domain.Allowance:
-    """The person's days for the year: their company's days per year, or the end-of-career allowance once confirmed."""
+    """The person's allowance today, as « Mon compte » shows it: their company's days per year, or the end-of-career
+    allowance once confirmed and within its twelve months."""
+    rules = date_rules_of(session, person)
+    return domain.allowance_for(rules.annual_days, rules.weekly(today))
+
+
+def date_rules_of(session: DbSession, person: Person) -> domain.DateRules:
+    """What each date the person asks for is checked against (`domain.check_dates`): their company's days per year, one
+    day a week in the twelve months before a confirmed retirement (where the company allows it), none after it."""
     company = session.get(Company, person.company_id) if person.company_id else None
     days_per_year = company.days_per_year if company else domain.DEFAULT_DAYS_PER_YEAR
-    end_of_career = domain.in_end_of_career(
-        person.retirement_date, person.retirement_confirmed_at is not None, bool(company and company.end_of_career_enabled), today
+    confirmed = person.retirement_confirmed_at is not None
+    return domain.DateRules(
+        annual_days=Decimal(days_per_year),
+        weekly_from=domain.end_of_career_start(person.retirement_date, confirmed, bool(company and company.end_of_career_enabled)),
+        retirement=person.retirement_date if confirmed else None,
     )
-    return domain.allowance_for(Decimal(days_per_year), end_of_career)

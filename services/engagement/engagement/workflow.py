@@ -20,7 +20,7 @@ from .errors import dates_error, field_error
 from .models import AssociationCopy, Company, DateRequest, Entity, MissionCopy, MissionDate, Participation, Person
 from .proposals import association_contact
 from .participations import (
-    allowance_of, approved_dates, attendance_data, booked, cancel_request, full_name, other_manager_named, participation_view,
+    approved_dates, attendance_data, booked, cancel_request, date_rules_of, full_name, other_manager_named, participation_view,
     pending_requests, referent_view, refresh_attendance, sent_to, signed_days, waiting_at_step_one,
 )
 
@@ -240,10 +240,9 @@ def request_dates(uow, person: Person, participation: Participation, payload: di
     mission = mission_of(session, participation)
     approver = _approver(session, person, payload["manager_email"])
     requested = [domain.DayRequest(day=entry["date"], format=entry["format"]) for entry in payload["dates"]]
-    allowance = allowance_of(session, person, today)
+    rules = date_rules_of(session, person)
     errors = domain.check_dates(requested, year=participation.year, today=today, booked=booked(session, person.id),
-                                allowance=allowance,
-                                retirement=person.retirement_date if person.retirement_confirmed_at else None)
+                                rules=rules)
     if errors:
         dates_error(errors)
     request = _new_request(person, participation, mission, approver.email, requested, payload["message"], now)
@@ -261,7 +260,7 @@ def request_dates(uow, person: Person, participation: Participation, payload: di
         "mission_id": mission.id, "mission_title": mission.title, "association_name": mission.association_name,
         "year": participation.year, "kind": request.kind,
         "dates": [{"date": d.day, "format": d.format} for d in request.dates],
-        "end_of_career": allowance.kind == "weekly",
+        "end_of_career": rules.weekly(requested[0].day),  # one request is all of one kind (check_dates)
         "message": request.message, "requested_at": now,
     })
     if not approver.recorded:

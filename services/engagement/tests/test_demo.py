@@ -76,7 +76,7 @@ def test_the_demo_end_of_career_employee_has_one_day_a_week(service, tokens):
     assert dashboard["allowance"]["kind"] == "weekly"
     camille = tokens.headers(demo_id("person", "camille.martin@horizon.example"), roles=["employee"])
     dashboard = service.client.get("/me/dashboard", headers=camille).json
-    assert dashboard["allowance"] == {"kind": "annual", "days": 2.0, "label": "2 jours par an"}
+    assert dashboard["allowance"] == {"kind": "annual", "days": 2.0, "label": "2 jours par an", "weekly_from": None}
     # Her preferences are filled in and her address verified: nothing left to finalise.
     assert dashboard["todo"]["finalise_registration"] == 0
 

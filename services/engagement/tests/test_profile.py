@@ -99,7 +99,7 @@ def test_the_dashboard_greets_counts_days_and_lists_what_is_left_to_do(camille):
     dashboard = camille.get("/me/dashboard").json
     assert dashboard["first_name"] == "Camille"
     assert dashboard["days_used_label"] == "Tu as déjà utilisé 0 jour de mission."
-    assert dashboard["allowance"] == {"kind": "annual", "days": 2.0, "label": "2 jours par an"}
+    assert dashboard["allowance"] == {"kind": "annual", "days": 2.0, "label": "2 jours par an", "weekly_from": None}
     assert dashboard["days_remaining"] == 2.0
     assert dashboard["todo"] == {"finalise_registration": 1, "validate_team_dates": 0, "complete_bilan": 0, "conventions_to_sign": 0}
     camille.request("PUT", "/me/preferences", json=PREFERENCES)

@@ -349,7 +349,8 @@ def test_the_end_of_career_weekly_allowance_is_enforced(service, person, mission
     retirement = date(NEXT_YEAR, 4, 1)
     ines = person(email="ines.petit@horizon.test", first_name="Inès", manager_email="sophie.laurent@horizon.test",
                   retirement_date=retirement, retirement_confirmed=True)
-    assert ines.get("/me/dashboard").json["allowance"] == {"kind": "weekly", "days": 1.0, "label": "1 jour par semaine (mécénat fin de carrière)"}
+    assert ines.get("/me/dashboard").json["allowance"] == {"kind": "weekly", "days": 1.0, "label": "1 jour par semaine (mécénat fin de carrière)",
+                                                         "weekly_from": None}
     participation = apply(ines, mission).json["id"]
     monday, tuesday, *_ = full_working_week(NEXT_YEAR)
     next_monday, following_monday = monday + timedelta(days=7), monday + timedelta(days=14)
@@ -372,6 +373,30 @@ def test_the_end_of_career_weekly_allowance_is_enforced(service, person, mission
     assert message.startswith("Tu pars à la retraite le ") and f"1er avril {NEXT_YEAR} : le " in message
     assert message.endswith(f"avril {NEXT_YEAR} n'est plus un jour de travail."), message
     assert counts(service)["mission_dates"] == 4
+
+
+def test_the_weekly_allowance_starts_twelve_months_before_the_retirement_not_when_the_dates_are_asked(service, person, mission, clock):
+    """In January, retiring on 1 March of the year after: February's days are on the year's 2 days, June's one a week."""
+    clock.at(date(NEXT_YEAR, 1, 5))
+    ines = person(email="ines.petit@horizon.test", first_name="Inès", manager_email="sophie.laurent@horizon.test",
+                  retirement_date=date(NEXT_YEAR + 1, 3, 1), retirement_confirmed=True)
+    allowance = ines.get("/me/dashboard").json["allowance"]
+    assert allowance["kind"] == "annual"  # today is not yet in the twelve months
+    start = date(NEXT_YEAR + 1, 3, 1) - timedelta(days=365)  # 1 March, or 2 March when the span holds a 29 February
+    assert allowance["weekly_from"] == start.isoformat()
+    assert allowance["label"].startswith("2 jours par an, puis 1 jour par semaine à partir du ")
+    participation = apply(ines, mission).json["id"]
+    june = working_days(NEXT_YEAR, 30, start=date(NEXT_YEAR, 6, 1))
+    mondays = [day for day in june if day.weekday() == 0][:3]
+    assert request_dates(ines, participation, *mondays).status_code == 201  # three days, one a week
+    february = working_days(NEXT_YEAR, 3, start=date(NEXT_YEAR, 2, 2))
+    over = request_dates(ines, participation, *february)
+    assert over.status_code == 422 and list(over.json["errors"]["dates"]) == ["2"]
+    assert "dépasse ton allocation" in over.json["errors"]["dates"]["2"][0]
+    assert request_dates(ines, participation, february[0]).status_code == 201
+    assert [event.data["end_of_career"] for event in service.published("engagement.dates.requested")] == [True, False]
+    # June's three weekly days do not use the year's 2 days: February's one does.
+    assert ines.get("/me/dashboard").json["days_remaining"] == 1.0
 
 
 def test_an_unconfirmed_retirement_keeps_the_annual_allowance(person, mission):

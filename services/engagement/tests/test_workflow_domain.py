@@ -8,13 +8,13 @@ from engagement import domain
 from engagement.domain import DayRequest
 
 TODAY = date(2026, 11, 26)  # a Thursday
-ANNUAL = domain.allowance_for(Decimal("2"), end_of_career=False)
-WEEKLY = domain.allowance_for(Decimal("2"), end_of_career=True)
+ANNUAL = domain.DateRules(annual_days=Decimal("2"))
+# Retiring on 1 March 2027, in a company that allows the scheme: one day a week from 1 March 2026.
+WEEKLY = domain.DateRules(annual_days=Decimal("2"), weekly_from=date(2026, 3, 1), retirement=date(2027, 3, 1))
 
 
-def check(requested, year=2027, booked=(), allowance=ANNUAL, today=TODAY, retirement=None):
-    return domain.check_dates(list(requested), year=year, today=today, booked=list(booked), allowance=allowance,
-                              retirement=retirement)
+def check(requested, year=2027, booked=(), rules=ANNUAL, today=TODAY):
+    return domain.check_dates(list(requested), year=year, today=today, booked=list(booked), rules=rules)
 
 
 def full(day):
@@ -79,26 +79,50 @@ def test_in_the_current_year_the_refusal_says_this_year():
 
 def test_at_the_end_of_a_career_one_day_per_iso_week_counting_approved_and_pending():
     monday, tuesday, next_monday = date(2027, 1, 25), date(2027, 1, 26), date(2027, 2, 1)
-    assert check([full(monday), full(next_monday), full(date(2027, 2, 8))], allowance=WEEKLY) == {}
-    assert check([half(monday), half(tuesday)], allowance=WEEKLY) == {}
-    errors = check([full(tuesday)], booked=[half(monday)], allowance=WEEKLY)
+    assert check([full(monday), full(next_monday), full(date(2027, 2, 8))], rules=WEEKLY) == {}
+    assert check([half(monday), half(tuesday)], rules=WEEKLY) == {}
+    errors = check([full(tuesday)], booked=[half(monday)], rules=WEEKLY)
     assert errors == {0: ["Mécénat fin de carrière : 1 jour par semaine au plus. La semaine du lundi 25 janvier 2027, il te reste 0.5 jour."]}
 
 
 def test_a_date_from_a_confirmed_retirement_on_is_refused_whatever_the_allowance():
     retirement = date(2027, 3, 1)  # a Monday
     said = "Tu pars à la retraite le lundi 1er mars 2027 : le {} n'est plus un jour de travail."
-    for allowance in (ANNUAL, WEEKLY):
-        errors = check([full(date(2027, 2, 26)), full(retirement), half(date(2027, 3, 2))], allowance=allowance,
-                       retirement=retirement)
+    # The scheme allowed (weekly) or not (the company's days per year): either way no day after the retirement.
+    for rules in (WEEKLY, domain.DateRules(annual_days=Decimal("2"), retirement=retirement)):
+        errors = check([full(date(2027, 2, 26)), full(retirement), half(date(2027, 3, 2))], rules=rules)
         assert errors == {1: [said.format("lundi 1er mars 2027")], 2: [said.format("mardi 2 mars 2027")]}
     assert check([full(date(2027, 3, 2))]) == {}  # no confirmed date, no such limit
+
+
+def test_each_date_takes_the_allowance_of_its_own_day_not_of_today():
+    """Retiring on 1 March 2027, asked on 5 January 2026: January and February 2026 are on the year's 2 days, the days
+    from 1 March 2026 on are one a week (the guide: « 1 jour par semaine … à un an de la retraite »)."""
+    today = date(2026, 1, 5)
+    before = [full(date(2026, 2, 2)), full(date(2026, 2, 3)), full(date(2026, 2, 4))]
+    assert check(before, year=2026, today=today, rules=WEEKLY) == {
+        2: ["Le mercredi 4 février 2026 dépasse ton allocation : il te reste 2 jours sur 2 cette année."]}
+    within = [full(date(2026, 6, 1)), full(date(2026, 6, 8)), full(date(2026, 6, 15)), full(date(2026, 6, 22))]
+    assert check(within, year=2026, today=today, rules=WEEKLY) == {}
+    # Days of the weekly months do not use the year's 2 days, and the other way round.
+    booked = [full(date(2026, 6, 1)), full(date(2026, 6, 8)), full(date(2026, 2, 2))]
+    assert check([full(date(2026, 2, 9))], year=2026, today=today, booked=booked, rules=WEEKLY) == {}
+    assert check([half(date(2026, 6, 2))], year=2026, today=today, booked=booked, rules=WEEKLY)[0][0].startswith(
+        "Mécénat fin de carrière : 1 jour par semaine au plus. La semaine du lundi 1er juin 2026")
+
+
+def test_one_request_does_not_mix_dates_before_and_within_the_end_of_career_months():
+    errors = check([full(date(2026, 2, 23)), full(date(2026, 3, 2))], year=2026, today=date(2026, 1, 5), rules=WEEKLY)
+    assert errors == {0: ["Ton mécénat fin de carrière commence le dimanche 1er mars 2026 : demande le lundi 23 février "
+                          "2026 à part, sur ton allocation de l'année."]}
 
 
 def test_the_end_of_career_window_is_the_twelve_months_before_a_confirmed_retirement():
     assert domain.in_end_of_career(date(2027, 6, 30), confirmed=True, policy_enabled=True, today=TODAY)
     assert not domain.in_end_of_career(date(2027, 6, 30), confirmed=False, policy_enabled=True, today=TODAY)
     assert not domain.in_end_of_career(date(2028, 6, 30), confirmed=True, policy_enabled=True, today=TODAY)
+    assert domain.end_of_career_start(date(2027, 6, 30), confirmed=True, policy_enabled=True) == date(2026, 6, 30)
+    assert domain.end_of_career_start(date(2027, 6, 30), confirmed=True, policy_enabled=False) is None
 
 
 def test_a_request_is_initial_unless_dates_are_approved_or_pending():

@@ -230,6 +230,7 @@ def company_address(email: str, company_domains: frozenset[str] | set[str]) -> b
 
 DEFAULT_DAYS_PER_YEAR = Decimal("2")
 END_OF_CAREER_WINDOW = timedelta(days=365)
+WEEKLY_DAYS = Decimal("1")  # at the end of a career: one day per ISO week
 
 
 @dataclass(frozen=True)
@@ -246,16 +247,36 @@ class Allowance:
         return f"{format_days(self.days)} jour{'s' if self.days > 1 else ''} par an"
 
 
+def end_of_career_start(retirement_date: date | None, confirmed: bool, policy_enabled: bool) -> date | None:
+    """The first day of the twelve months before a retirement date a company admin confirmed, where the company allows
+    the scheme (one day a week from then on); None otherwise."""
+    if not (policy_enabled and confirmed and retirement_date):
+        return None
+    return retirement_date - END_OF_CAREER_WINDOW
+
+
 def in_end_of_career(retirement_date: date | None, confirmed: bool, policy_enabled: bool, today: date) -> bool:
     """Within the twelve months before a retirement date a company admin confirmed, where the company allows it."""
-    if not (policy_enabled and confirmed and retirement_date):
-        return False
-    return today <= retirement_date <= today + END_OF_CAREER_WINDOW
+    start = end_of_career_start(retirement_date, confirmed, policy_enabled)
+    return start is not None and start <= today <= retirement_date
+
+
+@dataclass(frozen=True)
+class DateRules:
+    """What a person may ask for, date by date: `annual_days` a civil year; one day a week instead from `weekly_from`
+    (`end_of_career_start`); no day at all from `retirement` on (the retirement date a company admin confirmed)."""
+
+    annual_days: Decimal
+    weekly_from: date | None = None
+    retirement: date | None = None
+
+    def weekly(self, day: date) -> bool:
+        return self.weekly_from is not None and day >= self.weekly_from
 
 
 def allowance_for(days_per_year: Decimal, end_of_career: bool) -> Allowance:
     if end_of_career:
-        return Allowance(kind="weekly", days=Decimal("1"))
+        return Allowance(kind="weekly", days=WEEKLY_DAYS)
     return Allowance(kind="annual", days=Decimal(days_per_year))
 
 

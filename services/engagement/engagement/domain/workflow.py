@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from tandem_shared import french
 
-from .accounts import Allowance, DomainError, company_address, format_days, normalize_email, same_mailbox
+from .accounts import WEEKLY_DAYS, DateRules, DomainError, company_address, format_days, normalize_email, same_mailbox
 
 # == the mission workflow (issue 5): dates, allowance, attendance, bilan, steps =====================
 # Every function below takes "today" as an argument: nothing here reads the clock.
@@ -126,17 +126,16 @@ def check_dates(
     year: int,
     today: date,
     booked: list[DayRequest],
-    allowance: Allowance,
-    retirement: date | None = None,
+    rules: DateRules,
 ) -> dict[int, list[str]]:
     """Why each requested date cannot be asked for, by its position in the request; {} when all can.
 
     `booked` is everything of the person already pending or approved, on any participation. A date
-    must be a working day (no weekend, no public holiday), not in the past, before `retirement` (the
-    retirement date a company admin confirmed: from that day on, there is no working time to give),
-    not already booked nor twice in the request, in the participation's civil year, and within the
-    allowance: the year's days for everyone (approved + pending + new), or one day per ISO week at the
-    end of a career.
+    must be a working day (no weekend, no public holiday), not in the past, before a confirmed
+    retirement, not already booked nor twice in the request, in the participation's civil year, and
+    within its allowance, which each date takes from `rules`: the year's days (approved + pending + new
+    days of the year before the end-of-career start), or, from that start, one day per ISO week. One
+    request is all of one kind, so that the manager and impact read it under one allowance.
     """
     errors: dict[int, list[str]] = {}
     taken = {entry.day for entry in booked}
@@ -154,8 +153,8 @@ def check_dates(
             )
         if entry.day < today:
             problems.append(f"Le {when} est déjà passé.")
-        elif retirement is not None and entry.day >= retirement:
-            problems.append(f"Tu pars à la retraite le {long_date(retirement)} : le {when} n'est plus un jour de travail.")
+        elif rules.retirement is not None and entry.day >= rules.retirement:
+            problems.append(f"Tu pars à la retraite le {long_date(rules.retirement)} : le {when} n'est plus un jour de travail.")
         if entry.day.weekday() >= 5:
             problems.append(f"Le {when} tombe un week-end : choisis un jour ouvré.")
         else:
@@ -172,31 +171,42 @@ def check_dates(
         else:
             fitting.append((index, entry))
 
-    if allowance.kind == "weekly":
-        per_week: dict[date, Decimal] = {}
-        for entry in booked:
-            monday = _week_monday(entry.day)
-            per_week[monday] = per_week.get(monday, Decimal("0")) + entry.days
-        for index, entry in sorted(fitting, key=lambda pair: pair[1].day):
-            monday = _week_monday(entry.day)
-            used = per_week.get(monday, Decimal("0"))
-            if used + entry.days > allowance.days:
-                left = max(allowance.days - used, Decimal("0"))
-                errors.setdefault(index, []).append(
-                    f"Mécénat fin de carrière : 1 jour par semaine au plus. La semaine du {long_date(monday)}, "
-                    f"il te reste {days_word(left)}."
-                )
-            else:
-                per_week[monday] = used + entry.days
-    else:
-        already = booked_days([entry for entry in booked if entry.day.year == year])
-        left = max(allowance.days - already, Decimal("0"))
+    weekly = [(index, entry) for index, entry in fitting if rules.weekly(entry.day)]
+    annual = [(index, entry) for index, entry in fitting if not rules.weekly(entry.day)]
+    if weekly and annual:
+        start = long_date(rules.weekly_from)
+        for index, entry in annual:
+            errors.setdefault(index, []).append(
+                f"Ton mécénat fin de carrière commence le {start} : demande le {long_date(entry.day)} à part, "
+                f"sur ton allocation de l'année."
+            )
+        annual = []
+
+    per_week: dict[date, Decimal] = {}
+    for entry in booked:
+        monday = _week_monday(entry.day)
+        per_week[monday] = per_week.get(monday, Decimal("0")) + entry.days
+    for index, entry in sorted(weekly, key=lambda pair: pair[1].day):
+        monday = _week_monday(entry.day)
+        used = per_week.get(monday, Decimal("0"))
+        if used + entry.days > WEEKLY_DAYS:
+            left = max(WEEKLY_DAYS - used, Decimal("0"))
+            errors.setdefault(index, []).append(
+                f"Mécénat fin de carrière : 1 jour par semaine au plus. La semaine du {long_date(monday)}, "
+                f"il te reste {days_word(left)}."
+            )
+        else:
+            per_week[monday] = used + entry.days
+
+    if annual:
+        already = booked_days([entry for entry in booked if entry.day.year == year and not rules.weekly(entry.day)])
+        left = max(rules.annual_days - already, Decimal("0"))
         when = "cette année" if year == today.year else f"en {year}"
         running = already
-        for index, entry in fitting:
-            if running + entry.days > allowance.days:
+        for index, entry in annual:
+            if running + entry.days > rules.annual_days:
                 errors.setdefault(index, []).append(
-                    f"Le {long_date(entry.day)} dépasse ton allocation : il te reste {days_word(left)} sur {format_days(allowance.days)} {when}."
+                    f"Le {long_date(entry.day)} dépasse ton allocation : il te reste {days_word(left)} sur {format_days(rules.annual_days)} {when}."
                 )
             else:
                 running += entry.days

@@ -126,6 +126,10 @@ class AllowanceSchema(Schema):
     kind = fields.String(metadata={"description": "annual ou weekly (mécénat fin de carrière)"})
     days = fields.Float()
     label = fields.String()
+    weekly_from = fields.Date(allow_none=True, metadata={
+        "description": "Le premier jour des douze mois avant un départ à la retraite confirmé, quand il est à venir : les "
+                       "dates à partir de ce jour relèvent du mécénat fin de carrière (1 jour par semaine) et ne comptent "
+                       "pas sur les jours de l'année ; null sinon."})
 
 
 class TodoSchema(Schema):

@@ -4259,6 +4259,11 @@ export interface components {
             /** @description annual ou weekly (mécénat fin de carrière) */
             kind?: string;
             label?: string;
+            /**
+             * Format: date
+             * @description Le premier jour des douze mois avant un départ à la retraite confirmé, quand il est à venir : les dates à partir de ce jour relèvent du mécénat fin de carrière (1 jour par semaine) et ne comptent pas sur les jours de l'année ; null sinon.
+             */
+            weekly_from?: string | null;
         };
         Application: {
             message: string;
