@@ -374,8 +374,8 @@ def test_a_request_whose_date_has_passed_can_only_be_refused_and_both_sides_are_
         camille = open_page(DEMO["employee"], 375)
         camille.page.goto("/mon-compte/missions")
         wait_for_screen(camille.page)
-        card = camille.page.locator(".pending-requests li").filter(has_text="une de ces dates est passée sans réponse")
-        expect(card).to_contain_text("Annule-la, convient d'autres dates avec l'association et demande-les.")
+        card = camille.page.locator(".pending-requests li").filter(has_text="une des dates demandées est passée sans réponse")
+        expect(card).to_contain_text("Annule-la, conviens d'autres dates avec l'association et demande-les.")
         check_screen(camille, "46-my-missions-date-passed-375")
     finally:
         reset_clock(platform.base)

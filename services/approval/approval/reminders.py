@@ -12,9 +12,8 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from tandem_shared.runtime import ServiceRuntime
-from tandem_shared.timeutil import utcnow
 
-from . import domain, events, links
+from . import clock, domain, events, links
 from .models import AbsenceRequest, ReminderSent
 
 log = logging.getLogger(__name__)
@@ -26,7 +25,8 @@ def send_reminders(runtime: ServiceRuntime, settings, days: int | None = None, n
     Each request is its own transaction with its row locked, and `reminders_sent` (request, period) is the
     primary key: two passes running at once, or twice in a week, still send one reminder per period.
     """
-    now = now or utcnow()
+    # Approval's clock, as the acceptance reads it: a request nobody may accept any more is not reminded.
+    now = now or clock.now()
     days = settings.reminder_days if days is None else days
     period = domain.reminder_period(now)
     policy = links.LinkPolicy.from_settings(settings)

@@ -2,7 +2,7 @@
 deletion)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -147,13 +147,15 @@ def dashboard(session, person: Person, today: date) -> dict:
     # The twelve months before a confirmed retirement have not begun: say from when one day a week applies.
     weekly_from = rules.weekly_from if rules.weekly_from and rules.weekly_from > today else None
     preferences_set = session.get(Preferences, person.id) is not None
+    approved, pending = (domain.DateState.APPROVED.value,), (domain.DateState.PENDING.value,)
     days_used = ledger.days_done(session, person.id, today.year, today)
-    days_planned = ledger.days_planned(session, person.id, today.year, today)
-    days_pending = ledger.days_pending(session, person.id, today.year)
-    # The year's days are those asked for before the weekly months: the days within them do not use it.
-    on_the_year = ledger.days_in_year(session, person.id, today.year, (domain.DateState.APPROVED.value, domain.DateState.PENDING.value),
-                                      before=weekly_from)
-    remaining = max(allowance.days - on_the_year, Decimal("0"))
+    # The year's days are those before the weekly months (all of them when there are none to come): the days within
+    # them do not use it, and are counted apart.
+    days_planned = ledger.days_in_year(session, person.id, today.year, approved, after=today, before=weekly_from)
+    days_pending = ledger.days_in_year(session, person.id, today.year, pending, before=weekly_from)
+    remaining = max(allowance.days - days_used - days_planned - days_pending, Decimal("0"))
+    days_end_of_career = ledger.days_in_year(session, person.id, today.year, approved + pending,
+                                             after=weekly_from - timedelta(days=1)) if weekly_from else Decimal("0")
     label = allowance.label
     if weekly_from:
         label += f", puis 1 jour par semaine à partir du {domain.long_date(weekly_from)} (mécénat fin de carrière)"
@@ -168,6 +170,7 @@ def dashboard(session, person: Person, today: date) -> dict:
         "days_planned_label": f"{domain.days_word(days_planned).capitalize()} à venir, validé{'s' if days_planned >= 2 else ''} par ton manager."
         if days_planned else None,
         "days_pending": float(days_pending),
+        "days_end_of_career": float(days_end_of_career),
         "todo": {
             "finalise_registration": domain.finalise_registration_count(person.email_verified_at is not None, preferences_set),
             "validate_team_dates": ledger.team_requests_to_validate(session, person.email),

@@ -70,15 +70,6 @@ def days_done(session: DbSession, person_id: str, year: int, today: date) -> Dec
     return days_in_year(session, person_id, year, (DateState.APPROVED.value,), until=today)
 
 
-def days_planned(session: DbSession, person_id: str, year: int, today: date) -> Decimal:
-    """Approved dates still to come: booked on the allowance, not used yet."""
-    return days_in_year(session, person_id, year, (DateState.APPROVED.value,), after=today)
-
-
-def days_pending(session: DbSession, person_id: str, year: int) -> Decimal:
-    return days_in_year(session, person_id, year, (DateState.PENDING.value,))
-
-
 def sent_to(address: str) -> sa.ColumnElement[bool]:
     """The requests sent to `address` (lower case) that are its present holder's: not those sent to someone who lost
     access since (`withdraw_requests_sent_to`): after a deletion someone else may hold the address now."""
@@ -403,13 +394,6 @@ def referent_view(participation: Participation, person: Person, mission: Mission
         "days_present": float(domain.days_present(attended(participation))),
         "bilan_completed": participation.bilan_completed_at is not None,
     }
-
-
-def allowance_of(session: DbSession, person: Person, today: date) -> domain.Allowance:
-    """The person's allowance today, as « Mon compte » shows it: their company's days per year, or the end-of-career
-    allowance once confirmed and within its twelve months."""
-    rules = date_rules_of(session, person)
-    return domain.allowance_for(rules.annual_days, rules.weekly(today))
 
 
 def date_rules_of(session: DbSession, person: Person) -> domain.DateRules:

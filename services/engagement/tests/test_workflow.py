@@ -382,8 +382,7 @@ def test_the_weekly_allowance_starts_twelve_months_before_the_retirement_not_whe
                   retirement_date=date(NEXT_YEAR + 1, 3, 1), retirement_confirmed=True)
     allowance = ines.get("/me/dashboard").json["allowance"]
     assert allowance["kind"] == "annual"  # today is not yet in the twelve months
-    start = date(NEXT_YEAR + 1, 3, 1) - timedelta(days=365)  # 1 March, or 2 March when the span holds a 29 February
-    assert allowance["weekly_from"] == start.isoformat()
+    assert allowance["weekly_from"] == date(NEXT_YEAR, 3, 1).isoformat()
     assert allowance["label"].startswith("2 jours par an, puis 1 jour par semaine à partir du ")
     participation = apply(ines, mission).json["id"]
     june = working_days(NEXT_YEAR, 30, start=date(NEXT_YEAR, 6, 1))
@@ -395,8 +394,10 @@ def test_the_weekly_allowance_starts_twelve_months_before_the_retirement_not_whe
     assert "dépasse ton allocation" in over.json["errors"]["dates"]["2"][0]
     assert request_dates(ines, participation, february[0]).status_code == 201
     assert [event.data["end_of_career"] for event in service.published("engagement.dates.requested")] == [True, False]
-    # June's three weekly days do not use the year's 2 days: February's one does.
-    assert ines.get("/me/dashboard").json["days_remaining"] == 1.0
+    # June's three weekly days do not use the year's 2 days: February's one does. The figures agree with each other.
+    board = ines.get("/me/dashboard").json
+    assert (board["days_remaining"], board["days_pending"], board["days_planned"], board["days_used"]) == (1.0, 1.0, 0.0, 0.0)
+    assert board["days_end_of_career"] == 3.0
 
 
 def test_an_unconfirmed_retirement_keeps_the_annual_allowance(person, mission):

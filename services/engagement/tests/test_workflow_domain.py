@@ -117,12 +117,15 @@ def test_one_request_does_not_mix_dates_before_and_within_the_end_of_career_mont
                           "2026 à part, sur ton allocation de l'année."]}
 
 
-def test_the_end_of_career_window_is_the_twelve_months_before_a_confirmed_retirement():
-    assert domain.in_end_of_career(date(2027, 6, 30), confirmed=True, policy_enabled=True, today=TODAY)
-    assert not domain.in_end_of_career(date(2027, 6, 30), confirmed=False, policy_enabled=True, today=TODAY)
-    assert not domain.in_end_of_career(date(2028, 6, 30), confirmed=True, policy_enabled=True, today=TODAY)
+def test_the_end_of_career_months_are_the_twelve_before_a_confirmed_retirement_the_company_allows():
     assert domain.end_of_career_start(date(2027, 6, 30), confirmed=True, policy_enabled=True) == date(2026, 6, 30)
+    assert domain.end_of_career_start(date(2027, 6, 30), confirmed=False, policy_enabled=True) is None
     assert domain.end_of_career_start(date(2027, 6, 30), confirmed=True, policy_enabled=False) is None
+    # Calendar months, not 365 days: the year before a 1 March 2028 holds a 29 February.
+    assert domain.end_of_career_start(date(2028, 3, 1), confirmed=True, policy_enabled=True) == date(2027, 3, 1)
+    assert domain.end_of_career_start(date(2028, 2, 29), confirmed=True, policy_enabled=True) == date(2027, 2, 28)
+    rules = domain.DateRules(annual_days=Decimal("2"), weekly_from=date(2026, 6, 30), retirement=date(2027, 6, 30))
+    assert not rules.weekly(date(2026, 6, 29)) and rules.weekly(date(2026, 6, 30)) and rules.weekly(TODAY)
 
 
 def test_a_request_is_initial_unless_dates_are_approved_or_pending():

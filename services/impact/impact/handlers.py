@@ -176,11 +176,16 @@ def on_person_changed(event: Event, uow: UnitOfWork) -> None:
     data = PersonChanged.of(event)
     person = uow.session.get(PersonCopy, data["person_id"], with_for_update=True)
     # A new entity changes the daily cost of their days, a new name the statement that names them; a move to another
-    # company takes their days from the one they leave.
-    companies = {person.company_id if person else None, data["company_id"]}
+    # company takes their days from the one they leave. Anything else (roles, status, an address) touches no receipt,
+    # and most person events are that: they cost no watch.
+    in_force = _entity_in_force(uow.session, data)
+    touches = (person is None or _entity_differs(in_force, data)
+               or (person.as_of < data["at"] and (person.first_name, person.last_name, person.company_id)
+                   != (data["first_name"], data["last_name"], data["company_id"])))
+    companies = {person.company_id if person else None, data["company_id"]} if touches else set()
     with _watching_receipts_touched_by(uow, data["person_id"], companies, OutdatedBecause.PERSON):
         # Before the copy's own check: an older event still says which entity the person was in at its time.
-        _record_entity(uow.session, data)
+        _record_entity(uow.session, data, in_force)
         if person is None:
             person = PersonCopy(person_id=data["person_id"])
             uow.session.add(person)
@@ -192,13 +197,21 @@ def on_person_changed(event: Event, uow: UnitOfWork) -> None:
         person.as_of = data["at"]
 
 
-def _record_entity(session, data: dict) -> None:
-    """A row in the person's entity history when the event's entity differs from the one in force at its time (the
-    same event twice, or an unchanged entity, adds nothing)."""
-    in_force = session.scalar(
+def _entity_in_force(session, data: dict) -> PersonEntity | None:
+    """The row of the person's entity history in force at the event's time."""
+    return session.scalar(
         sa.select(PersonEntity).where(PersonEntity.person_id == data["person_id"], PersonEntity.since <= data["at"])
         .order_by(PersonEntity.since.desc()).limit(1))
-    if in_force is not None and (in_force.entity_id, in_force.entity_name) == (data["entity_id"], data["entity_name"]):
+
+
+def _entity_differs(in_force: PersonEntity | None, data: dict) -> bool:
+    return in_force is None or (in_force.entity_id, in_force.entity_name) != (data["entity_id"], data["entity_name"])
+
+
+def _record_entity(session, data: dict, in_force: PersonEntity | None) -> None:
+    """A row in the person's entity history when the event's entity differs from the one in force at its time
+    (`_entity_in_force`; the same event twice, or an unchanged entity, adds nothing)."""
+    if not _entity_differs(in_force, data):
         return
     if in_force is not None and in_force.since == data["at"]:
         in_force.entity_id, in_force.entity_name = data["entity_id"], data["entity_name"]

@@ -390,7 +390,8 @@ def test_two_confirmations_at_the_same_moment_make_one(service, story, referent,
     assert len(service.published("impact.statement.confirmed")) == 1
 
 
-def test_a_move_to_another_entity_or_a_late_correction_tells_the_association_its_receipt_is_outdated(service, year_2026, referent):
+def test_a_move_to_another_entity_or_a_late_correction_tells_the_association_its_receipt_is_outdated(service, year_2026, referent,
+                                                                                                      monkeypatch):
     """Léa, valued at her entity's daily cost, gave a day in November 2026; the association confirmed its receipt. A new
     name, her move to an entity with another cost in December, then a presence corrected, each make the receipt outdated
     and are announced with their cause; an update that changes none of it, or a move after the year, announces nothing."""
@@ -425,13 +426,19 @@ def test_a_move_to_another_entity_or_a_late_correction_tells_the_association_its
     def outdated_because():
         return [event.data["because"] for event in service.published("impact.receipt.outdated")]
 
+    # Roles change no receipt: the update does not even value the year (most person events are such updates).
+    from impact import statements
+
+    valued = []
+    real_receipts_of_year = statements.receipts_of_year
+    monkeypatch.setattr(statements, "receipts_of_year", lambda *args, **kwargs: valued.append(args[2]) or real_receipts_of_year(*args, **kwargs))
     lea_event("engagement.person.updated", "2026-12-01T09:00:00+00:00", roles=("employee", "manager"))
-    assert outdated_because() == []
+    assert outdated_because() == [] and valued == []
     assert service.client.get(f"{RECEIPT}?year=2026", headers=referent).json["state"] == "confirmed"
 
     # A new name changes the statement that names her: both are to confirm again, the amount is the same.
     lea_event("engagement.person.updated", "2026-12-05T09:00:00+00:00", last_name="Roux-Martin")
-    assert outdated_because() == ["person"]
+    assert outdated_because() == ["person"] and valued == [2026, 2026]  # before and after the change
     draft = service.client.get(f"{RECEIPT}?year=2026", headers=referent).json
     assert (draft["state"], draft["statement_state"], draft["amount"]) == ("changed", "changed", 1237.0)
     # Once the referent confirms the renamed list, the receipt's own data (amount, days, period) match again.

@@ -462,11 +462,12 @@ def bundle_url(public_url: str, company_id: str, association_id: str, year: int)
 
 
 def on_receipt_outdated(event: Event, uow: UnitOfWork, public_url: str) -> None:
-    """The association confirms the receipt data again: the company's valuation of that year changed since."""
+    """The association confirms the receipt data again: the valuation, a person who gave days, or the days changed since
+    (`because`, which the e-mail names)."""
     outdated = ReceiptOutdated.of(event)
     if not outdated["association_email"]:
-        log.warning("receipt %s no longer matches the valuation, but impact knows no address for association %s: "
-                    "no e-mail", outdated["receipt_id"], outdated["association_id"])
+        log.warning("receipt %s no longer matches (%s), but impact knows no address for association %s: no e-mail",
+                    outdated["receipt_id"], outdated["because"], outdated["association_id"])
         return
     queue_email(
         uow, event, recipient=outdated["association_email"],

@@ -69,6 +69,10 @@ export function needsSignature(participation: Participation | null | undefined, 
 export function remainingDays(year: number | null | undefined, dashboard: Dashboard | null | undefined, participations: Participation[]): number | null {
   if (!dashboard || !dashboard.allowance || dashboard.allowance.kind !== "annual") return null;
   if (dashboard.year === year && dashboard.days_remaining != null) return dashboard.days_remaining;
+  // Another year that the end-of-career months (one day a week, not on the year's days) reach: the participations'
+  // totals cannot tell which days use the year's allowance, so only the server's check says it.
+  const weeklyFrom = dashboard.allowance.weekly_from;
+  if (weeklyFrom && year != null && Number(weeklyFrom.slice(0, 4)) <= year) return null;
   const booked = participations
     .filter((participation) => participation.year === year && participation.status !== "withdrawn")
     .reduce((sum, participation) => sum + (participation.days_approved || 0) + (participation.days_pending || 0), 0);

@@ -229,7 +229,6 @@ def company_address(email: str, company_domains: frozenset[str] | set[str]) -> b
 # -- the allowance ------------------------------------------------------------------------------
 
 DEFAULT_DAYS_PER_YEAR = Decimal("2")
-END_OF_CAREER_WINDOW = timedelta(days=365)
 WEEKLY_DAYS = Decimal("1")  # at the end of a career: one day per ISO week
 
 
@@ -249,16 +248,12 @@ class Allowance:
 
 def end_of_career_start(retirement_date: date | None, confirmed: bool, policy_enabled: bool) -> date | None:
     """The first day of the twelve months before a retirement date a company admin confirmed, where the company allows
-    the scheme (one day a week from then on); None otherwise."""
+    the scheme (one day a week from then on): the same day a year before (28 February for a 29 February); else None."""
     if not (policy_enabled and confirmed and retirement_date):
         return None
-    return retirement_date - END_OF_CAREER_WINDOW
-
-
-def in_end_of_career(retirement_date: date | None, confirmed: bool, policy_enabled: bool, today: date) -> bool:
-    """Within the twelve months before a retirement date a company admin confirmed, where the company allows it."""
-    start = end_of_career_start(retirement_date, confirmed, policy_enabled)
-    return start is not None and start <= today <= retirement_date
+    if (retirement_date.month, retirement_date.day) == (2, 29):
+        return date(retirement_date.year - 1, 2, 28)
+    return retirement_date.replace(year=retirement_date.year - 1)
 
 
 @dataclass(frozen=True)

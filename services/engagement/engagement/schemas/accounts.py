@@ -149,6 +149,10 @@ class DashboardSchema(Schema):
     days_planned = fields.Float(metadata={"description": "Les dates validées par ton manager, encore à venir cette année."})
     days_planned_label = fields.String(allow_none=True)
     days_pending = fields.Float(metadata={"description": "Les jours demandés, en attente de ton manager, cette année."})
+    days_end_of_career = fields.Float(metadata={
+        "description": "Quand le mécénat fin de carrière commence plus tard dans l'année (`allowance.weekly_from`) : les jours "
+                       "validés ou demandés à partir de ce jour, à 1 jour par semaine ; ils ne comptent ni dans les jours "
+                       "prévus ou en attente ci-dessus, ni sur l'allocation de l'année. 0 sinon."})
     todo = fields.Nested(TodoSchema)
 
 

@@ -4448,6 +4448,8 @@ export interface components {
         };
         Dashboard: {
             allowance?: components["schemas"]["Allowance"];
+            /** @description Quand le mécénat fin de carrière commence plus tard dans l'année (`allowance.weekly_from`) : les jours validés ou demandés à partir de ce jour, à 1 jour par semaine ; ils ne comptent ni dans les jours prévus ou en attente ci-dessus, ni sur l'allocation de l'année. 0 sinon. */
+            days_end_of_career?: number;
             /** @description Les jours demandés, en attente de ton manager, cette année. */
             days_pending?: number;
             /** @description Les dates validées par ton manager, encore à venir cette année. */

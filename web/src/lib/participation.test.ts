@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import type { EngagementSchemas } from "@/api";
+import { remainingDays } from "./participation";
+
+type Dashboard = EngagementSchemas["Dashboard"];
+type Participation = EngagementSchemas["Participation"];
+
+const dashboard = (allowance: Dashboard["allowance"], days_remaining: number | null = 1): Dashboard =>
+  ({ year: 2026, allowance, days_remaining }) as Dashboard;
+const annual = { kind: "annual", days: 2, label: "2 jours par an", weekly_from: null };
+const booked = [{ year: 2027, status: "open", days_approved: 1, days_pending: 0.5 }] as Participation[];
+
+describe("what is left of the year's allowance", () => {
+  it("is the dashboard's figure for its own year, and the year's days minus the days booked for another", () => {
+    expect(remainingDays(2026, dashboard(annual, 1.5), booked)).toBe(1.5);
+    expect(remainingDays(2027, dashboard(annual), booked)).toBe(0.5);
+  });
+
+  it("is unknown at one day a week, and for a year the end-of-career months reach", () => {
+    expect(remainingDays(2026, dashboard({ ...annual, kind: "weekly", days: 1 }, null), booked)).toBeNull();
+    const before = { ...annual, weekly_from: "2027-03-01" };
+    expect(remainingDays(2027, dashboard(before), booked)).toBeNull();
+    expect(remainingDays(2026, dashboard(before, 2), booked)).toBe(2);
+  });
+});
