@@ -307,7 +307,7 @@ def _refusals():
     return {
         "weekend": ([saturday], 0, "tombe un week-end : choisis un jour ouvré."),
         "public holiday": ([DAYS[0], holiday], 1, f"est férié ({name})."),
-        "another civil year": ([DAYS[0], working_days(NEXT_YEAR + 1, 1)[0]], 1, f"1 convention = 1 année civile"),
+        "another civil year": ([DAYS[0], working_days(NEXT_YEAR + 1, 1)[0]], 1, "1 convention = 1 année civile"),
         "allowance exceeded": ([DAYS[0], DAYS[1], DAYS[2]], 2, "dépasse ton allocation : il te reste 2 jours sur 2 en"),
     }
 
