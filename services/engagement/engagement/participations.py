@@ -358,6 +358,7 @@ def participation_view(participation: Participation, mission: MissionCopy, today
             attendance_complete=attendance_complete, bilan_done=bilan_done,
             convention_updated=convention is not None and convention.issued_version > 1,
             pending_unreachable=bool(pending) and all(request.addressee_left_at is not None for request in pending),
+            pending_too_late=bool(pending) and all(any(d.day < today for d in request.dates) for request in pending),
         ),
         "convention_state": convention_state,
         "convention": convention_view(convention),

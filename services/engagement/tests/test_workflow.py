@@ -417,6 +417,8 @@ def test_a_pending_request_whose_date_has_passed_tells_the_employee_to_ask_again
     assert camille.get(f"/date-requests/{request}").json["date_passed"] is True
     (card,) = camille.get("/me/participations").json["items"]
     assert [r["date_passed"] for r in card["requests"]] == [True]
+    step = card["steps"][1]
+    assert step["state"] == "todo" and step["hint"].startswith("Une des dates demandées est passée sans réponse")
 
 
 # -- the manager's decision ---------------------------------------------------------------------

@@ -482,18 +482,24 @@ def date_state_label(state: str, *, convention_signed: bool, in_latest_conventio
 
 
 MANAGER_LOST_ACCESS_HINT = "Ton manager n'a plus accès à Tandem : annule ta demande, puis envoie tes dates à ton manager actuel."
+DATE_PASSED_HINT = ("Une des dates demandées est passée sans réponse : ton manager ne peut plus accepter ta demande. "
+                    "Annule-la, puis demande d'autres dates.")
 
 
 def steps(*, has_approved: bool, has_pending: bool, convention_state: str, attendance_complete: bool, bilan_done: bool,
-          convention_updated: bool = False, pending_unreachable: bool = False) -> list[dict]:
+          convention_updated: bool = False, pending_unreachable: bool = False, pending_too_late: bool = False) -> list[dict]:
     """Each step's state: done, in_progress (waiting for someone else), todo, to_sign (step 3: a version of the
     convention waits for the employee's signature), or locked (with why). `pending_unreachable`: every pending request
-    went to someone who lost access since, so nobody can decide it and the employee has to act (« À faire »)."""
+    went to someone who lost access since; `pending_too_late`: every pending request has a date that has passed, which
+    approval no longer accepts. Either way nobody can accept it and the employee has to act (« À faire »)."""
     # Dates added later and waiting for the manager put step 2 back « En attente »: « Fait » beside « Ta demande attend
     # la validation de ton manager » said two things.
-    stuck = has_pending and pending_unreachable
+    stuck = has_pending and (pending_unreachable or pending_too_late)
     dates_state = "todo" if stuck else "in_progress" if has_pending else "done" if has_approved else "todo"
-    dates_hint = MANAGER_LOST_ACCESS_HINT if stuck else "Ta demande attend la validation de ton manager." if has_pending else None
+    if stuck:
+        dates_hint = MANAGER_LOST_ACCESS_HINT if pending_unreachable else DATE_PASSED_HINT
+    else:
+        dates_hint = "Ta demande attend la validation de ton manager." if has_pending else None
     if bilan_done:
         bilan_state, bilan_hint = "done", None
     elif attendance_complete:
