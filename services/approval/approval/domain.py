@@ -54,9 +54,14 @@ WEEKDAYS = tuple(weekday.capitalize() for weekday in french.WEEKDAYS)
 MONTHS = french.MONTHS
 
 
+def long_date(day: date) -> str:
+    """« lundi 25 janvier 2027 »."""
+    return f"{french.WEEKDAYS[day.weekday()]} {french.day_of_month(day)} {MONTHS[day.month - 1]} {day.year}"
+
+
 def date_label(day: date, format: str) -> str:
     """« Lundi 25 janvier 2027 — journée »."""
-    return f"{WEEKDAYS[day.weekday()]} {french.day_of_month(day)} {MONTHS[day.month - 1]} {day.year} — {FORMATS[format]}"
+    return f"{long_date(day).capitalize()} — {FORMATS[format]}"
 
 
 def day_label(day: date, format: str) -> str:
@@ -145,8 +150,7 @@ def acceptance_refusal(facts: RequestFacts, today: date) -> str | None:
     passed = sorted(day for day in facts.dates if day < today)
     if not passed:
         return None
-    days = ", ".join(f"{french.WEEKDAYS[day.weekday()]} {french.day_of_month(day)} {MONTHS[day.month - 1]} {day.year}"
-                     for day in passed)
+    days = ", ".join(long_date(day) for day in passed)
     which = f"Le {days} est passé" if len(passed) == 1 else f"Ces dates sont passées ({days})"
     return (f"{which} : tu ne peux plus accepter cette demande, les dates se valident avant la mission. "
             f"Refuse-la : {facts.person_name} pourra demander d'autres dates.")

@@ -302,6 +302,11 @@ def date_view(mission_date: MissionDate, coverage: Coverage = NO_CONVENTION) -> 
     }
 
 
+def has_passed_date(request: DateRequest, today: date) -> bool:
+    """Approval accepts a request only while none of its dates has passed (the dates are validated before leaving)."""
+    return any(d.day < today for d in request.dates)
+
+
 def request_view(request: DateRequest, coverage: Coverage | None = None) -> dict:
     if coverage is None:
         coverage = Coverage.of(request.participation.convention)
@@ -309,8 +314,7 @@ def request_view(request: DateRequest, coverage: Coverage | None = None) -> dict
         "id": request.id, "participation_id": request.participation_id, "kind": request.kind, "status": request.status,
         "manager_email": request.manager_email, "message": request.message, "requested_at": request.requested_at,
         "sent_to_manager": request.approval_created_at is not None, "manager_lost_access": request.addressee_left_at is not None,
-        # Approval accepts a request only while none of its dates has passed (the dates are validated before leaving).
-        "date_passed": request.status == RequestStatus.PENDING.value and any(d.day < clock.today() for d in request.dates),
+        "date_passed": request.status == RequestStatus.PENDING.value and has_passed_date(request, clock.today()),
         "decided_at": request.decided_at,
         "refusal_reason": request.refusal_reason, "cancelled_at": request.cancelled_at, "cancel_reason": request.cancel_reason,
         "dates": [date_view(d, coverage) for d in request.dates],
@@ -358,7 +362,7 @@ def participation_view(participation: Participation, mission: MissionCopy, today
             attendance_complete=attendance_complete, bilan_done=bilan_done,
             convention_updated=convention is not None and convention.issued_version > 1,
             pending_unreachable=bool(pending) and all(request.addressee_left_at is not None for request in pending),
-            pending_too_late=bool(pending) and all(any(d.day < today for d in request.dates) for request in pending),
+            pending_too_late=bool(pending) and all(has_passed_date(request, today) for request in pending),
         ),
         "convention_state": convention_state,
         "convention": convention_view(convention),
