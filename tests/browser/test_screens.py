@@ -370,6 +370,11 @@ def test_a_request_whose_date_has_passed_can_only_be_refused_and_both_sides_are_
         expect(manager.page.get_by_role("button", name="ACCEPTER LA DEMANDE")).to_have_count(0)
         expect(manager.page.get_by_role("button", name="REFUSER LA DEMANDE")).to_be_visible()
         check_screen(manager, "45-manager-request-date-passed-1280")
+        narrow = open_page(None, 375)
+        narrow.page.goto(path_of(link))
+        wait_for_screen(narrow.page)
+        expect(narrow.page.locator(".decision .notice--warning")).to_contain_text("tu ne peux plus accepter cette demande")
+        check_screen(narrow, "45-manager-request-date-passed-375")
 
         camille = open_page(DEMO["employee"], 375)
         camille.page.goto("/mon-compte/missions")
