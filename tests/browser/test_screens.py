@@ -26,8 +26,10 @@ from browser_support import (
     check_screen,
     labelled,
     link_in,
+    long_date,
     mailbox,
     move_clock,
+    pick_date,
     poll,
     reset_clock,
     wait_for_mail,
@@ -353,6 +355,78 @@ def test_an_employee_gives_a_retirement_date_for_the_end_of_career_scheme(open_p
     check_screen(watched, "44-retirement-date-375")
     page.reload()
     expect(labelled(page, "Ma date de départ en retraite")).to_have_value(leaving.isoformat())
+
+
+def a_year_before(day: date) -> date:
+    """The first day of one a week, as engagement counts it: the same calendar day a year before (28 February for a
+    29 February)."""
+    return date(day.year - 1, 2, 28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
+
+
+def test_the_end_of_career_months_to_come_read_alike_for_the_admin_the_account_and_the_dates(open_page, data, platform):
+    """The guide: « 1 jour par semaine … à un an de la retraite ». A newcomer whose retirement is fourteen months or so
+    away: once the admin confirms it, « FIN DE CARRIÈRE », « Mon compte » and the dates page all name the same first day
+    of one a week, and the dates page says which chosen dates are weekly and that they go in a request of their own."""
+    admin = ApiUser(platform.base, DEMO["admin"])
+    address = f"fin.de.carriere.{uuid.uuid4().hex[:8]}@horizon.example"
+    entity_id = admin.get("/api/engagement/me")["entity"]["id"]
+    admin.post("/api/engagement/invitations", {"email": address, "first_name": "Odile", "last_name": "Retraite",
+                                               "roles": ["employee"], "entity_id": entity_id})
+    secret = link_in(wait_for_mail(platform.base, address, link_part="/invitation/"), "/invitation/").rsplit("/", 1)[1]
+    accepted = requests.post(f"{platform.base}/api/engagement/invitations/{secret}/acceptance", timeout=20, json={
+        "password": DEMO_PASSWORD, "password_confirmation": DEMO_PASSWORD, "consent": True})
+    assert accepted.status_code == 200, accepted.text
+    odile = ApiUser(platform.base, address)
+    year = date.today().year + 1
+    retirement = date(year + 1, 3, 2)  # one a week from 2 March of next year: February's days still use the year's
+    weekly_from = a_year_before(retirement)
+    odile.call("PATCH", "/api/engagement/me", json={"retirement_date": retirement.isoformat()})
+
+    watched = open_page(DEMO["admin"], 1280)
+    page = watched.page
+    page.goto("/entreprise/fin-de-carriere")
+    wait_for_screen(page)
+    card = page.locator("li.space-card", has=page.locator("h3", has_text="Odile Retraite"))
+    weekly_label = f"{weekly_from.day}{'er' if weekly_from.day == 1 else ''} {long_date(weekly_from).split(' ', 2)[2]}"
+    expect(card).to_contain_text(f"à partir du {weekly_label}")
+    card.get_by_role("button", name="Confirmer la date de départ de Odile Retraite").click()
+    expect(card.locator(".notice--success")).to_contain_text(f"bénéficie d'1 jour par semaine à partir du {weekly_label}.")
+    expect(card.locator(".status")).to_have_text("Date confirmée")
+    check_screen(watched, "47-end-of-career-confirmed-1280")
+
+    mine = open_page(address, 375)
+    mine.page.goto("/mon-compte")
+    wait_for_screen(mine.page)
+    expect(mine.page.get_by_text(re.compile(
+        rf"puis 1 jour par semaine à partir du {long_date(weekly_from)} \(mécénat fin de carrière\)"))).to_be_visible()
+    check_screen(mine, "48-my-account-end-of-career-to-come-375")
+
+    mission_id = data.missions[MISSION_TO_APPLY]
+    poll(lambda: odile.status_of(f"/api/engagement/missions/{mission_id}") == 200, what="engagement knows the mission")
+    applied = odile.post("/api/engagement/applications", {
+        "mission_id": mission_id, "phone": "06 12 34 56 78", "year": year,
+        "message": "Bonjour, je pars en retraite l'an prochain et je serais ravie de vous aider d'ici là.",
+    })
+    [before] = working_days(1, date(year, 2, 15))
+    [weekly] = working_days(1, weekly_from)
+    page = mine.page
+    page.goto(f"/mon-compte/participations/{applied['id']}/dates")
+    wait_for_screen(page)
+    for day in (before, weekly):
+        pick_date(page, day)
+    summary = page.locator(".allowance-summary")
+    expect(summary).to_contain_text(f"À partir du {long_date(weekly_from)}, ton mécénat fin de carrière te donne 1 jour par semaine")
+    expect(summary).to_contain_text("Demande-les à part des dates d'avant.")
+    check_screen(mine, "49-dates-end-of-career-to-come-375")
+    page.get_by_role("button", name=f"Retirer le {long_date(before)}").click()
+    expect(summary).to_contain_text("ne comptent pas sur tes jours de l'année.")
+    expect(summary).not_to_contain_text("Demande-les à part")
+    labelled(page, "Ta demande d'absence sera envoyée à :").fill(DEMO["manager"])
+    page.get_by_role("button", name="ENVOYER").click()
+    page.wait_for_url(re.compile(r"/mon-compte"))
+    requested = poll(lambda: (v := odile.get(f"/api/engagement/participations/{applied['id']}"))["requests"] and v,
+                     what="the weekly date is asked for")
+    assert [d["date"] for r in requested["requests"] for d in r["dates"]] == [weekly.isoformat()]
 
 
 def test_a_request_whose_date_has_passed_can_only_be_refused_and_both_sides_are_told(open_page, data, platform):

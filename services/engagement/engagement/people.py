@@ -42,6 +42,9 @@ def admin_person_view(session, person: Person) -> dict:
         **person_view(session, person),
         "retirement_confirmed_at": person.retirement_confirmed_at,
         "retirement_confirmed_by": person.retirement_confirmed_by,
+        # The admin's « FIN DE CARRIÈRE » tab shows when one day a week would begin, confirmed or not yet: the one rule
+        # that the dates a person asks for are checked against (calendar months, not 365 days).
+        "end_of_career_from": domain.end_of_career_start(person.retirement_date, confirmed=True, policy_enabled=True),
         "created_at": person.created_at,
         "updated_at": person.updated_at,
     }

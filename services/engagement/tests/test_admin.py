@@ -553,6 +553,27 @@ def test_a_confirmed_retirement_date_switches_the_allowance_to_one_day_a_week(de
     assert dashboard_kind(demo, camille) == "annual"
 
 
+@pytest.mark.parametrize("retirement, weekly_from", [
+    ("2031-03-03", "2030-03-03"),  # the same calendar day a year before
+    ("2032-03-03", "2031-03-03"),  # across 29 February 2032, where 365 days before would be 2031-03-04
+    ("2032-02-29", "2031-02-28"),
+])
+def test_the_admin_sees_the_day_one_a_week_begins_as_the_dates_are_checked(demo, tokens, retirement, weekly_from):
+    """« FIN DE CARRIÈRE » shows the server's day, before and after the confirmation, so it never says one day while the
+    dates page refuses or accepts by another."""
+    camille = as_employee(tokens)
+    assert demo.client.patch("/me", json={"retirement_date": retirement}, headers=camille).status_code == 200
+    listed = demo.client.get(f"/companies/{DEMO_COMPANY_ID}/people?q=camille", headers=as_admin(tokens))
+    assert listed.status_code == 200
+    [person] = [p for p in listed.json["items"] if p["id"] == CAMILLE]
+    assert person["end_of_career_from"] == weekly_from and person["retirement_confirmed"] is False
+    confirmed = demo.client.post(f"/people/{CAMILLE}/retirement-confirmation", headers=as_admin(tokens))
+    assert confirmed.status_code == 200 and confirmed.json["end_of_career_from"] == weekly_from
+    assert demo.client.patch("/me", json={"retirement_date": None}, headers=camille).status_code == 200
+    again = demo.client.get(f"/companies/{DEMO_COMPANY_ID}/people?q=camille", headers=as_admin(tokens))
+    assert [p["end_of_career_from"] for p in again.json["items"] if p["id"] == CAMILLE] == [None]
+
+
 def test_only_another_admin_of_the_company_confirms_a_retirement(demo, tokens):
     assert demo.client.post(f"/people/{CAMILLE}/retirement-confirmation", headers=as_employee(tokens, LUCAS)).status_code == 403
     assert demo.client.post(f"/people/{ADMIN}/retirement-confirmation", headers=as_admin(tokens)).status_code == 403

@@ -127,6 +127,9 @@ class PeopleQuerySchema(PageQuerySchema):
 class AdminPersonSchema(PersonSchema):
     retirement_confirmed_at = fields.AwareDateTime(allow_none=True)
     retirement_confirmed_by = fields.String(allow_none=True)
+    end_of_career_from = fields.Date(allow_none=True, metadata={"description": (
+        "Le premier jour des douze mois avant la date de départ en retraite : 1 jour par semaine à partir de ce jour, "
+        "une fois la date confirmée et le mécénat fin de carrière activé ; null sans date de départ.")})
     created_at = fields.AwareDateTime()
     updated_at = fields.AwareDateTime()
 

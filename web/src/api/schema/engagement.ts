@@ -4237,6 +4237,11 @@ export interface components {
             created_at?: string;
             email?: string;
             email_verified?: boolean;
+            /**
+             * Format: date
+             * @description Le premier jour des douze mois avant la date de départ en retraite : 1 jour par semaine à partir de ce jour, une fois la date confirmée et le mécénat fin de carrière activé ; null sans date de départ.
+             */
+            end_of_career_from?: string | null;
             entity?: components["schemas"]["Entity"] | null;
             first_name?: string;
             id?: string;
