@@ -450,6 +450,22 @@ def test_a_request_whose_date_has_passed_can_only_be_refused_and_both_sides_are_
         expect(narrow.page.locator(".decision .notice--warning")).to_contain_text("tu ne peux plus accepter cette demande")
         check_screen(narrow, "45-manager-request-date-passed-375")
 
+        # The same request in « Les missions de mon équipe », where Sophie decides when logged in.
+        team = open_page(DEMO["manager"], 375)
+        team.page.goto("/mon-compte/equipe")
+        wait_for_screen(team.page)
+        card = team.page.locator("article.request-card").filter(has_text="Camille Martin").filter(
+            has_text="tu ne peux plus accepter cette demande")
+        expect(card.locator(".notice--warning")).to_contain_text("Refuse-la : Camille Martin pourra demander d'autres dates.")
+        expect(card.get_by_role("button", name="ACCEPTER LA DEMANDE")).to_have_count(0)
+        expect(card.get_by_role("button", name="REFUSER LA DEMANDE")).to_be_visible()
+        # Below, Camille's mission and its steps, without what her own page tells her to do.
+        missions = team.page.locator(".team-missions article").filter(has_text="Camille Martin")
+        expect(missions.first.locator(".steps")).to_be_visible()
+        expect(missions.first).not_to_contain_text("Annule-la")
+        card.scroll_into_view_if_needed()
+        check_screen(team, "45-team-request-date-passed-375")
+
         camille = open_page(DEMO["employee"], 375)
         camille.page.goto("/mon-compte/missions")
         wait_for_screen(camille.page)

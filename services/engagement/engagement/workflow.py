@@ -182,7 +182,9 @@ def team_participations(session, manager: Person, today: date) -> list[dict]:
         views.append({
             "id": participation.id, "year": participation.year, "status": participation.status,
             "person": {"id": person.id, "name": full_name(person)},
-            "mission": view["mission"], "steps": view["steps"], "months": view["months"],
+            # The steps' hints speak to the employee (« ton manager », « tu la signeras ici »): the manager sees the four
+            # steps and their state, as the guide's view shows them, and decides on the requests above them.
+            "mission": view["mission"], "steps": [{**step, "hint": None} for step in view["steps"]], "months": view["months"],
             "days_approved": view["days_approved"], "days_pending": view["days_pending"],
         })
     return views

@@ -791,6 +791,9 @@ def test_my_team_shows_each_members_missions_with_their_four_steps_and_dates(per
     assert [step["label"] for step in item["steps"]] == [
         "JE POSTULE À LA MISSION", "JE VALIDE MES DATES", "JE SIGNE MA CONVENTION", "JE COMPLÈTE MON BILAN"]
     assert [step["state"] for step in item["steps"]] == ["done", "done", "in_progress", "locked"]
+    # What Camille's own steps tell her (« Une fois que l'association aura attesté ta présence… ») is not for Sophie.
+    assert any(step["hint"] for step in camille.get(f"/participations/{approved}").json["steps"])
+    assert [step["hint"] for step in item["steps"]] == [None, None, None, None]
     assert [d["date"] for month in item["months"] for d in month["dates"]] == [DAYS[0].isoformat(), DAYS[1].isoformat()]
     assert item["days_approved"] == 1.5
     # No phone, no message, no request details: the manager sees the mission and its progress.
