@@ -463,6 +463,7 @@ def test_a_request_whose_date_has_passed_can_only_be_refused_and_both_sides_are_
         missions = team.page.locator(".team-missions article").filter(has_text="Camille Martin")
         expect(missions.first.locator(".steps")).to_be_visible()
         expect(missions.first).not_to_contain_text("Annule-la")
+        expect(missions.first.locator(".month-list")).to_contain_text("passée sans validation")
         card.scroll_into_view_if_needed()
         check_screen(team, "45-team-request-date-passed-375")
 
@@ -471,6 +472,8 @@ def test_a_request_whose_date_has_passed_can_only_be_refused_and_both_sides_are_
         wait_for_screen(camille.page)
         card = camille.page.locator(".pending-requests li").filter(has_text="une des dates demandées est passée sans réponse")
         expect(card).to_contain_text("Annule-la, conviens d'autres dates avec l'association et demande-les.")
+        mission = camille.page.locator("article.participation").filter(has=card)
+        expect(mission.locator(".month-list, .dates")).to_contain_text("passée sans validation")
         check_screen(camille, "46-my-missions-date-passed-375")
     finally:
         reset_clock(platform.base)

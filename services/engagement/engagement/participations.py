@@ -294,11 +294,14 @@ def mission_view(mission: MissionCopy) -> dict:
 def date_view(mission_date: MissionDate, coverage: Coverage = NO_CONVENTION) -> dict:
     key = (mission_date.day.isoformat(), mission_date.format)
     signed = key in coverage.signed
+    # Approval accepts no request with a date gone by (`has_passed_date`): such a day no longer waits for anyone.
+    too_late = mission_date.state == DateState.PENDING.value and mission_date.day < clock.today()
     return {
         "date": mission_date.day, "format": mission_date.format, "format_label": domain.FORMAT_LABELS[mission_date.format],
         "label": domain.date_label(mission_date.day, mission_date.format), "state": mission_date.state,
-        "state_label": domain.date_state_label(mission_date.state, convention_signed=signed, in_latest_convention=key in coverage.latest),
-        "convention_signed": signed, "present": mission_date.present, "request_id": mission_date.request_id,
+        "state_label": domain.date_state_label(mission_date.state, convention_signed=signed, in_latest_convention=key in coverage.latest,
+                                               too_late=too_late),
+        "too_late": too_late, "convention_signed": signed, "present": mission_date.present, "request_id": mission_date.request_id,
     }
 
 

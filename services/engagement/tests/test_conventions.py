@@ -423,3 +423,7 @@ def test_step_three_follows_the_latest_versions(issued, signed, state):
 ])
 def test_a_dates_label_says_whether_its_convention_is_signed(state, signed, latest, label):
     assert domain.date_state_label(state, convention_signed=signed, in_latest_convention=latest) == label
+
+
+def test_a_pending_date_that_has_passed_says_nobody_can_accept_it():
+    assert domain.date_state_label("pending", convention_signed=False, in_latest_convention=False, too_late=True) == "passée sans validation"

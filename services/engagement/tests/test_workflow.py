@@ -419,6 +419,9 @@ def test_a_pending_request_whose_date_has_passed_tells_the_employee_to_ask_again
     assert [r["date_passed"] for r in card["requests"]] == [True]
     step = card["steps"][1]
     assert step["state"] == "todo" and step["hint"].startswith("Une des dates demandées est passée sans réponse")
+    # Date by date: the day gone by no longer reads « en attente », the one to come still does.
+    labels = {d["date"]: (d["too_late"], d["state_label"]) for month in card["months"] for d in month["dates"]}
+    assert labels == {DAYS[0].isoformat(): (True, "passée sans validation"), DAYS[1].isoformat(): (False, "en attente de validation")}
 
 
 # -- the manager's decision ---------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EngagementSchemas } from "@/api";
-import { remainingDays } from "./participation";
+import { dateStateLabel, remainingDays } from "./participation";
 
 type Dashboard = EngagementSchemas["Dashboard"];
 type Participation = EngagementSchemas["Participation"];
@@ -21,5 +21,14 @@ describe("what is left of the year's allowance", () => {
     const before = { ...annual, weekly_from: "2027-03-01" };
     expect(remainingDays(2027, dashboard(before), booked)).toBeNull();
     expect(remainingDays(2026, dashboard(before, 2), booked)).toBe(2);
+  });
+});
+
+describe("a date's label in « Mes missions »", () => {
+  const pending = { date: "2026-12-14", state: "pending", too_late: false } as EngagementSchemas["MissionDate"];
+  it("waits for the manager until the day, then says nobody can accept it any more", () => {
+    expect(dateStateLabel(pending)).toBe("en attente de ton manager");
+    expect(dateStateLabel({ ...pending, too_late: true })).toBe("passée sans validation");
+    expect(dateStateLabel({ ...pending, state: "approved", present: true })).toBe("validée — présence attestée");
   });
 });

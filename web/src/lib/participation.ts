@@ -50,6 +50,8 @@ export function signedDatesOf(convention: Convention | null | undefined): Set<st
 
 /** The label of a date in « MES MISSIONS »: its state, the convention step, the attendance. */
 export function dateStateLabel(date: EngagementSchemas["MissionDate"], { hasConvention = false, signed = new Set<string>(), toSign = false } = {}): string {
+  // Waiting for the manager, and the day has gone by (the server's clock says so): nobody can accept it any more.
+  if (date.too_late) return "passée sans validation";
   if (date.state !== "approved") return (date.state && DATE_STATES[date.state]) || date.state || "";
   if (date.present === true) return "validée — présence attestée";
   if (date.present === false) return "validée — absence signalée par l'association";

@@ -468,14 +468,18 @@ DATE_STATE_LABELS = {
     DateState.REFUSED.value: "refusée",
     DateState.CANCELLED.value: "annulée",
 }
+TOO_LATE_LABEL = "passée sans validation"
 CONVENTION_TO_SIGN_LABEL = "convention à signer"
 CONVENTION_IN_PREPARATION_LABEL = "validée, convention en préparation"
 
 
-def date_state_label(state: str, *, convention_signed: bool, in_latest_convention: bool) -> str:
+def date_state_label(state: str, *, convention_signed: bool, in_latest_convention: bool, too_late: bool = False) -> str:
     """A date's state in words. An approved date reads « validée » once a signed version covers it, « convention à
     signer » when only the unsigned latest version covers it (it must be signed before that day), and « validée,
-    convention en préparation » until a version covers it."""
+    convention en préparation » until a version covers it. A pending date that has passed (`too_late`) reads « passée
+    sans validation »: nobody can accept it any more."""
+    if too_late:
+        return TOO_LATE_LABEL
     if state != DateState.APPROVED.value or convention_signed:
         return DATE_STATE_LABELS.get(state, state)
     return CONVENTION_TO_SIGN_LABEL if in_latest_convention else CONVENTION_IN_PREPARATION_LABEL

@@ -63,7 +63,10 @@ class MissionDateSchema(Schema):
     state = fields.String(metadata={"description": "pending, approved, refused ou cancelled."})
     state_label = fields.String(metadata={"description": "L'état en mots : « en attente de validation », « validée » (couverte par la "
                                                          "convention signée), « convention à signer » (seule la dernière version, pas encore "
-                                                         "signée, la couvre), « validée, convention en préparation », « refusée », « annulée »."})
+                                                         "signée, la couvre), « validée, convention en préparation », « refusée », « annulée », "
+                                                         "« passée sans validation » (en attente, et le jour est passé)."})
+    too_late = fields.Boolean(metadata={"description": "En attente de validation, et le jour est passé : le manager ne peut plus "
+                                                       "l'accepter ; la demande est à annuler."})
     convention_signed = fields.Boolean(metadata={"description": "Une version signée de la convention couvre cette date."})
     present = fields.Boolean(allow_none=True, metadata={"description": "La présence attestée par l'association (null : pas encore)."})
     request_id = fields.String()

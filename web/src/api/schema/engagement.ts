@@ -4669,8 +4669,10 @@ export interface components {
             request_id?: string;
             /** @description pending, approved, refused ou cancelled. */
             state?: string;
-            /** @description L'état en mots : « en attente de validation », « validée » (couverte par la convention signée), « convention à signer » (seule la dernière version, pas encore signée, la couvre), « validée, convention en préparation », « refusée », « annulée ». */
+            /** @description L'état en mots : « en attente de validation », « validée » (couverte par la convention signée), « convention à signer » (seule la dernière version, pas encore signée, la couvre), « validée, convention en préparation », « refusée », « annulée », « passée sans validation » (en attente, et le jour est passé). */
             state_label?: string;
+            /** @description En attente de validation, et le jour est passé : le manager ne peut plus l'accepter ; la demande est à annuler. */
+            too_late?: boolean;
         };
         MissionRef: {
             association_id?: string | null;
@@ -4988,8 +4990,10 @@ export interface components {
             request_id?: string;
             /** @description pending, approved, refused ou cancelled. */
             state?: string;
-            /** @description L'état en mots : « en attente de validation », « validée » (couverte par la convention signée), « convention à signer » (seule la dernière version, pas encore signée, la couvre), « validée, convention en préparation », « refusée », « annulée ». */
+            /** @description L'état en mots : « en attente de validation », « validée » (couverte par la convention signée), « convention à signer » (seule la dernière version, pas encore signée, la couvre), « validée, convention en préparation », « refusée », « annulée », « passée sans validation » (en attente, et le jour est passé). */
             state_label?: string;
+            /** @description En attente de validation, et le jour est passé : le manager ne peut plus l'accepter ; la demande est à annuler. */
+            too_late?: boolean;
         };
         ReferentParticipation: {
             attendance_complete?: boolean;
