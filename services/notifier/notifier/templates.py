@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from tandem_shared.french import MONTHS, day_of_month
+
 _environment = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     undefined=StrictUndefined,
@@ -27,6 +29,7 @@ _PARIS = ZoneInfo("Europe/Paris")
 
 
 def paris_time(moment: datetime) -> str:
-    """« 28/11/2026 à 10h15 », in the time zone our readers live in."""
+    """« 28 novembre 2026 à 10 h 15 », « 1er décembre 2026 à 9 h 05 »: in the time zone our readers live in, and
+    written as the web client writes a moment (format.ts, `dateTime`), so an e-mail and the page it links to agree."""
     local = moment.astimezone(_PARIS)
-    return local.strftime("%d/%m/%Y à %Hh%M")
+    return f"{day_of_month(local)} {MONTHS[local.month - 1]} {local.year} à {local.hour} h {local.minute:02d}"

@@ -20,8 +20,8 @@ def test_a_new_account_receives_its_verification_link(service):
     assert email.subject == "Finalise ton inscription sur Tandem"
     assert data["link"] in email.body_text
     assert email.body_text.startswith("Bonjour Camille,")
-    # Paris time, the way the reader reads it: 10:15 UTC on 28 November is 11h15 in Paris.
-    assert "28/11/2026 à 11h15" in email.body_text
+    # Paris time, the way the reader reads it: 10:15 UTC on 28 November is 11 h 15 in Paris.
+    assert "28 novembre 2026 à 11 h 15" in email.body_text
 
 
 def test_a_reset_request_receives_its_link_once_even_if_delivered_twice(service):

@@ -101,3 +101,13 @@ def test_dates_in_e_mails_write_the_first_of_the_month_1er():
     from datetime import date
     assert domain.french_date(date(2027, 2, 1)) == "Lundi 1er février 2027"
     assert domain.french_date(date(2027, 1, 25)) == "Lundi 25 janvier 2027"
+
+
+def test_a_moment_in_an_email_reads_as_the_page_it_links_to_writes_it():
+    """Paris time, in words: « 1er décembre 2026 à 9 h 05 » (winter, UTC+1), « 14 juillet 2027 à 0 h 30 » (summer, UTC+2)."""
+    from datetime import datetime, timezone
+
+    from notifier.templates import paris_time
+
+    assert paris_time(datetime(2026, 12, 1, 8, 5, tzinfo=timezone.utc)) == "1er décembre 2026 à 9 h 05"
+    assert paris_time(datetime(2027, 7, 13, 22, 30, tzinfo=timezone.utc)) == "14 juillet 2027 à 0 h 30"

@@ -122,8 +122,8 @@ def test_the_manager_receives_the_request_with_french_dates_total_message_and_li
     assert "- Lundi 25 janvier 2027 (journée)\n- Mercredi 3 février 2027 (1/2 journée)\nTotal : 1,5 jour\n" in body
     assert "Son message :\n> Bonjour,\n> Dans le cadre de notre programme de mécénat de compétences" in body
     assert f"Ouvre ce lien pour accepter ou refuser la demande :\n{request['action_link']}\n" in body
-    # 10:15 UTC on 19 January is 11h15 in Paris (winter time).
-    assert "valable jusqu'au 19/01/2027 à 11h15 et ne sert qu'une fois" in body
+    # 10:15 UTC on 19 January is 11 h 15 in Paris (winter time).
+    assert "valable jusqu'au 19 janvier 2027 à 11 h 15 et ne sert qu'une fois" in body
     assert request["action_link"] not in email.subject
     # The reason for a refusal is optional (issue 16, point 10): the e-mail says so, never « indique ta raison ».
     assert "refuse-la (tu peux en indiquer la raison, c'est facultatif)" in body and "indiquant ta raison" not in body
@@ -324,7 +324,7 @@ def test_a_request_whose_manager_lost_access_tells_the_employee_to_send_it_to_th
     assert email.recipient == EMPLOYEE
     assert email.subject == "Ta demande de dates pour « Aide aux devoirs pour collégiens » ne peut plus être validée"
     body = email.body_text
-    assert f"Le 02/12/2026 à 10h00, tu as envoyé à {MANAGER} ta demande de dates" in body
+    assert f"Le 2 décembre 2026 à 10 h 00, tu as envoyé à {MANAGER} ta demande de dates" in body
     assert "- Lundi 25 janvier 2027 (journée)\n- Mercredi 3 février 2027 (1/2 journée)\nTotal : 1,5 jour\n" in body
     assert f"{MANAGER} n'a plus accès à Tandem : cette demande ne peut plus être validée." in body
     assert f"envoie tes dates à ton manager actuel :\n{ACCOUNT_URL}\n" in body
@@ -337,7 +337,7 @@ def test_a_request_whose_manager_has_access_again_tells_the_employee_it_can_be_v
     assert email.recipient == EMPLOYEE
     assert email.subject == "Ta demande de dates pour « Aide aux devoirs pour collégiens » peut de nouveau être validée"
     body = email.body_text
-    assert f"Le 02/12/2026 à 10h00, tu as envoyé à {MANAGER} ta demande de dates" in body
+    assert f"Le 2 décembre 2026 à 10 h 00, tu as envoyé à {MANAGER} ta demande de dates" in body
     assert "- Lundi 25 janvier 2027 (journée)\n- Mercredi 3 février 2027 (1/2 journée)\nTotal : 1,5 jour\n" in body
     assert f"{MANAGER} n'avait plus accès à Tandem : son accès est rétabli. Ta demande peut de nouveau être validée" in body
     assert f"Suis-la dans « Mon compte » :\n{ACCOUNT_URL}\n" in body
@@ -520,7 +520,7 @@ def test_receipt_data_that_no_longer_match_the_valuation_are_to_confirm_again(se
     assert email.recipient == "referente@petits-savants.example"
     assert email.subject == "Reçu 2027 pour Groupe Horizon : confirme de nouveau ses données"
     body = email.body_text
-    assert ("Le 10/01/2028 à 10h35, Les Petits Savants a confirmé les données du reçu fiscal (Cerfa n° 16216) n° 2027-014 "
+    assert ("Le 10 janvier 2028 à 10 h 35, Les Petits Savants a confirmé les données du reçu fiscal (Cerfa n° 16216) n° 2027-014 "
             "pour les journées de mécénat de compétences que Groupe Horizon lui a données en 2027.") in body
     assert "Groupe Horizon a modifié la valorisation de ces journées : le montant ne correspond plus." in body
     assert ("http://tandem.test/association/dossier-annuel/9d8c7b6a-1111-4222-8333-944455566677/"
