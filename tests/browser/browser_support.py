@@ -247,8 +247,8 @@ MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
 
 
 def long_date(day: date) -> str:
-    """« lundi 30 novembre 2026 », as format.ts writes it."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    """« lundi 30 novembre 2026 », « mardi 1er décembre 2026 »: as format.ts writes it."""
+    return f"{WEEKDAYS[day.weekday()]} {'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def pick_date(page, day: date) -> None:

@@ -6,6 +6,10 @@ page's figures are then checked against the rows of the days export (streamed by
 own button): days done, people engaged and the association's row of its chart's table. The people table is filtered
 by role and a person opened on their own page. Every screen passes the same checks as test_screens (one <h1>, axe,
 no sideways scroll at 375 px, no console error: Chart.js draws under the strict CSP), at 1280 and 375 px.
+
+Last, the receipt data an association confirmed going stale: a newcomer, Margaux, gives two days to Les Voisins d'argent,
+whose referent confirms Horizon's year; a move to another entity, then a presence corrected, each send the referent one
+e-mail naming its cause, read from /dev/mail, whose link opens the page that says to confirm again.
 """
 from __future__ import annotations
 
@@ -17,12 +21,31 @@ from datetime import date, timedelta
 
 import pytest
 import requests
-from browser_support import DEMO, WIDTHS, ApiUser, check_screen, link_in, mailbox, move_clock, poll, reset_clock, wait_for_mail, working_days
+from browser_support import (
+    DEMO,
+    DEMO_PASSWORD,
+    SCREENSHOTS,
+    WIDTHS,
+    ApiUser,
+    check_screen,
+    link_in,
+    long_date,
+    mailbox,
+    move_clock,
+    poll,
+    reset_clock,
+    wait_for_mail,
+    wait_for_quiet_mailbox,
+    wait_for_screen,
+    working_days,
+)
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
 PETITS_SAVANTS = str(uuid.uuid5(uuid.NAMESPACE_URL, "tandem-demo-association:Les Petits Savants"))
+VOISINS = str(uuid.uuid5(uuid.NAMESPACE_URL, "tandem-demo-association:Les Voisins d'argent"))
+VOISINS_REFERENT = "claire.vasseur@voisins-argent.example"  # the catalog's demo referent of Les Voisins d'argent
 ENGAGED_STATES = {"validée", "réalisée", "absence"}
 
 
@@ -38,42 +61,51 @@ def days_of(row: dict) -> float:
     return float(row["Jours"].replace(",", "."))
 
 
+def days_given(base: str, employee: ApiUser, referent: ApiUser, association_id: str, days: list[date], message: str) -> str:
+    """`employee` applies to the association's last mission and asks the demo manager for `days` (full days), who accepts
+    from the e-mail's link; the convention signed, `referent` attests every day present (the clock moved to the last
+    one, then reset). Returns the participation's id."""
+    missions = employee.get(f"/api/catalog/missions?association={association_id}&per_page=50")["items"]
+    mission = missions[-1]
+    poll(lambda: employee.status_of(f"/api/engagement/missions/{mission['id']}") == 200, what="engagement knows the mission")
+    before = {m["id"] for m in mailbox(base)}
+    participation = employee.post("/api/engagement/applications", {
+        "mission_id": mission["id"], "phone": "06 98 76 54 32", "year": days[0].year, "message": message})["id"]
+    employee.post(f"/api/engagement/participations/{participation}/date-requests", {
+        "manager_email": DEMO["manager"],
+        "message": "Bonjour Sophie, peux-tu valider " + ("cette journée ?" if len(days) == 1 else "ces journées ?"),
+        "dates": [{"date": day.isoformat(), "format": "full_day"} for day in days]})
+    link = link_in(wait_for_mail(base, DEMO["manager"], text_part=mission["title"], link_part="/manager/demandes/",
+                                 after=before), "/manager/demandes/")
+    decided = requests.post(f"{base}/api/approval/actions/{link.rsplit('/', 1)[1]}", json={"decision": "accept"}, timeout=20)
+    assert decided.status_code == 200, decided.text
+    convention = poll(lambda: (employee.get(f"/api/engagement/participations/{participation}").get("convention") or {}).get("id"),
+                      timeout=60, what="documents issues the convention")
+    version = poll(lambda: next((v for v in employee.get(f"/api/documents/conventions/{convention}")["versions"] if v["current"]), None),
+                   what="the convention's current version")
+    consent = employee.get("/api/documents/consent")
+    employee.post(f"/api/documents/conventions/{convention}/signature", {
+        "version": version["number"], "consent": True, "consent_version": consent["version"], "pdf_sha256": version["sha256"]})
+    poll(lambda: any(d.get("convention_signed") for d in next(
+        (p for p in referent.get(f"/api/engagement/associations/{association_id}/participations?per_page=100")["items"]
+         if p["id"] == participation), {}).get("dates", [])), timeout=60, what="engagement learns the convention is signed")
+    move_clock(base, days[-1])
+    try:
+        referent.post(f"/api/engagement/participations/{participation}/attendance",
+                      {"dates": [{"date": day.isoformat(), "present": True} for day in days]})
+    finally:
+        reset_clock(base)
+    return participation
+
+
 @pytest.fixture(scope="module")
 def lucas_day(platform):
     """Lucas's day given to a mission of Les Petits Savants, attested present; the clock reset afterwards."""
     base = platform.base
     lucas, referent = ApiUser(base, DEMO["employee2"]), ApiUser(base, DEMO["referent"])
-    missions = lucas.get(f"/api/catalog/missions?association={PETITS_SAVANTS}&per_page=50")["items"]
-    mission = missions[-1]
     (day,) = working_days(1, date.today() + timedelta(days=3))
-    poll(lambda: lucas.status_of(f"/api/engagement/missions/{mission['id']}") == 200, what="engagement knows the mission")
-    before = {m["id"] for m in mailbox(base)}
-    participation = lucas.post("/api/engagement/applications", {
-        "mission_id": mission["id"], "phone": "06 98 76 54 32", "year": day.year,
-        "message": "Bonjour, je serais ravi de donner une journée à l'association. À bientôt !"})["id"]
-    lucas.post(f"/api/engagement/participations/{participation}/date-requests", {
-        "manager_email": DEMO["manager"], "message": "Bonjour Sophie, peux-tu valider cette journée ?",
-        "dates": [{"date": day.isoformat(), "format": "full_day"}]})
-    link = link_in(wait_for_mail(base, DEMO["manager"], text_part=mission["title"], link_part="/manager/demandes/",
-                                 after=before), "/manager/demandes/")
-    decided = requests.post(f"{base}/api/approval/actions/{link.rsplit('/', 1)[1]}", json={"decision": "accept"}, timeout=20)
-    assert decided.status_code == 200, decided.text
-    convention = poll(lambda: (lucas.get(f"/api/engagement/participations/{participation}").get("convention") or {}).get("id"),
-                      timeout=60, what="documents issues the convention")
-    version = poll(lambda: next((v for v in lucas.get(f"/api/documents/conventions/{convention}")["versions"] if v["current"]), None),
-                   what="the convention's current version")
-    consent = lucas.get("/api/documents/consent")
-    lucas.post(f"/api/documents/conventions/{convention}/signature", {
-        "version": version["number"], "consent": True, "consent_version": consent["version"], "pdf_sha256": version["sha256"]})
-    poll(lambda: any(d.get("convention_signed") for d in next(
-        (p for p in referent.get(f"/api/engagement/associations/{PETITS_SAVANTS}/participations?per_page=100")["items"]
-         if p["id"] == participation), {}).get("dates", [])), timeout=60, what="engagement learns the convention is signed")
-    move_clock(base, day)
-    try:
-        referent.post(f"/api/engagement/participations/{participation}/attendance",
-                      {"dates": [{"date": day.isoformat(), "present": True}]})
-    finally:
-        reset_clock(base)
+    days_given(base, lucas, referent, PETITS_SAVANTS, [day],
+               "Bonjour, je serais ravi de donner une journée à l'association. À bientôt !")
     admin = ApiUser(base, DEMO["admin"])
     company = admin.get("/api/engagement/me")["company"]["id"]
 
@@ -339,3 +371,175 @@ def test_the_years_carried_excess_and_exception_associations_are_checked_then_sa
         admin.call("PUT", f"/api/impact/companies/{company}/valuation/settings?year={year}", json={
             "turnover_excl_tax": before["turnover_excl_tax"], "prior_excess": before["prior_excess"],
             "exception_association_ids": before["exception_association_ids"]})
+
+
+# -- the association hears why the receipt it confirmed no longer matches ------------------------------------------------
+
+# The notifier's words for each cause (services/notifier/notifier/templates/receipt_outdated.txt); the subject is the
+# same for every cause.
+OUTDATED_BECAUSE = {
+    "person": "Depuis, Groupe Horizon a mis à jour une personne qui a donné ces journées (son entité ou son nom) : "
+              "l'état récapitulatif ou les données du reçu ne correspondent plus à ce que tu as confirmé.",
+    "attendance": "Depuis, une présence de ces journées a été attestée ou corrigée : les journées du reçu ne "
+                  "correspondent plus.",
+    "valuation": "a modifié la valorisation de ces journées",
+}
+
+
+@pytest.fixture(scope="module")
+def margaux_days(platform):
+    """Margaux joins Horizon's « Marketing et communication » on the admin's invitation and gives two days to Les
+    Voisins d'argent, attested present by its referent (days_given, as for Lucas). Not Lucas's day: Les Petits Savants'
+    receipt for Horizon's year is the one test_yearly_bundle confirms for the first time, and Lucas's two days of the
+    year are taken (lucas_day, test_screens)."""
+    base = platform.base
+    admin = ApiUser(base, DEMO["admin"])
+    company = admin.get("/api/engagement/me")["company"]["id"]
+    address = f"margaux.lefevre.{uuid.uuid4().hex[:8]}@horizon.example"
+    options = requests.get(f"{base}/api/engagement/signup-options", params={"email": address}, timeout=10).json()
+    entities = {entity["name"]: entity["id"] for entity in options["entities"]}
+    admin.post("/api/engagement/invitations", {"email": address, "first_name": "Margaux", "last_name": "Lefèvre",
+                                               "roles": ["employee"], "entity_id": entities["Marketing et communication"]})
+    secret = link_in(wait_for_mail(base, address, link_part="/invitation/"), "/invitation/").rsplit("/", 1)[1]
+    accepted = requests.post(f"{base}/api/engagement/invitations/{secret}/acceptance", timeout=20, json={
+        "password": DEMO_PASSWORD, "password_confirmation": DEMO_PASSWORD, "consent": True})
+    assert accepted.status_code == 200, accepted.text
+    margaux = ApiUser(base, address)
+    days = working_days(2, date.today() + timedelta(days=3))
+    participation = days_given(base, margaux, ApiUser(base, VOISINS_REFERENT), VOISINS, days,
+                               "Bonjour, je serais ravie de donner deux journées à l'association. À bientôt !")
+
+    def both_done():
+        answer = admin.http.get(f"{base}/api/impact/companies/{company}/exports/days.csv?year={days[0].year}", timeout=30)
+        return sum(row["E-mail"] == address and row["État"] == "réalisée" for row in export_rows(answer.text)) == 2
+    poll(both_done, timeout=60, what="impact counts Margaux's two days as done")
+    return {"days": days, "participation": participation, "company": company, "admin": admin, "entities": entities,
+            "person_id": margaux.person["id"]}
+
+
+def receipt_mails(base: str, year: int, before: set[str]) -> list[dict]:
+    """The « confirme de nouveau » e-mails to the referent of Les Voisins d'argent since `before` (ids)."""
+    return [mail for mail in mailbox(base) if VOISINS_REFERENT in mail["to"] and mail["id"] not in before
+            and mail["subject"] == f"Reçu {year} pour Groupe Horizon : confirme de nouveau ses données"]
+
+
+def confirm_the_year(page, number: str, button: str, *, statement_too: bool) -> None:
+    """On the referent's page of the company's year, as test_yearly_bundle clicks it: the statement first when its days
+    changed, then the receipt's data with its number."""
+    if statement_too:
+        page.get_by_role("checkbox", name=re.compile("^Je confirme, au nom de Les Voisins d'argent")).check()
+        page.get_by_role("button", name="Confirmer l'état récapitulatif").click()
+        expect(page.locator("#etat-confirme .notice--success")).to_contain_text("C'est confirmé")
+    page.get_by_label(re.compile("Numéro d'ordre du reçu")).fill(number)
+    page.get_by_role("checkbox", name="Je confirme ces données au nom de l'association.").check()
+    page.get_by_role("button", name=button, exact=True).click()
+    expect(page.locator("#recu-confirme .notice--success")).to_contain_text("C'est confirmé")
+
+
+def open_the_mail(page, mail: dict, picture: str) -> None:
+    """/dev/mail as a tester reads it: the e-mail pictured on its own (the page holds every e-mail of the session), then
+    its link followed."""
+    page.goto("/dev/mail")
+    article = page.locator("article.mail", has=page.locator(f'a[href="mail/{mail["id"]}.eml"]'))
+    expect(article).to_contain_text(f"À : {VOISINS_REFERENT}")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    article.screenshot(path=str(SCREENSHOTS / f"{picture}.png"))
+    article.locator('a[href*="/association/dossier-annuel/"]').click()
+    wait_for_screen(page)
+
+
+@pytest.mark.timeout(600)
+def test_the_association_hears_which_change_outdated_the_receipt_it_confirmed(open_page, platform, margaux_days):
+    """Les Voisins d'argent confirmed the receipt data of Horizon's year. The company then moves Margaux to an entity whose
+    day costs more, and later the referent corrects one of her presences: each time the referent receives one e-mail
+    whose text names that cause as the notifier words it, and its link opens the company's year, which says to confirm
+    again; she does. A change to Margaux's roles touches no receipt: no e-mail."""
+    base, days = platform.base, margaux_days["days"]
+    company, admin, entities, margaux_id = (margaux_days[key] for key in ("company", "admin", "entities", "person_id"))
+    year = days[0].year
+    claire = ApiUser(base, VOISINS_REFERENT)
+    receipt_path = f"/api/impact/receipts/{company}/{VOISINS}?year={year}"
+    # Every entity's day at 400 €, the one Margaux will move to at 460 €.
+    operator, _ = pay_holder(base, company, admin)
+    for entity_id in entities.values():
+        admin.call("PUT", f"/api/impact/companies/{company}/daily-costs/{entity_id}", json={"year": year, "daily_cost": 400.0})
+    admin.call("PUT", f"/api/impact/companies/{company}/daily-costs/{entities['Réseau commercial Sud-Est']}",
+               json={"year": year, "daily_cost": 460.0})
+
+    referent = open_page(VOISINS_REFERENT, 1280)
+    page = referent.page
+    page.goto(f"/association/dossier-annuel/{company}/{VOISINS}?annee={year}")
+    wait_for_screen(page)
+    expect(page.locator("table").get_by_role("rowheader", name="Margaux Lefèvre")).to_have_count(2)
+    number = f"{year}-027"
+    confirm_the_year(page, number, "Confirmer les données du reçu", statement_too=True)
+    confirmed = claire.get(receipt_path)
+    assert confirmed["state"] == "confirmed", confirmed
+
+    # Her roles only: impact learns them (the pay permission goes to an admin only), no receipt changes, no e-mail.
+    before = {mail["id"] for mail in mailbox(base)}
+    person, permission = f"/api/engagement/people/{margaux_id}", f"/api/impact/companies/{company}/pay-permissions/{margaux_id}"
+    admin.call("PATCH", person, json={"roles": ["employee", "company_admin"]})
+    poll(lambda: "person_id" in (operator.call("PUT", permission, json={}, expected=(200, 422)) or {}), timeout=20,
+         what="impact to know Margaux as an admin")
+    operator.call("DELETE", permission, expected=(204,))
+    admin.call("PATCH", person, json={"roles": ["employee"]})
+    wait_for_quiet_mailbox(base)
+    assert receipt_mails(base, year, before) == []
+    assert claire.get(receipt_path)["state"] == "confirmed"
+
+    # Her entity: her days now cost 460 € each, the amount confirmed no longer matches.
+    before = {mail["id"] for mail in mailbox(base)}
+    admin.call("PATCH", person, json={"entity_id": entities["Réseau commercial Sud-Est"]})
+    mail = wait_for_mail(base, VOISINS_REFERENT, subject_part=f"Reçu {year} pour Groupe Horizon : confirme de nouveau ses données",
+                         text_part=OUTDATED_BECAUSE["person"], after=before)
+    assert f"Les Voisins d'argent a confirmé les données du reçu fiscal (Cerfa n° 16216) n° {number}" in mail["text"]
+    assert OUTDATED_BECAUSE["valuation"] not in mail["text"] and OUTDATED_BECAUSE["attendance"] not in mail["text"]
+    outdated = claire.get(receipt_path)
+    assert outdated["state"] == "changed" and outdated["statement_state"] == "confirmed", outdated
+    assert outdated["amount"] == confirmed["amount"] + 2 * 60 and outdated["confirmed"]["amount"] == confirmed["amount"]
+    wait_for_quiet_mailbox(base)
+    assert [m["id"] for m in receipt_mails(base, year, before)] == [mail["id"]], "one e-mail for one change"
+    open_the_mail(page, mail, "99-referent-receipt-outdated-person-mail-1280")
+    warning = page.locator(".notice--warning")
+    expect(warning).to_contain_text("Tu avais confirmé ces données")
+    expect(warning).to_contain_text(f"reçu n° {number}")
+    check_screen(referent, "99-referent-receipt-outdated-person-1280")
+    page.goto(f"/association/dossier-annuel?annee={year}")
+    wait_for_screen(page)
+    card = page.locator("li.bundle-item").filter(has_text="Groupe Horizon")
+    expect(card).to_contain_text("Données du reçu à confirmer de nouveau")
+    check_screen(referent, "99-referent-dossier-annuel-receipt-outdated-1280")
+    card.get_by_role("link", name="Vérifier et confirmer pour Groupe Horizon").click()
+    wait_for_screen(page)
+    confirm_the_year(page, number, "Confirmer de nouveau", statement_too=False)
+    confirmed = claire.get(receipt_path)
+    assert confirmed["state"] == "confirmed" and confirmed["amount"] == outdated["amount"], confirmed
+
+    # A presence corrected afterwards: Margaux was absent on her second day after all.
+    before = {mail["id"] for mail in mailbox(base)}
+    move_clock(base, days[1])
+    try:
+        claire.post(f"/api/engagement/participations/{margaux_days['participation']}/attendance",
+                    {"dates": [{"date": days[1].isoformat(), "present": False}]})
+    finally:
+        reset_clock(base)
+    mail = wait_for_mail(base, VOISINS_REFERENT, subject_part=f"Reçu {year} pour Groupe Horizon : confirme de nouveau ses données",
+                         text_part=OUTDATED_BECAUSE["attendance"], after=before)
+    assert f"n° {number}" in mail["text"]
+    assert OUTDATED_BECAUSE["valuation"] not in mail["text"] and OUTDATED_BECAUSE["person"] not in mail["text"]
+    outdated = claire.get(receipt_path)
+    assert outdated["state"] == "changed" and outdated["statement_state"] == "changed", outdated
+    assert outdated["total_days"] == confirmed["total_days"] - 1, outdated
+    wait_for_quiet_mailbox(base)
+    assert [m["id"] for m in receipt_mails(base, year, before)] == [mail["id"]], "one e-mail for one change"
+    open_the_mail(page, mail, "99-referent-receipt-outdated-attendance-mail-1280")
+    expect(page.get_by_text("À confirmer de nouveau (des journées ont changé)")).to_be_visible()
+    expect(page.locator("table").get_by_role("rowheader", name="Margaux Lefèvre")).to_have_count(1)
+    # One day left: the gift is that day, not « du jeudi 10 … au jeudi 10 … ».
+    gift_date = page.locator("dt", has_text="Date du don").locator("xpath=following-sibling::dd[1]")
+    expect(gift_date).to_have_text(f"le {long_date(days[0])}")
+    expect(page.locator(".notice--warning")).to_contain_text("Tu avais confirmé ces données")
+    check_screen(referent, "99-referent-receipt-outdated-attendance-1280")
+    confirm_the_year(page, number, "Confirmer de nouveau", statement_too=True)
+    assert claire.get(receipt_path)["state"] == "confirmed"

@@ -74,6 +74,18 @@ def test_the_receipt_data_sheet_follows_the_cerfa(service, confirmed, tokens, pd
     assert "SceauTandem" in (PdfReader(BytesIO(response.data)).get_fields() or {})
 
 
+def test_a_receipt_for_one_day_gives_that_day_not_a_period(service, story, parties, tokens, pdf_text):
+    statement = story.example("impact.statement.confirmed")
+    receipt = {**story.example("impact.receipt.confirmed"), "last_day": story.example("impact.receipt.confirmed")["first_day"]}
+    for event_type, data in (("impact.statement.confirmed", statement), ("impact.receipt.confirmed", receipt)):
+        assert service.deliver(event_type, data) == "processed"
+    response = service.client.get(f"/receipts/{receipt['receipt_id']}.pdf", headers=_headers(tokens, statement)["admin"])
+    assert response.status_code == 200, response.json
+    text = pdf_text(response.data)
+    assert "Le lundi 25 janvier 2027 (journée réalisée au cours de l'année civile 2027)" in text
+    assert " au lundi 25 janvier 2027" not in text
+
+
 def test_only_the_referents_and_the_company_admins_read_them(service, confirmed, tokens, caplog):
     statement, receipt = confirmed
     headers = _headers(tokens, statement)
