@@ -16,6 +16,11 @@ def day_of_month(day) -> str:
     return "1er" if day.day == 1 else str(day.day)
 
 
+def count_of(count: int, singular: str, plural: str) -> str:
+    """« 0 ligne importée », « 1 erreur », « 3 lignes importées »: French puts 0 and 1 in the singular."""
+    return f"{count} {singular if abs(count) < 2 else plural}"
+
+
 def postal_address(address: str | None, city: str | None) -> str:
     """The address, followed by the city only when the address does not already end with it
     (« 12 rue X, 69008 Lyon » and « Lyon » give « 12 rue X, 69008 Lyon », not « …Lyon, Lyon »)."""

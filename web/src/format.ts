@@ -12,6 +12,8 @@
 //   number(1234.5)              « 1 234,5 »
 //   plural(3, "mission", "missions")  « 3 missions »
 //   capitalize("lundi")         « Lundi »
+//   frenchSpacing("Refuse-la : Camille")  the space before « : ; ! ? » and inside « » made unbreakable
+//   dateRange("2026-11-30", "2026-12-14")  « du 30 novembre au 14 décembre 2026 »
 //   isoDate(new Date())         "2027-01-25" (local calendar date)
 
 const DAY_FORMAT = new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -79,4 +81,28 @@ export function isoDate(date = new Date()) {
   const month = String(date.getMonth() + 1).padStart(2, "0");
   const day = String(date.getDate()).padStart(2, "0");
   return `${date.getFullYear()}-${month}-${day}`;
+}
+
+// French typography puts a space before « : ; ! ? » and inside « », and a line never starts with one of them: the
+// space stays, made unbreakable (a narrow one before « ; ! ? », as the Imprimerie nationale does; a full one before
+// « : » and inside « »). For texts written elsewhere (the services, the demo content) and shown as they are.
+export function frenchSpacing(text: string | null | undefined): string {
+  if (!text) return "";
+  return text
+    .replace(/ ([;!?])/g, "\u202f$1")
+    .replace(/ ([:»])/g, "\u00a0$1")
+    .replace(/« /g, "«\u00a0");
+}
+
+// A period of days, its year (and month) said once: « du 4 au 5 décembre 2026 », « du 30 novembre au 14 décembre
+// 2026 », « du 28 décembre 2026 au 3 janvier 2027 »; one day: « le 4 décembre 2026 ».
+export function dateRange(first: unknown, last: unknown): string {
+  const start = mediumDate(first);
+  const end = mediumDate(last);
+  if (!start || !end) return "";
+  if (start === end) return `le ${start}`;
+  const [startDay, startMonth, startYear] = start.split(" ");
+  const [, endMonth, endYear] = end.split(" ");
+  if (startYear !== endYear) return `du ${start} au ${end}`;
+  return startMonth === endMonth ? `du ${startDay} au ${end}` : `du ${startDay} ${startMonth} au ${end}`;
 }

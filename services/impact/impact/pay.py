@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 import sqlalchemy as sa
 
+from tandem_shared.french import count_of
 from tandem_shared.timeutil import utcnow
 
 from . import domain, rates, valuation
@@ -214,7 +215,7 @@ def import_pay(session, company_id: str, year: int, text: str, actor_id: str) ->
                   imported_by=actor_id, imported_at=now)
         for line in lines
     ])
-    audit(session, company_id, actor_id, "pay_imported", f"{len(lines)} ligne(s) importée(s) pour {year}", now)
+    audit(session, company_id, actor_id, "pay_imported", f"{count_of(len(lines), 'ligne importée', 'lignes importées')} pour {year}", now)
     return len(lines)
 
 
@@ -224,7 +225,7 @@ def records(session, company_id: str, year: int, actor_id: str) -> list[dict]:
         .where(PayRecord.company_id == company_id, PayRecord.year == year)
         .order_by(PersonCopy.last_name, PersonCopy.first_name)
     ).all()
-    audit(session, company_id, actor_id, "pay_read", f"{len(rows)} ligne(s) de {year} consultée(s)")
+    audit(session, company_id, actor_id, "pay_read", f"{count_of(len(rows), 'ligne', 'lignes')} de {year} {'consultée' if len(rows) < 2 else 'consultées'}")
     return [{
         "person_id": record.person_id,
         "name": f"{person.first_name} {person.last_name}".strip() if person else "",

@@ -11,6 +11,7 @@ import logging
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
+from tandem_shared.french import count_of
 from tandem_shared.timeutil import utcnow
 from tandem_shared.web import current_principal, current_runtime, login_required
 
@@ -106,7 +107,7 @@ class PayImport(MethodView):
                 try:
                     imported = pay.import_pay(uow.session, company_id, args["year"], text, principal.subject)
                 except pay.PayImportError as exc:
-                    abort(422, message=f"Le fichier n'a pas été importé : {len(exc.messages)} erreur(s), rien n'a été enregistré.",
+                    abort(422, message=f"Le fichier n'a pas été importé : {count_of(len(exc.messages), 'erreur', 'erreurs')}, rien n'a été enregistré.",
                           errors={"lines": exc.messages})
         log.info("pay data of company %s imported by %s (%d rows)", company_id, principal.subject, imported)
         return {"year": args["year"], "imported": imported, "receipts_to_confirm_again": outdated}

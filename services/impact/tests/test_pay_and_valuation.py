@@ -3,6 +3,7 @@ per entity, the valuation's figures, its XLSX and PDF, and pay data kept out of 
 import contextlib
 import io
 import logging
+import re
 import subprocess
 
 import openpyxl
@@ -59,7 +60,7 @@ def test_the_import_is_all_or_nothing_and_names_each_bad_line(service, tokens, c
     response = upload(service, tokens, bad)
     assert response.status_code == 422
     body = response.get_json()
-    assert body["detail"].startswith("Le fichier n'a pas été importé : 3 erreur(s)")
+    assert body["detail"].startswith("Le fichier n'a pas été importé : 3 erreurs")
     assert body["errors"]["lines"] == [
         "Ligne 3 : aucun collaborateur de l'entreprise n'a l'e-mail inconnu@horizon.example.",
         "Ligne 4 : le salaire brut annuel « beaucoup » n'est pas un montant.",
@@ -115,6 +116,9 @@ def test_an_import_then_the_valuation(service, tokens, company):
     audit = service.client.get(f"/companies/{COMPANY}/pay-audit", headers=admin_headers(tokens)).get_json()["lines"]
     actions = [line["action"] for line in audit]
     assert {"permission_granted", "pay_imported", "pay_read", "valuation_read"} <= set(actions)
+    # Counted in French, not « ligne(s) importée(s) ».
+    assert all("(s)" not in line["detail"] for line in audit)
+    assert any(re.fullmatch(r"\d+ lignes? importées? pour 2026", line["detail"]) for line in audit if line["action"] == "pay_imported")
     assert all("50000" not in line["detail"] and "300000" not in line["detail"] for line in audit)
 
 
