@@ -423,11 +423,22 @@ def receipt_mails(base: str, year: int, before: set[str]) -> list[dict]:
             and mail["subject"] == f"Reçu {year} pour Groupe Horizon : confirme de nouveau ses données"]
 
 
+def the_one_mail_naming(base: str, year: int, because: str, before: set[str]) -> dict:
+    """The referent's « confirme de nouveau » e-mail since `before`, naming `because` and neither other cause; once the
+    mailbox is quiet, the only one: one e-mail for one change."""
+    mail = wait_for_mail(base, VOISINS_REFERENT, subject_part=f"Reçu {year} pour Groupe Horizon : confirme de nouveau ses données",
+                         text_part=OUTDATED_BECAUSE[because], after=before)
+    assert not any(OUTDATED_BECAUSE[other] in mail["text"] for other in OUTDATED_BECAUSE if other != because), mail["text"]
+    wait_for_quiet_mailbox(base)
+    assert [m["id"] for m in receipt_mails(base, year, before)] == [mail["id"]], "one e-mail for one change"
+    return mail
+
+
 def confirm_the_year(page, number: str, button: str, *, statement_too: bool) -> None:
     """On the referent's page of the company's year, as test_yearly_bundle clicks it: the statement first when its days
     changed, then the receipt's data with its number."""
     if statement_too:
-        page.get_by_role("checkbox", name=re.compile("^Je confirme, au nom de Les Voisins d'argent")).check()
+        page.get_by_role("checkbox", name=re.compile("^Je confirme, au nom de l'association Les Voisins d'argent")).check()
         page.get_by_role("button", name="Confirmer l'état récapitulatif").click()
         expect(page.locator("#etat-confirme .notice--success")).to_contain_text("C'est confirmé")
     page.get_by_label(re.compile("Numéro d'ordre du reçu")).fill(number)
@@ -491,19 +502,16 @@ def test_the_association_hears_which_change_outdated_the_receipt_it_confirmed(op
     # Her entity: her days now cost 460 € each, the amount confirmed no longer matches.
     before = {mail["id"] for mail in mailbox(base)}
     admin.call("PATCH", person, json={"entity_id": entities["Réseau commercial Sud-Est"]})
-    mail = wait_for_mail(base, VOISINS_REFERENT, subject_part=f"Reçu {year} pour Groupe Horizon : confirme de nouveau ses données",
-                         text_part=OUTDATED_BECAUSE["person"], after=before)
+    mail = the_one_mail_naming(base, year, "person", before)
     assert f"Les Voisins d'argent a confirmé les données du reçu fiscal (Cerfa n° 16216) n° {number}" in mail["text"]
-    assert OUTDATED_BECAUSE["valuation"] not in mail["text"] and OUTDATED_BECAUSE["attendance"] not in mail["text"]
     outdated = claire.get(receipt_path)
     assert outdated["state"] == "changed" and outdated["statement_state"] == "confirmed", outdated
     assert outdated["amount"] == confirmed["amount"] + 2 * 60 and outdated["confirmed"]["amount"] == confirmed["amount"]
-    wait_for_quiet_mailbox(base)
-    assert [m["id"] for m in receipt_mails(base, year, before)] == [mail["id"]], "one e-mail for one change"
     open_the_mail(page, mail, "99-referent-receipt-outdated-person-mail-1280")
     warning = page.locator(".notice--warning")
     expect(warning).to_contain_text("Tu avais confirmé ces données")
     expect(warning).to_contain_text(f"reçu n° {number}")
+    expect(warning).to_contain_text("Depuis, le montant (800,00 € → 920,00 €) a changé : vérifie les données")
     check_screen(referent, "99-referent-receipt-outdated-person-1280")
     page.goto(f"/association/dossier-annuel?annee={year}")
     wait_for_screen(page)
@@ -524,22 +532,19 @@ def test_the_association_hears_which_change_outdated_the_receipt_it_confirmed(op
                     {"dates": [{"date": days[1].isoformat(), "present": False}]})
     finally:
         reset_clock(base)
-    mail = wait_for_mail(base, VOISINS_REFERENT, subject_part=f"Reçu {year} pour Groupe Horizon : confirme de nouveau ses données",
-                         text_part=OUTDATED_BECAUSE["attendance"], after=before)
+    mail = the_one_mail_naming(base, year, "attendance", before)
     assert f"n° {number}" in mail["text"]
-    assert OUTDATED_BECAUSE["valuation"] not in mail["text"] and OUTDATED_BECAUSE["person"] not in mail["text"]
     outdated = claire.get(receipt_path)
     assert outdated["state"] == "changed" and outdated["statement_state"] == "changed", outdated
     assert outdated["total_days"] == confirmed["total_days"] - 1, outdated
-    wait_for_quiet_mailbox(base)
-    assert [m["id"] for m in receipt_mails(base, year, before)] == [mail["id"]], "one e-mail for one change"
     open_the_mail(page, mail, "99-referent-receipt-outdated-attendance-mail-1280")
     expect(page.get_by_text("À confirmer de nouveau (des journées ont changé)")).to_be_visible()
     expect(page.locator("table").get_by_role("rowheader", name="Margaux Lefèvre")).to_have_count(1)
     # One day left: the gift is that day, not « du jeudi 10 … au jeudi 10 … ».
     gift_date = page.locator("dt", has_text="Date du don").locator("xpath=following-sibling::dd[1]")
-    expect(gift_date).to_have_text(f"le {long_date(days[0])}")
-    expect(page.locator(".notice--warning")).to_contain_text("Tu avais confirmé ces données")
+    expect(gift_date).to_have_text(long_date(days[0]))
+    expect(page.locator(".notice--warning")).to_contain_text(
+        "Depuis, le montant (920,00 € → 460,00 €) et les journées (2 jours → 1 jour) ont changé")
     check_screen(referent, "99-referent-receipt-outdated-attendance-1280")
     confirm_the_year(page, number, "Confirmer de nouveau", statement_too=True)
     assert claire.get(receipt_path)["state"] == "confirmed"

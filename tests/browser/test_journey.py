@@ -198,6 +198,8 @@ def test_an_employee_goes_from_sign_up_to_her_bilan_through_the_web_client(platf
                 pick_date(page, day)
                 page.get_by_role("group", name=f"Le {long_date(day)}").get_by_role("radio", name="Journée", exact=True).check()
             expect(page.locator(".allowance-summary")).to_contain_text("2 jours")
+            # Once a date is picked, the reason it could not be sent is gone (not kept until the next try).
+            expect(page.get_by_text("Choisis au moins une date de mission sur le calendrier.")).to_have_count(0)
             journey.check(employee, "dates-chosen")
             page.get_by_role("button", name="ENVOYER").click()
             page.wait_for_url(re.compile(r"/mon-compte"))

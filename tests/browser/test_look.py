@@ -56,7 +56,7 @@ def test_a_referent_gives_the_association_a_logo_and_a_mission_a_photo_and_an_sv
 
     page.goto("/association/presentation")
     expect(page.get_by_role("link", name="Présentation")).to_have_attribute("aria-current", "page")
-    logo_input = page.get_by_label("Nouveau logo de Les Petits Savants")
+    logo_input = page.get_by_label("Nouveau logo de l'association Les Petits Savants")
     logo_input.set_input_files(files=[{"name": "logo.svg", "mimeType": "image/svg+xml", "buffer": SVG}])
     page.get_by_role("button", name="Enregistrer le logo").click()
     expect(page.get_by_text("Les images SVG ne sont pas acceptées")).to_be_visible()
@@ -87,6 +87,11 @@ def test_a_referent_gives_the_association_a_logo_and_a_mission_a_photo_and_an_sv
     cover = page.locator(".mission-sheet__cover img")
     expect(cover).to_have_attribute("src", re.compile(r"^/api/catalog/images/[0-9a-f]{64}\.webp$"))
     expect(page.locator(".mission-sheet__association img.logo")).to_have_attribute("src", re.compile(r"/api/catalog/images/"))
+    # Its referent is not asked to apply to it: the sheet sends them to where it is edited.
+    aside = page.locator(".mission-sheet__aside")
+    expect(aside.get_by_role("link", name="JE POSTULE")).to_have_count(0)
+    expect(aside.get_by_role("button", name=re.compile("favoris"))).to_have_count(0)
+    expect(aside.get_by_role("link", name="Modifier la mission")).to_have_attribute("href", f"/association/missions/{mission['id']}/modifier")
     check_screen(watched, f"look-04-mission-sheet-photo-{width}")
     served = page.request.get(cover.get_attribute("src"))
     assert served.ok and served.headers["cache-control"] == "public, max-age=31536000, immutable"

@@ -154,7 +154,7 @@ def test_the_referent_confirms_the_statement_and_the_company_finds_it_sealed(ope
     # Without the box, the page says what is missing, next to it.
     page.get_by_role("button", name="Confirmer l'état récapitulatif").click()
     expect(page.get_by_text("Coche la case pour confirmer l'état récapitulatif.").first).to_be_visible()
-    page.get_by_role("checkbox", name=re.compile("Je confirme, au nom de Les Petits Savants")).check()
+    page.get_by_role("checkbox", name=re.compile("Je confirme, au nom de l'association Les Petits Savants")).check()
     page.get_by_role("button", name="Confirmer l'état récapitulatif").click()
     expect(page.locator("#etat-confirme .notice--success")).to_contain_text("C'est confirmé")
     check_screen(referent, "bundle-04-statement-confirmed-1280")
@@ -188,6 +188,9 @@ def test_the_referent_confirms_the_statement_and_the_company_finds_it_sealed(ope
     page.get_by_role("checkbox", name="Je confirme ces données au nom de l'association.").check()
     page.get_by_role("button", name="Confirmer les données du reçu").click()
     expect(page.locator("#recu-confirme .notice--success")).to_contain_text("C'est confirmé")
+    # Confirmed and unchanged: no form to fill again, only the way to correct the receipt's number.
+    expect(page.get_by_role("button", name="Confirmer de nouveau")).to_have_count(0)
+    expect(page.get_by_role("button", name="Corriger le numéro du reçu")).to_be_visible()
     check_screen(referent, "bundle-05b-receipt-confirmed-1280")
 
     for width in WIDTHS:
