@@ -93,6 +93,11 @@ def test_the_operator_creates_a_quiz_and_sees_the_api_errors_next_to_their_field
     statement = labelled(page, "La question")
     expect(statement).to_have_attribute("aria-invalid", "true")
     expect(page.locator(".error-summary")).to_be_focused()
+    # The summary names each field of the question in error, not « Questions : Entre 1 et 300 caractères ».
+    summary = page.locator(".error-summary")
+    expect(summary.get_by_role("link", name=re.compile(r"^Question 1, la question : "))).to_be_visible()
+    expect(summary.get_by_role("link", name=re.compile(r"^Question 1, réponse 1"))).to_be_visible()
+    expect(summary).not_to_contain_text("Questions :")
     check_screen(watched, "74-operator-quiz-errors-375")
 
     statement.fill("Quel geste économise le plus d'eau ?")
