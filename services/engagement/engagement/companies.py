@@ -207,5 +207,7 @@ def _other_manager_request_view(request: DateRequest, person: Person, mission: M
         "manager_email": request.manager_email, "recorded_manager_email": request.recorded_manager_email,
         "status": request.status, "requested_at": request.requested_at, "decided_at": request.decided_at,
         "decided_via": request.decided_via,
-        "dates": [{"date": d.day, "format": d.format, "label": domain.date_label(d.day, d.format)} for d in request.dates],
+        # Listed inline, with no month heading above them: the whole date (« lundi 21 décembre 2026 (1/2 journée) »).
+        "dates": [{"date": d.day, "format": d.format, "label": f"{domain.long_date(d.day)} ({domain.FORMAT_LABELS[d.format]})"}
+                  for d in request.dates],
     }

@@ -284,6 +284,10 @@ def test_another_manager_allowed_with_the_admin_notified(service, camille, appli
     (item,) = listed["items"]
     assert item["id"] == response.json["id"] and item["person"]["email"] == "camille.martin@horizon.test"
     assert item["recorded_manager_email"] == "sophie.laurent@horizon.test" and item["status"] == "pending"
+    # Listed inline in the admin's « Politique » tab, under no month heading: each date says its month and year.
+    (day,) = item["dates"]
+    months = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
+    assert day["label"].endswith(f" {months[DAYS[0].month - 1]} {DAYS[0].year} (journée)"), day["label"]
 
 
 def test_the_recorded_manager_needs_no_notice_and_an_allowed_policy_sends_none(service, camille, applied, horizon_admin):
