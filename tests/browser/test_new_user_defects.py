@@ -160,7 +160,10 @@ def test_used_planned_and_a_confirmed_cancellation_in_my_account(open_page, plat
     watched = open_page(THOMAS, 1280)
     page = watched.page
     page.goto("/mon-compte/missions")
-    expect(page.get_by_text(re.compile(r"Tu as déjà utilisé"))).to_be_visible()
+    # « déjà » only once a day has been used: none reads « pas encore ».
+    used = thomas.get("/api/engagement/me/dashboard")["days_used"]
+    expect(page.locator(".account-summary__used")).to_have_text(
+        re.compile(r"^Tu as déjà utilisé .+ de mission\.$") if used else "Tu n'as pas encore utilisé de jour de mission cette année.")
     card = page.locator("article.participation", has=page.locator("h3", has_text=mission["title"]))
     pending_line = card.locator(".pending-requests li")
     expect(pending_line).to_have_count(1)
@@ -172,7 +175,7 @@ def test_used_planned_and_a_confirmed_cancellation_in_my_account(open_page, plat
     # Dismissing the question leaves the request as it was: still pending, no e-mail to the manager.
     card.get_by_role("button", name="Annuler cette demande").click()
     expect(page.get_by_role("button", name="Oui, annuler la demande")).to_be_visible()
-    expect(card.get_by_text(re.compile(r"Les jours sont libérés et .* en est prévenu par e-mail"))).to_be_visible()
+    expect(card.get_by_text(re.compile(r"Les jours sont libérés et .* en est prévenu·e par e-mail"))).to_be_visible()
     check_screen(watched, "93-cancel-request-asks-first-1280")
     card.get_by_role("button", name="Non, la garder").click()
     expect(page.get_by_role("button", name="Oui, annuler la demande")).to_have_count(0)
