@@ -253,6 +253,8 @@ def test_the_tandem_team_sees_a_companys_impact(open_page, platform, lucas_day, 
     expect(page.get_by_role("heading", name=f"Les chiffres de {year}")).to_be_visible()
     figure = page.locator(".impact-figures > div").filter(has=page.get_by_text("Jours réalisés", exact=True)).locator("dd")
     expect(figure).to_have_text(french_days(done))
+    # The operator reads another company's figures: named, not « ton entreprise ».
+    expect(page.get_by_text("Ce qu'a donné Groupe Horizon sur une année civile", exact=False)).to_be_visible()
     check_screen(watched, f"99-operator-impact-{width}")
 
 
@@ -293,6 +295,10 @@ def test_a_holder_gives_and_withdraws_the_pay_permission_reads_the_years_pay_and
         expect(holders.get_by_text("Sophie Laurent", exact=True)).to_be_visible()
         assert sophie_id in {holder["person_id"] for holder in admin.get(f"/api/impact/companies/{company}/pay-permissions")["holders"]}
 
+        # An entity's daily cost saved again (as it is): the journal will name that entity.
+        first = admin.get(f"/api/impact/companies/{company}/daily-costs?year={year}")["entities"][0]
+        admin.call("PUT", f"/api/impact/companies/{company}/daily-costs/{first['entity_id']}",
+                   json={"year": year, "daily_cost": first["daily_cost"]})
         # Reading the year's pay is a deliberate act, written in the journal.
         page.get_by_role("button", name=f"Afficher les rémunérations de {year}").click()
         records = page.locator("#paie-releve")
@@ -302,6 +308,10 @@ def test_a_holder_gives_and_withdraws_the_pay_permission_reads_the_years_pay_and
         journal = page.locator("#paie-journal-legende").locator("xpath=..")
         expect(journal.locator("tbody tr").first).to_contain_text("Rémunérations consultées")
         expect(journal.locator("tbody tr").first).to_contain_text("Nathalie Roux")
+        # A daily cost set earlier names its entity, not « une personne partie » (the entity's id was taken for a person's).
+        expect(journal.locator("tbody tr").filter(has_text="coût journalier de l'entité").first).to_contain_text(
+            f"coût journalier de l'entité « {first['entity_name']} » pour {year} modifié")
+        expect(journal).not_to_contain_text("l'entité une personne partie")
         check_screen(watched, f"99-company-pay-access-{width}")
 
         sophie_card = holders.locator("li", has_text="Sophie Laurent")
@@ -312,7 +322,9 @@ def test_a_holder_gives_and_withdraws_the_pay_permission_reads_the_years_pay_and
         expect(journal.locator("tbody tr").first).to_contain_text("Permission retirée")
         expect(journal.locator("tbody tr").first).to_contain_text("permission retirée à Sophie Laurent")
         trail = admin.get(f"/api/impact/companies/{company}/pay-audit")["lines"]
-        assert [line["action"] for line in trail[:3]] == ["permission_revoked", "pay_read", "permission_granted"]
+        # (The daily cost saved above, and its reading, come in between.)
+        assert [line["action"] for line in trail if not line["action"].startswith("daily_cost")][:3] == [
+            "permission_revoked", "pay_read", "permission_granted"]
         assert all(line["actor_id"] == admin_id for line in trail[:3])
     finally:
         permission = f"/api/impact/companies/{company}/pay-permissions/{sophie_id}"
