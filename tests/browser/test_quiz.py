@@ -68,7 +68,7 @@ def test_an_employee_answers_the_quiz_du_moment_and_finds_it_in_mes_quiz(open_pa
     expect(page.get_by_role("heading", name="Des missions en lien avec ce quiz")).to_be_visible()
     check_screen(watched, "72-quiz-correction-1280")
 
-    page.get_by_role("link", name="MES QUIZ").first.click()
+    page.get_by_role("link", name="Mes quiz", exact=True).first.click()
     page.wait_for_url(re.compile(r"/mon-compte/quiz$"))
     done = page.locator(".my-quizzes__item", has_text=title)
     expect(done).to_have_count(1)

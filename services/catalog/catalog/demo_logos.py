@@ -15,9 +15,11 @@ SMALL_WORDS = {"le", "la", "les", "l", "de", "du", "des", "d", "et", "en", "au",
 
 
 def initials(name: str) -> str:
+    """Without accents: Pillow's own font, the one found everywhere, has no « É » (it drew a box for L'Épicerie)."""
     words = [word for word in name.replace("'", " ").replace("’", " ").replace("-", " ").split() if word.lower() not in SMALL_WORDS]
     letters = "".join(word[0] for word in words[:2]) or name[:2]
-    return unicodedata.normalize("NFC", letters).upper()
+    bare = "".join(char for char in unicodedata.normalize("NFD", letters) if not unicodedata.combining(char))
+    return bare.upper()
 
 
 def logo_png(name: str, index: int) -> bytes:

@@ -23,7 +23,7 @@ from .models import Attempt, Choice, MissionCopy, PersonCopy, Question, Quiz
 
 class AlreadyAnswered(domain.DomainError):
     def __init__(self, attempt_id: str):
-        super().__init__("Tu as déjà répondu à ce quiz : ta réponse est définitive. Retrouve-la, avec les explications, dans MES QUIZ.")
+        super().__init__("Tu as déjà répondu à ce quiz : ta réponse est définitive. Retrouve-la, avec les explications, dans « Mes quiz ».")
         self.attempt_id = attempt_id
 
 
