@@ -194,6 +194,14 @@ def test_the_valuation_screens_import_pay_and_value_lucass_day(open_page, platfo
     errors = page.locator("#paie-erreurs")
     expect(errors).to_contain_text("Ligne 3")
     expect(errors).not_to_contain_text("Ligne 2")
+    # Days done by someone with no value yet are counted as days done, and said to be without value.
+    valuation = admin.get(f"/api/impact/companies/{company}/valuation?year={year}")
+    unvalued = sum(p["days"] for p in valuation["people"] if p["source"] == "missing")
+    done = page.locator(".impact-figures > div").filter(has=page.get_by_text("Jours réalisés", exact=True)).locator("dd")
+    if unvalued:
+        expect(done).to_contain_text(f"dont {french_days(unvalued)} sans valeur")
+    else:
+        expect(done).not_to_contain_text("sans valeur")
     check_screen(watched, f"97-company-valuation-line-errors-{width}")
     page.get_by_label("Fichier CSV des rémunérations").set_input_files(files=[{
         "name": "paie.csv", "mimeType": "text/csv",
