@@ -300,9 +300,9 @@ def test_one_main_action_and_only_the_current_step_to_do(open_page, platform, wi
     check_screen(watched, f"91-one-main-action-{width}")
 
 
-@pytest.mark.parametrize(("mission_format", "label"), [("half_day", "Demi-journée"), ("full_day", "Journée")])
+@pytest.mark.parametrize(("mission_format", "label"), [("half_day", "1/2 journée"), ("full_day", "Journée")])
 def test_a_date_picked_on_step_2_takes_the_mission_format(open_page, platform, mission_format, label):
-    """Issue 16 (5): a half-day mission's dates default to « Demi-journée », so nobody asks for a day by mistake."""
+    """Issue 16 (5): a half-day mission's dates default to « 1/2 journée », so nobody asks for a day by mistake."""
     thomas = ApiUser(platform.base, THOMAS)
     participations = thomas.get("/api/engagement/me/participations?per_page=100")["items"]
     # « Une association à la fois » : the applications earlier tests left waiting for their dates step aside first.

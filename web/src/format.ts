@@ -7,7 +7,7 @@
 //   dayMonth("2027-01-25")      « lundi 25 »  (inside a month heading)
 //   monthLabel("2027-01")       « janvier 2027 »   (also accepts "2027-01-25", or (2027, 1))
 //   dateTime("2027-01-25T09:30:00Z")  « 25 janvier 2027 à 10 h 30 » (local time)
-//   formatLabel("full_day" | "half_day")  « Journée » / « Demi-journée »
+//   formatLabel("full_day" | "half_day")  « Journée » / « 1/2 journée » (the guide's words)
 //   days(1.5)                   « 1,5 jour »; days(2) « 2 jours »; days(0) « 0 jour »
 //   number(1234.5)              « 1 234,5 »
 //   plural(3, "mission", "missions")  « 3 missions »
@@ -60,7 +60,7 @@ export function dateTime(value: unknown): string {
   return `${day} à ${hours} h ${minutes}`;
 }
 
-const FORMAT_LABELS: Record<string, string> = { full_day: "Journée", half_day: "Demi-journée" };
+const FORMAT_LABELS: Record<string, string> = { full_day: "Journée", half_day: "1/2 journée" };
 export const formatLabel = (format: string | null | undefined): string => (format && FORMAT_LABELS[format]) || format || "";
 
 export const number = (value: unknown): string => NUMBER_FORMAT.format(Number(value) || 0);
