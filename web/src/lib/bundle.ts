@@ -7,6 +7,8 @@
 //   receiptStateLabel("changed")     « à confirmer de nouveau par l'association (…) » (after « Données du reçu : »)
 //   receiptChanges(receipt)          what differs from the confirmed data: « le montant (800,00 € → 920,00 €) a changé »
 
+import { days } from "@/format";
+
 export function bundleYears(today = new Date()): number[] {
   const year = today.getFullYear();
   return [year, year - 1, year - 2, year - 3];
@@ -58,10 +60,6 @@ interface ReceiptFigures {
   confirmed?: { amount?: number; total_days?: number; first_day?: string; last_day?: string } | null;
 }
 
-function daysWord(count: number): string {
-  return `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(count)} jour${count >= 2 ? "s" : ""}`;
-}
-
 /** What makes confirmed receipt data stale, in words, for « Depuis, … : vérifie … »: the amount and the days, each with
  * its before and after, or else the period or the statement, so the referent knows what to check. */
 export function receiptChanges(receipt: ReceiptFigures): string {
@@ -72,7 +70,7 @@ export function receiptChanges(receipt: ReceiptFigures): string {
   const daysChanged = Number(was.total_days) !== Number(receipt.total_days);
   const subjects: string[] = [];
   if (amountChanged && !amountUnknown) subjects.push(`le montant (${euros(was.amount)} → ${euros(receipt.amount)})`);
-  if (daysChanged) subjects.push(`les journées (${daysWord(Number(was.total_days))} → ${daysWord(Number(receipt.total_days))})`);
+  if (daysChanged) subjects.push(`les journées (${days(was.total_days)} → ${days(receipt.total_days)})`);
   const parts: string[] = [];
   // « les journées » and « le montant et les journées » are plural, « le montant » alone singular.
   if (subjects.length) parts.push(`${subjects.join(" et ")} ${daysChanged ? "ont" : "a"} changé`);
