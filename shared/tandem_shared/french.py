@@ -1,7 +1,7 @@
 """French calendar words, so that no date depends on the machine's locale, and French postal addresses.
 
-Language, not business: the services spell dates their own way (« Lundi 25 janvier 2027 — journée »,
-« MARS 2027 ») from these two lists and `day_of_month` (« 1er »).
+Language, not business: every service writes a day in full with `long_date` (« lundi 25 janvier 2027 »), and spells
+its other dates its own way (« Lundi 25 (journée) », « MARS 2027 ») from these two lists and `day_of_month` (« 1er »).
 """
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
 def day_of_month(day) -> str:
     """« 1er » for the first of the month, as French writes it; the number otherwise."""
     return "1er" if day.day == 1 else str(day.day)
+
+
+def long_date(day) -> str:
+    """« lundi 25 janvier 2027 », « mardi 1er juin 2027 »."""
+    return f"{WEEKDAYS[day.weekday()]} {day_of_month(day)} {MONTHS[day.month - 1]} {day.year}"
 
 
 def count_of(count: int, singular: str, plural: str) -> str:

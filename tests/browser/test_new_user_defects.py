@@ -273,6 +273,63 @@ def test_accepting_in_my_team_updates_the_to_do_list_and_the_badge_at_once(open_
     check_screen(watched, "92-team-missions-1280")
 
 
+def test_the_manager_knows_the_last_day_to_accept_and_the_team_view_follows_a_decision_the_bus_brings_late(open_page, platform):
+    """A request whose first date comes before its link ends: the e-mail and the link's page name that day (after it,
+    approval only lets the manager refuse), not only the link's end. Accepted from « Les missions de mon équipe », the
+    member's mission shows the validated date without a reload, even when engagement hears of it seconds later (here
+    the page is served engagement's answer from before the decision four times)."""
+    camille = ApiUser(platform.base, DEMO["employee"])
+    items = camille.get("/api/catalog/missions?per_page=100")["items"]
+    mine = {p["mission"]["id"] for p in camille.get("/api/engagement/me/participations?per_page=100")["items"] if p.get("mission")}
+    mission = next(m for m in reversed(items) if m["open_to_all_companies"] and m["id"] not in mine and m["format"] != "half_day")
+    poll(lambda: camille.status_of(f"/api/engagement/missions/{mission['id']}") == 200, what="engagement knows the mission")
+    day = working_days(1, date.today() + timedelta(days=4))[0]  # before the link's end (14 days)
+    applied = camille.post("/api/engagement/applications", {
+        "mission_id": mission["id"], "phone": "06 12 34 56 78", "year": day.year,
+        "message": "Bonjour, je serais ravie d'aider l'association sur cette mission. À bientôt !"})
+    before = {mail["id"] for mail in mailbox(platform.base)}
+    camille.post(f"/api/engagement/participations/{applied['id']}/date-requests", {
+        "manager_email": DEMO["manager"], "message": "Bonjour Sophie, peux-tu valider cette date ?",
+        "dates": [{"date": day.isoformat(), "format": "full_day"}]})
+    last_day = f"décide au plus tard le {long_date(day)}, son premier jour de mission"
+    mail = wait_for_mail(platform.base, DEMO["manager"], text_part=mission["title"], link_part="/manager/demandes/", after=before)
+    assert last_day in " ".join(mail["text"].split()), mail["text"]
+
+    watched = open_page(DEMO["manager"], 1280)
+    page = watched.page
+    page.goto(link_in(mail, "/manager/demandes/"))
+    expect(page.get_by_text(f"Tu peux accepter cette demande jusqu'au {long_date(day)}, son premier jour de mission")).to_be_visible()
+    check_screen(watched, "96-manager-link-last-day-to-accept-1280")
+
+    sophie = ApiUser(platform.base, DEMO["manager"])
+    before_decision = sophie.get("/api/engagement/me/team/participations?per_page=100")
+    stale = {"left": 0, "served": 0}
+
+    def team_view(route):
+        if stale["left"]:
+            stale["left"] -= 1
+            stale["served"] += 1
+            route.fulfill(json=before_decision)
+        else:
+            route.continue_()
+
+    page.route("**/api/engagement/me/team/participations*", team_view)
+    page.goto("/mon-compte/equipe?statut=en-attente")
+    request_card = page.locator(".request-list article", has_text=mission["title"])
+    expect(request_card.get_by_text(f"Tu peux l'accepter jusqu'au {long_date(day)}, son premier jour de mission")).to_be_visible()
+    member_card = page.locator("section.team-missions article", has_text=mission["title"])
+    date_line = member_card.locator("li", has_text=long_date(day).split(" ")[0].capitalize() + " " + str(day.day))
+    expect(date_line).to_contain_text("en attente")
+    stale["left"] = 4
+    request_card.get_by_role("button", name="ACCEPTER LA DEMANDE").click()
+    expect(request_card.get_by_role("status")).to_contain_text("C'est validé")
+    expect(date_line).not_to_contain_text("en attente", timeout=20_000)
+    # « validée, convention en préparation », then « convention à signer » as soon as documents has issued it.
+    expect(date_line).to_have_text(re.compile(r"(validée|convention à signer)"))
+    assert stale["served"] == 4 and stale["left"] == 0
+    check_screen(watched, "96-team-view-follows-a-late-decision-1280")
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_one_main_action_and_only_the_current_step_to_do(open_page, platform, width):
     """Issue 16 (7): just applied, the card offers JE VALIDE MES DATES once, and step 3 says it is not reachable yet."""

@@ -40,12 +40,13 @@ def present(request: AbsenceRequest) -> dict[str, Any]:
     parsed = [(date.fromisoformat(entry["date"]), entry["format"]) for entry in request.dates]
     return {
         **{key: getattr(request, key) for key in (
-            "id", "person_name", "person_email", "mission_title", "association_name", "year", "kind", "message", "status",
+            "id", "participation_id", "person_name", "person_email", "mission_title", "association_name", "year", "kind", "message", "status",
             "reason", "decided_at", "via", "cancellation", "cancelled_at", "created_at", "reminders",
         )},
         "dates": [{"date": day.isoformat(), "format": format, "label": domain.date_label(day, format)} for day, format in parsed],
         "months": domain.by_month(parsed),
         "days": domain.days_count(format for _, format in parsed),
+        "accept_until": domain.accept_until(day for day, _ in parsed),
         "acceptance_refused": decisions.acceptance_refusal(request),
     }
 

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
 
 from tandem_shared import french
+from tandem_shared.french import long_date
 
 try:  # French wall-clock dates in messages; UTC where the time zone database is missing.
     from zoneinfo import ZoneInfo
@@ -52,11 +53,6 @@ FORMAT_DAYS = {"full_day": 1.0, "half_day": 0.5}
 # Capitalised: each label begins with its weekday.
 WEEKDAYS = tuple(weekday.capitalize() for weekday in french.WEEKDAYS)
 MONTHS = french.MONTHS
-
-
-def long_date(day: date) -> str:
-    """« lundi 25 janvier 2027 »."""
-    return f"{french.WEEKDAYS[day.weekday()]} {french.day_of_month(day)} {MONTHS[day.month - 1]} {day.year}"
 
 
 def date_label(day: date, format: str) -> str:
@@ -142,6 +138,12 @@ def decide(facts: RequestFacts, decision: Decision, today: date) -> RequestStatu
         if too_late:
             raise DomainError(too_late)
     return RequestStatus.APPROVED if decision == Decision.ACCEPT else RequestStatus.REFUSED
+
+
+def accept_until(dates: Iterable[date]) -> date:
+    """The last day a request may be accepted: its first date (`acceptance_refusal` refuses it once a date has passed).
+    The link may live longer, to refuse it; the manager's e-mail and page say both days."""
+    return min(dates)
 
 
 def acceptance_refusal(facts: RequestFacts, today: date) -> str | None:

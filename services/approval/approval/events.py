@@ -2,12 +2,13 @@
 (the contract: docs/workflow-events.md and asyncapi.yaml)."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from marshmallow import Schema, fields
 
 from tandem_shared.inbox import UnitOfWork
 
+from . import domain
 from .models import AbsenceRequest
 
 REQUEST_CREATED = "approval.request.created"
@@ -37,6 +38,7 @@ class RequestCreatedData(Schema):
     message = fields.String(required=True)
     action_link = fields.String(required=True)
     link_expires_at = fields.AwareDateTime(required=True)
+    accept_until = fields.Date(required=True)
     created_at = fields.AwareDateTime(required=True)
 
 
@@ -68,11 +70,17 @@ class RequestRemindedData(Schema):
     dates = fields.List(fields.Nested(DateData), required=True)
     action_link = fields.String(required=True)
     link_expires_at = fields.AwareDateTime(required=True)
+    accept_until = fields.Date(required=True)
     period = fields.String(required=True)
 
 
 def _common(request: AbsenceRequest, *names: str) -> dict:
     return {name: getattr(request, name) for name in names}
+
+
+def _accept_until(request: AbsenceRequest) -> date:
+    # The link may outlive the day a request can still be accepted: the e-mail says both.
+    return domain.accept_until(date.fromisoformat(entry["date"]) for entry in request.dates)
 
 
 def request_created(uow: UnitOfWork, request: AbsenceRequest, action_link: str, link_expires_at: datetime) -> None:
@@ -83,6 +91,7 @@ def request_created(uow: UnitOfWork, request: AbsenceRequest, action_link: str, 
                   "association_name", "year", "kind", "dates", "message", "created_at"),
         "action_link": action_link,
         "link_expires_at": link_expires_at,
+        "accept_until": _accept_until(request),
     }))
 
 
@@ -104,5 +113,6 @@ def request_reminded(uow: UnitOfWork, request: AbsenceRequest, action_link: str,
         **_common(request, "manager_email", "person_name", "mission_title", "dates"),
         "action_link": action_link,
         "link_expires_at": link_expires_at,
+        "accept_until": _accept_until(request),
         "period": period,
     }))

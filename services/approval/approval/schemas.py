@@ -36,6 +36,7 @@ class ManagerRequestSchema(Schema):
     """« Demande d'absence à valider », as the manager sees it."""
 
     id = fields.String()
+    participation_id = fields.String(metadata={"description": "La mission du collaborateur (Les missions de ton équipe)."})
     person_name = fields.String()
     person_email = fields.String()
     mission_title = fields.String()
@@ -54,6 +55,9 @@ class ManagerRequestSchema(Schema):
     cancelled_at = fields.AwareDateTime(allow_none=True)
     created_at = fields.AwareDateTime()
     reminders = fields.Integer(metadata={"description": "Relances déjà envoyées."})
+    accept_until = fields.Date(metadata={
+        "description": "Le dernier jour où la demande peut être acceptée : sa première date (ensuite, elle ne peut plus "
+                       "qu'être refusée)."})
     acceptance_refused = fields.String(allow_none=True, metadata={
         "description": "Pourquoi cette demande en attente ne peut plus être acceptée (une de ses dates est passée : "
                        "elle ne peut plus qu'être refusée), à afficher ; null quand elle peut l'être."})

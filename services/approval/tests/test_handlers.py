@@ -48,6 +48,15 @@ def test_the_created_event_carries_the_link_to_the_web_page_and_its_expiry(servi
     assert created.data["message"] == data["message"]
 
 
+def test_the_created_event_names_the_last_day_the_request_may_be_accepted_its_first_date(service, payload):
+    # The e-mail says it when the link outlives it: a date passed, the request may only be refused.
+    data = payload()
+    first, second = (entry["date"] for entry in data["dates"])
+    service.deliver("engagement.dates.requested", {**data, "dates": list(reversed(data["dates"]))})
+    (created,) = service.published("approval.request.created")
+    assert first < second and created.data["accept_until"] == first
+
+
 def test_the_link_lifetime_is_configurable(service_package, tmp_path, tokens, payload):
     harness = ServiceHarness(service_package, service_dir(service_package), f"sqlite:///{tmp_path / 'short.db'}",
                              tokens=tokens, environ={"APPROVAL_LINK_DAYS": "2"})

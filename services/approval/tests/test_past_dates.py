@@ -61,10 +61,16 @@ def test_the_team_view_says_it_and_refuses_the_acceptance(service, request_dates
     assert service.client.post(f"/requests/{request_id}/decision", json={"decision": "refuse"}, headers=manager()).status_code == 200
 
 
-def test_on_the_eve_of_its_first_date_a_request_is_still_accepted(service, request_dates, monkeypatch):
-    move_clock(monkeypatch, datetime.combine(FIRST - timedelta(days=1), time(23, 30), tzinfo=ZoneInfo("Europe/Paris")))
+def test_on_its_first_date_a_request_is_still_accepted_as_the_pages_say(service, request_dates, manager, monkeypatch):
+    move_clock(monkeypatch, datetime.combine(FIRST, time(23, 30), tzinfo=ZoneInfo("Europe/Paris")))
     request_id, secret = request_dates(**DATES)
-    assert service.client.get(f"/actions/{secret}").json["acceptance_refused"] is None
+    shown = service.client.get(f"/actions/{secret}").json
+    assert shown["acceptance_refused"] is None and shown["accept_until"] == FIRST.isoformat()
+    # The team view names the member's participation, so that it can follow the decision in engagement's view.
+    (item,) = service.client.get("/requests", headers=manager()).json["items"]
+    with service.runtime.db.reading() as session:
+        participation_id = session.get(AbsenceRequest, request_id).participation_id
+    assert item["accept_until"] == FIRST.isoformat() and item["participation_id"] == participation_id
     assert service.client.post(f"/actions/{secret}", json={"decision": "accept"}).status_code == 200
     assert status_of(service, request_id) == "approved"
 

@@ -30,6 +30,7 @@ def test_reminders_go_out_once_per_period_with_a_new_link_and_the_old_link_stops
     assert reminded.data["request_id"] == request_id
     assert reminded.data["manager_email"] == "sophie.laurent@horizon.example"
     assert reminded.data["person_name"] == "Camille Martin"
+    assert reminded.data["accept_until"] == reminded.data["dates"][0]["date"]
     new_secret = secret_of(reminded.data["action_link"])
     assert new_secret != old_secret
     old = service.client.get(f"/actions/{old_secret}")

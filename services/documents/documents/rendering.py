@@ -43,7 +43,7 @@ def french_date(value: date | str) -> str:
         value = date.fromisoformat(value)
     if isinstance(value, datetime):
         value = _utc(value).date()
-    return f"{french.WEEKDAYS[value.weekday()]} {french.day_of_month(value)} {french.MONTHS[value.month - 1]} {value.year}"
+    return french.long_date(value)
 
 
 # French readers read times on the clock of mainland France; the zone is named next to every time printed.

@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from tandem_shared import french
+from tandem_shared.french import long_date
 
 
 class EmailStatus(StrEnum):
@@ -147,7 +148,7 @@ MONTHS = french.MONTHS
 
 def french_date(day: date) -> str:
     """« Lundi 25 janvier 2027 », without depending on the machine's locale."""
-    return f"{WEEKDAYS[day.weekday()].capitalize()} {french.day_of_month(day)} {MONTHS[day.month - 1]} {day.year}"
+    return long_date(day).capitalize()
 
 
 def date_label(day: date, format: str) -> str:

@@ -1,7 +1,7 @@
 """The notifier's e-mail templates (French; plain text, and HTML for the few e-mails with a button), rendered with Jinja."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -26,6 +26,11 @@ def render(name: str, **values) -> str:
 
 
 _PARIS = ZoneInfo("Europe/Paris")
+
+
+def paris_date(moment: datetime) -> date:
+    """The day `moment` falls on in France."""
+    return moment.astimezone(_PARIS).date()
 
 
 def paris_time(moment: datetime) -> str:

@@ -23,7 +23,7 @@ from tandem_shared.inbox import UnitOfWork
 
 from . import domain, ics
 from .mailbox import attachment, queue_email
-from .templates import paris_time, render
+from .templates import paris_date, paris_time, render
 
 APPLICATION_SUBMITTED = "engagement.application.submitted"
 REQUEST_CREATED = "approval.request.created"
@@ -100,6 +100,8 @@ class RequestCreated(EventData):
     message = _optional()
     action_link = fields.Url(required=True, require_tld=False)
     link_expires_at = fields.AwareDateTime(required=True)
+    # Absent from the events approval published before it said it.
+    accept_until = fields.Date(load_default=None)
 
 
 class RequestDecided(EventData):
@@ -201,6 +203,7 @@ class RequestReminded(EventData):
     dates = _dates()
     action_link = fields.Url(required=True, require_tld=False)
     link_expires_at = fields.AwareDateTime(required=True)
+    accept_until = fields.Date(load_default=None)
     period = fields.String(required=True)
 
 
@@ -258,6 +261,18 @@ def _date_values(dates: list[dict[str, Any]]) -> dict[str, Any]:
     return {"date_labels": domain.dated_labels(dates), "total": domain.days_label(domain.days_count(dates))}
 
 
+def _link_values(request: dict[str, Any]) -> dict[str, Any]:
+    """Until when the manager's link works, and, when it outlives it, the last day the request may still be accepted
+    (a date passed, it may only be refused): « valable jusqu'au 21 décembre » alone, after dates of 9 and 10 December,
+    would tell the manager they have until the 21st."""
+    accept_until = request.get("accept_until")
+    link_ends_on = paris_date(request["link_expires_at"])
+    return {
+        "expires_at": paris_time(request["link_expires_at"]),
+        "accept_until": domain.long_date(accept_until) if accept_until and accept_until < link_ends_on else None,
+    }
+
+
 def account_url(public_url: str) -> str:
     """« Mon compte », where every workflow e-mail sends its reader (the notifier's public URL)."""
     return f"{public_url.rstrip('/')}/mon-compte"
@@ -291,8 +306,8 @@ def on_request_created(event: Event, uow: UnitOfWork, public_url: str) -> None:
         uow, event, recipient=request["manager_email"],
         subject=f"Demande d'absence à valider : {request['person_name']}, mission « {request['mission_title']} »",
         body_text=render("request_to_manager.txt", **{
-            **request, **_date_values(request["dates"]), "message": domain.quoted(request["message"]),
-            "expires_at": paris_time(request["link_expires_at"]), "account_url": account_url(public_url),
+            **request, **_date_values(request["dates"]), **_link_values(request), "message": domain.quoted(request["message"]),
+            "account_url": account_url(public_url),
         }),
     )
 
@@ -423,8 +438,8 @@ def on_request_reminded(event: Event, uow: UnitOfWork, public_url: str) -> None:
     queue_email(
         uow, event, recipient=reminder["manager_email"],
         subject="Rappel : une demande d'absence attend ta réponse",
-        body_text=render("request_reminder.txt", **reminder, **_date_values(reminder["dates"]),
-                         expires_at=paris_time(reminder["link_expires_at"]), account_url=account_url(public_url)),
+        body_text=render("request_reminder.txt", **{**reminder, **_date_values(reminder["dates"]), **_link_values(reminder)},
+                         account_url=account_url(public_url)),
     )
 
 

@@ -140,6 +140,39 @@ def test_a_request_for_added_dates_says_so_and_counts_whole_days_in_the_plural(s
     assert "Son message" not in body
 
 
+def test_when_the_link_outlives_the_first_date_the_manager_reads_the_last_day_to_accept(service):
+    # Dates on 9 and 10 December, a link valid until the 21st: « valable jusqu'au 21 décembre » alone would tell the
+    # manager they have until then, where approval refuses to accept once a date has passed.
+    service.deliver(CREATED, {**example(service, CREATED), "dates": [
+        {"date": "2026-12-09", "format": "full_day"}, {"date": "2026-12-10", "format": "full_day"}],
+        "link_expires_at": "2026-12-21T13:05:00+00:00", "accept_until": "2026-12-09"})
+    body = only_email(service).body_text
+    assert ("Pour accepter la demande, décide au plus tard le mercredi 9 décembre 2026, son premier jour de mission : "
+            "une fois une date passée, tu ne pourras plus que la refuser.\n\nCe lien t'est personnel") in body
+    assert "valable jusqu'au 21 décembre 2026 à 14 h 05" in body
+
+
+@pytest.mark.parametrize("accept_until", ["2027-01-25", "2027-01-19", None], ids=["after", "the-same-day", "not-said"])
+def test_a_link_that_ends_first_needs_no_last_day_to_accept(service, accept_until):
+    # The example's link ends on 19 January 2027, before its first date (25 January); on the same day it says nothing
+    # more either; an event published before approval said the day (None) reads as before.
+    request = {**example(service, CREATED), "accept_until": accept_until}
+    if accept_until is None:
+        del request["accept_until"]
+    service.deliver(CREATED, request)
+    body = only_email(service).body_text
+    assert "décide au plus tard" not in body
+    assert f"{request['action_link']}\n\nCe lien t'est personnel" in body
+
+
+def test_a_reminder_says_the_last_day_to_accept_when_its_link_outlives_it(service):
+    service.deliver(REMINDED, {**example(service, REMINDED), "dates": [{"date": "2027-01-20", "format": "half_day"}],
+                               "accept_until": "2027-01-20"})
+    body = only_email(service).body_text
+    assert "décide au plus tard le mercredi 20 janvier 2027, son premier jour de mission" in body
+    assert "Ce nouveau lien remplace celui du précédent e-mail" in body
+
+
 def test_a_reminder_gives_the_manager_the_new_link(service):
     reminder = example(service, REMINDED)
     assert service.deliver(REMINDED, reminder) == "processed"

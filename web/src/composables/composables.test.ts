@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
-import { nextTick } from "vue";
+import { defineComponent, nextTick } from "vue";
+import { mount } from "@vue/test-utils";
 import { asList, pageOf, queryWith } from "./useQueryFilters";
 import { useAsync } from "./useAsync";
 import { useForm, MISSING_FIELDS } from "./useForm";
+import { useReadUntil } from "./useReadUntil";
 import { ApiError } from "@/api/errors";
 
 describe("useQueryFilters helpers", () => {
@@ -72,5 +74,56 @@ describe("useForm", () => {
     expect(form.sending.value).toBe(false);
     await nextTick();
     expect(document.activeElement?.className).toBe("error-summary");
+  });
+});
+
+describe("useReadUntil", () => {
+  // A component that hands out its readUntil, so that unmounting it can be tested.
+  function withReadUntil() {
+    let readUntil!: ReturnType<typeof useReadUntil>["readUntil"];
+    const wrapper = mount(defineComponent({ setup() { ({ readUntil } = useReadUntil()); return () => null; } }));
+    return { readUntil, wrapper };
+  }
+
+  it("reads again until the answer shows the change, through a failed read", async () => {
+    vi.useFakeTimers();
+    try {
+      const { readUntil } = withReadUntil();
+      const answers: Array<() => Promise<string | undefined>> = [
+        () => Promise.resolve("en attente"), () => Promise.reject(new Error("503")), () => Promise.resolve(undefined),
+        () => Promise.resolve("validée"), () => Promise.resolve("jamais lue"),
+      ];
+      let reads = 0;
+      const shown = readUntil(() => answers[reads++](), (answer) => answer === "validée", { every: 500, times: 10 });
+      await vi.advanceTimersByTimeAsync(499);
+      expect(reads).toBe(0); // the first read waits a moment too: the event is on its way
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(await shown).toBe(true);
+      expect(reads).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("gives up after its reads, and as soon as the page is gone", async () => {
+    vi.useFakeTimers();
+    try {
+      const { readUntil, wrapper } = withReadUntil();
+      let reads = 0;
+      const never = readUntil(async () => { reads += 1; return "en attente"; }, () => false, { every: 100, times: 3 });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(await never).toBe(false);
+      expect(reads).toBe(3);
+
+      reads = 0;
+      const left = readUntil(async () => { reads += 1; return "en attente"; }, () => false, { every: 100, times: 50 });
+      await vi.advanceTimersByTimeAsync(250);
+      wrapper.unmount();
+      await vi.advanceTimersByTimeAsync(10000);
+      expect(await left).toBe(false);
+      expect(reads).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from tandem_shared import french
+from tandem_shared.french import long_date
 
 from .accounts import WEEKLY_DAYS, DateRules, DomainError, company_address, format_days, normalize_email, same_mailbox
 
@@ -52,11 +53,6 @@ def days_word(days: Decimal | float | int) -> str:
     """« 0.5 jour », « 1.5 jour », « 2 jours »: in French the plural starts at two."""
     value = Decimal(str(days))
     return f"{format_days(value)} jour{'s' if value >= 2 else ''}"
-
-
-def long_date(day: date) -> str:
-    """« lundi 6 avril 2026 », « vendredi 1er mai 2026 »."""
-    return f"{WEEKDAYS[day.weekday()]} {french.day_of_month(day)} {MONTHS[day.month - 1]} {day.year}"
 
 
 def month_heading(day: date) -> str:

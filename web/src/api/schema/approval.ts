@@ -444,6 +444,11 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Decided: {
+            /**
+             * Format: date
+             * @description Le dernier jour où la demande peut être acceptée : sa première date (ensuite, elle ne peut plus qu'être refusée).
+             */
+            accept_until?: string;
             /** @description Pourquoi cette demande en attente ne peut plus être acceptée (une de ses dates est passée : elle ne peut plus qu'être refusée), à afficher ; null quand elle peut l'être. */
             acceptance_refused?: string | null;
             association_name?: string;
@@ -468,6 +473,8 @@ export interface components {
             mission_title?: string;
             /** @description Les dates groupées par mois, comme dans l'e-mail. */
             months?: components["schemas"]["Month"][];
+            /** @description La mission du collaborateur (Les missions de ton équipe). */
+            participation_id?: string;
             person_email?: string;
             person_name?: string;
             /** @description Le motif, pour un refus. */
@@ -493,6 +500,11 @@ export interface components {
             reason?: string | null;
         };
         LinkRequest: {
+            /**
+             * Format: date
+             * @description Le dernier jour où la demande peut être acceptée : sa première date (ensuite, elle ne peut plus qu'être refusée).
+             */
+            accept_until?: string;
             /** @description Pourquoi cette demande en attente ne peut plus être acceptée (une de ses dates est passée : elle ne peut plus qu'être refusée), à afficher ; null quand elle peut l'être. */
             acceptance_refused?: string | null;
             association_name?: string;
@@ -520,6 +532,8 @@ export interface components {
             mission_title?: string;
             /** @description Les dates groupées par mois, comme dans l'e-mail. */
             months?: components["schemas"]["Month"][];
+            /** @description La mission du collaborateur (Les missions de ton équipe). */
+            participation_id?: string;
             person_email?: string;
             person_name?: string;
             /** @description Le motif, pour un refus. */
@@ -533,6 +547,11 @@ export interface components {
             year?: number;
         };
         ManagerRequest: {
+            /**
+             * Format: date
+             * @description Le dernier jour où la demande peut être acceptée : sa première date (ensuite, elle ne peut plus qu'être refusée).
+             */
+            accept_until?: string;
             /** @description Pourquoi cette demande en attente ne peut plus être acceptée (une de ses dates est passée : elle ne peut plus qu'être refusée), à afficher ; null quand elle peut l'être. */
             acceptance_refused?: string | null;
             association_name?: string;
@@ -555,6 +574,8 @@ export interface components {
             mission_title?: string;
             /** @description Les dates groupées par mois, comme dans l'e-mail. */
             months?: components["schemas"]["Month"][];
+            /** @description La mission du collaborateur (Les missions de ton équipe). */
+            participation_id?: string;
             person_email?: string;
             person_name?: string;
             /** @description Le motif, pour un refus. */
