@@ -206,8 +206,14 @@ def test_the_valuation_screens_import_pay_and_value_lucass_day(open_page, platfo
     page.get_by_label("Fichier CSV des rémunérations").set_input_files(files=[{
         "name": "paie.csv", "mimeType": "text/csv",
         "buffer": f"email;salaire_brut_annuel;taux_charges_patronales\n{DEMO['employee2']};52000;45\n".encode()}])
-    page.get_by_role("button", name="Importer").click()
-    expect(page.get_by_text(f"1 rémunération importée pour {year}.")).to_be_visible()
+    # The journal below follows what the page just did, without a reload: read again once the import is done.
+    with page.expect_response(lambda response: response.url.endswith("/pay-audit") and response.ok) as journal_read:
+        page.get_by_role("button", name="Importer").click()
+        expect(page.get_by_text(f"1 rémunération importée pour {year}.")).to_be_visible()
+    # Newest first: the valuation read again after the import, then the import.
+    assert [line["action"] for line in journal_read.value.json()["lines"][:2]] == ["valuation_read", "pay_imported"]
+    journal = page.locator("#paie-journal-legende").locator("xpath=..")
+    expect(journal.locator("tbody tr", has_text="Rémunérations importées").first).to_contain_text(f"1 ligne importée pour {year}")
 
     valuation = admin.get(f"/api/impact/companies/{company}/valuation?year={year}")
     lucas = next(person for person in valuation["people"] if person["name"] == "Lucas Bernard")
