@@ -189,6 +189,10 @@ def test_an_employee_goes_from_sign_up_to_her_bilan_through_the_web_client(platf
         with journey.step("6 demande de deux dates", page):
             expect(page.locator("h1")).to_have_text(re.compile("Je valide mes dates"))
             wait_for_screen(page)
+            # Just applied: the association gets in touch first, so the page asks for the dates once they are agreed.
+            expect(page.get_by_text("L'association prendra contact avec toi")).to_be_visible()
+            expect(page.locator(".notice--info")).to_contain_text(
+                "Renseigne ici toutes tes dates de mission prévues avec l'association, dès que vous les avez fixées ensemble")
             journey.check(employee, "dates")
             labelled(page, "Ta demande d'absence sera envoyée à :").fill(MANAGER)
             # Sending with no date is refused in the page, with the reason next to the calendar.
