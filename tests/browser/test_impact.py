@@ -303,7 +303,7 @@ def test_a_holder_gives_and_withdraws_the_pay_permission_reads_the_years_pay_and
         expect(holders.get_by_text("Nathalie Roux")).to_be_visible()
         expect(holders.get_by_text("Sophie Laurent")).to_have_count(0)
 
-        page.get_by_label("Administrateur de l'entreprise").select_option(label="Sophie Laurent (sophie.laurent@horizon.example)")
+        page.get_by_label("Responsable de l'engagement").select_option(label="Sophie Laurent (sophie.laurent@horizon.example)")
         page.get_by_role("button", name="Donner la permission").click()
         expect(page.get_by_text("Sophie Laurent voit maintenant les données de rémunération.")).to_be_visible()
         expect(holders.get_by_text("Sophie Laurent", exact=True)).to_be_visible()

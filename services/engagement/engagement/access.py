@@ -111,7 +111,7 @@ def offered_mission(session: DbSession, mission_id: str, person: Person) -> Miss
 
 COMPANY_NOT_FOUND = "Cette entreprise n'existe pas."
 PERSON_NOT_FOUND = "Cette personne n'existe pas."
-STAFF_ONLY = "Cette action est réservée aux administrateurs d'entreprise et à l'équipe de la plateforme."
+STAFF_ONLY = "Cette action est réservée aux responsables de l'engagement des entreprises et à l'équipe de la plateforme."
 OPERATORS_ONLY = "Cette action est réservée à l'équipe de la plateforme."
 
 

@@ -90,7 +90,7 @@ def complete_federated_sign_in(uow, provider: IdentityProvider, claims: dict, at
     session = uow.session
     company = session.get(Company, provider.company_id)
     if not provider.enabled or company is None:
-        _refuse(session, provider, "provider_disabled", "Cette connexion SSO n'est plus active : demande à l'administrateur Tandem de ton entreprise.")
+        _refuse(session, provider, "provider_disabled", "Cette connexion SSO n'est plus active : demande au responsable de l'engagement de ton entreprise.")
     try:
         identity = rules.read_identity(provider.protocol, provider.claim_mapping, claims)
     except FederationRefused as exc:
@@ -107,9 +107,9 @@ def complete_federated_sign_in(uow, provider: IdentityProvider, claims: dict, at
         audit(session, "sso_follow_up_started", provider_id=provider.id)
         return FollowUpNeeded(attempt.id)
     if person.company_id != company.id:
-        _refuse(session, provider, "other_company", "Ce compte Tandem appartient à une autre entreprise : demande à l'administrateur Tandem de ton entreprise.", person_id=person.id)
+        _refuse(session, provider, "other_company", "Ce compte Tandem appartient à une autre entreprise : demande au responsable de l'engagement de ton entreprise.", person_id=person.id)
     if person.status != domain.PersonStatus.ACTIVE:
-        _refuse(session, provider, "person_not_active", "Ton compte Tandem est désactivé : rapproche-toi de l'administrateur Tandem de ton entreprise.", person_id=person.id)
+        _refuse(session, provider, "person_not_active", "Ton compte Tandem est désactivé : rapproche-toi du responsable de l'engagement de ton entreprise.", person_id=person.id)
     _update_mapped_fields(uow, person, company, identity)
     opened = start_session(uow, person)
     audit(session, "login_succeeded", person_id=person.id, via=provider.protocol, provider_id=provider.id)

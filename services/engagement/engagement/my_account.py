@@ -34,7 +34,7 @@ def update_profile(uow, person: Person, payload: dict) -> None:
         person.phone = payload["phone"]
     if "manager_email" in payload and domain.normalize_email(payload["manager_email"] or "") != (person.manager_email or ""):
         # The manager approves the person's absences: the person cannot choose them (issue 19).
-        field_error("manager_email", "Ton manager est enregistré par l'administrateur de ton entreprise : "
+        field_error("manager_email", "Ton manager est enregistré par le responsable de l'engagement de ton entreprise : "
                                      "demande-lui de le modifier si besoin.")
     if "retirement_date" in payload and payload["retirement_date"] != person.retirement_date:
         retirement = payload["retirement_date"]

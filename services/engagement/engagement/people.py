@@ -27,7 +27,7 @@ COMPANY_ROLES = frozenset({Role.EMPLOYEE.value, Role.COMPANY_ADMIN.value})
 ROLE_LABELS = {
     Role.EMPLOYEE.value: "salarié",
     Role.ASSOCIATION_REFERENT.value: "référent d'association",
-    Role.COMPANY_ADMIN.value: "administrateur d'entreprise",
+    Role.COMPANY_ADMIN.value: "responsable de l'engagement",
     Role.PLATFORM_OPERATOR.value: "opérateur de la plateforme",
 }
 ACCOUNT_DELETED = "Ce compte a été supprimé : il ne peut plus être modifié."
@@ -75,7 +75,7 @@ def check_roles(caller: Person, roles: set[str], association_ids: set[str], comp
         if association_ids != old_associations:
             abort(403, message="Seule l'équipe de la plateforme peut rattacher une personne à des associations.")
     if roles & COMPANY_ROLES and not company_id:
-        field_error("company_id", "Les rôles salarié et administrateur d'entreprise demandent une entreprise.")
+        field_error("company_id", "Les rôles salarié et responsable de l'engagement demandent une entreprise.")
     if Role.ASSOCIATION_REFERENT.value in roles and not association_ids:
         field_error("association_ids", "Indique au moins une association pour un référent d'association.")
 
@@ -152,7 +152,7 @@ def _change_roles(session, caller: Person, person: Person, payload: dict) -> tup
     if Role.ASSOCIATION_REFERENT.value not in roles:
         associations = set()
     if person.id == caller.id and (old_roles - roles) & ADMIN_POWERS:
-        abort(403, message="Tu ne peux pas retirer tes propres droits d'administration : demande-le à un autre administrateur.")
+        abort(403, message="Tu ne peux pas retirer tes propres droits d'administration : demande-le à un autre responsable de l'engagement.")
     check_roles(caller, roles, associations, person.company_id, before=(old_roles, old_associations))
     if roles == old_roles and associations == old_associations:
         return False, False
@@ -208,7 +208,7 @@ def update_person(uow, caller: Person, person: Person, payload: dict) -> None:
 def confirm_retirement(uow, caller: Person, person: Person) -> None:
     """End-of-career sponsorship: 1 day a week in the 12 months before a retirement date another admin confirmed."""
     if person.id == caller.id:
-        abort(403, message="Un autre administrateur doit confirmer ta propre date de départ en retraite.")
+        abort(403, message="Un autre responsable de l'engagement doit confirmer ta propre date de départ en retraite.")
     if person.status == PersonStatus.DELETED.value:
         abort(409, message=ACCOUNT_DELETED)
     if person.retirement_date is None:

@@ -207,7 +207,7 @@ def _approver(session, person: Person, named: str | None) -> domain.Approver:
     if session.scalar(sa.select(Person.id).where(Person.email == approver.email, Person.status == domain.PersonStatus.DISABLED.value)):
         # Their links would be refused (approval hears person.disabled): the request would wait for nobody.
         field_error("manager_email", f"{approver.email} n'a plus accès à Tandem : indique l'adresse de ton manager actuel, "
-                                     "ou demande à l'administrateur de ton entreprise de l'enregistrer.")
+                                     "ou demande au responsable de l'engagement de ton entreprise de l'enregistrer.")
     return approver
 
 

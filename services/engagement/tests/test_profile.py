@@ -43,7 +43,7 @@ def test_the_profile_refuses_an_entity_of_another_company_and_choosing_ones_own_
         response = camille.request("PATCH", "/me", json={"manager_email": manager})
         assert response.status_code == 422
         assert response.json["errors"] == {"manager_email": [
-            "Ton manager est enregistré par l'administrateur de ton entreprise : demande-lui de le modifier si besoin."]}
+            "Ton manager est enregistré par le responsable de l'engagement de ton entreprise : demande-lui de le modifier si besoin."]}
     assert camille.request("GET", "/me").json["manager_email"] is None
 
 

@@ -230,7 +230,7 @@ def test_issue_19_an_employee_cannot_approve_their_own_absence_from_a_personal_a
     # Nor may the employee rewrite their recorded manager to send it there by default.
     changed = camille.patch("/me", json={"manager_email": "camille.perso@gmail.example"})
     assert changed.status_code == 422
-    assert changed.json["errors"]["manager_email"][0].startswith("Ton manager est enregistré par l'administrateur de ton entreprise")
+    assert changed.json["errors"]["manager_email"][0].startswith("Ton manager est enregistré par le responsable de l'engagement de ton entreprise")
     assert camille.get("/me").json["manager_email"] == "sophie.laurent@horizon.test"
     assert request_dates(camille, applied, DAYS[0]).json["manager_email"] == "sophie.laurent@horizon.test"
 
@@ -253,7 +253,7 @@ def test_another_manager_of_the_company_is_refused_when_the_policy_says_so(servi
     assert response.status_code == 422
     assert response.json["errors"] == {"manager_email": [
         "Ton entreprise demande que tes dates soient validées par ton manager enregistré (sophie.laurent@horizon.test) : "
-        "pour en changer, adresse-toi à l'administrateur de ton entreprise."]}
+        "pour en changer, adresse-toi au responsable de l'engagement de ton entreprise."]}
     assert camille.get(f"/participations/{applied}/date-requests/draft").json["other_manager_policy"] == "refused"
     assert request_dates(camille, applied, DAYS[0], manager_email="Sophie.Laurent@horizon.test").status_code == 201
 

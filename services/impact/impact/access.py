@@ -22,8 +22,8 @@ log = logging.getLogger(__name__)
 OPERATOR = "platform_operator"
 COMPANY_ADMIN = "company_admin"
 NOT_ACCESSIBLE = "Ces chiffres ne sont pas accessibles."
-NEEDS_PAY_PERMISSION = ("Les données de rémunération sont réservées aux administrateurs qui ont la permission "
-                        "« données de rémunération ». Demande-la à un administrateur qui l'a déjà, ou à l'opérateur de la plateforme.")
+NEEDS_PAY_PERMISSION = ("Les données de rémunération sont réservées aux responsables de l'engagement qui ont la permission "
+                        "« données de rémunération ». Demande-la à un responsable qui l'a déjà, ou à l'opérateur de la plateforme.")
 
 
 def is_company_admin(principal: Principal, company_id: str) -> bool:
@@ -73,8 +73,8 @@ def require_company_admin_person(session, company_id: str, person_id: str) -> Pe
     """The permission is only ever given to an admin of that same company."""
     person = session.get(PersonCopy, person_id)
     if person is None or person.company_id != company_id or COMPANY_ADMIN not in (person.roles or []):
-        abort(422, message="Cette personne n'est pas administratrice de l'entreprise : la permission ne peut pas lui être donnée.",
-              errors={"person_id": ["Choisis un administrateur de l'entreprise."]})
+        abort(422, message="Cette personne n'est pas responsable de l'engagement de l'entreprise : la permission ne peut pas lui être donnée.",
+              errors={"person_id": ["Choisis un responsable de l'engagement de l'entreprise."]})
     return person
 
 

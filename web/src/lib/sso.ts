@@ -19,10 +19,10 @@ export async function startSso(providerId: string, returnPath: string | null, pr
 // Why a federated sign-in was refused (the callback's ?motif=), in the person's words.
 export const REFUSALS: Record<string, string> = {
   attempt_expired: "Cette tentative de connexion a expiré ou a déjà servi : recommence depuis la page « Se connecter ».",
-  email_outside_domains: "Ton adresse e-mail n'appartient pas aux domaines de ton entreprise déclarés pour cette connexion : demande à l'administrateur Tandem de ton entreprise.",
-  person_not_active: "Ton compte Tandem est désactivé : rapproche-toi de l'administrateur Tandem de ton entreprise.",
-  other_company: "Ce compte Tandem appartient à une autre entreprise : demande à l'administrateur Tandem de ton entreprise.",
-  provider_disabled: "Cette connexion SSO n'est plus active : demande à l'administrateur Tandem de ton entreprise.",
+  email_outside_domains: "Ton adresse e-mail n'appartient pas aux domaines de ton entreprise déclarés pour cette connexion : demande au responsable de l'engagement de ton entreprise.",
+  person_not_active: "Ton compte Tandem est désactivé : rapproche-toi du responsable de l'engagement de ton entreprise.",
+  other_company: "Ce compte Tandem appartient à une autre entreprise : demande au responsable de l'engagement de ton entreprise.",
+  provider_disabled: "Cette connexion SSO n'est plus active : demande au responsable de l'engagement de ton entreprise.",
   provider_error: "Ton fournisseur d'identité n'a pas autorisé la connexion à Tandem : demande à ton service informatique.",
   identity_incomplete: "Ton fournisseur d'identité n'a pas transmis ton adresse e-mail vérifiée : demande à ton service informatique.",
   provider_unreachable: "Le fournisseur d'identité de ton entreprise ne répond pas : réessaie dans quelques minutes.",

@@ -80,4 +80,4 @@ def read_identity(protocol: str, configured: dict[str, str] | None, claims: dict
 def check_domain(email: str, provider_domains: list[str]) -> None:
     if email_domain(email) not in {d.lower() for d in provider_domains}:
         raise FederationRefused("Ton adresse e-mail n'appartient pas aux domaines de ton entreprise déclarés pour cette connexion : "
-                                "demande à l'administrateur Tandem de ton entreprise.")
+                                "demande au responsable de l'engagement de ton entreprise.")

@@ -233,7 +233,7 @@ DEFAULT_OTHER_MANAGER_POLICY = OtherManagerPolicy.ALLOWED_NOTIFY_ADMIN
 
 OTHER_MANAGER_POLICY_LABELS = {
     OtherManagerPolicy.ALLOWED: "autorisé",
-    OtherManagerPolicy.ALLOWED_NOTIFY_ADMIN: "autorisé, l'administrateur est prévenu",
+    OtherManagerPolicy.ALLOWED_NOTIFY_ADMIN: "autorisé, le responsable de l'engagement est prévenu",
     OtherManagerPolicy.REFUSED: "refusé : seul le manager enregistré valide",
 }
 
@@ -278,7 +278,7 @@ def choose_approver(named: str | None, *, person_email: str, recorded_manager: s
     policy = OtherManagerPolicy(policy)
     if not email:
         if policy == OtherManagerPolicy.REFUSED:
-            raise DomainError("Ton manager n'est pas encore enregistré : demande à l'administrateur de ton entreprise de l'indiquer "
+            raise DomainError("Ton manager n'est pas encore enregistré : demande au responsable de l'engagement de ton entreprise de l'indiquer "
                               "dans Tandem, puis envoie ta demande.", field="manager_email")
         raise DomainError("Renseigne l'adresse e-mail de ton manager.", field="manager_email")
     if same_mailbox(email, person_email, company_domains):
@@ -291,8 +291,8 @@ def choose_approver(named: str | None, *, person_email: str, recorded_manager: s
         return Approver(email=email, recorded=True, notify_admin=False)
     if policy == OtherManagerPolicy.REFUSED:
         raise DomainError(f"Ton entreprise demande que tes dates soient validées par ton manager enregistré ({recorded}) : "
-                          "pour en changer, adresse-toi à l'administrateur de ton entreprise." if recorded else
-                          "Ton manager n'est pas encore enregistré : demande à l'administrateur de ton entreprise de l'indiquer "
+                          "pour en changer, adresse-toi au responsable de l'engagement de ton entreprise." if recorded else
+                          "Ton manager n'est pas encore enregistré : demande au responsable de l'engagement de ton entreprise de l'indiquer "
                           "dans Tandem, puis envoie ta demande.", field="manager_email")
     return Approver(email=email, recorded=False, notify_admin=policy == OtherManagerPolicy.ALLOWED_NOTIFY_ADMIN)
 
