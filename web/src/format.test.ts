@@ -7,7 +7,7 @@ describe("French dates", () => {
     expect(mediumDate("2026-10-01")).toBe("1er octobre 2026");
     expect(longDate("2027-02-01")).toBe("lundi 1er février 2027");
     expect(dayMonth("2027-02-01")).toBe("lundi 1er");
-    expect(dateTime(new Date(2026, 9, 1, 9, 5))).toBe("1er octobre 2026 à 9 h 05");
+    expect(dateTime(new Date(2026, 9, 1, 9, 5))).toBe("1er octobre 2026 à 9\u00a0h\u00a005");
   });
 
   it("leave the other days and the numeric form as they are", () => {

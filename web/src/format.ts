@@ -57,7 +57,8 @@ export function dateTime(value: unknown): string {
   const day = french(new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" }), date);
   const hours = String(date.getHours());
   const minutes = String(date.getMinutes()).padStart(2, "0");
-  return `${day} à ${hours} h ${minutes}`;
+  // « 14 h 16 » stays on one line (a table cell broke it after « h »).
+  return `${day} à ${hours}\u00a0h\u00a0${minutes}`;
 }
 
 const FORMAT_LABELS: Record<string, string> = { full_day: "Journée", half_day: "1/2 journée" };
