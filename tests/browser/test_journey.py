@@ -323,6 +323,17 @@ def test_an_employee_goes_from_sign_up_to_her_bilan_through_the_web_client(platf
             text = pdf_text(convention)
             assert f"{FIRST_NAME} {LAST_NAME}" in " ".join(text.split()), text[:2000]
             assert ASSOCIATION in " ".join(text.split()), text[:2000]
+
+        # 12. The company's admin reads the bilan's answers in « Impact », titled for the company, each with the
+        # question as the employee was asked it.
+        admin = open_page(DEMO["admin"], 1280)
+        with journey.step("12 le bilan dans l'impact de l'entreprise", admin.page):
+            admin.page.goto(f"/entreprise/impact?annee={first.year}")
+            wait_for_screen(admin.page)
+            chart = reload_until_present(admin.page, admin.page.locator("figure.chart", has_text="Pertinence des missions proposées"))
+            expect(chart.locator("figcaption")).to_contain_text(
+                "Question posée : « Que penses-tu de la pertinence des missions de mécénat de compétences")
+            journey.check(admin, "company-impact-bilan")
     finally:
         reset_clock(base)
 

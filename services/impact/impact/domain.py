@@ -62,15 +62,16 @@ def day_count(day_format: str) -> Decimal:
 QUALITY_CHOICES = ("Très bonne", "Bonne", "Moyenne", "Mauvaise")
 YES_NO = ("Oui", "Non")
 AGAIN_CHOICES = ("Oui", "Peut-être", "Non")
-# The bilan's closed questions (engagement's BILAN_QUESTIONS; tests/test_shared_vocabularies.py keeps them equal).
+# The bilan's closed questions (engagement's BILAN_QUESTIONS; tests/test_shared_vocabularies.py keeps them equal), each
+# with the title the company's report gives its answers: the question itself speaks to the employee (« Que penses-tu… »).
 BILAN_CHOICE_QUESTIONS: tuple[dict, ...] = (
-    {"key": "relevance", "choices": QUALITY_CHOICES,
+    {"key": "relevance", "choices": QUALITY_CHOICES, "title": "Pertinence des missions proposées",
      "label": "Que penses-tu de la pertinence des missions de mécénat de compétences qui te sont proposées sur la plateforme ?"},
-    {"key": "welcome", "choices": QUALITY_CHOICES,
+    {"key": "welcome", "choices": QUALITY_CHOICES, "title": "Accueil et intégration dans l'association",
      "label": "As-tu bénéficié d'un bon accueil et d'une bonne intégration dans la structure et ses équipes ?"},
-    {"key": "expertise_match", "choices": YES_NO,
+    {"key": "expertise_match", "choices": YES_NO, "title": "Mission en accord avec les expertises",
      "label": "Penses-tu que la nature de la mission a correspondu complètement à tes expertises professionnelles ou personnelles ?"},
-    {"key": "would_do_again", "choices": AGAIN_CHOICES,
+    {"key": "would_do_again", "choices": AGAIN_CHOICES, "title": "Referaient une mission de mécénat de compétences",
      "label": "Referais-tu une mission de mécénat de compétences ?"},
 )
 
@@ -245,7 +246,7 @@ class ReportAccumulator:
             "by_month": [{"key": f"{self.year}-{month:02d}", "label": MONTHS[month - 1], **self.by_month[month].as_dict()}
                          for month in range(1, 13)],
             "funnel": [{"step": step, "label": label, "count": self.funnel[step]} for step, label in FUNNEL_STEPS],
-            "bilan": [{"question": q["key"], "label": q["label"],
+            "bilan": [{"question": q["key"], "label": q["label"], "title": q["title"],
                        "answers": [{"answer": c, "label": c, "count": self.bilan[q["key"]][c]} for c in q["choices"]]}
                       for q in BILAN_CHOICE_QUESTIONS],
         }

@@ -50,7 +50,8 @@ class BilanAnswerSchema(Schema):
 
 class BilanQuestionSchema(Schema):
     question = fields.String(required=True)
-    label = fields.String(required=True)
+    label = fields.String(required=True, metadata={"description": "La question, telle que le bilan la pose au collaborateur."})
+    title = fields.String(required=True, metadata={"description": "Le titre de ses réponses dans le rapport de l'entreprise."})
     answers = fields.List(fields.Nested(BilanAnswerSchema), required=True)
 
 

@@ -47,6 +47,9 @@ def test_two_people_through_a_mission_give_the_expected_figures(service, tokens,
     assert [s["count"] for s in figures["funnel"]] == [3, 2, 2, 2, 1]
     relevance = next(q for q in figures["bilan"] if q["question"] == "relevance")
     assert {a["answer"]: a["count"] for a in relevance["answers"]}["Très bonne"] == 1
+    # The company reads a title of its own; the question, as the employee was asked it, stays beside it.
+    assert relevance["title"] == "Pertinence des missions proposées"
+    assert relevance["label"].startswith("Que penses-tu de la pertinence des missions")
 
     by_entity = report(service, tokens, entity_id="ent-rh")
     assert by_entity["headcount"] == 1 and by_entity["days"] == {"asked": 2.5, "approved": 2.0, "done": 1.0}

@@ -2286,8 +2286,11 @@ export interface components {
         };
         BilanQuestion: {
             answers: components["schemas"]["BilanAnswer"][];
+            /** @description La question, telle que le bilan la pose au collaborateur. */
             label: string;
             question: string;
+            /** @description Le titre de ses réponses dans le rapport de l'entreprise. */
+            title: string;
         };
         BreakdownRow: {
             /** @description Jours validés par le manager. */
