@@ -292,6 +292,16 @@ def test_the_manager_knows_the_last_day_to_accept_and_the_team_view_follows_a_de
     page.goto(link_in(mail, "/manager/demandes/"))
     expect(page.get_by_text(f"Tu peux accepter cette demande jusqu'au {long_date(day)}, son premier jour de mission")).to_be_visible()
     check_screen(watched, "96-manager-link-last-day-to-accept-1280")
+    narrow = open_page(DEMO["manager"], 375)
+    narrow.page.goto(link_in(mail, "/manager/demandes/"))  # reading the link decides nothing
+    expect(narrow.page.get_by_text(f"Tu peux accepter cette demande jusqu'au {long_date(day)}")).to_be_visible()
+    # Thomas typed « date ? »: the « ? » stays with its word at 375 px, as French typography wants.
+    assert "cette date\u202f?" in narrow.page.locator("blockquote.message-text").inner_text()
+    check_screen(narrow, "96-manager-link-last-day-to-accept-375")
+    narrow.page.goto("/mon-compte/equipe?statut=en-attente")
+    expect(narrow.page.locator(".request-list article", has_text=mission["title"]).get_by_text(
+        f"Tu peux l'accepter jusqu'au {long_date(day)}")).to_be_visible()
+    check_screen(narrow, "96-team-view-last-day-to-accept-375")
 
     sophie = ApiUser(platform.base, DEMO["manager"])
     before_decision = sophie.get("/api/engagement/me/team/participations?per_page=100")
