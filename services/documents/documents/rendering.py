@@ -51,10 +51,14 @@ PARIS = ZoneInfo("Europe/Paris")
 
 
 def french_datetime(value: datetime | str, seconds: bool = False) -> str:
-    """« lundi 25 janvier 2027 à 10:30 (heure de Paris, UTC+1) »: stored in UTC (a naive datetime is taken as UTC,
-    as SQLite returns them), printed on the Paris clock with the offset of that day (UTC+1 or UTC+2)."""
+    """« lundi 25 janvier 2027 à 9 h 30 (heure de Paris, UTC+1) », with `seconds` « à 9 h 30 min 03 s »: stored in UTC
+    (a naive datetime is taken as UTC, as SQLite returns them), printed on the Paris clock with the offset of that day
+    (UTC+1 or UTC+2). French writes the hour « 9 h 30 », not « 09:30 », as the web client does; the spaces are
+    non-breaking so that a line never ends inside a time."""
     value = _utc(value).astimezone(PARIS)
-    clock = value.strftime("%H:%M:%S" if seconds else "%H:%M")
+    clock = f"{value.hour}\u00a0h\u00a0{value.minute:02d}"
+    if seconds:
+        clock += f"\u00a0min\u00a0{value.second:02d}\u00a0s"
     hours = int(value.utcoffset().total_seconds() // 3600)
     return f"{french_date(value.date())} à {clock} (heure de Paris, UTC+{hours})"
 

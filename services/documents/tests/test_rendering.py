@@ -130,14 +130,15 @@ def test_french_formatting():
     assert rendering.french_date(date(2027, 8, 15)) == "dimanche 15 août 2027"
     assert [rendering.days(n) for n in (0.5, 1, 1.5, 2, 7.5)] == ["0,5 jour", "1 jour", "1,5 jour", "2 jours",
                                                                   "7,5 jours"]
+    # French clock times: « 11 h 15 », never « 11:15 »; the spaces do not break.
     assert rendering.french_datetime(datetime(2027, 1, 5, 11, 15, 3, tzinfo=timezone(timedelta(hours=1))),
-                                     seconds=True) == "mardi 5 janvier 2027 à 11:15:03 (heure de Paris, UTC+1)"
-    # Summer time is named by its own offset.
-    assert rendering.french_datetime(datetime(2027, 7, 5, 8, 0, tzinfo=timezone.utc)) == "lundi 5 juillet 2027 à 10:00 (heure de Paris, UTC+2)"
+                                     seconds=True) == "mardi 5 janvier 2027 à 11\u00a0h\u00a015\u00a0min\u00a003\u00a0s (heure de Paris, UTC+1)"
+    # Summer time is named by its own offset; the hour has no leading zero, the minutes keep theirs.
+    assert rendering.french_datetime(datetime(2027, 7, 5, 7, 5, tzinfo=timezone.utc)) == "lundi 5 juillet 2027 à 9\u00a0h\u00a005 (heure de Paris, UTC+2)"
     # A naive datetime (SQLite) is UTC.
-    assert rendering.french_datetime(datetime(2027, 1, 5, 10, 15)) == "mardi 5 janvier 2027 à 11:15 (heure de Paris, UTC+1)"
+    assert rendering.french_datetime(datetime(2027, 1, 5, 10, 15)) == "mardi 5 janvier 2027 à 11\u00a0h\u00a015 (heure de Paris, UTC+1)"
     # ISO strings, as an event's JSON carries them, are accepted too.
-    assert rendering.french_datetime("2027-01-05T11:15:00+01:00") == "mardi 5 janvier 2027 à 11:15 (heure de Paris, UTC+1)"
+    assert rendering.french_datetime("2027-01-05T11:15:00+01:00") == "mardi 5 janvier 2027 à 11\u00a0h\u00a015 (heure de Paris, UTC+1)"
     assert rendering.iso_utc("2027-01-05T10:15:03Z") == "2027-01-05T10:15:03Z"
     assert rendering.french_date("2027-02-01") == "lundi 1er février 2027"
 
@@ -294,7 +295,7 @@ def test_signed_copy_keeps_the_pages_and_adds_the_certificate(convention, signed
         f"Identifiant du document {DOCUMENT_ID}", "Version version 2",
         f"Empreinte SHA-256 du {hashlib.sha256(convention).hexdigest()} document signé",
         "Nom Maëlys Louvel", "Adresse e-mail mlouvel@example.com", "c3f6a0de-1111-4abc-9def-222233334444",
-        "Date et heure mardi 5 janvier 2027 à 11:15:03 (heure de Paris, UTC+1)", "2027-01-05T10:15:03Z",
+        "Date et heure mardi 5 janvier 2027 à 11 h 15 min 03 s (heure de Paris, UTC+1)", "2027-01-05T10:15:03Z",
         "Adresse IP 203.0.113.7", f"Version du texte de {CONSENT_VERSION}",
         "J'ai lu la convention ci-dessus et je l'accepte.", "vaut signature électronique de ma part.",
         "scellée électroniquement par Tandem",
@@ -517,7 +518,7 @@ def test_no_doubled_rcs_nor_city_and_the_zone_is_named(real_world_convention, de
         assert "RCS Lyon 512 345 678" in text and "14 rue Saint-Maurice, 69008 Lyon," in text
         assert "(UTC)" not in text and " UTC " not in text
         assert "(heure de Paris, UTC+1)" in text
-    assert "établie le lundi 4 janvier 2027 à 10:30 (heure de Paris, UTC+1)" in pdf_text(real_world_convention)
+    assert "établie le lundi 4 janvier 2027 à 10 h 30 (heure de Paris, UTC+1)" in pdf_text(real_world_convention)
 
 
 def test_the_person_is_named_in_neutral_words_and_the_contract_never_says_tu(real_world_convention):
@@ -533,7 +534,7 @@ def test_the_person_is_named_in_neutral_words_and_the_contract_never_says_tu(rea
 def test_the_bilan_speaks_tu_throughout_and_names_the_zone():
     text = pdf_text(render_bilan(bilan_context()))
     assert re.search(r"\b(vous|votre|vos|pensez|avez)\b", text, re.IGNORECASE) is None
-    assert "complété le lundi 1er mars 2027 à 09:00 (heure de Paris, UTC+1)" in text
+    assert "complété le lundi 1er mars 2027 à 9 h 00 (heure de Paris, UTC+1)" in text
     assert "(UTC)" not in text
 
 
