@@ -187,9 +187,18 @@ def test_the_valuation_screens_import_pay_and_value_lucass_day(open_page, platfo
     expect(page.get_by_role("heading", name=f"Importer les rémunérations de {year}")).to_be_visible()
     # A wrong line refuses the whole file (a 422 on purpose), and the page lists it with its line.
     watched.allow(r"/api/impact/companies/[^/]+/pay/import$")
-    page.get_by_label("Fichier CSV des rémunérations").set_input_files(files=[{
-        "name": "paie.csv", "mimeType": "text/csv",
+    # « Importer » before any file: the page asks for one, in French as the field itself, and goes back to it.
+    pay_file = page.get_by_label("Fichier CSV des rémunérations")
+    expect(page.locator(".file-picker")).to_contain_text(["Choisir un fichier"])
+    expect(page.locator(".file-picker__name")).to_have_text("Aucun fichier choisi")
+    page.get_by_role("button", name="Importer").click()
+    expect(page.locator("#paie-erreurs")).to_contain_text("Choisis le fichier CSV des rémunérations.")
+    expect(pay_file).to_be_focused()
+    expect(pay_file).to_have_attribute("aria-invalid", "true")
+    pay_file.set_input_files(files=[{
+        "name": "paie-lignes.csv", "mimeType": "text/csv",
         "buffer": f"email;salaire_brut_annuel;taux_charges_patronales\n{DEMO['employee2']};52000;45\npersonne@ailleurs.example;40000;42\n".encode()}])
+    expect(page.locator(".file-picker")).to_contain_text("paie-lignes.csv")
     page.get_by_role("button", name="Importer").click()
     errors = page.locator("#paie-erreurs")
     expect(errors).to_contain_text("Ligne 3")

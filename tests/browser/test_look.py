@@ -57,7 +57,28 @@ def test_a_referent_gives_the_association_a_logo_and_a_mission_a_photo_and_an_sv
     page.goto("/association/presentation")
     expect(page.get_by_role("link", name="Présentation")).to_have_attribute("aria-current", "page")
     logo_input = page.get_by_label("Nouveau logo de l'association Les Petits Savants")
-    logo_input.set_input_files(files=[{"name": "logo.svg", "mimeType": "image/svg+xml", "buffer": SVG}])
+    # The file field reads in French whatever the browser's language (this Chromium's own button says « Choose
+    # File »), and a click on that button opens the system's file picker.
+    # Playwright asks the browser to report file pickers without waiting for its answer (fire and forget): a
+    # listener added now has that done before the click below, where `expect_file_chooser` alone raced it.
+    opened: list = []
+
+    def count_picker(chooser) -> None:
+        opened.append(chooser)
+
+    page.on("filechooser", count_picker)
+    picker = page.locator(".file-picker").filter(has=logo_input)
+    expect(picker).to_contain_text("Choisir un fichier")
+    expect(picker).to_contain_text("Aucun fichier choisi")
+    expect(picker).not_to_contain_text("Choose")
+    picker.scroll_into_view_if_needed()
+    button = picker.locator(".file-picker__button").bounding_box()
+    with page.expect_file_chooser() as chooser:
+        page.mouse.click(button["x"] + button["width"] / 2, button["y"] + button["height"] / 2)
+    page.remove_listener("filechooser", count_picker)
+    assert len(opened) == 1  # one click, one picker
+    chooser.value.set_files(files=[{"name": "logo.svg", "mimeType": "image/svg+xml", "buffer": SVG}])
+    expect(picker).to_contain_text("logo.svg")
     page.get_by_role("button", name="Enregistrer le logo").click()
     expect(page.get_by_text("Les images SVG ne sont pas acceptées")).to_be_visible()
     expect(logo_input).to_have_attribute("aria-invalid", "true")

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mount } from "@vue/test-utils";
 import AsyncState from "./AsyncState.vue";
+import FilePicker from "./FilePicker.vue";
 import FilterGroup from "./FilterGroup.vue";
 import FormField from "./FormField.vue";
 import { ApiError } from "@/api/errors";
@@ -40,6 +41,42 @@ describe("FormField", () => {
     const wrapper = mount(FormField, { props: { label: "J'accepte", type: "checkbox" } });
     await wrapper.get("input").setValue(true);
     expect(wrapper.emitted("update:modelValue")?.[0]).toEqual([true]);
+  });
+});
+
+describe("FilePicker", () => {
+  function choose(input: HTMLInputElement, file: File) {
+    // jsdom lets a test set `files` the way the browser's picker does.
+    Object.defineProperty(input, "files", { value: [file], configurable: true });
+    input.dispatchEvent(new Event("change"));
+  }
+
+  it("says in French what to do and which file is chosen, whatever the browser's language", async () => {
+    const wrapper = mount(FilePicker, { props: { id: "paie-fichier", accept: ".csv", describedby: "paie-aide", modelValue: null } });
+    const input = wrapper.get("input");
+    expect(input.attributes()).toMatchObject({ id: "paie-fichier", type: "file", accept: ".csv", "aria-describedby": "paie-aide" });
+    expect(input.attributes("aria-invalid")).toBeUndefined();
+    expect(wrapper.get(".file-picker__button").text()).toBe("Choisir un fichier");
+    expect(wrapper.get(".file-picker__name").text()).toBe("Aucun fichier choisi");
+
+    const csv = new File(["email;salaire_brut_annuel\n"], "paie-2026.csv", { type: "text/csv" });
+    choose(input.element as HTMLInputElement, csv);
+    expect(wrapper.emitted("update:modelValue")?.[0]).toEqual([csv]);
+    await wrapper.setProps({ modelValue: csv, invalid: true });
+    expect(wrapper.get(".file-picker__name").text()).toBe("paie-2026.csv");
+    expect(input.attributes("aria-invalid")).toBe("true");
+  });
+
+  it("empties the input when the chosen file is set back to none", async () => {
+    const wrapper = mount(FilePicker, { props: { id: "logo", modelValue: null } });
+    const input = wrapper.get("input").element as HTMLInputElement;
+    const emptied: string[] = [];
+    Object.defineProperty(input, "value", { configurable: true, get: () => "C:\\fakepath\\logo.png", set: (value: string) => emptied.push(value) });
+    await wrapper.setProps({ modelValue: new File(["x"], "logo.png", { type: "image/png" }) });
+    expect(emptied).toEqual([]);
+    await wrapper.setProps({ modelValue: null });
+    expect(emptied).toEqual([""]);
+    expect(wrapper.get(".file-picker__name").text()).toBe("Aucun fichier choisi");
   });
 });
 
