@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 import pytest
 import requests
+from PIL import Image
 from browser_support import (
     DEMO,
     DEMO_PASSWORD,
@@ -139,6 +140,14 @@ def test_the_impact_page_shows_the_days_the_export_lists(open_page, lucas_day, w
     petits_savants = sum(days_of(row) for row in rows if row["Association"] == "Les Petits Savants" and row["État"] == "réalisée")
     association_row = page.locator("#impact-associations-legende").locator("xpath=..").locator("tr", has_text="Les Petits Savants")
     expect(association_row.locator("td").nth(2)).to_have_text(french_days(petits_savants))
+    # Every name beside the bars is whole on the canvas: a long one (« Direction des systèmes d'information » at
+    # 375 px) ran off its left edge, cut. Drawn text would touch that edge; the canvas's first columns stay blank.
+    for chart in ("impact-themes", "impact-associations", "impact-entites", "impact-entonnoir"):
+        canvas = page.locator(f"figure[aria-labelledby='{chart}-titre'] canvas")
+        canvas.scroll_into_view_if_needed()
+        drawn = Image.open(io.BytesIO(canvas.screenshot())).convert("L")
+        edge = [drawn.getpixel((x, y)) for x in range(3) for y in range(drawn.height)]
+        assert min(edge) > 200, f"{chart}: a name beside the bars is cut at the canvas's left edge"
     check_screen(watched, f"93-company-impact-{width}")
 
 
