@@ -358,6 +358,23 @@ def test_a_holder_gives_and_withdraws_the_pay_permission_reads_the_years_pay_and
         assert [line["action"] for line in trail if not line["action"].startswith("daily_cost")][:3] == [
             "permission_revoked", "pay_read", "permission_granted"]
         assert all(line["actor_id"] == admin_id for line in trail[:3])
+
+        # The journal shows its 20 newest lines, the older ones on demand (it holds up to 200: four screens of a phone).
+        for _ in range(max(0, 25 - len(trail))):
+            admin.get(f"/api/impact/companies/{company}/valuation?year={year}")  # each read is a line of the journal
+        page.reload()
+        rows = journal.locator("tbody tr")
+        expect(rows.first).to_contain_text("Valorisation consultée")
+        expect(rows).to_have_count(20)
+        expect(journal.locator("caption")).to_have_text("Les 20 accès les plus récents, du plus récent au plus ancien")
+        older = page.get_by_role("button", name=re.compile(r"^Afficher les \d+ accès plus anciens$"))
+        hidden = int(re.search(r"\d+", older.inner_text()).group())
+        assert hidden >= 5
+        older.click()
+        expect(rows).to_have_count(20 + hidden)
+        expect(rows.nth(20)).to_be_focused()
+        expect(older).to_have_count(0)
+        expect(journal.locator("caption")).to_have_text("Les derniers accès, du plus récent au plus ancien")
     finally:
         permission = f"/api/impact/companies/{company}/pay-permissions/{sophie_id}"
         operator.call("DELETE", permission, expected=(204,))
