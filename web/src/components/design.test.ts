@@ -66,3 +66,25 @@ describe("theme illustrations and image checks", () => {
     expect(refusal({ type: "image/webp", name: "a.webp", size: 100 })).toBeNull();
   });
 });
+
+describe("arrows in links and buttons", () => {
+  // Every .vue file's source, as written.
+  const sources = import.meta.glob("../**/*.vue", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+
+  it("keeps every arrow of a back, previous or next link out of its name (aria-hidden), with one arrow for all", () => {
+    expect(Object.keys(sources).length).toBeGreaterThan(50);
+    const bare: string[] = [];
+    for (const [file, source] of Object.entries(sources)) {
+      // An arrow opening an element's text (« ← Toutes les missions »), or closing it (« Page suivante › »), not in
+      // its own <span aria-hidden="true">: a screen reader reads it out as « flèche gauche » or « inférieur à ».
+      for (const match of source.matchAll(/(?<!aria-hidden="true")>\s*[←‹«]?[←‹→›]|[←‹→›]\s*<\/(?!span)/g)) {
+        bare.push(`${file}: ${match[0]}`);
+      }
+    }
+    expect(bare).toEqual([]);
+    const chevrons = Object.entries(sources)
+      .filter(([file, source]) => !file.endsWith("DatePicker.vue") && /aria-hidden="true">[‹›]</.test(source))
+      .map(([file]) => file);
+    expect(chevrons).toEqual([]); // « ← » and « → » everywhere; the calendar's month buttons keep their chevrons
+  });
+});
