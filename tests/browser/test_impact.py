@@ -148,6 +148,10 @@ def test_the_impact_page_shows_the_days_the_export_lists(open_page, lucas_day, w
         drawn = Image.open(io.BytesIO(canvas.screenshot())).convert("L")
         edge = [drawn.getpixel((x, y)) for x in range(3) for y in range(drawn.height)]
         assert min(edge) > 200, f"{chart}: a name beside the bars is cut at the canvas's left edge"
+    # A theme's name keeps its slash with the word before it in the table (« / » was alone on a line at 375 px).
+    themes = page.locator("#impact-themes-legende").locator("xpath=..").locator("tbody th").evaluate_all(
+        "cells => cells.map((cell) => cell.textContent)")
+    assert any("\u00a0/" in theme for theme in themes) and not any(" /" in theme for theme in themes), themes
     check_screen(watched, f"93-company-impact-{width}")
 
 

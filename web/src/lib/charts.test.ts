@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { labelLines, labelWidth } from "./charts";
+import { cellLabel, labelLines, labelWidth } from "./charts";
 
 describe("labelLines", () => {
   it("keeps a name that fits on one line", () => {
@@ -32,5 +32,12 @@ describe("labelWidth", () => {
     expect(labelWidth(311)).toBe(19);
     expect(labelWidth(600)).toBe(36);
     expect(labelWidth(100)).toBe(10);
+  });
+});
+
+describe("cellLabel", () => {
+  it("keeps a slash with the word before it", () => {
+    expect(cellLabel("sciences / recherche")).toBe("sciences\u00a0/ recherche");
+    expect(cellLabel("Les Petits Savants")).toBe("Les Petits Savants");
   });
 });

@@ -31,3 +31,9 @@ export function labelLines(label: string, width: number, lines = 3): string[] {
 export function labelWidth(chartWidth: number): number {
   return Math.max(10, Math.floor((chartWidth * 0.4) / 6.5));
 }
+
+// A name as a table cell writes it: « sciences / recherche » keeps its slash after the first word (a narrow column
+// left « / » alone on a line).
+export function cellLabel(label: string): string {
+  return label.replace(/ \//g, "\u00a0/");
+}
