@@ -332,6 +332,53 @@ def test_the_manager_knows_the_last_day_to_accept_and_the_team_view_follows_a_de
     check_screen(watched, "96-team-view-follows-a-late-decision-1280")
 
 
+def test_withdrawing_from_a_mission_takes_its_convention_out_of_what_to_sign_however_late_the_bus(open_page, platform):
+    """Thomas leaves a mission whose convention waits for his signature. engagement withdraws him at once; documents
+    withdraws the convention when the event reaches it. « Mon compte » read documents once, 1.5 s later, and kept
+    asking him to sign for a mission he had left when the bus was slower: it now reads again until documents has
+    caught up (here the page is served documents' answer from before the withdrawal four times)."""
+    thomas, sophie = ApiUser(platform.base, THOMAS), ApiUser(platform.base, DEMO["manager"])
+    mission, applied = thomas_asks_for_a_day(thomas, DEMO["manager"], "full_day", days_ahead=30)
+
+    def pending_request():
+        return next((r for r in sophie.get("/api/approval/requests?per_page=100")["items"]
+                     if r.get("participation_id") == applied["id"] and r["status"] == "pending"), None)
+    request = poll(pending_request, what="approval to know Thomas's request")
+    sophie.post(f"/api/approval/requests/{request['id']}/decision", {"decision": "accept", "reason": None})
+
+    def convention_to_sign():
+        return next((c for c in thomas.get("/api/documents/conventions?per_page=100")["items"]
+                     if c["participation_id"] == applied["id"] and c["state"] == "to_sign"), None)
+    poll(convention_to_sign, timeout=60, what="documents to issue Thomas's convention")
+    before_withdrawal = thomas.get("/api/documents/conventions?per_page=100")
+
+    watched = open_page(THOMAS, 1280)
+    page = watched.page
+    stale = {"left": 0, "served": 0}
+
+    def documents_list(route):
+        if stale["left"]:
+            stale["left"] -= 1
+            stale["served"] += 1
+            route.fulfill(json=before_withdrawal)
+        else:
+            route.continue_()
+
+    page.route("**/api/documents/conventions?*", documents_list)
+    page.goto("/mon-compte/missions")
+    card = page.locator("article.participation", has=page.locator(f"[id='mission-{applied['id']}']"))
+    document = page.locator("li.document", has_text=mission["title"])
+    expect(document.get_by_role("link", name="Signer ma convention")).to_be_visible()
+    card.get_by_role("button", name="Me retirer de la mission").click()
+    stale["left"] = 4
+    card.get_by_role("button", name="Confirmer mon retrait").click()
+    expect(card).to_contain_text("Tu t'es retiré·e de cette mission")
+    expect(document).to_contain_text("retirée : tu t'es retiré·e de la mission", timeout=20_000)
+    expect(document.get_by_role("link", name="Signer ma convention")).to_have_count(0)
+    expect(document.get_by_role("link", name="Voir ma convention")).to_be_visible()
+    assert stale["served"] == 4 and stale["left"] == 0
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_one_main_action_and_only_the_current_step_to_do(open_page, platform, width):
     """Issue 16 (7): just applied, the card offers JE VALIDE MES DATES once, and step 3 says it is not reachable yet."""

@@ -105,6 +105,24 @@ describe("useReadUntil", () => {
     }
   });
 
+  it("waits `first` before its first read, then `every` between the others", async () => {
+    vi.useFakeTimers();
+    try {
+      const { readUntil } = withReadUntil();
+      const at: number[] = [];
+      const start = Date.now();
+      const shown = readUntil(async () => { at.push(Date.now() - start); return at.length; }, (count) => count === 3,
+        { first: 1500, every: 500, times: 10 });
+      await vi.advanceTimersByTimeAsync(1499);
+      expect(at).toEqual([]);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(await shown).toBe(true);
+      expect(at).toEqual([1500, 2000, 2500]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("gives up after its reads, and as soon as the page is gone", async () => {
     vi.useFakeTimers();
     try {

@@ -4,6 +4,7 @@
 //
 //   const { readUntil } = useReadUntil();
 //   const shown = await readUntil(() => team.run(), (items) => settled(items), { every: 500, times: 30 });
+//   `first`: the wait before the first read, when it differs from the others (default: `every`).
 //
 // `read` resolves to the new answer (undefined when the call failed: it is tried again); `settled` says whether the
 // answer shows the change. Resolves true once it does, false when `times` reads did not show it, or when the page
@@ -13,6 +14,7 @@ import { onBeforeUnmount } from "vue";
 export interface ReadUntilOptions {
   every?: number;
   times?: number;
+  first?: number;
 }
 
 export function useReadUntil() {
@@ -40,9 +42,9 @@ export function useReadUntil() {
   }
 
   async function readUntil<T>(read: () => Promise<T | undefined>, settled: (answer: T) => boolean,
-    { every = 500, times = 30 }: ReadUntilOptions = {}): Promise<boolean> {
+    { every = 500, times = 30, first = every }: ReadUntilOptions = {}): Promise<boolean> {
     for (let attempt = 0; attempt < times; attempt += 1) {
-      await pause(every);
+      await pause(attempt === 0 ? first : every);
       if (gone) return false;
       let answer: T | undefined;
       try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { EngagementSchemas } from "@/api";
-import { dateStateLabel, remainingDays } from "./participation";
+import type { DocumentsSchemas, EngagementSchemas } from "@/api";
+import { dateStateLabel, documentsFollow, remainingDays } from "./participation";
 
 type Dashboard = EngagementSchemas["Dashboard"];
 type Participation = EngagementSchemas["Participation"];
@@ -30,5 +30,21 @@ describe("a date's label in « Mes missions »", () => {
     expect(dateStateLabel(pending)).toBe("en attente de ton manager");
     expect(dateStateLabel({ ...pending, too_late: true })).toBe("passée sans validation");
     expect(dateStateLabel({ ...pending, state: "approved", present: true })).toBe("validée — présence attestée");
+  });
+});
+
+describe("whether documents has caught up with a withdrawal", () => {
+  const participation = (id: string, status: string) => ({ id, status }) as Participation;
+  const convention = (participation_id: string, state: string) => ({ participation_id, state }) as DocumentsSchemas["Convention"];
+
+  it("waits while a mission left still has a convention to sign", () => {
+    expect(documentsFollow([participation("p1", "withdrawn")], [convention("p1", "to_sign")])).toBe(false);
+  });
+
+  it("is done once that convention is withdrawn, and for conventions of missions still under way", () => {
+    expect(documentsFollow([participation("p1", "withdrawn")], [convention("p1", "withdrawn")])).toBe(true);
+    expect(documentsFollow([participation("p1", "open")], [convention("p1", "to_sign")])).toBe(true);
+    expect(documentsFollow([participation("p1", "withdrawn")], [convention("p1", "signed"), convention("p2", "to_sign")])).toBe(true);
+    expect(documentsFollow([], [])).toBe(true);
   });
 });

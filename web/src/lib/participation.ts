@@ -10,6 +10,8 @@
 //   needsSignature(participation, convention)   the current convention version waits for the signature
 //   remainingDays(year, dashboard, participations)  what is left of the allowance for a civil year (null: weekly)
 //   conventionStateText(c)        « à signer (version 2) », « signée (version 1) », « retirée … »
+//   documentsFollow(participations, conventions)  documents has caught up with engagement (no convention still to
+//                                  sign for a mission the employee withdrew from)
 //   itemsOf(answer)                a list answer's items (accepts {items: []} or a bare array)
 //   pdfDownload(url)               the same PDF URL as an attachment (?download=1)
 
@@ -88,6 +90,15 @@ export function conventionStateText(convention: Convention | null | undefined): 
   if (convention.state === "signed") return `signée (version ${convention.signed_version})`;
   if (convention.state === "withdrawn") return "retirée : tu t'es retiré·e de la mission";
   return convention.state ?? "";
+}
+
+/** Whether documents has caught up with engagement: a withdrawal is engagement's at once, and documents withdraws the
+ * convention when the event reaches it (`engagement.dates.cancelled`). Until then its « Signer ma convention » would
+ * still ask to sign for a mission the employee has left. */
+export function documentsFollow(participations: Participation[], conventions: Convention[]): boolean {
+  const withdrawn = new Set(participations.filter((participation) => participation.status === "withdrawn")
+    .map((participation) => participation.id));
+  return !conventions.some((convention) => convention.state === "to_sign" && withdrawn.has(convention.participation_id));
 }
 
 export function itemsOf<T>(answer: T[] | { items?: T[] } | null | undefined): T[] {
