@@ -273,6 +273,23 @@ def test_accepting_in_my_team_updates_the_to_do_list_and_the_badge_at_once(open_
     check_screen(watched, "92-team-missions-1280")
 
 
+def serve_stale(page, pattern: str, answer: dict) -> dict:
+    """A bus slower than the page's reads, without slowing the bus: once the test sets `left`, the next `left` reads
+    matching `pattern` get `answer` (read before the change), then the real ones; `served` counts them."""
+    stale = {"left": 0, "served": 0}
+
+    def serve(route):
+        if stale["left"]:
+            stale["left"] -= 1
+            stale["served"] += 1
+            route.fulfill(json=answer)
+        else:
+            route.continue_()
+
+    page.route(pattern, serve)
+    return stale
+
+
 def test_the_manager_knows_the_last_day_to_accept_and_the_team_view_follows_a_decision_the_bus_brings_late(open_page, platform):
     """A request whose first date comes before its link ends: the e-mail and the link's page name that day (after it,
     approval only lets the manager refuse), not only the link's end. Accepted from « Les missions de mon équipe », the
@@ -305,17 +322,7 @@ def test_the_manager_knows_the_last_day_to_accept_and_the_team_view_follows_a_de
 
     sophie = ApiUser(platform.base, DEMO["manager"])
     before_decision = sophie.get("/api/engagement/me/team/participations?per_page=100")
-    stale = {"left": 0, "served": 0}
-
-    def team_view(route):
-        if stale["left"]:
-            stale["left"] -= 1
-            stale["served"] += 1
-            route.fulfill(json=before_decision)
-        else:
-            route.continue_()
-
-    page.route("**/api/engagement/me/team/participations*", team_view)
+    stale = serve_stale(page, "**/api/engagement/me/team/participations*", before_decision)
     page.goto("/mon-compte/equipe?statut=en-attente")
     request_card = page.locator(".request-list article", has_text=mission["title"])
     expect(request_card.get_by_text(f"Tu peux l'accepter jusqu'au {long_date(day)}, son premier jour de mission")).to_be_visible()
@@ -354,17 +361,7 @@ def test_withdrawing_from_a_mission_takes_its_convention_out_of_what_to_sign_how
 
     watched = open_page(THOMAS, 1280)
     page = watched.page
-    stale = {"left": 0, "served": 0}
-
-    def documents_list(route):
-        if stale["left"]:
-            stale["left"] -= 1
-            stale["served"] += 1
-            route.fulfill(json=before_withdrawal)
-        else:
-            route.continue_()
-
-    page.route("**/api/documents/conventions?*", documents_list)
+    stale = serve_stale(page, "**/api/documents/conventions?*", before_withdrawal)
     page.goto("/mon-compte/missions")
     card = page.locator("article.participation", has=page.locator(f"[id='mission-{applied['id']}']"))
     document = page.locator("li.document", has_text=mission["title"])
